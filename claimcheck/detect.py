@@ -1,0 +1,248 @@
+"""``find_contradictions``: from articles to ranked, attributed contradictions.
+
+The pipeline, one call per stage::
+
+    documents -> extract_claims -> Encoder.encode -> candidate_pairs
+              -> NLIModel.predict (both directions) -> calibration -> reasons
+              -> Contradiction, sorted by score
+
+:class:`ContradictionFinder` owns the models (loaded on first use);
+:func:`find_contradictions` uses one shared finder so that repeated calls do
+not reload them.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimcheck.calibration import PlattScaler, combine_directions
+from claimcheck.encoder import Encoder
+from claimcheck.nli import NLIModel, default_model_path
+from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
+from claimcheck.reasons import combine, find_reasons
+from claimcheck.text import extract_claims, split_sentences
+from claimcheck.types import Claim, ClaimPair, Contradiction, Document
+
+#: Default probability above which a pair is reported.
+DEFAULT_THRESHOLD = 0.5
+
+DocumentLike = str | Document
+
+
+def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Document]:
+    """Normalise the accepted inputs to a list of :class:`Document`.
+
+    Strings get ids ``doc0``, ``doc1``, ... in order; Documents without an id
+    get the same.
+
+    Raises
+    ------
+    TypeError
+        For anything but a string, a Document or an iterable of them.
+    """
+    if isinstance(documents, (str, Document)):
+        documents = [documents]
+    if documents is None or isinstance(documents, (bytes, dict)) or not isinstance(
+        documents, Iterable
+    ):
+        raise TypeError(
+            "documents must be a string, a Document or a list of them, "
+            f"got {type(documents).__name__}"
+        )
+    out = []
+    for n, doc in enumerate(documents):
+        if isinstance(doc, str):
+            out.append(Document(text=doc, id=f"doc{n}"))
+        elif isinstance(doc, Document):
+            out.append(doc if doc.id is not None else Document(doc.text, f"doc{n}", doc.lang,
+                                                               doc.title))
+        else:
+            raise TypeError(f"document {n} is {type(doc).__name__}, not str or Document")
+    ids = [d.id for d in out]
+    if len(set(ids)) != len(ids):
+        raise ValueError(f"document ids must be unique, got {ids}")
+    return out
+
+
+@dataclass
+class ContradictionFinder:
+    """The models and settings behind :func:`find_contradictions`.
+
+    Parameters
+    ----------
+    nli_model : path, NLIModel or None
+        The NLI model (default: the shipped one).
+    encoder : Encoder or None
+        The claim encoder (default: multilingual-e5-small).
+    threshold : float
+        Reported pairs have at least this calibrated probability.
+    top_k : int
+        Nearest neighbours each claim is compared with.
+    min_similarity : float
+        Cosine floor for candidate pairs.
+    batch_size : int
+        Batch size of the encoder and the NLI model.
+    """
+
+    nli_model: str | os.PathLike | NLIModel | None = None
+    encoder: Encoder | None = None
+    threshold: float = DEFAULT_THRESHOLD
+    top_k: int = DEFAULT_TOP_K
+    min_similarity: float = DEFAULT_MIN_SIMILARITY
+    batch_size: int = 32
+
+    def __post_init__(self) -> None:
+        self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
+            else None
+        self._calibration: PlattScaler | None = None
+
+    @property
+    def nli(self) -> NLIModel:
+        if self._nli is None:
+            self._nli = NLIModel.load(self.nli_model)  # type: ignore[arg-type]
+        return self._nli
+
+    @property
+    def calibration(self) -> PlattScaler:
+        if self._calibration is None:
+            folder = self.nli_model if isinstance(self.nli_model, (str, os.PathLike)) \
+                else getattr(self.nli, "path", None) or default_model_path()
+            self._calibration = PlattScaler.load(folder)
+        return self._calibration
+
+    def claims(self, documents: Sequence[Document]) -> list[Claim]:
+        """Every attributed claim of every document, in document order."""
+        claims = []
+        for doc in documents:
+            claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id)
+        return claims
+
+    def pairs(self, claims: Sequence[Claim], *, top_k: int | None = None,
+              show_progress_bar: bool | None = None) -> list[ClaimPair]:
+        """Candidate pairs: near neighbours in e5 space (identical texts embedded once)."""
+        if len(claims) < 2:
+            return []
+        if self.encoder is None:
+            self.encoder = Encoder()
+        unique = sorted({c.text for c in claims})
+        vectors = self.encoder.encode(unique, batch_size=self.batch_size,
+                                      show_progress_bar=show_progress_bar)
+        row = {text: i for i, text in enumerate(unique)}
+        embeddings = vectors[[row[c.text] for c in claims]]
+        return candidate_pairs(claims, embeddings, top_k=top_k or self.top_k,
+                               min_similarity=self.min_similarity)
+
+    def score(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
+              *, show_progress_bar: bool | None = None) -> list[Contradiction]:
+        """NLI both ways, calibration, then reasons; every pair, unsorted."""
+        if not pairs:
+            return []
+        nli = self.nli
+        column = nli.label_index("contradiction")
+        both = [(p.a.text, p.b.text) for p in pairs] + [(p.b.text, p.a.text) for p in pairs]
+        probs = nli.predict(both, batch_size=self.batch_size,
+                            show_progress_bar=show_progress_bar)[:, column]
+        p_ab, p_ba = probs[: len(pairs)], probs[len(pairs) :]
+        calibrated = self.calibration(combine_directions(p_ab, p_ba))
+        context = _sentence_context(documents)
+        results = []
+        for pair, ab, ba, p in zip(pairs, p_ab, p_ba, np.atleast_1d(calibrated)):
+            reasons = find_reasons(
+                pair.a.text, pair.b.text, lang_a=pair.a.lang, lang_b=pair.b.lang,
+                context_a=context(pair.a), context_b=context(pair.b),
+            )
+            results.append(Contradiction(
+                claim_a=pair.a,
+                claim_b=pair.b,
+                score=float(combine(float(p), reasons)),
+                score_ab=float(ab),
+                score_ba=float(ba),
+                reason="; ".join(f"{r.kind}: {r.detail}" for r in reasons) or None,
+                similarity=pair.similarity,
+                reasons=tuple(r.kind for r in reasons),
+            ))
+        return results
+
+    def __call__(
+        self,
+        documents: DocumentLike | Iterable[DocumentLike],
+        *,
+        threshold: float | None = None,
+        top_k: int | None = None,
+        show_progress_bar: bool | None = None,
+    ) -> list[Contradiction]:
+        docs = [d for d in as_documents(documents) if d.text.strip()]
+        threshold = self.threshold if threshold is None else float(threshold)
+        if not 0.0 <= threshold <= 1.0:
+            raise ValueError(f"threshold must be a probability in [0, 1], got {threshold}")
+        if top_k is not None and (not isinstance(top_k, int) or top_k < 1):
+            raise ValueError(f"top_k must be a positive integer, got {top_k!r}")
+        claims = self.claims(docs)
+        pairs = self.pairs(claims, top_k=top_k, show_progress_bar=show_progress_bar)
+        scored = self.score(pairs, docs, show_progress_bar=show_progress_bar)
+        found = [c for c in scored if c.score >= threshold]
+        return sorted(found, key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
+
+
+def _sentence_context(documents: Sequence[Document]):
+    """A function giving the sentence a claim stands in (the article's own words
+    around it, where a reported clash is written)."""
+    sentences = {d.id: (d.text, split_sentences(d.text, d.lang)) for d in documents}
+
+    def context(claim: Claim) -> str | None:
+        text, spans = sentences.get(claim.doc_id, (None, []))
+        for s in spans:
+            if s.span[0] <= claim.span[0] < s.span[1]:
+                return s.text
+        return None
+
+    return context
+
+
+@functools.cache
+def _shared_finder() -> ContradictionFinder:
+    # One finder per process so repeated calls reuse the loaded models.
+    return ContradictionFinder()
+
+
+def find_contradictions(
+    documents: DocumentLike | Iterable[DocumentLike],
+    *,
+    threshold: float | None = None,
+    top_k: int | None = None,
+    show_progress_bar: bool | None = None,
+) -> list[Contradiction]:
+    """Find contradictions between the attributed claims of articles.
+
+    Parameters
+    ----------
+    documents : str, Document, or a list of them
+        The articles (Arabic, English, or any language e5 covers). Pairs are
+        looked for within and across documents and languages.
+    threshold : float, optional
+        Report pairs whose calibrated probability is at least this
+        (default :data:`DEFAULT_THRESHOLD`).
+    top_k : int, optional
+        Nearest neighbours each claim is compared with (default 10).
+    show_progress_bar : bool, optional
+        Progress bars on the encoder and NLI batches.
+
+    Returns
+    -------
+    list of Contradiction
+        Sorted by score, highest first; empty when there is nothing to compare.
+
+    Examples
+    --------
+    >>> import claimcheck
+    >>> found = claimcheck.find_contradictions(open("seeds/baghuz.txt").read())  # doctest: +SKIP
+    >>> found[0].claim_a.speaker, found[0].claim_b.speaker  # doctest: +SKIP
+    ('قائد في قوات سوريا الديمقراطية', 'الرئيس الأمريكي دونالد ترامب')
+    """
+    return _shared_finder()(documents, threshold=threshold, top_k=top_k,
+                            show_progress_bar=show_progress_bar)

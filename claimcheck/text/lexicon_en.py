@@ -1,0 +1,99 @@
+"""English word lists for attribution: reporting cues, titles, pronouns.
+
+The lists are plain frozensets so that rules in :mod:`claimcheck.text.attribution`
+and :mod:`claimcheck.text.speakers` stay readable; nothing here is computed.
+"""
+
+from __future__ import annotations
+
+
+def _word_set(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words``."""
+    return frozenset(words.split())
+
+# Verbs that introduce reported speech or stance, in every inflection we match.
+REPORTING_VERBS: frozenset[str] = _word_set("""
+    say says said saying tell tells told telling add adds added adding
+    note notes noted noting write writes wrote written writing
+    argue argues argued arguing claim claims claimed claiming
+    state states stated stating explain explains explained explaining
+    announce announces announced announcing insist insists insisted insisting
+    warn warns warned warning report reports reported reporting
+    acknowledge acknowledges acknowledged acknowledging assert asserts asserted
+    suggest suggests suggested suggesting deny denies denied denying
+    contend contends contended maintain maintains maintained
+    predict predicts predicted estimate estimates estimated
+    recall recalls recalled stress stresses stressed
+    emphasize emphasizes emphasized emphasizing concede concedes conceded
+    admit admits admitted declare declares declared confirm confirms confirmed
+    tweet tweets tweeted tweeting testify testifies testified
+    allege alleges alleged complain complains complained
+    reply replies replied respond responds responded
+    urge urges urged vow vows vowed promise promises promised promising
+    pledge pledges pledged charge charges charged counter countered
+    observe observes observed caution cautioned repeat repeated
+    reiterate reiterated reiterates agree agrees agreed conclude concluded
+    concludes find finds found show shows showed indicate indicates indicated
+    reveal reveals revealed mention mentions mentioned remark remarked
+    continue continued joke joked boast boasted lament lamented
+    believe believes believed think thinks thought insisted explain
+    accuse accuses accused blame blames blamed describe describes described
+    ask asks asked wonder wondered question questioned
+    acknowledged announce posted predicted signaled signalled hinted
+    """)
+
+# Cues that take the listener as object before the content ("told reporters that").
+OBJECT_VERBS: frozenset[str] = _word_set(
+    "tell tells told telling warn warns warned warning remind reminds reminded "
+    "assure assures assured inform informs informed"
+)
+
+# Words that may sit between a source and its cue ("has also said").
+AUXILIARIES: frozenset[str] = _word_set(
+    "has have had also later previously reportedly then would will once again "
+    "repeatedly recently further separately publicly privately"
+)
+
+# Time and setting phrases that follow a cue and belong to neither source nor content.
+AFTER_CUE: tuple[str, ...] = (
+    "on monday", "on tuesday", "on wednesday", "on thursday", "on friday",
+    "on saturday", "on sunday", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "yesterday", "last week",
+    "this week", "on twitter", "in a statement", "in an interview", "in a tweet",
+    "in a speech", "at a rally", "at a news conference", "at a press conference",
+    "to reporters", "in an email", "in a post", "morning", "night", "afternoon",
+    "evening", "earlier", "recently", "also", "again", "later",
+)
+
+PRONOUNS: frozenset[str] = _word_set("he she they it we i you who which this that his her their")
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+
+# Words that may precede a name without being part of it.
+TITLES: frozenset[str] = _word_set("""
+    president vice mr mr. mrs mrs. ms ms. dr dr. sen sen. senator rep rep.
+    representative gov gov. governor gen gen. general lt lt. col col. sgt sgt.
+    capt capt. secretary minister prime former candidate nominee presidential
+    republican democratic democrat u.s. us american chairman chairwoman chief
+    speaker house attorney judge justice rev rev. the retired spokesman
+    spokeswoman spokesperson adviser advisor director leader commander
+    """)
+
+# Heads of descriptions that refer back to a named speaker ("the spokesman").
+ROLE_NOUNS: frozenset[str] = _word_set("""
+    spokesman spokeswoman spokesperson official officials president senator
+    governor minister secretary commander leader aide adviser advisor candidate
+    nominee director chairman chief analyst analysts expert experts source
+    sources campaign statement report
+    """)
+
+# Words that end a source noun phrase when scanning left from a cue.
+NP_STOPS: frozenset[str] = _word_set("""
+    and but or that because while as when if since although though after
+    before so than where whereas however yet nor
+    """)
+
+# Lines that carry no claim (site furniture).
+FURNITURE: tuple[str, ...] = (
+    "read the rest", "read more", "click here", "share this", "advertisement",
+    "related:", "sign up", "subscribe", "follow us", "comments", "leave a comment",
+)

