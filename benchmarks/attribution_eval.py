@@ -458,11 +458,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD,
                         help="Arabic gold JSONL (default: benchmarks/data/attribution_ar.jsonl)")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
+    parser.add_argument("--skip-polnear", action="store_true", help="score the Arabic set only")
+    parser.add_argument("--skip-gold", action="store_true", help="score PolNeAR only")
     args = parser.parse_args(argv)
     results: dict[str, dict[str, Any]] = {}
-    if args.polnear:
+    if not args.skip_polnear:
         results[f"polnear-{args.polnear.name}"] = evaluate_polnear(args.polnear)
-    if args.gold:
+    if not args.skip_gold:
         gold = evaluate_gold(args.gold)
         seed = gold.pop("seed", None)
         results["arabic-gold"] = gold

@@ -344,8 +344,7 @@ _BOUND_CUES: dict[str, Bound] = {
 }  # fmt: skip
 
 _UNIT_FORMS = {
-    "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops "
-    "servicemen",
+    "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops servicemen",
     "fighters": "مقاتل مقاتلين مقاتلا مقاتلي مسلح مسلحين مسلحا مسلحي fighter fighters "
     "militant militants gunmen",
     "people": "شخص اشخاص شخصا نسمه people persons person individuals",
@@ -360,8 +359,7 @@ _UNIT_FORMS = {
     "employees staff jobs",
     "families": "اسره اسر عائله عائلات family families households",
     "children": "طفل اطفال طفلا child children",
-    "prisoners": "اسير اسري معتقل معتقلين معتقلا سجين سجناء prisoner prisoners "
-    "detainee detainees",
+    "prisoners": "اسير اسري معتقل معتقلين معتقلا سجين سجناء prisoner prisoners detainee detainees",
     "hours": "ساعه ساعات hour hours",
     "days": "يوم ايام يوما day days",
     "weeks": "اسبوع اسابيع اسبوعا week weeks",
@@ -521,8 +519,9 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
             word = bare
         if word:
             value = _AR_ONES.get(word) or _EN_ONES[word]
-            if seen and (tokens[j - 1].text[0].isdigit() or current % 10 and value < 10
-                         and value != 10):
+            if seen and (
+                tokens[j - 1].text[0].isdigit() or current % 10 and value < 10 and value != 10
+            ):
                 break
             current += value
             seen = True
@@ -908,9 +907,7 @@ _REPORTED_RE = re.compile(
 )
 
 
-def _reported(
-    context: str | None, own: _Folded, other: _Folded, other_text: str
-) -> Reason | None:
+def _reported(context: str | None, own: _Folded, other: _Folded, other_text: str) -> Reason | None:
     if not context:
         return None
     folded = _fold(context)
@@ -922,9 +919,9 @@ def _reported(
     phrase = context[tail[0].start : tail[-1].end] if tail else match.group()
     own_keys: set[str] = set().union(*_content(own)) if own.tokens else set()
     context_only = [k for k in _content(folded) if not k & own_keys]
-    mentions_other = other_text.strip() in context or len(
-        _shared(_content(other), context_only)
-    ) >= 2
+    mentions_other = (
+        other_text.strip() in context or len(_shared(_content(other), context_only)) >= 2
+    )
     weight = KIND_WEIGHTS["reported"] if mentions_other else WEAK_REPORTED_WEIGHT
     return Reason("reported", f"the article says '{phrase}'", weight)
 

@@ -45,6 +45,8 @@ _QUOTES = frozenset('"“”‘’\'«»')
 _OPEN_QUOTES = frozenset('"“«‘')
 _CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 _CLAUSE_BREAKS = frozenset(",،;؛")
+_COORDINATORS = frozenset("and but و ولكن لكن".split())
+_MAX_CONTENT_TOKENS = 300
 _EN_STOPS = frozenset(",;:()—–") | _QUOTES
 _EN_NOT_VERB_BEFORE = _word_set(
     "the a an his her their its these those this our my your was were been being be is are "
@@ -367,8 +369,7 @@ def _english_according(toks: list[_Token], i: int) -> _Match | None:
         return None
     source = (toks[i + 2].start, toks[k - 1].end)
     cue = (toks[i].start, toks[i + 1].end)
-    before = [t for t in toks[:i] if t.text not in _QUOTES]
-    if not before:
+    if all(toks[x].text in _QUOTES for x in range(i)):
         content = _span_of(toks, k + 1, n)
     else:
         content = _span_of(toks, 0, i)
@@ -518,9 +519,13 @@ def _span_of(toks: list[_Token], start: int, end: int) -> tuple[int, int] | None
         start += 1
     while end > start and toks[end - 1].text in ",;:.—–-،؛":
         end -= 1
+    # A claim longer than this is a run-on text without punctuation, not one claim.
+    end = min(end, start + _MAX_CONTENT_TOKENS)
+    while end > start and toks[end - 1].text in ",;:.—–-،؛":
+        end -= 1
     if end <= start:
         return None
-    if not any(_LETTER.search(t.text) for t in toks[start:end]):
+    if not any(_LETTER.search(toks[x].text) for x in range(start, end)):
         return None
     return (toks[start].start, toks[end - 1].end)
 
@@ -564,7 +569,7 @@ def _find_opening(toks: list[_Token], start: int, limit: int) -> int:
         word = toks[k].text
         if word in lexicon_ar.COMPLEMENTIZERS or word in _OPEN_QUOTES or word == ":":
             return k
-        if word in ".؟?!" or _verb_base(word)[0]:
+        if word in ".؟?!" or _verb_base(word)[0] or _strip_conj(word) in lexicon_ar.PARTICIPLES:
             return -1
     return -1
 
@@ -602,7 +607,7 @@ def _arabic_source(toks: list[_Token], first: int, last: int) -> tuple[
         if word == "في":
             following = toks[k + 1].text if k + 1 < last else ""
             has_role = any(toks[x].text in lexicon_ar.ROLE_NOUNS for x in kept)
-            if following in _AR_SETTINGS or not has_role or in_appositive:
+            if following in lexicon_ar.TIME_WORDS or not has_role or in_appositive:
                 break
         if word in _AR_TIME_PREPOSITIONS and kept:
             break
@@ -727,8 +732,7 @@ def _arabic_according(toks: list[_Token], i: int) -> _Match | None:
     if source[1] - source[0] > 0 and toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
     cue = (toks[i].start, toks[i].end)
-    before = [t for t in toks[:i] if _LETTER.search(t.text)]
-    if before:
+    if any(_LETTER.search(toks[x].text) for x in range(i)):
         content = _span_of(toks, 0, i)
     else:
         after = k + 1
@@ -753,6 +757,7 @@ def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Matc
     if len(matches) < 2:
         return
     breaks = [t.start for t in toks if t.text in _CLAUSE_BREAKS]
+    starts = [t.start for t in toks]
     ordered = sorted(matches, key=lambda m: m.cue[0])
     for current, following in itertools.pairwise(ordered):
         start, end = current.content
@@ -760,8 +765,15 @@ def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Matc
         if not start < region < end:
             continue
         index = bisect.bisect_left(breaks, region) - 1
+        cut = -1
         if index >= 0 and breaks[index] > start:
             cut = breaks[index]
+        else:
+            # "A said X and B said Y": a coordinator right before the next source.
+            position = bisect.bisect_left(starts, region)
+            if 0 < position and toks[position - 1].low in _COORDINATORS:
+                cut = toks[position - 1].start
+        if cut > start:
             while cut > start and s[cut - 1].isspace():
                 cut -= 1
             current.content = (start, cut)

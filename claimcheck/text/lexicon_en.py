@@ -74,7 +74,7 @@ TITLES: frozenset[str] = _word_set("""
     representative gov gov. governor gen gen. general lt lt. col col. sgt sgt.
     capt capt. secretary minister prime former candidate nominee presidential
     republican democratic democrat u.s. us american chairman chairwoman chief
-    speaker house attorney judge justice rev rev. the retired spokesman
+    speaker attorney judge justice rev rev. the retired spokesman
     spokeswoman spokesperson adviser advisor director leader commander
     """)
 

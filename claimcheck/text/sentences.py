@@ -24,7 +24,7 @@ _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*(\S+)")
 # Abbreviations after which a period never ends a sentence.
 _TITLES = _word_set("""
     mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm st jr sr rev hon
-    messrs mt ft no vs etc e.g i.e cf approx dept univ est fig jan feb mar apr jun
+    messrs mt ft vs etc e.g i.e cf approx dept univ est fig jan feb mar apr jun
     jul aug sep sept oct nov dec
     """)
 # Abbreviations that may also end a sentence ("... in the U.S. The ...").
@@ -103,7 +103,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     word = before.group(1).lower().rstrip(".")
-    if word in _TITLES:
+    if word in _TITLES or (word == "no" and following[:1].isdigit()):
         return False
     if len(word) == 1 and word.isalpha() and text[before.start(1)].isupper():
         return False  # an initial: "Donald J. Trump"

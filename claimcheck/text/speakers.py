@@ -140,12 +140,18 @@ def name_core(text: str, lang: str) -> str:
         while first < len(words) - 1 and (
             words[first] in lexicon_ar.TITLES
             or (first > 0 and words[first].startswith("ال") and words[first].endswith("ي"))
+            or (first > 0 and words[first - 1] in lexicon_ar.TITLES
+                and words[first].startswith("ال") and first + 1 < len(words))
         ):
             first += 1
         rest = words[first:]
         if rest[0] in lexicon_ar.ROLE_NOUNS or rest[0] in lexicon_ar.TITLES:
             return ""
-        if any(w in lexicon_ar.MEMBER_PREPOSITIONS for w in rest):
+        if _strip_article(rest[0]) in lexicon_ar.ANAPHORIC_NOUNS and (
+            first > 0 or rest[0].startswith("ال")
+        ):
+            return ""  # "رئيس نقابة ...", "المنظمة": a role or an institution noun
+        if any(w in lexicon_ar.MEMBER_PREPOSITIONS or w.startswith("لل") for w in rest):
             return ""
         return head[matches[first].start():matches[-1].end()]
     last = len(matches)
@@ -203,11 +209,21 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
         first_with_key.setdefault(keys[i], i)
         if appositives[i]:
             first_with_key.setdefault(appositives[i], i)
-    named = [i for i in nominal if cores[i]]
-    for i in named:
-        for j in named:
-            if j != i and len(cores[i]) < len(cores[j]) and cores[j][-len(cores[i]):] == cores[i]:
-                union(i, j)
+    by_last_word: dict[str, list[int]] = {}
+    for i in nominal:
+        if cores[i]:
+            by_last_word.setdefault(cores[i][-1], []).append(i)
+    for group in by_last_word.values():
+        distinct: dict[tuple[str, ...], int] = {}
+        for i in group:
+            if tuple(cores[i]) in distinct:
+                union(i, distinct[tuple(cores[i])])
+            else:
+                distinct[tuple(cores[i])] = i
+        for core_i, i in distinct.items():
+            for core_j, j in distinct.items():
+                if len(core_i) < len(core_j) and core_j[-len(core_i):] == core_i:
+                    union(i, j)
     for i in nominal:
         if cores[i] or find(i) != i:
             continue
@@ -217,7 +233,7 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
         for j in reversed(nominal):
             if j < i and find(j) != find(i):
                 described = keys[j] + " " + appositives[j]
-                if role in described.split():
+                if role in {_strip_article(w) for w in described.split()}:
                     union(i, j)
                     break
 
@@ -297,6 +313,10 @@ def _role_word(key: str, lang: str) -> str:
         if stripped in lexicon:
             return stripped
     return ""
+
+
+def _strip_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _is_definite(key: str, lang: str) -> bool:

@@ -1,0 +1,281 @@
+"""Tests for claimcheck.text.attribution and claimcheck.text.speakers."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from claimcheck.text import extract_claims, find_attributions
+from claimcheck.types import Claim
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "seeds" / "000_41ce228e2bd92287.txt"
+
+
+def _check_spans(text: str, claims: list[Claim]) -> None:
+    for claim in claims:
+        assert text[claim.span[0]:claim.span[1]] == claim.text
+        if claim.speaker_span is not None:
+            assert text[claim.speaker_span[0]:claim.speaker_span[1]] == claim.speaker
+
+
+def _attributed(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.speaker is not None]
+
+
+# ------------------------------------------------------------------- English
+
+
+def test_english_preposed_source() -> None:
+    text = "The harbour master said that the port would reopen on Tuesday."
+    [claim] = extract_claims(text, doc_id="d1")
+    assert claim.speaker == "The harbour master"
+    assert claim.text == "the port would reopen on Tuesday"
+    assert claim.cue == "said"
+    assert claim.lang == "en" and claim.doc_id == "d1"
+    _check_spans(text, [claim])
+
+
+def test_english_postposed_and_inverted_sources() -> None:
+    text = (
+        "Ticket prices will rise by 10 percent, the rail operator said on Monday. "
+        '"We have no choice," said Ana Ortiz, the operator\'s finance chief.'
+    )
+    claims = extract_claims(text)
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("the rail operator", "Ticket prices will rise by 10 percent"),
+        ("Ana Ortiz, the operator's finance chief", '"We have no choice'),
+    ]
+    _check_spans(text, claims)
+
+
+def test_english_according_to_and_told() -> None:
+    text = (
+        "According to the city council, the budget gap is $4 million. "
+        "The mayor told reporters that no jobs would be cut."
+    )
+    claims = extract_claims(text)
+    assert [(c.speaker, c.cue, c.text) for c in claims] == [
+        ("the city council", "According to", "the budget gap is $4 million"),
+        ("The mayor", "told", "no jobs would be cut"),
+    ]
+
+
+def test_english_pronoun_resolves_to_latest_speaker() -> None:
+    text = (
+        "Governor Lena Park said the dam was safe. "
+        "She added that engineers had inspected it twice. "
+        "Park said repairs would start in June."
+    )
+    claims = extract_claims(text)
+    assert [c.speaker for c in claims] == ["Governor Lena Park"] * 3 or [
+        c.speaker for c in claims
+    ] == ["Governor Lena Park", "Governor Lena Park", "Park"]
+    assert {c.entity for c in claims} == {"Lena Park"}
+    # The pronoun is kept as the mention in the evaluation view.
+    sources = [text[a.source_span[0]:a.source_span[1]] for a in find_attributions(text)]
+    assert sources == ["Governor Lena Park", "She", "Park"]
+
+
+def test_english_names_link_to_one_entity() -> None:
+    text = (
+        "President Donald Trump said the troops would leave. "
+        "Trump said the mission was complete. "
+        "The White House said 400 soldiers would stay."
+    )
+    claims = extract_claims(text)
+    assert [c.entity for c in claims] == ["Donald Trump", "Donald Trump", "White House"]
+
+
+def test_unattributed_sentence_has_no_speaker() -> None:
+    text = "The bridge was closed for repairs in 2019."
+    [claim] = extract_claims(text)
+    assert claim.speaker is None and claim.entity is None and claim.cue is None
+    assert claim.text == text
+
+
+def test_noun_uses_of_reporting_words_are_not_cues() -> None:
+    text = "The claims were dismissed by the court. Officials in the United States agreed."
+    assert all(c.speaker is None for c in extract_claims(text))
+
+
+# -------------------------------------------------------------------- Arabic
+
+
+def test_arabic_verb_first_with_listener_and_time() -> None:
+    text = "وقالت وزارة الصحة لوكالة رويترز الأحد إن عدد الإصابات تراجع إلى النصف."
+    [claim] = extract_claims(text)
+    assert claim.speaker == "وزارة الصحة"
+    assert claim.text == "عدد الإصابات تراجع إلى النصف"
+    assert claim.cue == "وقالت"
+    assert claim.lang == "ar"
+
+
+def test_arabic_apposition_and_implicit_subject() -> None:
+    text = (
+        "وقال متحدث باسم شركة الكهرباء إن الانقطاعات ستتوقف قريبا. "
+        "وقال رامي خوري، وهو متحدث باسم شركة الكهرباء، للصحفيين \"أصلحنا المحطة الرئيسية\". "
+        "وأضاف أن الشبكة ستعمل بكامل طاقتها غدا."
+    )
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == [
+        "الانقطاعات ستتوقف قريبا",
+        "أصلحنا المحطة الرئيسية",
+        "الشبكة ستعمل بكامل طاقتها غدا",
+    ]
+    assert [c.speaker for c in claims] == ["متحدث باسم شركة الكهرباء", "رامي خوري", "رامي خوري"]
+    assert {c.entity for c in claims} == {"رامي خوري"}
+    _check_spans(text, claims)
+
+
+def test_arabic_subject_first_plural_and_according_to() -> None:
+    text = (
+        "وانخفضت صادرات القمح هذا العام، ولكن محللين يقولون إن الأسعار ستبقى مرتفعة. "
+        "وبحسب الأمم المتحدة، يحتاج مليون شخص إلى مساعدات غذائية."
+    )
+    claims = extract_claims(text)
+    attributed = _attributed(claims)
+    assert [(c.speaker, c.text) for c in attributed] == [
+        ("محللين", "الأسعار ستبقى مرتفعة"),
+        ("الأمم المتحدة", "يحتاج مليون شخص إلى مساعدات غذائية"),
+    ]
+    # The narrator's own clause before "ولكن" is an unattributed claim.
+    assert claims[0].speaker is None
+    assert claims[0].text == "وانخفضت صادرات القمح هذا العام"
+
+
+def test_arabic_participle_takes_the_clause_subject() -> None:
+    text = "ولكن البيت الأبيض عدل موقفه لاحقا، قائلا إن بعض الجنود سيبقون."
+    [claim] = _attributed(extract_claims(text))
+    assert claim.speaker == "البيت الأبيض"
+    assert claim.cue == "قائلا"
+    assert claim.text == "بعض الجنود سيبقون"
+
+
+def test_arabic_tatweel_diacritics_and_direction_marks_keep_offsets() -> None:
+    text = "\u200fوقـــال المُتحدِّث إن الوضعَ هادئ."
+    [claim] = extract_claims(text)
+    assert claim.speaker == "المُتحدِّث"
+    assert claim.text == "الوضعَ هادئ"
+    _check_spans(text, [claim])
+
+
+def test_furniture_questions_and_headlines_are_not_claims() -> None:
+    text = (
+        "وقال الوزير إن الميناء سيفتح غدا.\n"
+        "هل تعود الحركة إلى الميناء؟\n"
+        "اقرأ أيضا: أزمة الموانئ في المنطقة\n"
+        "ليست هناك تعليقات:\n"
+        "إرسال تعليق"
+    )
+    claims = extract_claims(text)
+    assert [c.text for c in claims] == ["الميناء سيفتح غدا"]
+
+
+# ---------------------------------------------------------------------- seed
+
+
+@pytest.fixture(scope="module")
+def seed_claims() -> tuple[str, list[Claim]]:
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED}; check out ../shared next to the repo")
+    text = SEED.read_text(encoding="utf-8")
+    return text, extract_claims(text, doc_id="seed")
+
+
+def test_seed_double_claim_sentence(seed_claims: tuple[str, list[Claim]]) -> None:
+    text, claims = seed_claims
+    start = text.index("وقال قائد في قوات سوريا الديمقراطية")
+    end = text.index("\n", start)
+    inside = [c for c in claims if start <= c.span[0] < end]
+    assert [(c.speaker, c.text) for c in inside] == [
+        ("قائد في قوات سوريا الديمقراطية", "قواته ستعلن النصر في غضون أسبوع"),
+        ("الرئيس الأمريكي دونالد ترامب",
+         "إنه تمت استعادة المناطق التي كان تنظيم الدولة يسيطر عليها بالكامل"),
+    ]
+    assert inside[0].entity != inside[1].entity
+
+
+def test_seed_speakers_and_entities(seed_claims: tuple[str, list[Claim]]) -> None:
+    text, claims = seed_claims
+    _check_spans(text, claims)
+    by_content = {c.text[:20]: c for c in _attributed(claims)}
+    bali = by_content["نتوقع انتهاء المهمة "]
+    assert bali.speaker == "مصطفى بالي" and bali.entity == "مصطفى بالي"
+    spokesman = by_content["من المتوقع انتهاء عم"]
+    assert spokesman.speaker == "متحدث باسم قوات سوريا الديمقراطية"
+    assert spokesman.entity == "مصطفى بالي"
+    added = by_content["قوات سوريا الديمقراط"]
+    assert added.cue == "وأضاف" and added.entity == "مصطفى بالي"
+    trump = [c for c in claims if c.entity == "دونالد ترامب"]
+    assert {c.speaker for c in trump} == {"الرئيس الأمريكي دونالد ترامب", "ترامب"}
+    assert by_content["وجود الخلايا النائمة"].speaker == "محللين"
+    assert by_content["نحو 400 جندي سيبقون "].speaker == "البيت الأبيض"
+    assert len(_attributed(claims)) == 11
+    # Page furniture, the caption and the links to other stories give no claim.
+    assert not any("تعليق" in c.text for c in claims)
+    assert not any(c.text.startswith(("هل يعود", "مخيم الهول", "أحد مقاتلي")) for c in claims)
+
+
+# ----------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"bytes", ["text"]])
+def test_non_text_raises_type_error(bad: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        extract_claims(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t\n"])
+def test_empty_text_gives_no_claims(text: str) -> None:
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minister said the talks would resume and the opposition said they would not",
+        "&quot;We will win,&quot; the coach said. Fans said &amp; hoped it was true.",
+        "Der Minister sagte, dass die Gespräche weitergehen. Es ist kalt.",
+        "وقال المسؤول إن the deal is done. The envoy said الاتفاق قريب.",
+        "Министр сказал, что переговоры продолжатся.",
+    ],
+)
+def test_awkward_input_keeps_spans_valid(text: str) -> None:
+    claims = extract_claims(text)
+    assert claims, "text that states something gives at least one claim"
+    _check_spans(text, claims)
+
+
+def test_html_entities_are_matched_but_offsets_stay_in_input() -> None:
+    text = "&quot;We will win,&quot; the coach said."
+    [claim] = extract_claims(text)
+    assert claim.speaker == "the coach"
+    assert claim.text.startswith("&quot;We will win")
+
+
+def test_no_source_in_unknown_language() -> None:
+    text = "Der Minister sagte, dass die Gespräche weitergehen."
+    assert [c.speaker for c in extract_claims(text)] == [None]
+
+
+def test_one_megabyte_is_fast() -> None:
+    block = (
+        "وقال المتحدث باسم الجيش إن القوات تقدمت، وأضاف أن المعارك مستمرة. "
+        "The envoy said the talks, worth $2,000 a day, would go on. "
+    )
+    text = block * (1_000_000 // len(block))
+    started = time.perf_counter()
+    claims = extract_claims(text)
+    assert time.perf_counter() - started < 10
+    assert len(claims) >= 2 * (len(text) // len(block))
+
+
+def test_one_megabyte_without_punctuation_is_fast() -> None:
+    text = "the minister said the plan would work and " * 25_000
+    started = time.perf_counter()
+    claims = extract_claims(text)
+    assert time.perf_counter() - started < 10
+    assert claims
+    _check_spans(text, claims[:5])

@@ -1,0 +1,49 @@
+"""Candidate pairs from embeddings."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimcheck.pairs import candidate_pairs
+from claimcheck.types import Claim
+
+
+def _claims(texts):
+    return [Claim(text=t, span=(0, len(t))) for t in texts]
+
+
+def _unit(rows):
+    rows = np.asarray(rows, dtype=np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_pairs_follow_nearest_neighbours_and_the_floor():
+    claims = _claims(["a", "b", "c", "d"])
+    emb = _unit([[1, 0, 0], [0.95, 0.05, 0], [0, 1, 0], [0, 0.9, 0.1]])
+    pairs = candidate_pairs(claims, emb, top_k=1, min_similarity=0.5)
+    assert [(p.a.text, p.b.text) for p in pairs] == [("a", "b"), ("c", "d")]
+    assert all(p.similarity > 0.9 for p in pairs)
+    assert candidate_pairs(claims, emb, top_k=3, min_similarity=0.999) == []
+
+
+def test_all_pairs_when_top_k_is_none_and_chunking_changes_nothing():
+    rng = np.random.default_rng(0)
+    claims = _claims([f"claim {i}" for i in range(30)])
+    emb = _unit(rng.normal(size=(30, 8)))
+    full = candidate_pairs(claims, emb, top_k=None, min_similarity=-1.0)
+    assert len(full) == 30 * 29 // 2
+    small_chunks = candidate_pairs(claims, emb, top_k=5, min_similarity=0.0, chunk_size=7)
+    one_chunk = candidate_pairs(claims, emb, top_k=5, min_similarity=0.0)
+    assert [(p.a, p.b) for p in small_chunks] == [(p.a, p.b) for p in one_chunk]
+    assert np.allclose([p.similarity for p in small_chunks], [p.similarity for p in one_chunk],
+                       atol=1e-5)
+
+
+def test_identical_texts_are_never_paired_and_bad_arguments_fail():
+    claims = _claims(["same", "same", "same"])
+    assert candidate_pairs(claims, _unit([[1, 0], [1, 0], [1, 0]]), top_k=2) == []
+    with pytest.raises(ValueError, match="embeddings"):
+        candidate_pairs(claims, _unit([[1, 0]]))
+    with pytest.raises(ValueError, match="top_k"):
+        candidate_pairs(claims, _unit([[1, 0]] * 3), top_k=0)

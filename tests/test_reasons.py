@@ -1,0 +1,352 @@
+"""Tests for claimcheck.reasons: each kind fires on clear cases and stays quiet otherwise."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimcheck.reasons import (
+    KIND_WEIGHTS,
+    MAX_BOOST,
+    Reason,
+    combine,
+    find_quantities,
+    find_reasons,
+    normalize_digits,
+)
+
+# The canonical pair of the seed article (shared/seeds/000_41ce228e2bd92287.txt).
+SEED_SDF = "قواته ستعلن النصر في غضون أسبوع"
+SEED_TRUMP = "تمت استعادة المناطق التي كان تنظيم الدولة يسيطر عليها بالكامل"
+SEED_SENTENCE = (
+    "وقال قائد في قوات سوريا الديمقراطية الخميس إن قواته ستعلن النصر في غضون أسبوع، "
+    "ويتعارض هذا التصريح مع ما قاله الرئيس الأمريكي دونالد ترامب، الذي قال إنه تمت "
+    "استعادة المناطق التي كان تنظيم الدولة يسيطر عليها بالكامل."
+)
+
+
+def kinds(a: str, b: str, **kwargs) -> set[str]:
+    return {r.kind for r in find_reasons(a, b, **kwargs)}
+
+
+def only(kind: str, a: str, b: str, **kwargs) -> Reason:
+    found = [r for r in find_reasons(a, b, **kwargs) if r.kind == kind]
+    assert len(found) == 1, find_reasons(a, b, **kwargs)
+    return found[0]
+
+
+# --- numbers -----------------------------------------------------------------
+
+
+def test_normalize_digits_keeps_length():
+    text = "١٤٫٥ و٢٬٠٠٠ و۳۴"
+    assert normalize_digits(text) == "14.5 و2,000 و34"
+    assert len(normalize_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("نحو ٤٠٠ جندي", 400, "troops"),
+        ("قوات قوامها 2000 جندي", 2000, "troops"),
+        ("٢٬٠٠٠ جندي", 2000, "troops"),
+        ("2,000 soldiers", 2000, "troops"),
+        ("ألفا جندي", 2000, "troops"),
+        ("ألفي جندي", 2000, "troops"),
+        ("أربعمئة جندي", 400, "troops"),
+        ("أربعمائة جندي", 400, "troops"),
+        ("ثلاثة آلاف جندي", 3000, "troops"),
+        ("غادر نحو 40 ألف شخص", 40000, "people"),
+        ("two thousand troops", 2000, "troops"),
+        ("four hundred soldiers", 400, "troops"),
+        ("a dozen fighters", 12, "fighters"),
+        ("one hundred and fifty workers", 150, "workers"),
+        ("مئة وخمسون عاملا", 150, "workers"),
+        ("ثلاثة من مقاتلي التحالف", 3, "fighters"),
+        ("١٤٫٥ بالمئة", 14.5, "percent"),
+        ("14.5 percent", 14.5, "percent"),
+        ("$75 a barrel", 75, "dollars"),
+        ("1.2 million barrels a day", 1_200_000, "barrels"),
+        ("ارتفع عدد القتلى إلى 45", 45, "dead"),
+        ("the death toll rose to 60", 60, "dead"),
+        ("floods have killed 52 people", 52, "dead"),
+    ],
+)
+def test_find_quantities(text, value, unit):
+    quantities = find_quantities(text)
+    assert len(quantities) == 1, quantities
+    assert quantities[0].value == pytest.approx(value)
+    assert unit in quantities[0].units
+
+
+def test_quantity_bounds_and_surface():
+    (q,) = find_quantities("more than 400 troops")
+    assert q.bound == "min"
+    (q,) = find_quantities("وصل نحو ٤٠٠ جندي")
+    assert q.bound == "approx"
+    assert q.text == "٤٠٠"
+    assert "وصل نحو ٤٠٠ جندي"[q.span[0] : q.span[1]] == "٤٠٠"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["منذ إعلانه عام 2014", "فر آلاف المدنيين", "dozens of people", "in 2019 the town"],
+)
+def test_years_and_vague_amounts_are_not_quantities(text):
+    assert [q for q in find_quantities(text) if q.units] == []
+
+
+def test_numeric_across_languages():
+    reason = only("numeric", "400 جندي", "2000 soldiers")
+    assert reason.detail == "400 vs 2000 (troops)"
+    assert reason.weight == KIND_WEIGHTS["numeric"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ارتفع عدد القتلى إلى 45 شخصا", "the death toll rose to 60"),
+        ("حصل الحزب على 45 مقعدا", "the party won 52 seats"),
+        ("turnout reached 61 percent", "turnout was 48 percent"),
+        ("قوات قوامها 2000 جندي في سوريا", "لدينا أربعمئة جندي في سوريا"),
+        ("the factory employs 1,200 workers", "the factory employs about 900 workers"),
+    ],
+)
+def test_numeric_fires(a, b):
+    assert "numeric" in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # different things
+        ("قتل 3 جنود في الهجوم", "أصيب 12 مدنيا في الهجوم"),
+        ("he won with 54 percent of the vote", "turnout reached 61 percent"),
+        ("inflation rose 12 percent", "40 percent of factories closed"),
+        # a part or change of a total
+        ("the factory employs 1,200 workers", "the factory will cut 300 jobs"),
+        ("قوات قوامها 2000 جندي في سوريا", "نحو 400 جندي سيبقون في سوريا"),
+        # the same amount written differently
+        ("نحو 4 آلاف أسرة نزحت", "about 4,000 families had been displaced"),
+        ("ألفا جندي", "2,000 troops"),
+        ("about 400 soldiers", "420 soldiers"),
+        ("more than 400 troops", "2000 troops"),
+    ],
+)
+def test_numeric_quiet(a, b):
+    assert "numeric" not in kinds(a, b)
+
+
+# --- negation ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("لم يتم التوصل إلى اتفاق لوقف إطلاق النار", "تم التوصل إلى اتفاق لوقف إطلاق النار"),
+        ("وجود الخلايا النائمة ما زال يمثل تهديدا", "الخلايا النائمة لم تعد تمثل تهديدا"),
+        ("قواته لم تسجل أي خرق للهدنة", "رصدت 14 خرقا للهدنة"),
+        ("the factory will not close", "the factory will close next month"),
+        ("the army didn't shell the village", "the army shelled the village"),
+        ("8,000 postal ballots had yet to be counted", "all postal ballots were counted"),
+    ],
+)
+def test_negation_fires(a, b):
+    reason = only("negation", a, b)
+    assert "negates" in reason.detail
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # no shared content
+        ("the minister did not attend", "the factory will close next month"),
+        # both negated
+        ("لم تسجل أي إصابة", "لم تسجل أي إصابة جديدة"),
+        # "still" is not a negation, nor is "however", nor the verb "changed"
+        ("ما زال التنظيم يمثل تهديدا", "التنظيم يمثل تهديدا"),
+        ("لا يزال الميناء مغلقا", "الميناء مغلق"),
+        ("غير أن مصادر عسكرية قالت إن كتيبتين انسحبتا", "مصادر عسكرية قالت إن كتيبتين انسحبتا"),
+        ("البيت الأبيض غير تصريحه", "البيت الأبيض غير تصريحه جزئيا"),
+        # "will not leave until" asserts
+        ("لن تغادرها إلا بعد هزيمة مسلحي التنظيم", "ستغادرها بعد هزيمة مسلحي التنظيم"),
+        # a double negation asserts
+        ("the army did not deny the strike", "the army carried out the strike"),
+    ],
+)
+def test_negation_quiet(a, b):
+    assert "negation" not in kinds(a, b)
+
+
+# --- temporal ----------------------------------------------------------------
+
+
+def test_seed_temporal():
+    reason = only("temporal", SEED_SDF, SEED_TRUMP)
+    assert reason.detail.startswith("future 'ستعلن النصر في غضون أسبوع' vs completed 'تمت استعادة")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("من المتوقع انتهاء عملية استعادة الباغوز قريبا", "تمت استعادة الباغوز بالكامل"),
+        ("يواصل معركته الأخيرة لاستعادة قرية الباغوز", "the battle for Baghuz has already ended"),
+        ("we expect the end of the mission soon", "the territory was fully retaken"),
+        ("the battle continues", "the battle has ended"),
+        ("the war has not ended", "the war is over"),
+    ],
+)
+def test_temporal_fires(a, b):
+    assert "temporal" in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ستعلن القوات النصر في غضون أسبوع", "سنواصل القتال حتى النصر"),
+        ("the mission will end soon", "the battle continues"),
+        ("تمت استعادة القرية بالكامل", "the village was already retaken"),
+        ("سيطرة التنظيم على القرية", "تمت استعادة القرية بالكامل"),
+        ("قال إن القوات تتقدم على جبهتين", "تمت استعادة القرية بالكامل"),
+    ],
+)
+def test_temporal_quiet(a, b):
+    assert "temporal" not in kinds(a, b)
+
+
+# --- antonym -----------------------------------------------------------------
+
+
+def test_seed_withdraw_vs_stay():
+    reason = only("antonym", "سيسحب القوات الأمريكية في سوريا", "نحو 400 جندي سيبقون في سوريا")
+    assert reason.detail == "withdraw 'سيسحب' vs stay 'سيبقون'"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("ارتفعت أسعار النفط", "انخفضت أسعار النفط"),
+        ("the port reopened on Monday", "the port remains closed"),
+        ("the ceasefire is holding", "the ceasefire collapsed on Tuesday"),
+        ("oil prices rose on Monday", "أسعار النفط تراجعت يوم الاثنين"),
+        ("فاز الحزب الحاكم بالانتخابات", "خسر الحزب الحاكم الانتخابات"),
+        ("we will withdraw our troops", "400 soldiers will stay"),
+    ],
+)
+def test_antonym_fires(a, b):
+    assert "antonym" in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # no shared topic
+        ("ارتفعت أسعار النفط", "انخفض عدد الزوار في المتحف"),
+        # one side negated: "did not rise" agrees with "fell"
+        ("prices did not rise", "prices fell"),
+        # hedged
+        ("سعر برنت ارتفع إلى 86 دولارا", "الأسعار قد تتراجع إذا زادت الإمدادات"),
+        # "former" is not "stay"
+        ("سحب الرئيس السابق القوات", "الرئيس السابق القوات"),
+        # both poles on one side
+        ("prices rose then fell", "prices fell"),
+    ],
+)
+def test_antonym_quiet(a, b):
+    assert "antonym" not in kinds(a, b)
+
+
+# --- reported ----------------------------------------------------------------
+
+
+def test_seed_reported_clash():
+    reason = only(
+        "reported", SEED_SDF, SEED_TRUMP, context_a=SEED_SENTENCE, context_b=SEED_SENTENCE
+    )
+    assert "يتعارض هذا التصريح" in reason.detail
+    assert reason.weight == KIND_WEIGHTS["reported"]
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        "The claim is at odds with the ministry's figures on the border.",
+        "Contrary to what the ministry said about the border, the troops stayed.",
+        "ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.",
+        "وجاء هذا خلافا لما أعلنه الوزير عن الحدود.",
+    ],
+)
+def test_reported_fires(context):
+    reason = only("reported", "the troops left", "the troops stayed", context_a=context)
+    assert reason.weight > 0
+
+
+def test_reported_weak_when_context_does_not_mention_the_other_claim():
+    reason = only(
+        "reported",
+        "the port reopened",
+        "exports fell last month",
+        context_a="The union disputed the figures. The port reopened, the agent said.",
+    )
+    assert reason.weight < KIND_WEIGHTS["reported"]
+
+
+def test_reported_quiet_without_clash_words():
+    context = "وقال المتحدث إن القوات تتقدم على جبهتين."
+    assert "reported" not in kinds("القوات تتقدم", "القوات تتراجع", context_a=context)
+    assert "reported" not in kinds("القوات تتقدم", "القوات تتراجع")
+
+
+# --- find_reasons as a whole -------------------------------------------------
+
+
+def test_unrelated_claims_give_nothing():
+    assert find_reasons("قتل 3 جنود في الهجوم", "the weather was sunny in 2019") == []
+    assert find_reasons("", "") == []
+
+
+def test_other_languages_are_skipped():
+    assert find_reasons("400 soldats", "2000 soldats", lang_a="fr", lang_b="fr") == []
+
+
+def test_reasons_are_ordered_and_one_per_kind():
+    reasons = find_reasons(
+        "سعر خام برنت ارتفع إلى 86 دولارا للبرميل يوم الاثنين",
+        "Brent crude fell to $79 a barrel on Monday",
+    )
+    assert [r.kind for r in reasons] == ["numeric", "antonym"]
+    assert reasons[0].detail == "86 vs 79 (dollars)"
+
+
+# --- combine -----------------------------------------------------------------
+
+
+def test_combine_without_reasons_is_identity():
+    for p in (0.0, 0.2, 0.5, 1.0):
+        assert combine(p, []) == p
+
+
+def test_combine_log_odds_bump():
+    p = combine(0.5, [Reason("temporal", "", 1.0)])
+    assert p == pytest.approx(1 / (1 + math.exp(-1.0)))
+
+
+def test_combine_counts_each_kind_once_and_caps():
+    one = combine(0.3, [Reason("numeric", "a", 1.5)])
+    two = combine(0.3, [Reason("numeric", "a", 1.5), Reason("numeric", "b", 1.0)])
+    assert one == pytest.approx(two)
+    everything = [Reason(kind, "", w) for kind, w in KIND_WEIGHTS.items()]
+    logit = math.log(0.3 / 0.7) + MAX_BOOST
+    assert combine(0.3, everything) == pytest.approx(1 / (1 + math.exp(-logit)))
+
+
+def test_combine_never_lowers():
+    for p in (0.0, 0.01, 0.5, 0.99, 1.0):
+        assert combine(p, [Reason("numeric", "", -5.0)]) == p
+        assert combine(p, [Reason("negation", "", 1.0)]) >= p
+
+
+def test_combine_rejects_bad_probability():
+    with pytest.raises(ValueError, match="nli_probability"):
+        combine(1.5, [])

@@ -1,0 +1,112 @@
+"""Tests for claimcheck.text.sentences and claimcheck.text.language."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.text import detect_language, split_sentences
+
+
+def _covers_every_character(text: str) -> None:
+    sentences = split_sentences(text)
+    owner = [0] * len(text)
+    for sentence in sentences:
+        start, end = sentence.span
+        assert text[start:end] == sentence.text
+        for i in range(start, end):
+            owner[i] += 1
+    for i, char in enumerate(text):
+        if not char.isspace():
+            assert owner[i] == 1, f"character {i} ({char!r}) lies in {owner[i]} sentences"
+
+
+def test_english_abbreviations_and_numbers_do_not_split() -> None:
+    text = "Mr. Hale paid $2,000 for 14.5 acres. Dr. Ames said no. The U.S. Army agreed."
+    assert [s.text for s in split_sentences(text)] == [
+        "Mr. Hale paid $2,000 for 14.5 acres.",
+        "Dr. Ames said no.",
+        "The U.S. Army agreed.",
+    ]
+
+
+def test_ambiguous_abbreviation_at_sentence_end() -> None:
+    text = "The talks were held in the U.S. The next round is in May."
+    assert len(split_sentences(text)) == 2
+
+
+def test_quote_stays_with_its_sentence() -> None:
+    text = 'She shouted "Stop!" and left. "Why?" he asked. Nobody answered.'
+    assert [s.text for s in split_sentences(text)] == [
+        'She shouted "Stop!" and left.',
+        '"Why?" he asked.',
+        "Nobody answered.",
+    ]
+
+
+def test_arabic_punctuation() -> None:
+    text = "قال الوزير إن الاتفاق قريب، وإن المحادثات مستمرة؛ هل ينجح؟ لا أحد يعرف."
+    assert [s.text for s in split_sentences(text)] == [
+        "قال الوزير إن الاتفاق قريب، وإن المحادثات مستمرة؛ هل ينجح؟",
+        "لا أحد يعرف.",
+    ]
+
+
+def test_newline_is_a_hard_break() -> None:
+    text = "عنوان بلا نقطة\nوقال المتحدث إن الوضع هادئ."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["عنوان بلا نقطة", "وقال المتحدث إن الوضع هادئ."]
+    assert sentences[1].span == (15, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\t ",
+        "no punctuation at all in this line of text",
+        "«اقتباس» ثم \"آخر\" ... ثم؟؟ ثم!!",
+        "\u200fقال المتحدث\u200f إن الوضعـــ هادئ. &quot;Yes&quot; he said&amp;left.",
+        "Mixed نص عربي and English. Next. ٢٠١٩ 2,000 14.5.",
+        "Текст на русском. Второе предложение!",
+        "a.b.c. d. e? f! \n\n g",
+    ],
+)
+def test_no_text_is_lost(text: str) -> None:
+    _covers_every_character(text)
+
+
+def test_large_input_is_fast_and_complete() -> None:
+    import time
+
+    text = ("The minister said the plan, worth $2,000, was fine. وقال المتحدث إن الوضع هادئ.\n"
+            * 12_000)
+    started = time.perf_counter()
+    sentences = split_sentences(text)
+    assert time.perf_counter() - started < 5
+    assert len(sentences) == 24_000
+
+
+def test_type_error_names_the_fix() -> None:
+    with pytest.raises(TypeError, match="decode"):
+        split_sentences(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("قال المتحدث إن المحادثات ستستمر", "ar"),
+        ("The spokesman said the talks would continue.", "en"),
+        ("Le ministre a dit que les négociations sont dans une impasse pour le moment.", "fr"),
+        ("Министр сказал, что переговоры продолжатся.", "ru"),
+        ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),
+        ("12345 !!!", "und"),
+        ("", "und"),
+    ],
+)
+def test_detect_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_detect_language_rejects_non_text() -> None:
+    with pytest.raises(TypeError):
+        detect_language(42)  # type: ignore[arg-type]

