@@ -446,9 +446,17 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
                 return _Match(source, cue, content, region_start=source[0])
 
     # "X said ..." / "..., X said." -- the source precedes the cue.
+    if j >= 0 and toks[j].low == "and" and right is not None:
+        # "Merrill says X and said Y": the subject of the first verb speaks again.
+        if low not in _EN_WEAK or opens_clause:
+            return _Match(None, cue, right, region_start=cue[0])
+        return None
     m = j
-    while m >= 0 and toks[m].text not in _EN_STOPS and toks[m].low not in lexicon_en.NP_STOPS:
-        if j - m >= 10:
+    while m >= 0 and toks[m].low not in lexicon_en.NP_STOPS and (
+        toks[m].text not in _EN_STOPS or toks[m].text in "()"
+    ):
+        # Parentheses stay inside the source: "Rep. Gwen Moore (D-Wis.) said".
+        if j - m >= 14:
             return None
         m -= 1
     first = m + 1
@@ -751,8 +759,10 @@ def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Matc
     """Cut a content at the clause break before the next relation's source.
 
     "قال A إن X، ويتعارض ... مع ما قاله B، الذي قال إن Y": X ends at the
-    comma after it. Without a clause break in between, the next relation is
-    nested inside the content and the content is left whole.
+    comma after it; "A said X and B said Y" ends X before "and". Otherwise the
+    next relation is nested inside the content, which is left whole. Contents
+    are also capped at a few hundred tokens so that text without punctuation
+    stays linear.
     """
     if len(matches) < 2:
         return

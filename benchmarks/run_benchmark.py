@@ -1,0 +1,386 @@
+"""claimcheck's benchmark: every quality and speed number the project reports.
+
+    python benchmarks/run_benchmark.py                 # everything
+    python benchmarks/run_benchmark.py nli             # NLI dev metrics + speed
+    python benchmarks/run_benchmark.py nli --data ../shared/data/nli/xnli/dev.jsonl
+    python benchmarks/run_benchmark.py calibrate       # fit + save calibration.json
+    python benchmarks/run_benchmark.py attribution     # PolNeAR dev + Arabic gold
+    python benchmarks/run_benchmark.py contradictions  # gold articles + the seed
+
+``--json OUT`` writes all results; a markdown report goes to stdout.
+Dev splits only: the test splits are held back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import random
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+DATA = REPO.parent / "shared" / "data" / "nli"
+GOLD_CONTRADICTIONS = REPO / "benchmarks" / "data" / "contradictions.json"
+SEED = REPO / "seeds" / "baghuz_ar.txt"
+THREE_WAY = ("entailment", "neutral", "contradiction")
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    if not path.is_file():
+        raise FileNotFoundError(f"no data file at {path}: pass --data with an existing JSONL file")
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+# ------------------------------------------------------------------- NLI
+
+def nli_file_metrics(nli, rows: list[dict], batch_size: int) -> dict[str, Any]:
+    """Metrics of one labelled file; 2-way files score entailment vs the rest."""
+    from claimcheck.finetune import classification_metrics
+
+    probs = nli.predict([(r["premise"], r["hypothesis"]) for r in rows], batch_size=batch_size,
+                        show_progress_bar=False)
+    labels = nli.labels
+    pred = probs.argmax(1)
+    gold_names = [r["label"] for r in rows]
+    result: dict[str, Any] = {"n": len(rows)}
+    if set(gold_names) <= set(labels):
+        gold = [labels.index(g) for g in gold_names]
+        m = classification_metrics(gold, pred.tolist(), labels)
+        result.update(accuracy=m["accuracy"], macro_f1=m["macro_f1"],
+                      contradiction=m["per_label"]["contradiction"],
+                      confusion_matrix=m["confusion_matrix"], labels=list(labels))
+        ent, con = labels.index("entailment"), labels.index("contradiction")
+        pairs = [(g, p) for g, p in zip(gold, probs) if g in (ent, con)]
+        if pairs:
+            # Entailment vs contradiction (ANS-stance's meaningful classes):
+            # the larger of the two probabilities decides.
+            from sklearn.metrics import f1_score
+
+            g2 = [g for g, _ in pairs]
+            p2 = [ent if p[ent] >= p[con] else con for _, p in pairs]
+            result["ent_vs_con_macro_f1"] = float(f1_score(g2, p2, average="macro"))
+        shares = Counter(pred.tolist())
+        result["predicted_contradiction_share"] = shares[con] / len(rows)
+        result["gold_contradiction_share"] = gold.count(con) / len(rows)
+    else:  # 2-way entailment / not_entailment
+        ent = labels.index("entailment")
+        p_bin = ["entailment" if p == ent else "not_entailment" for p in pred.tolist()]
+        result["accuracy_2way"] = sum(a == b for a, b in zip(p_bin, gold_names)) / len(rows)
+    langs = sorted({r.get("lang", "und") for r in rows})
+    if len(langs) > 1 and "accuracy" in result:
+        per = {}
+        for lang in langs:
+            idx = [i for i, r in enumerate(rows) if r.get("lang") == lang]
+            g = [labels.index(rows[i]["label"]) for i in idx]
+            p = pred[idx]
+            per[lang] = {
+                "n": len(idx),
+                "accuracy": float((p == g).mean()) if idx else 0.0,
+                "predicted_contradiction_share": float((p == labels.index("contradiction")).mean()),
+            }
+        result["per_language"] = per
+        result["mean_language_accuracy"] = sum(v["accuracy"] for v in per.values()) / len(per)
+    return result
+
+
+def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int) -> dict[str, Any]:
+    """Pairs/s of ``NLIModel.predict`` against a naive one-pair-per-forward
+    transformers loop, same model, same pairs, same process."""
+    import torch
+
+    sample = random.Random(0).sample(rows, min(n_pairs, len(rows)))
+    pairs = [(r["premise"], r["hypothesis"]) for r in sample]
+    nli.predict(pairs[:8], batch_size=batch_size)  # warm-up
+    start = time.perf_counter()
+    nli.predict(pairs, batch_size=batch_size, show_progress_bar=False)
+    batched = len(pairs) / (time.perf_counter() - start)
+    start = time.perf_counter()
+    with torch.no_grad():
+        for premise, hypothesis in pairs:
+            enc = nli.tokenizer(premise, hypothesis, return_tensors="pt", truncation=True,
+                                max_length=nli.max_length, return_token_type_ids=False)
+            torch.softmax(nli.model(**enc).logits, -1)
+    naive = len(pairs) / (time.perf_counter() - start)
+    return {"pairs": len(pairs), "batch_size": batch_size, "batched_pairs_per_s": batched,
+            "naive_pairs_per_s": naive, "speedup": batched / naive,
+            "threads": torch.get_num_threads()}
+
+
+def run_nli(args) -> dict[str, Any]:
+    from claimcheck import NLIModel
+
+    nli = NLIModel.load(args.model)
+    files = [Path(p) for p in args.data] if args.data else sorted(DATA.glob("*/dev.jsonl"))
+    if not files:
+        raise FileNotFoundError(f"no dev.jsonl under {DATA}: pass --data FILE")
+    results = {}
+    for path in files:
+        rows = read_jsonl(path)
+        if args.limit:
+            rows = random.Random(0).sample(rows, min(args.limit, len(rows)))
+        name = path.parent.name if path.name == "dev.jsonl" else path.stem
+        start = time.perf_counter()
+        results[name] = nli_file_metrics(nli, rows, args.batch_size)
+        results[name]["seconds"] = time.perf_counter() - start
+        print(f"[nli] {name}: {results[name].get('accuracy', results[name].get('accuracy_2way')):.3f}"
+              f" ({len(rows)} pairs, {results[name]['seconds']:.0f}s)", file=sys.stderr)
+    speed_rows = read_jsonl(files[0])
+    return {"model": str(nli.path), "files": results,
+            "speed": nli_speed(nli, speed_rows, args.speed_pairs, args.batch_size)}
+
+
+def nli_markdown(res: dict[str, Any]) -> str:
+    lines = ["## NLI (dev splits)", "", f"model: `{res['model']}`", "",
+             "| data | n | accuracy | macro-F1 | contra P | contra R | contra F1 | "
+             "ent-vs-con F1 | pred. contra share |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for name, m in res["files"].items():
+        if "accuracy" not in m:
+            lines.append(f"| {name} (2-way) | {m['n']} | {m['accuracy_2way']:.3f} | | | | | | |")
+            continue
+        c = m["contradiction"]
+        lines.append(
+            f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
+            f"{c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | "
+            f"{m.get('ent_vs_con_macro_f1', float('nan')):.3f} | "
+            f"{m['predicted_contradiction_share']:.2f} (gold {m['gold_contradiction_share']:.2f}) |")
+    for name, m in res["files"].items():
+        if "per_language" in m:
+            lines += ["", f"### {name} by language (mean accuracy "
+                      f"{m['mean_language_accuracy']:.3f})", "",
+                      "| lang | accuracy | pred. contra share |", "|---|---|---|"]
+            lines += [f"| {lang} | {v['accuracy']:.3f} | {v['predicted_contradiction_share']:.2f} |"
+                      for lang, v in m["per_language"].items()]
+        if "confusion_matrix" in m:
+            lines += ["", f"{name} confusion matrix (rows gold, columns predicted, "
+                      f"order {', '.join(m['labels'])}): {m['confusion_matrix']}"]
+    s = res["speed"]
+    lines += ["", "### Speed", "",
+              f"{s['pairs']} pairs, {s['threads']} threads: batched "
+              f"{s['batched_pairs_per_s']:.1f} pairs/s vs naive loop {s['naive_pairs_per_s']:.1f} "
+              f"pairs/s ({s['speedup']:.1f}x)"]
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------ calibration
+
+def run_calibrate(args) -> dict[str, Any]:
+    """Fit Platt scaling of the two-direction contradiction probability on a
+    stratified dev sample and save it beside the model."""
+    import numpy as np
+
+    from claimcheck import NLIModel
+    from claimcheck.calibration import PlattScaler, combine_directions
+
+    nli = NLIModel.load(args.model)
+    rng = random.Random(1)
+    rows = []
+    for path in sorted(DATA.glob("*/dev.jsonl")):
+        part = [r for r in read_jsonl(path) if r["label"] in THREE_WAY]
+        rows += rng.sample(part, min(args.calibration_per_set, len(part)))
+    col = nli.label_index("contradiction")
+    ab = nli.predict([(r["premise"], r["hypothesis"]) for r in rows], batch_size=args.batch_size,
+                     show_progress_bar=False)[:, col]
+    ba = nli.predict([(r["hypothesis"], r["premise"]) for r in rows], batch_size=args.batch_size,
+                     show_progress_bar=False)[:, col]
+    raw = combine_directions(ab, ba)
+    gold = np.array([r["label"] == "contradiction" for r in rows])
+    scaler = PlattScaler.fit(raw, gold, fitted_on=f"{len(rows)} dev pairs "
+                             f"({args.calibration_per_set} per dev set), both directions")
+    scaler.save(nli.path)
+    return {"n": len(rows), "slope": scaler.slope, "intercept": scaler.intercept,
+            "ece_before": scaler.ece_before, "ece_after": scaler.ece_after,
+            "saved_to": str(nli.path / "calibration.json")}
+
+
+def calibrate_markdown(res: dict[str, Any]) -> str:
+    return ("## Calibration\n\n"
+            f"Platt scaling on {res['n']} dev pairs: slope {res['slope']:.3f}, intercept "
+            f"{res['intercept']:.3f}; expected calibration error {res['ece_before']:.3f} before, "
+            f"{res['ece_after']:.3f} after (saved to `{res['saved_to']}`).")
+
+
+# ------------------------------------------------------------ attribution
+
+def _attribution_module():
+    spec = importlib.util.spec_from_file_location(
+        "attribution_eval", REPO / "benchmarks" / "attribution_eval.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_attribution(args) -> dict[str, Any]:
+    module = _attribution_module()
+    return {"polnear_dev": module.evaluate_polnear(Path(args.polnear)),
+            "arabic_gold": module.evaluate_gold(module.DEFAULT_GOLD)}
+
+
+def attribution_markdown(res: dict[str, Any]) -> str:
+    return "## Attribution\n\n" + _attribution_module().markdown_table(
+        {"PolNeAR dev": res["polnear_dev"], "Arabic gold": res["arabic_gold"]})
+
+
+# --------------------------------------------------------- contradictions
+
+def _claim_for(claims, doc_id: str, text: str, needle: str):
+    start = text.find(needle)
+    if start < 0:
+        raise ValueError(f"gold substring not in {doc_id}: {needle!r}")
+    end = start + len(needle)
+    best = [c for c in claims if c.doc_id == doc_id and c.span[0] <= start and end <= c.span[1]]
+    if not best:
+        best = [c for c in claims if c.doc_id == doc_id and c.span[0] < end and start < c.span[1]]
+    return best[0] if best else None
+
+
+def run_contradictions(args) -> dict[str, Any]:
+    """Precision/recall/F1 on our gold articles, candidate-pair savings and the seed."""
+    from claimcheck import Document, find_contradictions
+    from claimcheck.detect import _shared_finder
+
+    gold = json.loads(GOLD_CONTRADICTIONS.read_text(encoding="utf-8"))
+    docs = [Document(d["text"], d["id"], d["lang"], d.get("title")) for d in gold["documents"]]
+    texts = {d.id: d.text for d in docs}
+    finder = _shared_finder()
+    start = time.perf_counter()
+    claims = finder.claims(docs)
+    pairs = finder.pairs(claims)
+    scored = finder.score(pairs, docs)
+    elapsed = time.perf_counter() - start
+    threshold = finder.threshold
+    by_key = {frozenset((c.claim_a, c.claim_b)): c for c in scored}
+    tp = fp = fn = tn = 0
+    unmatched, rows = 0, []
+    gold_contra_in_candidates = 0
+    n_contra = 0
+    for pair in gold["pairs"]:
+        a = _claim_for(claims, pair["doc_a"], texts[pair["doc_a"]], pair["claim_a"])
+        b = _claim_for(claims, pair["doc_b"], texts[pair["doc_b"]], pair["claim_b"])
+        is_contra = pair["label"] == "contradiction"
+        n_contra += is_contra
+        hit = by_key.get(frozenset((a, b))) if a and b and a != b else None
+        if a is None or b is None:
+            unmatched += 1
+        if is_contra and hit is not None:
+            gold_contra_in_candidates += 1
+        predicted = hit is not None and hit.score >= threshold
+        tp += predicted and is_contra
+        fp += predicted and not is_contra
+        fn += (not predicted) and is_contra
+        tn += (not predicted) and not is_contra
+        rows.append({"claim_a": pair["claim_a"], "claim_b": pair["claim_b"],
+                     "label": pair["label"], "score": None if hit is None else hit.score,
+                     "reason": None if hit is None else hit.reason})
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    n = len(claims)
+    all_pairs = n * (n - 1) // 2
+    found = find_contradictions(docs, show_progress_bar=False)
+    result = {
+        "threshold": threshold, "documents": len(docs), "claims": n,
+        "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": precision, "recall": recall,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "gold_claims_not_extracted": unmatched,
+        "candidate_pairs": len(pairs), "all_pairs": all_pairs,
+        "nli_calls_saved": 1 - len(pairs) / all_pairs if all_pairs else 0.0,
+        "gold_contradiction_recall_of_candidates": gold_contra_in_candidates / max(1, n_contra),
+        "reported_pairs": len(found), "seconds": elapsed, "pairs": rows,
+    }
+    result["seed"] = run_seed()
+    return result
+
+
+def run_seed() -> dict[str, Any]:
+    """The seed article end to end: cold (model loading) and warm timings, top results."""
+    from claimcheck.detect import ContradictionFinder
+
+    text = SEED.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    finder = ContradictionFinder()
+    found = finder(text, show_progress_bar=False)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    found = finder(text, show_progress_bar=False)
+    warm = time.perf_counter() - start
+    return {"cold_seconds": cold, "warm_seconds": warm, "results": [
+        {"speaker_a": c.claim_a.speaker, "claim_a": c.claim_a.text, "speaker_b": c.claim_b.speaker,
+         "claim_b": c.claim_b.text, "score": c.score, "reason": c.reason} for c in found[:5]]}
+
+
+def contradictions_markdown(res: dict[str, Any]) -> str:
+    s = res["seed"]
+    lines = [
+        "## Contradictions (our gold articles)", "",
+        f"{res['documents']} articles, {res['claims']} claims, threshold {res['threshold']}: "
+        f"precision {res['precision']:.3f}, recall {res['recall']:.3f}, F1 {res['f1']:.3f} "
+        f"(tp {res['tp']}, fp {res['fp']}, fn {res['fn']}, tn {res['tn']}; "
+        f"{res['gold_claims_not_extracted']} gold claims not extracted).", "",
+        f"Candidate pairs: {res['candidate_pairs']} of {res['all_pairs']} possible "
+        f"({res['nli_calls_saved']:.1%} of NLI calls saved); gold contradictions among the "
+        f"candidates: {res['gold_contradiction_recall_of_candidates']:.1%}.", "",
+        f"Seed article: {s['cold_seconds']:.1f}s cold (loading models), "
+        f"{s['warm_seconds']:.2f}s warm.", "",
+        "| # | speaker A | claim A | speaker B | claim B | p | reason |", "|---|---|---|---|---|---|---|"]
+    for i, r in enumerate(s["results"], 1):
+        lines.append(f"| {i} | {r['speaker_a']} | {r['claim_a'][:60]} | {r['speaker_b']} | "
+                     f"{r['claim_b'][:60]} | {r['score']:.2f} | {r['reason'] or ''} |")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------- main
+
+TASKS = {
+    "nli": (run_nli, nli_markdown),
+    "calibrate": (run_calibrate, calibrate_markdown),
+    "attribution": (run_attribution, attribution_markdown),
+    "contradictions": (run_contradictions, contradictions_markdown),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("tasks", nargs="*", choices=[*TASKS, "all"], default=["all"])
+    parser.add_argument("--data", action="append", help="labelled JSONL (repeatable); "
+                        "default: every dev.jsonl under ../shared/data/nli")
+    parser.add_argument("--model", default=None, help="NLI model folder (default: shipped)")
+    parser.add_argument("--json", type=Path, default=None, help="write all results here")
+    parser.add_argument("--limit", type=int, default=None, help="at most N pairs per file")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--speed-pairs", type=int, default=256)
+    parser.add_argument("--calibration-per-set", type=int, default=300)
+    parser.add_argument("--polnear", default=str(REPO.parent / "shared" / "data" / "attribution"
+                                                 / "polnear" / "dev"))
+    parser.add_argument("--threads", type=int, default=None, help="torch threads")
+    args = parser.parse_args(argv)
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    tasks = [t for t in TASKS if t != "calibrate"] if "all" in args.tasks else args.tasks
+    results: dict[str, Any] = {"machine": {"platform": platform.platform(),
+                                           "processor": platform.processor(),
+                                           "cpus": os.cpu_count()}}
+    for task in tasks:
+        run, markdown = TASKS[task]
+        results[task] = run(args)
+        print(markdown(results[task]), "\n", flush=True)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
