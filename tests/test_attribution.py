@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -260,22 +259,20 @@ def test_no_source_in_unknown_language() -> None:
     assert [c.speaker for c in extract_claims(text)] == [None]
 
 
-def test_one_megabyte_is_fast() -> None:
+def test_one_megabyte_keeps_every_claim() -> None:
+    # Speed on 1 MB is measured in benchmarks/attribution_eval.py, not here.
     block = (
         "وقال المتحدث باسم الجيش إن القوات تقدمت، وأضاف أن المعارك مستمرة. "
         "The envoy said the talks, worth $2,000 a day, would go on. "
     )
     text = block * (1_000_000 // len(block))
-    started = time.perf_counter()
     claims = extract_claims(text)
-    assert time.perf_counter() - started < 10
     assert len(claims) >= 2 * (len(text) // len(block))
+    _check_spans(text, claims[-5:])
 
 
-def test_one_megabyte_without_punctuation_is_fast() -> None:
+def test_one_megabyte_without_punctuation_gives_claims() -> None:
     text = "the minister said the plan would work and " * 25_000
-    started = time.perf_counter()
     claims = extract_claims(text)
-    assert time.perf_counter() - started < 10
     assert claims
     _check_spans(text, claims[:5])

@@ -1,0 +1,37 @@
+"""The claimcheck command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from claimcheck.cli import main
+from tests.conftest import SEED
+
+
+@pytest.mark.slow
+def test_find_prints_a_table_with_both_speakers(capsys):
+    assert main(["find", str(SEED), "--top", "3"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("#1")
+    first = out.split("#2")[0]
+    assert "قائد في قوات سوريا الديمقراطية" in first and "ترامب" in first
+
+
+@pytest.mark.slow
+def test_find_json(capsys):
+    assert main(["find", str(SEED), "--json", "--top", "1", "--threshold", "0.3"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 1 and rows[0]["claim_a"]["speaker"] and rows[0]["score"] >= 0.3
+
+
+def test_missing_file_and_bad_threshold_are_reported(tmp_path, capsys):
+    assert main(["find", str(tmp_path / "nope.txt")]) == 2
+    assert "no such file" in capsys.readouterr().err
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the bridge will reopen.", encoding="utf-8")
+    assert main(["find", str(article), "--threshold", "2"]) == 2
+    assert "threshold" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["nonsense"])

@@ -1,0 +1,74 @@
+"""find_contradictions end to end: the seed pair, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+import claimcheck
+from claimcheck import Contradiction, Document, find_contradictions
+from claimcheck.detect import as_documents
+
+
+@pytest.fixture(scope="module")
+def seed_results(seed_text) -> list[Contradiction]:
+    return find_contradictions(seed_text)
+
+
+@pytest.mark.slow
+def test_seed_top_result_is_the_commander_against_trump(seed_results):
+    assert seed_results, "no contradiction found in the seed article"
+    top = seed_results[0]
+    speakers = {top.claim_a.speaker, top.claim_b.speaker}
+    texts = top.claim_a.text + " || " + top.claim_b.text
+    assert any(s and "قائد في قوات سوريا الديمقراطية" in s for s in speakers), speakers
+    assert any(s and "ترامب" in s for s in speakers), speakers
+    assert "ستعلن النصر في غضون أسبوع" in texts
+    assert "تمت استعادة المناطق" in texts
+    assert 0.5 <= top.score <= 1.0
+    assert top.reason and "temporal" in top.reason
+
+
+@pytest.mark.slow
+def test_results_are_sorted_serialisable_and_deterministic(seed_text, seed_results):
+    scores = [c.score for c in seed_results]
+    assert scores == sorted(scores, reverse=True)
+    d = seed_results[0].to_dict()
+    assert d["claim_a"]["speaker"] and d["claim_b"]["speaker"] and "score" in d
+    assert 0.0 <= d["score_ab"] <= 1.0 and 0.0 <= d["score_ba"] <= 1.0
+    assert find_contradictions(seed_text) == seed_results
+
+
+@pytest.mark.slow
+def test_nothing_to_compare_gives_an_empty_result():
+    assert find_contradictions([]) == []
+    assert find_contradictions(["", "   \n"]) == []
+    assert find_contradictions("The minister said the bridge will reopen in May.") == []
+    same = "The minister said the bridge will reopen in May. " * 2000
+    assert find_contradictions(same) == []
+
+
+@pytest.mark.slow
+def test_cross_language_documents(seed_text):
+    english = Document(
+        "President Donald Trump said the territory held by the Islamic State group had been "
+        "fully retaken. An SDF commander said his forces would declare victory within a week.",
+        id="en", lang="en")
+    found = find_contradictions([Document(seed_text, id="ar"), english], top_k=10)
+    assert found and all(isinstance(c, Contradiction) for c in found)
+    assert any({c.claim_a.doc_id, c.claim_b.doc_id} == {"ar", "en"} for c in found)
+
+
+def test_bad_arguments_are_clear_errors():
+    with pytest.raises(TypeError, match="documents must be"):
+        as_documents(None)
+    with pytest.raises(TypeError, match="document 1 is int"):
+        as_documents(["text", 3])
+    with pytest.raises(ValueError, match="unique"):
+        as_documents([Document("a", id="x"), Document("b", id="x")])
+    with pytest.raises(ValueError, match="threshold"):
+        find_contradictions("Some text.", threshold=1.5)
+    with pytest.raises(ValueError, match="top_k"):
+        find_contradictions("Some text.", top_k=0)
+    with pytest.raises(TypeError, match="Document.text must be str"):
+        claimcheck.Document(b"bytes")
+    assert [d.id for d in as_documents(["a", Document("b")])] == ["doc0", "doc1"]

@@ -1,0 +1,94 @@
+"""NLIModel: loading, the shape of predict, clear errors, and a sanity set of
+our own sentences scored as expected by the shipped model."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from claimcheck import NLIModel
+from claimcheck.nli import default_model_path
+
+
+@pytest.fixture(scope="module")
+def nli() -> NLIModel:
+    if not (default_model_path() / "model.safetensors").is_file():
+        pytest.fail(f"the shipped NLI model is missing at {default_model_path()}")
+    return NLIModel.load()
+
+
+# Our own sanity sentences: (premise, hypothesis, expected label).
+SANITY = [
+    ("The minister said the factory will close next month.",
+     "The minister said the factory will stay open.", "contradiction"),
+    ("Rescue teams found all twelve miners alive.", "All twelve miners died in the mine.",
+     "contradiction"),
+    ("The central bank raised interest rates on Tuesday.",
+     "On Tuesday the central bank increased interest rates.", "entailment"),
+    ("قال الوزير إن المصنع سيغلق الشهر المقبل.", "قال الوزير إن المصنع سيبقى مفتوحا.",
+     "contradiction"),
+    ("رفع البنك المركزي أسعار الفائدة يوم الثلاثاء.", "زاد البنك المركزي أسعار الفائدة يوم الثلاثاء.",
+     "entailment"),
+]
+UNRELATED = [
+    ("The football team won the cup final on Sunday.",
+     "Heavy snow closed several mountain roads."),
+    ("افتتح معرض الكتاب أبوابه أمس في العاصمة.", "ارتفعت أسعار القمح في الأسواق العالمية."),
+    ("هطلت أمطار غزيرة على المدن الساحلية.", "فاز المنتخب الوطني بالمباراة النهائية."),
+]
+
+
+@pytest.mark.slow
+def test_labels_come_from_the_config_and_rows_sum_to_one(nli):
+    assert nli.labels == ("entailment", "neutral", "contradiction")
+    probs = nli.predict([(p, h) for p, h, _ in SANITY], batch_size=2)
+    assert probs.shape == (len(SANITY), 3) and probs.dtype == np.float32
+    assert np.allclose(probs.sum(1), 1.0, atol=1e-5)
+    one = nli.predict(SANITY[0][:2])
+    assert one.shape == (3,)
+    assert np.allclose(one, probs[0], atol=1e-5)  # batching and order change nothing
+
+
+@pytest.mark.slow
+def test_sanity_set_is_scored_as_expected(nli):
+    probs = nli.predict([(p, h) for p, h, _ in SANITY])
+    for (p, h, label), row in zip(SANITY, probs):
+        assert nli.labels[int(row.argmax())] == label, (p, h, row)
+    unrelated = nli.predict(UNRELATED)
+    contra = nli.label_index("contradiction")
+    assert (unrelated[:, contra] < 0.5).all(), unrelated
+
+
+@pytest.mark.slow
+def test_bad_pairs_are_clear_errors(nli):
+    with pytest.raises(ValueError, match="empty premise"):
+        nli.predict(("  ", "something"))
+    with pytest.raises(ValueError, match="not a \\(premise, hypothesis\\)"):
+        nli.predict([("only one",)])
+    with pytest.raises(ValueError, match="not a \\(premise, hypothesis\\)"):
+        nli.predict([(None, "x")])
+    assert nli.predict([]).shape == (0, 3)
+    with pytest.raises(ValueError, match="label 'maybe'"):
+        nli.label_index("maybe")
+
+
+def test_missing_or_corrupt_model_folders(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no NLI model folder"):
+        NLIModel.load(tmp_path / "nowhere")
+    folder = tmp_path / "m"
+    folder.mkdir()
+    with pytest.raises(FileNotFoundError, match="has no config.json"):
+        NLIModel.load(folder)
+    (folder / "config.json").write_text("{not json")
+    (folder / "model.safetensors").write_bytes(b"junk")
+    with pytest.raises(ValueError, match="config.json"):
+        NLIModel.load(folder)
+    shipped = json.loads((default_model_path() / "config.json").read_text()) \
+        if (default_model_path() / "config.json").is_file() else {
+            "model_type": "bert", "id2label": {"0": "entailment", "1": "neutral",
+                                               "2": "contradiction"}}
+    (folder / "config.json").write_text(json.dumps(shipped))
+    with pytest.raises(ValueError, match="corrupt"):
+        NLIModel.load(folder)
