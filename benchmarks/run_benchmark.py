@@ -21,7 +21,7 @@ import platform
 import random
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -133,8 +133,9 @@ def run_nli(args) -> dict[str, Any]:
         start = time.perf_counter()
         results[name] = nli_file_metrics(nli, rows, args.batch_size)
         results[name]["seconds"] = time.perf_counter() - start
-        print(f"[nli] {name}: {results[name].get('accuracy', results[name].get('accuracy_2way')):.3f}"
-              f" ({len(rows)} pairs, {results[name]['seconds']:.0f}s)", file=sys.stderr)
+        score = results[name].get("accuracy", results[name].get("accuracy_2way"))
+        print(f"[nli] {name}: {score:.3f} ({len(rows)} pairs, "
+              f"{results[name]['seconds']:.0f}s)", file=sys.stderr)
     speed_rows = read_jsonl(files[0])
     return {"model": str(nli.path), "files": results,
             "speed": nli_speed(nli, speed_rows, args.speed_pairs, args.batch_size)}
@@ -154,7 +155,8 @@ def nli_markdown(res: dict[str, Any]) -> str:
             f"| {name} | {m['n']} | {m['accuracy']:.3f} | {m['macro_f1']:.3f} | "
             f"{c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | "
             f"{m.get('ent_vs_con_macro_f1', float('nan')):.3f} | "
-            f"{m['predicted_contradiction_share']:.2f} (gold {m['gold_contradiction_share']:.2f}) |")
+            f"{m['predicted_contradiction_share']:.2f} "
+            f"(gold {m['gold_contradiction_share']:.2f}) |")
     for name, m in res["files"].items():
         if "per_language" in m:
             lines += ["", f"### {name} by language (mean accuracy "
@@ -332,7 +334,8 @@ def contradictions_markdown(res: dict[str, Any]) -> str:
         f"candidates: {res['gold_contradiction_recall_of_candidates']:.1%}.", "",
         f"Seed article: {s['cold_seconds']:.1f}s cold (loading models), "
         f"{s['warm_seconds']:.2f}s warm.", "",
-        "| # | speaker A | claim A | speaker B | claim B | p | reason |", "|---|---|---|---|---|---|---|"]
+        "| # | speaker A | claim A | speaker B | claim B | p | reason |",
+        "|---|---|---|---|---|---|---|"]
     for i, r in enumerate(s["results"], 1):
         lines.append(f"| {i} | {r['speaker_a']} | {r['claim_a'][:60]} | {r['speaker_b']} | "
                      f"{r['claim_b'][:60]} | {r['score']:.2f} | {r['reason'] or ''} |")

@@ -31,7 +31,9 @@ def label_id(label: Any, labels: Sequence[str] = LABELS) -> int:
             return labels.index(name)
         if name.isdigit() and int(name) < len(labels):
             return int(name)
-    raise ValueError(f"unknown label {label!r}: expected one of {list(labels)} or 0..{len(labels) - 1}")
+    raise ValueError(
+        f"unknown label {label!r}: expected one of {list(labels)} or 0..{len(labels) - 1}"
+    )
 
 
 def _read_rows(path: Path) -> list[dict[str, Any]]:

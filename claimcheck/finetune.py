@@ -76,7 +76,12 @@ def classification_metrics(
     gold: Sequence[int], pred: Sequence[int], labels: Sequence[str] = LABELS
 ) -> dict[str, Any]:
     """Accuracy, macro-F1, per-label P/R/F1 and the confusion matrix."""
-    from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
+    from sklearn.metrics import (
+        accuracy_score,
+        confusion_matrix,
+        f1_score,
+        precision_recall_fscore_support,
+    )
 
     ids = list(range(len(labels)))
     p, r, f, support = precision_recall_fscore_support(
@@ -187,7 +192,8 @@ def finetune(
     decay = [p for p in params if p.ndim >= 2]
     no_decay = [p for p in params if p.ndim < 2]
     optimizer = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        [{"params": decay, "weight_decay": weight_decay},
+         {"params": no_decay, "weight_decay": 0.0}],
         lr=learning_rate,
     )
     state = {"step": 0, "losses": [], "evals": [], "best": -1.0}

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from claimcheck import weights
-from claimcheck.progress import progress
 from claimcheck.data import LABELS
+from claimcheck.progress import progress
 
 if TYPE_CHECKING:
     import torch
@@ -110,7 +110,9 @@ class NLIModel:
         try:
             config = BertConfig.from_pretrained(folder)
         except (OSError, ValueError, json.JSONDecodeError) as err:
-            raise ValueError(f"{folder}/config.json is not a valid BERT config ({err}): {fix}")
+            raise ValueError(
+                f"{folder}/config.json is not a valid BERT config ({err}): {fix}"
+            ) from None
         if not getattr(config, "id2label", None) or config.num_labels < 2:
             raise ValueError(f"{folder}/config.json has no id2label: not an NLI model")
         try:

@@ -355,7 +355,8 @@ def load_tokenizer(cache_dir: str | os.PathLike | None = None, *, model_max_leng
 
 def _file_fingerprint(path: Path) -> str:
     stat = path.stat()
-    return hashlib.sha1(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    key = f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]
 
 
 def _cache_folder(cache_dir: str | os.PathLike | None) -> Path:

@@ -62,8 +62,9 @@ def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
         if "ar" not in item or "en" not in item:
             continue
         ar, en = item["ar"], item["en"]
-        cross.append({"premise": ar["premise"], "hypothesis": en["hypothesis"], "label": ar["label"]})
-        cross.append({"premise": en["premise"], "hypothesis": ar["hypothesis"], "label": en["label"]})
+        for first, second in ((ar, en), (en, ar)):
+            cross.append({"premise": first["premise"], "hypothesis": second["hypothesis"],
+                          "label": first["label"]})
         if ar["premise"] not in seen_premise:
             seen_premise.add(ar["premise"])
             first, second = (ar, en) if rng.random() < 0.5 else (en, ar)

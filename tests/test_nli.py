@@ -29,8 +29,8 @@ SANITY = [
      "On Tuesday the central bank increased interest rates.", "entailment"),
     ("قال الوزير إن المصنع سيغلق الشهر المقبل.", "قال الوزير إن المصنع سيبقى مفتوحا.",
      "contradiction"),
-    ("رفع البنك المركزي أسعار الفائدة يوم الثلاثاء.", "زاد البنك المركزي أسعار الفائدة يوم الثلاثاء.",
-     "entailment"),
+    ("رفع البنك المركزي أسعار الفائدة يوم الثلاثاء.",
+     "زاد البنك المركزي أسعار الفائدة يوم الثلاثاء.", "entailment"),
 ]
 UNRELATED = [
     ("The football team won the cup final on Sunday.",
