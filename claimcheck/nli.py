@@ -120,7 +120,8 @@ class NLIModel:
         except (SafetensorError, OSError, ValueError) as err:
             raise ValueError(f"{folder}/model.safetensors is corrupt ({err}): {fix}") from None
 
-        model = BertForSequenceClassification(config)
+        with _no_init_weights():  # every weight is overwritten just below
+            model = BertForSequenceClassification(config)
         state = {k: v.float() for k, v in state.items()}
         if weights.WORD_EMBEDDINGS_KEY_NLI not in state:
             state[weights.WORD_EMBEDDINGS_KEY_NLI] = weights.cached_word_embeddings(cache_dir)
@@ -268,3 +269,12 @@ def _is_pair(obj: object) -> bool:
         and len(obj) == 2
         and all(isinstance(t, str) for t in obj)
     )
+
+
+def _no_init_weights():
+    """transformers' context that skips random initialisation (its home moved in v5)."""
+    try:
+        from transformers.initialization import no_init_weights
+    except ImportError:  # transformers 4.x
+        from transformers.modeling_utils import no_init_weights
+    return no_init_weights()

@@ -276,3 +276,80 @@ def test_one_megabyte_without_punctuation_gives_claims() -> None:
     claims = extract_claims(text)
     assert claims
     _check_spans(text, claims[:5])
+
+
+def _relations(text: str) -> list[tuple[str | None, str, str]]:
+    def cut(span: tuple[int, int] | None) -> str | None:
+        return text[span[0]:span[1]] if span else None
+
+    return [
+        (cut(a.source_span), cut(a.cue_span), cut(a.content_span))
+        for a in find_attributions(text, lang="en")
+    ]
+
+
+def test_english_quote_before_source_with_setting_after_cue() -> None:
+    text = '"The ferry will run all winter," the harbour master said in an interview on Monday.'
+    assert _relations(text) == [
+        ("the harbour master", "said", '"The ferry will run all winter'),
+    ]
+
+
+def test_english_quote_ending_in_question_mark_keeps_its_speech_tag() -> None:
+    text = '"Who pays for the new pier?" Dana Whitfield asked. The board did not answer.'
+    [relation] = _relations(text)
+    assert relation == ("Dana Whitfield", "asked", '"Who pays for the new pier?')
+
+
+def test_english_inverted_source_with_lowercase_description() -> None:
+    text = '"The budget is balanced," said the county treasurer, adding that reserves were low.'
+    relations = _relations(text)
+    assert relations[0] == ("the county treasurer", "said", '"The budget is balanced')
+
+
+def test_english_source_with_relative_clause_before_cue() -> None:
+    text = (
+        "Marta Velez, who has run the food bank since 2010, said donations fell "
+        "by a third this year."
+    )
+    assert _relations(text) == [
+        (
+            "Marta Velez, who has run the food bank since 2010",
+            "said",
+            "donations fell by a third this year",
+        )
+    ]
+
+
+def test_english_stance_verbs_take_their_object_as_content() -> None:
+    text = "The mayor criticized the new parking fees. She wants to scrap them by June."
+    assert _relations(text) == [
+        ("The mayor", "criticized", "the new parking fees"),
+        ("She", "wants", "to scrap them by June"),
+    ]
+
+
+def test_english_noun_uses_of_stance_verbs_are_not_cues() -> None:
+    text = "Her plans for the harbour were delayed. The calls for a recount grew louder."
+    assert _relations(text) == []
+
+
+def test_english_asked_takes_the_question_after_the_listener() -> None:
+    text = "Councillor Ibsen asked the engineers whether the bridge could carry buses."
+    assert _relations(text) == [
+        ("Councillor Ibsen", "asked", "whether the bridge could carry buses"),
+    ]
+
+
+def test_english_headline_speaker_before_colon() -> None:
+    text = "Governor Alvarez: Schools will reopen next week\n\nThe rest of the story follows."
+    assert _relations(text)[0] == (
+        "Governor Alvarez", ":", "Schools will reopen next week",
+    )
+
+
+def test_english_poll_as_source() -> None:
+    text = "In a county survey released Tuesday, most residents favoured the new library."
+    assert _relations(text) == [
+        ("a county survey released Tuesday", "In", "most residents favoured the new library"),
+    ]

@@ -106,3 +106,20 @@ def test_detect_language(text: str, lang: str) -> None:
 def test_detect_language_rejects_non_text() -> None:
     with pytest.raises(TypeError):
         detect_language(42)  # type: ignore[arg-type]
+
+
+def test_speech_tag_after_question_in_quotes_stays_with_the_quote() -> None:
+    text = '"Is the road open?" Officer Brandt asked. "Not yet," she said. Rain fell.'
+    assert [s.text for s in split_sentences(text)] == [
+        '"Is the road open?" Officer Brandt asked.',
+        '"Not yet," she said.',
+        "Rain fell.",
+    ]
+
+
+def test_quoted_question_followed_by_a_new_sentence_still_splits() -> None:
+    text = '"Is the road open?" Officer Brandt closed the gate.'
+    assert [s.text for s in split_sentences(text)] == [
+        '"Is the road open?"',
+        "Officer Brandt closed the gate.",
+    ]

@@ -7,8 +7,11 @@ each with the rules below, links their sources into entities
 per attributed content, plus one unattributed claim (``speaker=None``) per
 sentence that states something without a source.
 
-English rules: "X said (that) Y", "Y, X said.", "Y," said X., "X told Z
-(that) Y", "according to X, Y" / "Y, according to X", ", saying Y".
+English rules: "X said (that) Y", "Y, X said (in an interview).", "Y," said X.,
+"X, who ..., said Y", "X told Z (that) Y", "X asked Z whether Y", "according to X,
+Y" / "Y, according to X", ", saying Y", stance verbs with an object ("X
+criticized Y", "X wants Y"), headline speakers ("X: Y") and documents ("In a
+poll by X, Y").
 Arabic rules: verb-first "وقال X إن Y" (with listeners such as "لوكالة
 رويترز", times such as "الخميس" and appositions "، وهو متحدث باسم ..."
 removed from the source), subject-first "محللين يقولون إن Y", relative
@@ -67,6 +70,25 @@ _EN_WEAK = _word_set("""
     hinted signaled signalled joke joked boast boasted lament lamented
     """)
 _EN_PREPOSITIONS = _word_set("in on at during after before for with from by since of")
+# Tokens that close a content just before its source: '"...," she said', '"...?" he asked'.
+_EN_CONTENT_ENDS = frozenset(",”\"’'?!—–")
+_EN_HARD_STOPS = frozenset(";:—–()") | _QUOTES
+# Words that start a phrase about the saying, not what was said: "said in Ohio", "said when".
+_EN_NOT_CONTENT_LEAD = _word_set(
+    "in on at during after before for with from by since of when while as through via "
+    "according without amid despite"
+)
+# Line openers that look like "Speaker:" but are page furniture.
+_EN_NOT_SPEAKERS = _word_set(
+    "related update updated note photo photos video watch read listen source sources editor "
+    "correction advertisement share follow click sign posted by subscribe tags"
+)
+_EN_QUESTION_OPENERS = _word_set("if whether to why what how who when where about")
+# Lower-case words that may open a source placed after its cue: "said the official".
+_EN_SOURCE_OPENERS = _word_set(
+    "the a an one another his her their its our two three several some many both he she "
+    "they we i former"
+)
 _AR_TIME_PREPOSITIONS = _word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
 _AR_SETTINGS = _word_set(
     "بيان تصريح تصريحات مؤتمر حديث مقابله مقابلة تغريده تغريدة كلمه كلمة رساله رسالة"
@@ -346,18 +368,62 @@ def _states_something(text: str, sentence: Sentence, has_punctuation: bool) -> b
 def _english_matches(s: str, toks: list[_Token]) -> list[_Match]:
     matches: list[_Match] = []
     n = len(toks)
+    headline = _english_headline(toks)
+    if headline is not None:
+        matches.append(headline)
+    document = _english_document(toks)
     i = 0
     while i < n:
         low = toks[i].low
         match = None
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             match = _english_according(toks, i)
-        elif low in lexicon_en.REPORTING_VERBS:
+        elif low in lexicon_en.REPORTING_VERBS or low in lexicon_en.STANCE_VERBS:
             match = _english_verb(s, toks, i)
         if match is not None:
             matches.append(match)
         i += 1
+    # "In a letter, Trump said ...": the document is the setting, Trump the source.
+    if document is not None and not any(
+        m.cue[0] - document.content[0] < 60 for m in matches if m is not headline
+    ):
+        matches.append(document)
+        matches.sort(key=lambda m: m.cue[0])
     return matches
+
+
+def _english_headline(toks: list[_Token]) -> _Match | None:
+    # "Sanders: Endorsements prove ...", "Q: And the wall?": a short capitalised
+    # speaker, a colon, then what they said.
+    colon = next((x for x in range(min(len(toks), 6)) if toks[x].text == ":"), -1)
+    if colon <= 0 or toks[0].low in _EN_NOT_SPEAKERS:
+        return None
+    if not all(toks[x].text[:1].isupper() or toks[x].text in ".'’-" for x in range(colon)):
+        return None
+    content = _span_of(toks, colon + 1, len(toks))
+    if content is None:
+        return None
+    source = (toks[0].start, toks[colon - 1].end)
+    cue = (toks[colon].start, toks[colon].end)
+    return _Match(source, cue, content, region_start=source[0])
+
+
+def _english_document(toks: list[_Token]) -> _Match | None:
+    # "In a Des Moines Register poll last month, Cruz led by 10 points."
+    n = len(toks)
+    if n < 4 or toks[0].low != "in":
+        return None
+    comma = next((x for x in range(1, min(n, 14)) if toks[x].text == ","), -1)
+    if comma < 2 or not any(
+        toks[x].low in lexicon_en.DOCUMENT_NOUNS for x in range(1, comma)
+    ):
+        return None
+    content = _span_of(toks, comma + 1, n)
+    if content is None:
+        return None
+    source = (toks[1].start, toks[comma - 1].end)
+    cue = (toks[0].start, toks[0].end)
+    return _Match(source, cue, content, region_start=cue[0])
 
 
 def _english_according(toks: list[_Token], i: int) -> _Match | None:
@@ -402,10 +468,20 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         return None
     if j >= 0 and toks[j].low in {"did", "does", "do", "not", "n't"}:
         return None
+    if low in lexicon_en.NOUN_LIKE_VERBS and not (j >= 0 and _names_a_speaker(toks[j])):
+        return None
     cue = (toks[i].start, toks[i].end)
 
     k = _skip_after_cue(toks, i + 1)
-    if low in lexicon_en.OBJECT_VERBS:
+    if low in lexicon_en.QUESTION_VERBS:
+        # "asked the network whether ...", "urged voters to ...": the content
+        # starts at the first question word or infinitive after the listener.
+        stop = k
+        while stop < n and stop - k < 7 and toks[stop].low not in _EN_QUESTION_OPENERS:
+            stop += 1
+        if stop < n and toks[stop].low in _EN_QUESTION_OPENERS and stop > k:
+            k = stop
+    elif low in lexicon_en.OBJECT_VERBS:
         stop = k
         while stop < n and stop - k < 7 and not _opens_content(toks[stop]):
             stop += 1
@@ -424,6 +500,14 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         toks[right_start].low == "that" or toks[right_start].text in _QUOTES
         or toks[right_start - 1].text == ":"
     )
+    # "said, adding ...", "said in Ohio on Monday": what follows is not what was said.
+    right_is_content = right is not None and (
+        opens_clause
+        or (toks[right_start - 1].text != ","
+            and toks[right_start].low not in _EN_NOT_CONTENT_LEAD
+            and not toks[right_start].low.endswith(("ing", "ly"))
+            )
+    )
 
     # ", saying that ...": the source is the subject of the main clause.
     if low.endswith("ing") and j >= 0 and toks[j].text == ",":
@@ -435,15 +519,16 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         return _Match(subject, cue, right, region_start=cue[0])
 
     # '"...," said Smith.' -- the source follows the cue.
-    if j >= 0 and toks[j].text in {",", '"', "”", "’", "'"} and right is not None:
-        source_end = n
-        while source_end > k and toks[source_end - 1].text in ".;":
-            source_end -= 1
-        if 0 < source_end - right_start <= 12 and toks[right_start].text[:1].isupper():
-            content = _span_of(toks, 0, j)
-            if content is not None:
-                source = (toks[right_start].start, toks[source_end - 1].end)
-                return _Match(source, cue, content, region_start=source[0])
+    # "Reid, who represents Nevada, said he ..." is an apposition, not an inversion.
+    apposed = (
+        right_is_content and j >= 0 and toks[j].text == ","
+        and _left_apposition(toks, j) is not None
+    )
+    if j >= 0 and toks[j].text in _EN_CONTENT_ENDS and right_start < n and not apposed:
+        source = _inverted_source(toks, right_start)
+        content = _span_of(toks, 0, j)
+        if source is not None and content is not None:
+            return _Match(source, cue, content, region_start=source[0])
 
     # "X said ..." / "..., X said." -- the source precedes the cue.
     if j >= 0 and toks[j].low == "and" and right is not None:
@@ -462,21 +547,14 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     first = m + 1
     appositive = None
     if first > j >= 0 and toks[j].text == ",":
-        # "Flynn, a top Trump surrogate, said": name, apposition, cue.
-        a_end = j
-        a = a_end - 1
-        while a >= 0 and toks[a].text not in _EN_STOPS and toks[a].low not in lexicon_en.NP_STOPS:
-            a -= 1
-        if a >= 0 and toks[a].text == "," and a < a_end - 1:
-            name = a - 1
-            while name >= 0 and toks[name].text not in _EN_STOPS and a - name <= 5:
-                if toks[name].low in lexicon_en.NP_STOPS:
-                    break
-                name -= 1
-            if name + 1 < a and toks[name + 1].text[:1].isupper():
-                first, m = name + 1, name
-                appositive = (toks[a + 1].start, toks[a_end - 1].end)
-                j = a - 1
+        # "Flynn, a top Trump surrogate, said" / "Smith, who ran in 2012, said".
+        found = _left_apposition(toks, j)
+        if found is None:
+            return None
+        first, comma = found
+        m = first - 1
+        appositive = (toks[comma + 1].start, toks[j - 1].end)
+        j -= 1
     if first > j:
         return None
     while first <= j and toks[first].low in _EN_PREPOSITIONS:
@@ -488,11 +566,17 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if first > j:
         return None
     source = (toks[first].start, toks[j].end)
-    if appositive is not None:
-        source = (toks[first].start, toks[j].end)
 
+    # '"...," Clinton said in an interview.' -- the content precedes the source.
+    before = None
+    if m > 0 and toks[m].text in _EN_CONTENT_ENDS and (
+        toks[m].text != "," or (low not in _EN_WEAK and low not in lexicon_en.STANCE_VERBS)
+    ):
+        before = _span_of(toks, 0, m)
+    if before is not None and not right_is_content:
+        return _Match(source, cue, before, region_start=source[0], appositive=appositive)
     if right is not None:
-        if low in _EN_WEAK and not opens_clause:
+        if low in _EN_WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
             return None
         return _Match(source, cue, right, region_start=source[0], appositive=appositive)
     # Nothing after the cue: the content precedes the source.
@@ -500,6 +584,77 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if content is None:
         return None
     return _Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+def _speaks_without_that(toks: list[_Token], first: int, last: int) -> bool:
+    # "I think he is wrong", "Trump described her as ...", "The poll found ...":
+    # a short source that is a person or a document may take a bare clause.
+    if last - first > 5:
+        return False
+    return _names_a_speaker(toks[last]) or toks[last].low in lexicon_en.DOCUMENT_NOUNS
+
+
+def _names_a_speaker(tok: _Token) -> bool:
+    # "she plans", "Trump wants"; not "Trump's plans", "the plans".
+    if tok.low in {"he", "she", "they", "we", "i", "you", "who"}:
+        return True
+    return tok.text[:1].isupper() and not tok.low.endswith(("'s", "’s"))
+
+
+def _inverted_source(toks: list[_Token], start: int) -> tuple[int, int] | None:
+    # "said Ana Ortiz, the operator's finance chief, who ...": up to a quote, a
+    # participle ("..., adding") or the end of the sentence.
+    n = len(toks)
+    head = toks[start]
+    if not (head.text[:1].isupper() or head.low in _EN_SOURCE_OPENERS):
+        return None
+    end = start
+    while end < n and end - start < 40:
+        tok = toks[end]
+        if tok.text in _OPEN_QUOTES or tok.text in ";:—–" or tok.text == "”":
+            break
+        if tok.text == "," and end + 1 < n and (
+            toks[end + 1].low.endswith("ing") or toks[end + 1].low in _EN_NOT_CONTENT_LEAD
+            or toks[end + 1].text in _QUOTES or toks[end + 1].low in _COORDINATORS
+        ):
+            break
+        if tok.low in _EN_NOT_CONTENT_LEAD and tok.low not in {"of", "for", "at", "with"}:
+            break
+        end += 1
+    while end > start and toks[end - 1].text in ".,?!":
+        end -= 1
+    if end == start:
+        return None
+    return (toks[start].start, toks[end - 1].end)
+
+
+def _left_apposition(toks: list[_Token], comma_before_cue: int) -> tuple[int, int] | None:
+    """Find "NAME , APPOSITION ," ending at ``comma_before_cue``.
+
+    Returns the index of the name's first token and of the comma that opens
+    the apposition, or None. A leading phrase ("In Ohio, ...") is skipped.
+    """
+    j = comma_before_cue
+    start = j - 1
+    while start > 0 and j - start < 40 and toks[start - 1].text not in _EN_HARD_STOPS:
+        start -= 1
+    while start < j and (toks[start].low in lexicon_en.NP_STOPS or toks[start].text in _QUOTES):
+        start += 1
+    for comma in range(start, j):
+        if toks[comma].text != ",":
+            continue
+        name = range(start, comma)
+        if (
+            0 < len(name) <= 8
+            and toks[start].low not in _EN_PREPOSITIONS
+            and toks[start].low not in lexicon_en.NP_STOPS
+            and any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
+                    for x in name)
+            and comma + 1 < j
+        ):
+            return start, comma
+        start = comma + 1
+    return None
 
 
 def _opens_content(tok: _Token) -> bool:

@@ -42,6 +42,46 @@ REPORTING_VERBS: frozenset[str] = _word_set("""
     acknowledged announce posted predicted signaled signalled hinted
     """)
 
+# Verbs of stance and intent whose object is what the source holds or wants:
+# "Sanders criticized the deal", "Trump called for a ban", "she wants to run".
+STANCE_VERBS: frozenset[str] = _word_set("""
+    criticize criticizes criticized criticizing endorse endorses endorsed endorsing
+    praise praises praised praising defend defends defended defending
+    support supports supported supporting oppose opposes opposed opposing
+    call calls called calling want wants wanted plan plans planned planning
+    urging cite cites cited citing accusing propose proposes proposed proposing
+    reject rejects rejected rejecting dismiss dismisses dismissed dismissing
+    seek seeks sought seeking refuse refuses refused refusing decline declines declined
+    hope hopes hoped hoping fear fears feared expect expects expected
+    demand demands demanded demanding condemn condemns condemned condemning
+    blast blasts blasted slam slams slammed attack attacks attacked attacking
+    tout touts touted touting welcome welcomes welcomed back backs backed
+    threaten threatens threatened threatening vowing pledging questioning
+    know knows knew feel feels felt consider considers considered
+    recommend recommends recommended referring dispute disputes disputed
+    challenge challenges challenged defend insist insisting arguing
+    """)
+
+# Stance verbs that are also common nouns ("his plans", "the calls"): they need a
+# subject that is a pronoun or a name right before them.
+NOUN_LIKE_VERBS: frozenset[str] = _word_set(
+    "call calls plan plans support supports want wants hope hopes fear fears attack "
+    "attacks back backs demand demands welcome welcomes challenge challenges dispute "
+    "disputes tout touts blast blasts slam slams state states tweet tweets report reports "
+    "claim claims charge charges question questions pledged"
+)
+
+# Cues whose content opens with a question word or infinitive after the listener.
+QUESTION_VERBS: frozenset[str] = _word_set(
+    "ask asks asked asking urge urges urged urging wonder wondered"
+)
+
+# Documents that "find" or "show" things: "The poll found ...".
+DOCUMENT_NOUNS: frozenset[str] = _word_set("""
+    poll polls survey surveys report reports study studies data analysis records
+    documents emails investigation audit review research figures numbers memo letter
+    """)
+
 # Cues that take the listener as object before the content ("told reporters that").
 OBJECT_VERBS: frozenset[str] = _word_set(
     "tell tells told telling warn warns warned warning remind reminds reminded "

@@ -20,6 +20,14 @@ def _word_set(words: str) -> frozenset[str]:
 _CANDIDATE = re.compile(r"\n|[.!?؟…]+[\"'”’»)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*(\S+)")
+# '"Is it over?" Clinton asked.': a short speech tag after a closing quote,
+# ending at punctuation or at a setting ("said on Monday"), belongs to the quote.
+_SPEECH_TAG = re.compile(
+    r"\s+(?:[A-Z][\w.'’\-]*\s+){1,5}?"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|tweeted|"
+    r"responded|explained|continued|shouted|recalled|insisted|noted|warned)"
+    r"(?=[.,;]|\s+(?:in|on|at|to|during|after|before|while|when|of)\b|\s*$)"
+)
 
 # Abbreviations after which a period never ends a sentence.
 _TITLES = _word_set("""
@@ -89,6 +97,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     end = match.end()
+    if match.group()[-1] in "\"'”’»" and _SPEECH_TAG.match(text, end):
+        return False
     if end < len(text) and not text[end].isspace():
         # "14.5", "U.S.-led", "example.com": punctuation inside a token.
         # Arabic sometimes omits the space after a period; allow that break.
