@@ -87,6 +87,10 @@ class ContradictionFinder:
         Cosine floor for candidate pairs.
     batch_size : int
         Batch size of the encoder and the NLI model.
+    attributed_only : bool
+        Compare only claims with a speaker (the default: a contradiction a
+        journalist reports is between sources); False also compares the
+        article's own, unattributed statements.
     """
 
     nli_model: str | os.PathLike | NLIModel | None = None
@@ -95,6 +99,7 @@ class ContradictionFinder:
     top_k: int = DEFAULT_TOP_K
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     batch_size: int = 32
+    attributed_only: bool = True
 
     def __post_init__(self) -> None:
         self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
@@ -116,10 +121,13 @@ class ContradictionFinder:
         return self._calibration
 
     def claims(self, documents: Sequence[Document]) -> list[Claim]:
-        """Every attributed claim of every document, in document order."""
+        """The claims to compare (with a speaker unless ``attributed_only`` is
+        off), in document order."""
         claims = []
         for doc in documents:
             claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id)
+        if self.attributed_only:
+            claims = [c for c in claims if c.speaker is not None]
         return claims
 
     def pairs(self, claims: Sequence[Claim], *, top_k: int | None = None,

@@ -47,9 +47,6 @@ KIND_WEIGHTS = {
 }
 """Default log-odds bump of each kind (see :func:`combine`)."""
 
-WEAK_REPORTED_WEIGHT = 0.75
-"""Bump for a reported clash whose context does not mention the other claim."""
-
 MAX_BOOST = 3.0
 """Cap on the total log-odds bump that :func:`combine` adds."""
 
@@ -919,11 +916,16 @@ def _reported(context: str | None, own: _Folded, other: _Folded, other_text: str
     phrase = context[tail[0].start : tail[-1].end] if tail else match.group()
     own_keys: set[str] = set().union(*_content(own)) if own.tokens else set()
     context_only = [k for k in _content(folded) if not k & own_keys]
-    mentions_other = (
-        other_text.strip() in context or len(_shared(_content(other), context_only)) >= 2
-    )
-    weight = KIND_WEIGHTS["reported"] if mentions_other else WEAK_REPORTED_WEIGHT
-    return Reason("reported", f"the article says '{phrase}'", weight)
+    other_keys = _content(other)
+    shared = _shared(other_keys, context_only)
+    # The clash must be about the other claim: the context quotes it, or holds
+    # most of its content words. A clash cue elsewhere in the sentence is not
+    # evidence about this pair (the seed's clash sentence also holds unrelated
+    # claims that would otherwise all be "reported").
+    if not (other_text.strip() in context or
+            (len(shared) >= 2 and len(shared) >= 0.6 * len(other_keys))):
+        return None
+    return Reason("reported", f"the article says '{phrase}'", KIND_WEIGHTS["reported"])
 
 
 # ---------------------------------------------------------------------------
@@ -1120,7 +1122,8 @@ def combine(nli_probability: float, reasons: Sequence[Reason], *, cap: float = M
     Only the strongest reason of each kind counts, so two numeric mismatches
     weigh what one does; weights below zero count as zero. The default weights
     are :data:`KIND_WEIGHTS` (numeric 1.5, negation 1.0, temporal 1.0,
-    antonym 1.0, reported 2.0, or 0.75 when the article's clash does not name
+    antonym 1.0, reported 2.0; a reported clash counts only when the article's
+    clash sentence names the other claim
     the other claim) and the default cap is :data:`MAX_BOOST` (3.0), so a
     probability of 0.5 can reach at most about 0.95. ``p`` is clipped to
     ``[1e-6, 1 - 1e-6]`` before the logit. The score never goes below the

@@ -269,27 +269,27 @@ def test_seed_reported_clash():
 
 
 @pytest.mark.parametrize(
-    "context",
+    ("context", "other"),
     [
-        "The claim is at odds with the ministry's figures on the border.",
-        "Contrary to what the ministry said about the border, the troops stayed.",
-        "ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.",
-        "وجاء هذا خلافا لما أعلنه الوزير عن الحدود.",
+        ("The claim is at odds with the ministry's figures on the border troops.",
+         "the ministry's figures on the border troops"),
+        ("Contrary to what the ministry said, the troops stayed.", "the troops stayed"),
+        ("ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.", "القوات انسحبت من الحدود"),
+        ("وجاء هذا خلافا لما أعلنه الوزير عن سحب القوات من الحدود.",
+         "سحب القوات من الحدود"),
     ],
 )
-def test_reported_fires(context):
-    reason = only("reported", "the troops left", "the troops stayed", context_a=context)
-    assert reason.weight > 0
+def test_reported_fires_when_the_clash_names_the_other_claim(context, other):
+    reason = only("reported", "the troops left", other, context_a=context)
+    assert reason.weight == KIND_WEIGHTS["reported"]
 
 
-def test_reported_weak_when_context_does_not_mention_the_other_claim():
-    reason = only(
-        "reported",
+def test_reported_quiet_when_context_does_not_mention_the_other_claim():
+    assert "reported" not in kinds(
         "the port reopened",
         "exports fell last month",
         context_a="The union disputed the figures. The port reopened, the agent said.",
     )
-    assert reason.weight < KIND_WEIGHTS["reported"]
 
 
 def test_reported_quiet_without_clash_words():
