@@ -109,8 +109,14 @@ class ContradictionFinder:
     @property
     def nli(self) -> NLIModel:
         if self._nli is None:
-            self._nli = NLIModel.load(self.nli_model)  # type: ignore[arg-type]
+            self._nli = NLIModel.load(self.nli_model,  # type: ignore[arg-type]
+                                      tokenizer=self._encoder().tokenizer)
         return self._nli
+
+    def _encoder(self) -> Encoder:
+        if self.encoder is None:
+            self.encoder = Encoder()
+        return self.encoder
 
     @property
     def calibration(self) -> PlattScaler:
@@ -135,10 +141,8 @@ class ContradictionFinder:
         """Candidate pairs: near neighbours in e5 space (identical texts embedded once)."""
         if len(claims) < 2:
             return []
-        if self.encoder is None:
-            self.encoder = Encoder()
         unique = sorted({c.text for c in claims})
-        vectors = self.encoder.encode(unique, batch_size=self.batch_size,
+        vectors = self._encoder().encode(unique, batch_size=self.batch_size,
                                       show_progress_bar=show_progress_bar)
         row = {text: i for i, text in enumerate(unique)}
         embeddings = vectors[[row[c.text] for c in claims]]

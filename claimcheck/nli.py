@@ -85,8 +85,12 @@ class NLIModel:
         *,
         cache_dir: str | os.PathLike | None = None,
         max_length: int = 256,
+        tokenizer: PreTrainedTokenizerFast | None = None,
     ) -> NLIModel:
         """Load a model folder written by :meth:`save` (default: the shipped model).
+
+        ``tokenizer`` lets a caller that already holds the e5 tokenizer (an
+        :class:`~claimcheck.Encoder`) share it instead of loading it again.
 
         Raises
         ------
@@ -132,7 +136,7 @@ class NLIModel:
                 f"(missing {missing[:3]}, unexpected {unexpected[:3]}): {fix}"
             )
         model.eval()
-        tokenizer = weights.load_tokenizer(cache_dir)
+        tokenizer = tokenizer if tokenizer is not None else weights.load_tokenizer(cache_dir)
         return cls(model, tokenizer, max_length=max_length, path=folder)
 
     @classmethod
