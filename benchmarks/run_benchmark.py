@@ -219,6 +219,7 @@ def _attribution_module():
     spec = importlib.util.spec_from_file_location(
         "attribution_eval", REPO / "benchmarks" / "attribution_eval.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 

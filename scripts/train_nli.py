@@ -4,8 +4,10 @@ One command reproduces it (about 2 hours on 2 CPU cores; resumable)::
 
     python scripts/train_nli.py --data ../shared/data/nli --output models/nli-e5-small
 
-The training set is every 3-way ``train.jsonl`` under ``--data`` (ArbTEDS is
-2-way and left out) plus three kinds of pairs built from them:
+The training set is every row with a 3-way label in the ``train.jsonl`` files
+under ``--data`` (ArbTEDS is 2-way: its 209 ``entailment`` rows are kept and its
+``not_entailment`` rows, which have no 3-way label, are left out) plus three
+kinds of pairs built from them:
 
 * cross-lingual XNLI: the Arabic premise with the English hypothesis of the
   same item and the reverse (same label), since claimcheck compares Arabic
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import time
@@ -110,6 +113,14 @@ def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
             for r in sample]
 
 
+def _shown(path: Path) -> str:
+    """A path as the README writes it: relative to the repository when possible."""
+    try:
+        return os.path.relpath(path.resolve(), REPO)
+    except ValueError:
+        return str(path)
+
+
 def model_card(args, counts: Counter, result, wall_s: float) -> str:
     lines = [
         "# nli-e5-small: claimcheck's NLI cross-encoder",
@@ -121,7 +132,8 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         "The other weights are stored in fp16.",
         "",
         "## Training",
-        f"- command: `python scripts/train_nli.py --data {args.data} --output {args.output} "
+        f"- command: `python scripts/train_nli.py --data {_shown(args.data)} "
+        f"--output {_shown(args.output)} "
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
         f"--seed {args.seed}`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"

@@ -337,7 +337,7 @@ def test_combine_counts_each_kind_once_and_caps():
     two = combine(0.3, [Reason("numeric", "a", 1.5), Reason("numeric", "b", 1.0)])
     assert one == pytest.approx(two)
     everything = [Reason(kind, "", w) for kind, w in KIND_WEIGHTS.items()]
-    logit = math.log(0.3 / 0.7) + MAX_BOOST
+    logit = math.log(0.3 / 0.7) + MAX_BOOST + KIND_WEIGHTS["reported"]
     assert combine(0.3, everything) == pytest.approx(1 / (1 + math.exp(-logit)))
 
 
