@@ -180,6 +180,9 @@ def main() -> None:
     parser.add_argument("--save-steps", type=int, default=100)
     parser.add_argument("--time-budget", type=float, default=None, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--base", default="e5-small",
+                        help="e5-small (a fresh head, as the shipped model was trained) or an "
+                        "NLI model folder to continue from (e.g. models/nli-e5-small)")
     args = parser.parse_args()
 
     import torch
@@ -196,7 +199,7 @@ def main() -> None:
     start = time.monotonic()
     card_args = (args, counts)
     result = finetune(
-        rows, eval=dev, base="e5-small", output_dir=args.output,
+        rows, eval=dev, base=args.base, output_dir=args.output,
         max_steps=args.max_steps, batch_size=args.batch_size, learning_rate=args.lr,
         seed=args.seed, eval_steps=args.eval_steps, save_steps=args.save_steps,
         time_budget_s=args.time_budget, max_length=128, show_progress_bar=True,
