@@ -204,11 +204,10 @@ class ContradictionFinder:
 def _sentence_context(documents: Sequence[Document]):
     """A function giving the sentence a claim stands in (the article's own words
     around it, where a reported clash is written)."""
-    sentences = {d.id: (d.text, split_sentences(d.text, d.lang)) for d in documents}
+    sentences = {d.id: split_sentences(d.text, d.lang) for d in documents}
 
     def context(claim: Claim) -> str | None:
-        text, spans = sentences.get(claim.doc_id, (None, []))
-        for s in spans:
+        for s in sentences.get(claim.doc_id, []):
             if s.span[0] <= claim.span[0] < s.span[1]:
                 return s.text
         return None

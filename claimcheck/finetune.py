@@ -231,7 +231,7 @@ def finetune(
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
         step += 1
-        running += float(loss)
+        running += loss.item()
         running_n += 1
         if bar is not None:
             bar.update(1)
