@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -51,9 +51,8 @@ class PlattScaler:
             raise ValueError("calibration needs both contradiction and other pairs")
         reg = LogisticRegression(C=1e4).fit(x, y)
         scaler = cls(float(reg.coef_[0, 0]), float(reg.intercept_[0]), fitted_on)
-        return cls(scaler.slope, scaler.intercept, fitted_on,
-                   expected_calibration_error(raw, y),
-                   expected_calibration_error(scaler(raw), y))
+        return replace(scaler, ece_before=expected_calibration_error(raw, y),
+                       ece_after=expected_calibration_error(scaler(raw), y))
 
     def save(self, folder: str | Path) -> Path:
         path = Path(folder) / FILENAME

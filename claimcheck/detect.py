@@ -22,7 +22,7 @@ import numpy as np
 
 from claimcheck.calibration import PlattScaler, combine_directions
 from claimcheck.encoder import Encoder
-from claimcheck.nli import NLIModel, default_model_path
+from claimcheck.nli import NLIModel
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
 from claimcheck.reasons import combine, find_reasons
 from claimcheck.text import extract_claims, split_sentences
@@ -120,10 +120,11 @@ class ContradictionFinder:
 
     @property
     def calibration(self) -> PlattScaler:
+        """The calibration saved beside the NLI model (identity for an in-memory
+        model that was never saved)."""
         if self._calibration is None:
-            folder = self.nli_model if isinstance(self.nli_model, (str, os.PathLike)) \
-                else getattr(self.nli, "path", None) or default_model_path()
-            self._calibration = PlattScaler.load(folder)
+            path = self.nli.path
+            self._calibration = PlattScaler.load(path) if path is not None else PlattScaler()
         return self._calibration
 
     def claims(self, documents: Sequence[Document]) -> list[Claim]:
