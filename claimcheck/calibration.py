@@ -1,22 +1,30 @@
 """Turning raw NLI contradiction probabilities into calibrated ones.
 
-Platt scaling: a one-feature logistic regression (scikit-learn) on the logit
-of the raw two-direction contradiction probability, fitted on labelled dev
-pairs (contradiction vs not). The two fitted numbers live in the model
-folder as ``calibration.json`` so the model and its calibration travel
-together.
+Platt scaling: a logistic regression (scikit-learn) on the logit of the raw
+two-direction contradiction probability, fitted on labelled dev pairs
+(contradiction vs not). When the reasons seen in each pair are given too
+(:func:`claimcheck.reasons.find_reasons`), the same regression also gets one
+0/1 feature per textual reason kind, and its coefficients become the
+log-odds weight of each kind (see :func:`claimcheck.reasons.combine`): the
+weights are then measured on dev data, not set by hand. The default
+threshold is the one that maximises contradiction F1 on the same pairs. All
+of it lives in the model folder as ``calibration.json`` so the model and its
+calibration travel together.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 FILENAME = "calibration.json"
+FITTED_KINDS = ("numeric", "negation", "temporal", "antonym")
+"""Reason kinds whose weights :meth:`PlattScaler.fit` measures (a clash the
+article itself reports never occurs in NLI data, so its weight stays set)."""
 _EPS = 1e-6
 
 
@@ -34,6 +42,9 @@ class PlattScaler:
     fitted_on: str = "identity (not fitted)"
     ece_before: float | None = None
     ece_after: float | None = None
+    reason_weights: dict[str, float] | None = None
+    threshold: float | None = None
+    n: int | None = None
 
     def __call__(self, p: np.ndarray | float) -> np.ndarray:
         z = self.slope * _logit(np.asarray(p)) + self.intercept
@@ -41,18 +52,60 @@ class PlattScaler:
 
     @classmethod
     def fit(cls, raw: Sequence[float], is_contradiction: Sequence[bool], *,
-            fitted_on: str) -> PlattScaler:
-        """Fit on raw probabilities and binary gold labels."""
+            fitted_on: str, reasons: Sequence[Iterable[str]] | None = None,
+            min_support: int = 10) -> PlattScaler:
+        """Fit on raw probabilities and binary gold labels.
+
+        Parameters
+        ----------
+        raw : sequence of float
+            Raw two-direction contradiction probabilities.
+        is_contradiction : sequence of bool
+            Gold labels.
+        fitted_on : str
+            A description of the data, kept in the saved file.
+        reasons : sequence of iterables of str, optional
+            The reason kinds seen in each pair. With them the regression also
+            fits one weight per kind in :data:`FITTED_KINDS` (clipped at 0,
+            since a reason may only raise a score), and the ECE after and the
+            threshold are measured on the scores with those weights applied.
+        min_support : int
+            A kind seen in fewer pairs than this is too rare to measure: it
+            gets no fitted weight and keeps its default
+            (:data:`claimcheck.reasons.KIND_WEIGHTS`).
+        """
         from sklearn.linear_model import LogisticRegression
 
-        x = _logit(np.asarray(raw)).reshape(-1, 1)
+        from claimcheck.reasons import KIND_WEIGHTS, Reason, combine
+
         y = np.asarray(is_contradiction, dtype=int)
         if len(set(y.tolist())) < 2:
             raise ValueError("calibration needs both contradiction and other pairs")
-        reg = LogisticRegression(C=1e4).fit(x, y)
-        scaler = cls(float(reg.coef_[0, 0]), float(reg.intercept_[0]), fitted_on)
+        if reasons is not None and len(reasons) != len(y):
+            raise ValueError(f"got {len(reasons)} reason lists for {len(y)} pairs")
+        kinds = [set(r) for r in reasons] if reasons is not None else [set() for _ in y]
+        x = _logit(np.asarray(raw)).reshape(-1, 1)
+        fitted = [k for k in FITTED_KINDS if sum(k in row for row in kinds) >= min_support]
+        if fitted:
+            flags = np.array([[k in row for k in fitted] for row in kinds], dtype=float)
+            x = np.hstack([x, flags])
+        # Mild L2 (C=10) keeps the weight of a rarely seen kind from running off.
+        reg = LogisticRegression(C=10.0).fit(x, y)
+        weights = None
+        if reasons is not None:
+            weights = {k: round(max(0.0, float(w)), 4) for k, w in zip(fitted, reg.coef_[0, 1:])}
+        scaler = cls(float(reg.coef_[0, 0]), float(reg.intercept_[0]), fitted_on,
+                     reason_weights=weights, n=len(y))
+        calibrated = np.atleast_1d(scaler(raw))
+        if reasons is not None:
+            calibrated = np.array([
+                combine(float(p), [Reason(k, "", weights.get(k, KIND_WEIGHTS[k]))
+                                   for k in row if k in KIND_WEIGHTS])
+                for p, row in zip(calibrated, kinds)
+            ])
         return replace(scaler, ece_before=expected_calibration_error(raw, y),
-                       ece_after=expected_calibration_error(scaler(raw), y))
+                       ece_after=expected_calibration_error(calibrated, y),
+                       threshold=best_f1_threshold(calibrated, y))
 
     def save(self, folder: str | Path) -> Path:
         path = Path(folder) / FILENAME
@@ -85,6 +138,21 @@ def expected_calibration_error(prob: Sequence[float], gold: Sequence[int], bins:
     return float(total / max(1, len(prob)))
 
 
+def best_f1_threshold(prob: Sequence[float], gold: Sequence[int]) -> float:
+    """The threshold in 0.05, 0.06, ..., 0.95 that maximises contradiction F1
+    (the lowest of equally good ones)."""
+    prob = np.asarray(prob, dtype=np.float64)
+    gold = np.asarray(gold, dtype=bool)
+    best, best_f1 = 0.5, -1.0
+    for t in np.round(np.arange(0.05, 0.951, 0.01), 2):
+        pred = prob >= t
+        tp = float((pred & gold).sum())
+        f1 = 2 * tp / max(1.0, float(pred.sum() + gold.sum()))
+        if f1 > best_f1 + 1e-12:
+            best, best_f1 = float(t), f1
+    return best
+
+
 def combine_directions(p_ab: np.ndarray, p_ba: np.ndarray) -> np.ndarray:
     """One raw contradiction probability from both NLI directions.
 
@@ -96,4 +164,5 @@ def combine_directions(p_ab: np.ndarray, p_ba: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-z))
 
 
-__all__ = ["PlattScaler", "combine_directions", "expected_calibration_error"]
+__all__ = ["FITTED_KINDS", "PlattScaler", "best_f1_threshold", "combine_directions",
+           "expected_calibration_error"]

@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("files", nargs="+", help="UTF-8 text files, one article each")
     find.add_argument("--json", action="store_true", help="print JSON instead of a table")
     find.add_argument("--top", type=int, default=None, help="show at most N results")
-    find.add_argument("--threshold", type=float, default=None, help="minimum probability")
+    find.add_argument("--threshold", type=float, default=None,
+                      help="minimum probability (default: the model's calibrated threshold)")
     find.add_argument("--top-k", type=int, default=None,
                       help="nearest neighbours compared per claim")
     find.set_defaults(func=_cmd_find)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,7 +28,8 @@ from claimcheck.reasons import combine, find_reasons
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
-#: Default probability above which a pair is reported.
+#: Probability above which a pair is reported when the model's calibration
+#: does not name a threshold of its own (see :attr:`PlattScaler.threshold`).
 DEFAULT_THRESHOLD = 0.5
 
 DocumentLike = str | Document
@@ -79,8 +80,11 @@ class ContradictionFinder:
         The NLI model (default: the shipped one).
     encoder : Encoder or None
         The claim encoder (default: multilingual-e5-small).
-    threshold : float
-        Reported pairs have at least this calibrated probability.
+    threshold : float, optional
+        Reported pairs have at least this calibrated probability. None (the
+        default) takes the threshold saved in the model's calibration (the
+        one that maximised contradiction F1 on dev pairs), else
+        :data:`DEFAULT_THRESHOLD`.
     top_k : int
         Nearest neighbours each claim is compared with.
     min_similarity : float
@@ -95,7 +99,7 @@ class ContradictionFinder:
 
     nli_model: str | os.PathLike | NLIModel | None = None
     encoder: Encoder | None = None
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | None = None
     top_k: int = DEFAULT_TOP_K
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     batch_size: int = 32
@@ -126,6 +130,14 @@ class ContradictionFinder:
             path = self.nli.path
             self._calibration = PlattScaler.load(path) if path is not None else PlattScaler()
         return self._calibration
+
+    @property
+    def default_threshold(self) -> float:
+        """``threshold`` if set, else the calibration's, else DEFAULT_THRESHOLD."""
+        if self.threshold is not None:
+            return float(self.threshold)
+        saved = self.calibration.threshold
+        return float(saved) if saved is not None else DEFAULT_THRESHOLD
 
     def claims(self, documents: Sequence[Document]) -> list[Claim]:
         """The claims to compare (with a speaker unless ``attributed_only`` is
@@ -163,12 +175,15 @@ class ContradictionFinder:
         p_ab, p_ba = probs[: len(pairs)], probs[len(pairs) :]
         calibrated = self.calibration(combine_directions(p_ab, p_ba))
         context = _sentence_context(documents)
+        weights = self.calibration.reason_weights or {}
         results = []
         for pair, ab, ba, p in zip(pairs, p_ab, p_ba, np.atleast_1d(calibrated)):
             reasons = find_reasons(
                 pair.a.text, pair.b.text, lang_a=pair.a.lang, lang_b=pair.b.lang,
                 context_a=context(pair.a), context_b=context(pair.b),
             )
+            # Weights measured on dev data (calibration.json) replace the defaults.
+            reasons = [replace(r, weight=weights.get(r.kind, r.weight)) for r in reasons]
             results.append(Contradiction(
                 claim_a=pair.a,
                 claim_b=pair.b,
@@ -190,7 +205,7 @@ class ContradictionFinder:
         show_progress_bar: bool | None = None,
     ) -> list[Contradiction]:
         docs = [d for d in as_documents(documents) if d.text.strip()]
-        threshold = self.threshold if threshold is None else float(threshold)
+        threshold = self.default_threshold if threshold is None else float(threshold)
         if not 0.0 <= threshold <= 1.0:
             raise ValueError(f"threshold must be a probability in [0, 1], got {threshold}")
         if top_k is not None and (not isinstance(top_k, int) or top_k < 1):
@@ -238,7 +253,9 @@ def find_contradictions(
         looked for within and across documents and languages.
     threshold : float, optional
         Report pairs whose calibrated probability is at least this
-        (default :data:`DEFAULT_THRESHOLD`).
+        (default: the threshold saved with the model's calibration, which
+        maximised contradiction F1 on dev pairs; :data:`DEFAULT_THRESHOLD`
+        when there is none).
     top_k : int, optional
         Nearest neighbours each claim is compared with (default 10).
     show_progress_bar : bool, optional

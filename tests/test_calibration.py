@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.calibration import PlattScaler, combine_directions, expected_calibration_error
+from claimcheck.calibration import (
+    PlattScaler,
+    best_f1_threshold,
+    combine_directions,
+    expected_calibration_error,
+)
 
 
 def test_platt_scaling_lowers_the_calibration_error_and_round_trips(tmp_path):
@@ -28,3 +33,40 @@ def test_ece_and_direction_combination():
     assert both == pytest.approx(0.5)
     with pytest.raises(ValueError, match="both"):
         PlattScaler.fit([0.2, 0.3], [0, 0], fitted_on="x")
+
+
+def test_reason_weights_are_measured_not_set():
+    # Gold log-odds: the raw logit, +2 where "numeric" fires, +0 for "negation";
+    # "antonym" marks pairs that are *less* often contradictions (clipped to 0).
+    rng = np.random.default_rng(1)
+    n = 6000
+    z = rng.normal(-0.5, 1.5, size=n)
+    numeric = rng.uniform(size=n) < 0.2
+    negation = rng.uniform(size=n) < 0.2
+    antonym = rng.uniform(size=n) < 0.2
+    truth = 1 / (1 + np.exp(-(z + 2.0 * numeric - 1.0 * antonym)))
+    gold = rng.uniform(size=n) < truth
+    raw = 1 / (1 + np.exp(-z))
+    kinds = [[k for k, on in (("numeric", a), ("negation", b), ("antonym", c)) if on]
+             for a, b, c in zip(numeric, negation, antonym)]
+    scaler = PlattScaler.fit(raw, gold, fitted_on="synthetic", reasons=kinds)
+    w = scaler.reason_weights
+    assert w["numeric"] == pytest.approx(2.0, abs=0.35)
+    assert w["negation"] < 0.3
+    assert w["antonym"] == 0.0  # a reason may only raise a score
+    assert "temporal" not in w  # never seen: too rare to measure, the default stays
+    assert 0.05 <= scaler.threshold <= 0.95
+    assert scaler.ece_after < 0.05
+
+
+def test_saved_calibration_round_trips_with_weights_and_threshold(tmp_path):
+    scaler = PlattScaler(1.1, 0.2, "test", reason_weights={"numeric": 1.2}, threshold=0.4)
+    scaler.save(tmp_path)
+    assert PlattScaler.load(tmp_path) == scaler
+
+
+def test_best_f1_threshold():
+    prob = [0.9, 0.8, 0.45, 0.3, 0.2, 0.1]
+    gold = [1, 1, 1, 0, 0, 0]
+    assert best_f1_threshold(prob, gold) == pytest.approx(0.31)
+    assert best_f1_threshold([0.99, 0.01], [1, 0]) == pytest.approx(0.05)

@@ -106,3 +106,21 @@ def test_missing_or_corrupt_model_folders(tmp_path):
     (folder / "config.json").write_text(json.dumps(shipped))
     with pytest.raises(ValueError, match="corrupt"):
         NLIModel.load(folder)
+
+
+@pytest.mark.slow
+def test_precisions_agree_and_bad_precision_is_a_clear_error(nli):
+    pairs = [(p, h) for p, h, _ in SANITY] + UNRELATED
+    shipped = nli.precision
+    assert shipped in ("float32", "bfloat16")  # "auto" resolves to what this CPU has
+    try:
+        nli.precision = "float32"
+        exact = nli.predict(pairs)
+        nli.precision = "bfloat16"
+        fast = nli.predict(pairs)
+    finally:
+        nli.precision = shipped
+    assert np.abs(exact - fast).max() < 0.03
+    assert (exact.argmax(1) == fast.argmax(1)).all()
+    with pytest.raises(ValueError, match="precision"):
+        nli.precision = "int4"
