@@ -315,12 +315,12 @@ def _claim_for(claims, doc_id: str, text: str, needle: str):
 def run_contradictions(args) -> dict[str, Any]:
     """Precision/recall/F1 on our gold articles, candidate-pair savings and the seed."""
     from claimcheck import Document
-    from claimcheck.detect import _shared_finder
+    from claimcheck.detect import ContradictionFinder
 
     gold = json.loads(GOLD_CONTRADICTIONS.read_text(encoding="utf-8"))
     docs = [Document(d["text"], d["id"], d["lang"], d.get("title")) for d in gold["documents"]]
     texts = {d.id: d.text for d in docs}
-    finder = _shared_finder()
+    finder = ContradictionFinder(nli_model=args.model)
     start = time.perf_counter()
     claims = finder.claims(docs)
     pairs = finder.pairs(claims)
@@ -365,17 +365,17 @@ def run_contradictions(args) -> dict[str, Any]:
         "gold_contradiction_recall_of_candidates": gold_contra_in_candidates / max(1, n_contra),
         "reported_pairs": reported, "seconds": elapsed, "pairs": rows,
     }
-    result["seed"] = run_seed()
+    result["seed"] = run_seed(args.model)
     return result
 
 
-def run_seed() -> dict[str, Any]:
+def run_seed(model: str | None = None) -> dict[str, Any]:
     """The seed article end to end: cold (model loading) and warm timings, top results."""
     from claimcheck.detect import ContradictionFinder
 
     text = SEED.read_text(encoding="utf-8")
     start = time.perf_counter()
-    finder = ContradictionFinder()
+    finder = ContradictionFinder(nli_model=model)
     found = finder(text, show_progress_bar=False)
     cold = time.perf_counter() - start
     start = time.perf_counter()

@@ -353,3 +353,106 @@ def test_english_poll_as_source() -> None:
     assert _relations(text) == [
         ("a county survey released Tuesday", "In", "most residents favoured the new library"),
     ]
+
+
+# ------------------------------------------------------ PolNeAR-driven patterns
+
+
+def test_english_reporting_verb_inside_quotation_is_not_a_relation() -> None:
+    text = '"I think the dam will hold," the county engineer said.'
+    assert _relations(text) == [
+        ("the county engineer", "said", '"I think the dam will hold'),
+    ]
+
+
+def test_english_quote_before_object_verb_keeps_the_quote() -> None:
+    text = '"We are ready for the storm," Mayor Okafor told reporters outside the town hall.'
+    assert _relations(text) == [
+        ("Mayor Okafor", "told", '"We are ready for the storm'),
+    ]
+
+
+def test_english_plural_possessive_in_apposition() -> None:
+    text = ('"The count is final," Lena Ruiz, the Greens\' campaign manager, said in a '
+            "statement.")
+    assert _relations(text) == [
+        ("Lena Ruiz, the Greens' campaign manager", "said", '"The count is final'),
+    ]
+
+
+def test_english_apposition_with_parentheses_and_pronoun_clause() -> None:
+    text = "Sen. Mara Holt (D-Ore.), a member of the panel, said she had not seen the report."
+    assert _relations(text) == [
+        ("Sen. Mara Holt (D-Ore.), a member of the panel", "said",
+         "she had not seen the report"),
+    ]
+
+
+def test_english_inverted_source_stops_at_relative_clause() -> None:
+    text = '"Turnout will be high," said Omar Diallo, a pollster who has studied the county.'
+    assert _relations(text)[0] == ("Omar Diallo, a pollster", "said", '"Turnout will be high')
+
+
+def test_english_lead_in_before_parenthetical_cue() -> None:
+    text = "In the end, the treasurer said, the fund will cover the repairs."
+    assert _relations(text) == [
+        ("the treasurer", "said", "the fund will cover the repairs"),
+    ]
+
+
+def test_english_nested_report_keeps_the_outer_relation() -> None:
+    text = "The Gazette reported that the mayor said the pool would close."
+    assert _relations(text) == [
+        ("The Gazette", "reported", "the mayor said the pool would close"),
+    ]
+
+
+def test_english_passive_asked_and_the_answer() -> None:
+    text = "Asked whether she would run again, Ms. Berg said she had not decided."
+    assert _relations(text) == [
+        (None, "Asked", "whether she would run again"),
+        ("Ms. Berg", "said", "she had not decided"),
+    ]
+
+
+def test_english_expected_without_a_holder() -> None:
+    text = "The new line is expected to open in May."
+    assert _relations(text) == [
+        (None, "expected", "The new line is expected to open in May"),
+    ]
+
+
+def test_english_claim_noun_with_possessor() -> None:
+    text = "The governor's claim that taxes would fall, made in March, was wrong."
+    assert _relations(text) == [("The governor's", "claim", "taxes would fall")]
+
+
+def test_english_particle_verb() -> None:
+    text = "Dr. Haddad pointed out that the clinic had no backup generator."
+    assert _relations(text) == [
+        ("Dr. Haddad", "pointed out", "the clinic had no backup generator"),
+    ]
+
+
+def test_english_participle_after_lead_in_takes_the_subject() -> None:
+    text = "On Monday, Senator Quinn defended the budget, saying it protects schools."
+    relations = _relations(text)
+    assert ("Senator Quinn", "saying", "it protects schools") in relations
+
+
+def test_english_colon_at_line_end_reports_the_next_line() -> None:
+    text = 'The minister said:\n"We will not raise the fuel tax."'
+    assert _relations(text) == [
+        ("The minister", "said", '"We will not raise the fuel tax."'),
+    ]
+    claims = extract_claims(text)
+    assert [c.speaker for c in claims] == ["The minister"]
+
+
+def test_holderless_relation_does_not_borrow_the_previous_speaker() -> None:
+    text = "The mayor said the bridge would reopen. The new ferry is expected to start in May."
+    claims = extract_claims(text)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("the bridge would reopen", "The mayor"),
+        ("The new ferry is expected to start in May", None),
+    ]

@@ -23,7 +23,6 @@ one ends at the clause boundary before the next one's source.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,7 +38,11 @@ def _word_set(words: str) -> frozenset[str]:
     """The whitespace-separated words of ``words``."""
     return frozenset(words.split())
 
-_TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*|[^\w\s]")
+# A plural possessive keeps its apostrophe ("Sanders' campaign") unless it is a
+# doubled quote mark ("votes''").
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-][^\W_]+)*(?:(?<=[sS])['’](?!['’\w]))?|[^\w\s]"
+)
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -69,6 +72,20 @@ _EN_WEAK = _word_set("""
     caution cautioned respond responds responded reply replies replied wonder wondered
     hinted signaled signalled joke joked boast boasted lament lamented
     """)
+# Finite verbs and auxiliaries: a span that holds one is a clause, not a name.
+_EN_FINITE = _word_set(
+    "is are was were has have had will would can could should may might must does did "
+    "do isn't aren't wasn't weren't hasn't haven't won't wouldn't can't couldn't doesn't didn't "
+    "isn’t aren’t wasn’t weren’t hasn’t haven’t won’t wouldn’t can’t couldn’t doesn’t didn’t"
+)
+# Irregular past tenses that end a subject noun phrase.
+_EN_PAST = _word_set(
+    "began went made took came gave got left ran won lost spent sent held kept stood met "
+    "brought thought felt saw knew told said wrote put set led paid sought"
+)
+# "seems to", "is expected to": an impression without a holder.
+_EN_SEEM = _word_set("seem seems seemed appear appears appeared expected")
+_EN_BE = _word_set("is are was were be been being 's")
 _EN_PREPOSITIONS = _word_set("in on at during after before for with from by since of")
 # Tokens that close a content just before its source: '"...," she said', '"...?" he asked'.
 _EN_CONTENT_ENDS = frozenset(",”\"’'?!—–")
@@ -81,7 +98,8 @@ _EN_NOT_CONTENT_LEAD = _word_set(
 # Line openers that look like "Speaker:" but are page furniture.
 _EN_NOT_SPEAKERS = _word_set(
     "related update updated note photo photos video watch read listen source sources editor "
-    "correction advertisement share follow click sign posted by subscribe tags"
+    "correction advertisement share follow click sign posted by subscribe tags "
+    "q a twitter facebook instagram email e-mail contributing contact"
 )
 _EN_QUESTION_OPENERS = _word_set("if whether to why what how who when where about")
 # Lower-case words that may open a source placed after its cue: "said the official".
@@ -143,6 +161,9 @@ class _Match:
     region_start: int
     appositive: tuple[int, int] | None = None
     plural: bool = False
+    # True when nobody holds the content ("is expected to", "Asked whether"):
+    # the speaker is then not looked up among earlier mentions.
+    holderless: bool = False
 
 
 def extract_claims(
@@ -188,7 +209,13 @@ def extract_claims(
     attributions = _attributions_by_sentence(text, sentences, doc_lang)
     has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
     claims: list[Claim] = []
+    reported = [a.content_span for found in attributions for a in found]
     for sentence, found in zip(sentences, attributions):
+        if not found and any(
+            start <= sentence.span[0] and sentence.span[1] <= end for start, end in reported
+        ):
+            # The quotation after "He said:" is already his claim.
+            continue
         sentence_lang = _sentence_lang(sentence.text, doc_lang)
         if found:
             lead = _unattributed_lead(text, sentence, found)
@@ -275,7 +302,14 @@ def _attributions_by_sentence(
         rules_lang = _sentence_lang(sentence.text, doc_lang)
         if rules_lang not in ("ar", "en"):
             continue
-        norm = normalize_for_matching(sentence.text, sentence.span[0])
+        span = sentence.span
+        if (
+            rules_lang == "en" and sentence.text.rstrip().endswith(":")
+            and index + 1 < len(sentences)
+        ):
+            # "He said:" closing a line: what he said is the next sentence.
+            span = (span[0], sentences[index + 1].span[1])
+        norm = normalize_for_matching(text[span[0]:span[1]], span[0])
         tokens = [
             _Token(m.start(), m.end(), m.group(), m.group().lower())
             for m in _TOKEN.finditer(norm.text)
@@ -285,11 +319,28 @@ def _attributions_by_sentence(
         else:
             matches = _english_matches(norm.text, tokens)
         _end_contents_at_next_source(norm.text, tokens, matches)
+        if rules_lang == "en":
+            matches = _outermost(matches)
         for match in matches:
             if match.content[1] > match.content[0] and _LETTER.search(
                 norm.text[match.content[0]:match.content[1]]
             ):
                 found.append((index, norm, match, rules_lang))
+
+    # A reporting verb inside a direct quotation is part of what the quoted
+    # speaker said ('"I think we will win," she said'), not a relation of the article.
+    quoted = _quoted_regions(text)
+    if quoted:
+        starts = [q[0] for q in quoted]
+        kept = []
+        for item in found:
+            _, norm, match, rules_lang = item
+            cue_at = norm.to_input(*match.cue)[0]
+            at = bisect.bisect_right(starts, cue_at) - 1
+            if rules_lang == "en" and at >= 0 and cue_at < quoted[at][1]:
+                continue
+            kept.append(item)
+        found = kept
 
     mentions = []
     for _, norm, match, rules_lang in found:
@@ -310,7 +361,11 @@ def _attributions_by_sentence(
                 kind=classify_mention(mention_text, rules_lang),
             )
         )
-    resolved = resolve_speakers(mentions)
+    held = [k for k, item in enumerate(found) if not item[2].holderless]
+    resolved_held = resolve_speakers([mentions[k] for k in held])
+    resolved: list[object] = [None] * len(found)
+    for k, speaker in zip(held, resolved_held):
+        resolved[k] = speaker
 
     result: list[list[Attribution]] = [[] for _ in sentences]
     for (index, norm, match, rules_lang), mention, speaker in zip(found, mentions, resolved):
@@ -319,13 +374,49 @@ def _attributions_by_sentence(
                 source_span=mention.span,
                 cue_span=norm.to_input(*match.cue),
                 content_span=norm.to_input(*match.content),
-                speaker=speaker.text,
-                speaker_span=speaker.span,
-                entity=speaker.entity,
+                speaker=getattr(speaker, "text", None),
+                speaker_span=getattr(speaker, "span", None),
+                entity=getattr(speaker, "entity", None),
                 lang=rules_lang,
             )
         )
     return result
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` inside double quotation marks, in order.
+
+    Curly quotes pair up; straight ``"`` and doubled ``''`` toggle. A quote
+    still open at the end of a paragraph is closed there, since news style
+    reopens a quotation that runs on into the next paragraph.
+    """
+    regions: list[tuple[int, int]] = []
+    open_at = -1
+    closer = ""
+    i = 0
+    n = len(text)
+    while i < n:
+        char = text[i]
+        width = 2 if text.startswith("''", i) else 1
+        mark = "''" if width == 2 else char
+        if char == "\n":
+            if open_at >= 0:
+                regions.append((open_at, i))
+                open_at = -1
+        elif open_at < 0 and mark in ('"', "“", "''"):
+            open_at = i + width
+            closer = "”" if mark == "“" else mark
+        elif open_at >= 0 and (
+            mark == closer or (closer == "”" and mark == '"')
+            # A mistyped closer: “...,“ said Smith.
+            or (mark == "“" and i > 0 and not text[i - 1].isspace())
+        ):
+            regions.append((open_at, i))
+            open_at = -1
+        i += width if mark == "''" else 1
+    if open_at >= 0:
+        regions.append((open_at, n))
+    return regions
 
 
 def _unattributed_lead(
@@ -378,14 +469,31 @@ def _english_matches(s: str, toks: list[_Token]) -> list[_Match]:
         match = None
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             match = _english_according(toks, i)
+        elif low == "asked" and (i == 0 or toks[i - 1].low in {"when", "was", "were", "if"}):
+            match = _english_asked(toks, i)
+        elif low in lexicon_en.CLAIM_NOUNS or low in lexicon_en.STANCE_NOUNS:
+            match = _english_noun(toks, i)
+        if match is not None:
+            matches.append(match)
+            i += 1
+            continue
+        if low in _EN_SEEM and (low != "expected" or (i > 0 and toks[i - 1].low in _EN_BE)):
+            match = _english_seem(toks, i)
+        elif low in lexicon_en.PARTICLE_VERBS and not (
+            i + 1 < n and toks[i + 1].low in lexicon_en.PARTICLE_VERBS[low]
+        ):
+            match = None
         elif low in lexicon_en.REPORTING_VERBS or low in lexicon_en.STANCE_VERBS:
             match = _english_verb(s, toks, i)
         if match is not None:
             matches.append(match)
         i += 1
     # "In a letter, Trump said ...": the document is the setting, Trump the source.
+    # A stance ("most residents favoured ...") inside the document's finding stays its content.
+    cues = {(t.start, t.end): t.low for t in toks}
     if document is not None and not any(
-        m.cue[0] - document.content[0] < 60 for m in matches if m is not headline
+        m.cue[0] - document.content[0] < 60 for m in matches
+        if m is not headline and cues.get(m.cue, "") in lexicon_en.REPORTING_VERBS
     ):
         matches.append(document)
         matches.sort(key=lambda m: m.cue[0])
@@ -444,6 +552,119 @@ def _english_according(toks: list[_Token], i: int) -> _Match | None:
     return _Match(source, cue, content, region_start=min(source[0], cue[0]))
 
 
+def _english_asked(toks: list[_Token], i: int) -> _Match | None:
+    # "Asked whether he would run, Smith said ...", "when asked what she
+    # thought": the question is the content; its asker is not named, or is
+    # named after "by".
+    n = len(toks)
+    k = _skip_after_cue(toks, i + 1)
+    source = None
+    if k < n and toks[k].low == "by":
+        start = k + 1
+        k = start
+        while k < n and toks[k].low not in _EN_QUESTION_OPENERS and toks[k].text not in ",;:"\
+                and k - start < 8:
+            k += 1
+        if k > start:
+            source = (toks[start].start, toks[k - 1].end)
+    stop = k
+    while stop < n and stop - k < 6 and toks[stop].low not in _EN_QUESTION_OPENERS:
+        if toks[stop].text in ",;:.":
+            return None
+        stop += 1
+    if stop >= n or toks[stop].low not in _EN_QUESTION_OPENERS:
+        return None
+    end = stop + 1
+    while end < n and toks[end].text not in ",;:?" and toks[end].text not in _OPEN_QUOTES:
+        end += 1
+    content = _span_of(toks, stop, end)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return _Match(source, cue, content, region_start=cue[0], holderless=source is None)
+
+
+def _english_noun(toks: list[_Token], i: int) -> _Match | None:
+    # "Clinton's claim that she never sent ...", "his support for the ban",
+    # "the notion that ...": a noun that names what someone holds.
+    n = len(toks)
+    low = toks[i].low
+    k = i + 1
+    if low in lexicon_en.CLAIM_NOUNS:
+        if not (k < n and toks[k].low == "that") or k + 1 >= n:
+            return None
+        # "the claims that were made": "that" is a relative pronoun there.
+        if toks[k + 1].low in _EN_FINITE or toks[k + 1].low.endswith("ed"):
+            return None
+        k += 1
+    else:
+        if not (k < n and toks[k].low in {"for", "of", "on", "against", "to"}):
+            return None
+        k += 1
+    end = k
+    while end < n and toks[end].text not in ",;:.?!—–()" and not (
+        toks[end].text in _QUOTES and end > k and toks[end].text not in _OPEN_QUOTES
+    ):
+        end += 1
+    content = _span_of(toks, k, end)
+    if content is None:
+        return None
+    source = None
+    b = i - 1
+    while b >= 0 and toks[b].low in {"own", "latest", "earlier", "repeated", "strong",
+                                      "public", "new", "early", "initial", "continued"}:
+        b -= 1
+    if b >= 0 and toks[b].low in {"his", "her", "their", "its", "our", "my", "your"}:
+        source = (toks[b].start, toks[b].end)
+    elif b >= 0 and toks[b].low.endswith(("'s", "’s", "s'", "s’")):
+        # "Clinton's claim", "the governor's claim".
+        first = b
+        while first > 0 and b - first < 5 and toks[first].low not in {"the", "a", "an"} and (
+            toks[first - 1].text[:1].isupper() or toks[first - 1].low in {"the", "a", "an"}
+        ):
+            first -= 1
+        source = (toks[first].start, toks[b].end)
+    elif low in lexicon_en.STANCE_NOUNS:
+        # "the support for ..." without a holder is too vague to report.
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return _Match(source, cue, content, region_start=source[0] if source else cue[0],
+                  holderless=source is None)
+
+
+def _english_seem(toks: list[_Token], i: int) -> _Match | None:
+    # "Trump seemed to soften his stance", "The bill is expected to pass": an
+    # impression or expectation nobody in the text is said to hold. The
+    # content is the subject with what it seems to do.
+    n = len(toks)
+    if toks[i].low == "expected" and not (i > 0 and toks[i - 1].low in _EN_BE):
+        return None
+    k = i + 1
+    while k < n and toks[k].low in lexicon_en.AUXILIARIES:
+        k += 1
+    if not (k < n and toks[k].low in {"to", "that", "likely", "poised", "set", "ready"}):
+        return None
+    start = i - 1 - (toks[i].low == "expected")
+    while start >= 0 and toks[start].low in lexicon_en.AUXILIARIES:
+        start -= 1
+    end_subject = start
+    while start >= 0 and i - start < 14 and toks[start].text not in _EN_STOPS \
+            and toks[start].low not in lexicon_en.NP_STOPS:
+        start -= 1
+    if start == end_subject:
+        return None
+    end = k
+    while end < n and toks[end].text not in ";:—–()" and not (
+        toks[end].text == "," and end + 1 < n and toks[end + 1].low in _COORDINATORS
+    ):
+        end += 1
+    content = _span_of(toks, start + 1, end)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return _Match(None, cue, content, region_start=content[0], holderless=True)
+
+
 def _skip_after_cue(toks: list[_Token], k: int) -> int:
     n = len(toks)
     moved = True
@@ -473,6 +694,11 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     cue = (toks[i].start, toks[i].end)
 
     k = _skip_after_cue(toks, i + 1)
+    if low in lexicon_en.PARTICLE_VERBS and k == i + 1 and k < n:
+        # "pointed out that ...": the particle belongs to the cue.
+        cue = (toks[i].start, toks[i + 1].end)
+        k = _skip_after_cue(toks, i + 2)
+    asks = False
     if low in lexicon_en.QUESTION_VERBS:
         # "asked the network whether ...", "urged voters to ...": the content
         # starts at the first question word or infinitive after the listener.
@@ -481,6 +707,7 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
             stop += 1
         if stop < n and toks[stop].low in _EN_QUESTION_OPENERS and stop > k:
             k = stop
+            asks = True
     elif low in lexicon_en.OBJECT_VERBS:
         stop = k
         while stop < n and stop - k < 7 and not _opens_content(toks[stop]):
@@ -496,7 +723,7 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     while k < n and toks[k].low == "that":
         k += 1
     right = _span_of(toks, k, n)
-    opens_clause = right_start < n and (
+    opens_clause = asks or right_start < n and (
         toks[right_start].low == "that" or toks[right_start].text in _QUOTES
         or toks[right_start - 1].text == ":"
     )
@@ -513,9 +740,8 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if low.endswith("ing") and j >= 0 and toks[j].text == ",":
         if right is None:
             return None
+        # Without a clear subject the relation stands with an implicit source.
         subject = _sentence_subject(toks, j)
-        if subject is None:
-            return None
         return _Match(subject, cue, right, region_start=cue[0])
 
     # '"...," said Smith.' -- the source follows the cue.
@@ -534,8 +760,17 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if j >= 0 and toks[j].low == "and" and right is not None:
         # "Merrill says X and said Y": the subject of the first verb speaks again.
         if low not in _EN_WEAK or opens_clause:
-            return _Match(None, cue, right, region_start=cue[0])
+            return _Match(_sentence_subject(toks, j), cue, right, region_start=cue[0])
         return None
+    dash_appositive = None
+    if j > 0 and toks[j].text in "—–":
+        # "Many speakers — including pastors — said ...": skip the aside.
+        dash = next(
+            (x for x in range(j - 1, max(-1, j - 30), -1) if toks[x].text == toks[j].text), -1
+        )
+        if dash > 0:
+            dash_appositive = (toks[dash + 1].start, toks[j - 1].end) if dash + 1 < j else None
+            j = dash - 1
     m = j
     while m >= 0 and toks[m].low not in lexicon_en.NP_STOPS and (
         toks[m].text not in _EN_STOPS or toks[m].text in "()"
@@ -546,7 +781,7 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         m -= 1
     first = m + 1
     appositive = None
-    if first > j >= 0 and toks[j].text == ",":
+    if first > j >= 0 and (toks[j].text == "," or _comma_quote(toks, j)):
         # "Flynn, a top Trump surrogate, said" / "Smith, who ran in 2012, said".
         found = _left_apposition(toks, j)
         if found is None:
@@ -566,6 +801,8 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if first > j:
         return None
     source = (toks[first].start, toks[j].end)
+    if appositive is None:
+        appositive = dash_appositive
 
     # '"...," Clinton said in an interview.' -- the content precedes the source.
     before = None
@@ -573,7 +810,25 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         toks[m].text != "," or (low not in _EN_WEAK and low not in lexicon_en.STANCE_VERBS)
     ):
         before = _span_of(toks, 0, m)
-    if before is not None and not right_is_content:
+    if before is not None and right is not None and toks[m].text == ",":
+        # "In the end, Rosenthal said, voters ...": a short lead-in is not the
+        # content when a longer clause follows the cue.
+        lead = toks[right_start]
+        if (
+            toks[right_start - 1].text == ","
+            and lead.low not in _EN_NOT_CONTENT_LEAD
+            and not lead.low.endswith(("ing", "ly"))
+            and lead.low not in _COORDINATORS
+            and not any(toks[x].text in _QUOTES for x in range(m))
+            and m < n - right_start
+        ):
+            before = None
+            right_is_content = True
+    if before is not None and (
+        not right_is_content or (toks[m].text in _QUOTES and not opens_clause)
+    ):
+        # '"...," Cruz told reporters outside a restaurant': the quotation
+        # before the source is the content; what follows the cue is the setting.
         return _Match(source, cue, before, region_start=source[0], appositive=appositive)
     if right is not None:
         if low in _EN_WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
@@ -620,10 +875,20 @@ def _inverted_source(toks: list[_Token], start: int) -> tuple[int, int] | None:
             break
         if tok.low in _EN_NOT_CONTENT_LEAD and tok.low not in {"of", "for", "at", "with"}:
             break
+        if tok.low in {"who", "whose", "which"} and end > start:
+            # "said Ana Ortiz, who ran in 2012": the relative clause describes her.
+            break
         end += 1
     while end > start and toks[end - 1].text in ".,?!":
         end -= 1
     if end == start:
+        return None
+    if head.low in {"he", "she", "they", "we", "i", "you", "it"} and end - start > 1:
+        # "..., said he" is a source; "..., said he had left" is a clause.
+        return None
+    words = {toks[x].low for x in range(start, end)}
+    if words & _EN_FINITE:
+        # "— said Ali's death is painful": a clause, not a name.
         return None
     return (toks[start].start, toks[end - 1].end)
 
@@ -636,7 +901,26 @@ def _left_apposition(toks: list[_Token], comma_before_cue: int) -> tuple[int, in
     """
     j = comma_before_cue
     start = j - 1
-    while start > 0 and j - start < 40 and toks[start - 1].text not in _EN_HARD_STOPS:
+    if _comma_quote(toks, j):
+        # 'Reid, who called it a “sham,” said': the comma is inside the quote.
+        opener = _opener_of(toks, j)
+        if opener is None:
+            return None
+        start = opener
+    while start > 0 and j - start < 40:
+        before = toks[start - 1].text
+        if before in _QUOTES and start > 1 and toks[start - 2].text in ",.?!":
+            break  # the end of a quotation: '"...," Ruiz, an aide, said'
+        if before in _EN_CLOSERS:
+            # A short bracketed or quoted piece stays inside the apposition:
+            # "Moore (D-Wis.), a member, said", "Reid, who calls it a “sham,” said".
+            opener = _opener_of(toks, start - 1)
+            if opener is None:
+                break
+            start = opener
+            continue
+        if before in _EN_HARD_STOPS:
+            break
         start -= 1
     while start < j and (toks[start].low in lexicon_en.NP_STOPS or toks[start].text in _QUOTES):
         start += 1
@@ -657,6 +941,22 @@ def _left_apposition(toks: list[_Token], comma_before_cue: int) -> tuple[int, in
     return None
 
 
+_EN_CLOSERS = {")": "(", "”": "“", '"': '"', "''": "''"}
+
+
+def _comma_quote(toks: list[_Token], k: int) -> bool:
+    return k > 1 and toks[k].text in _EN_CLOSERS and toks[k - 1].text == ","
+
+
+def _opener_of(toks: list[_Token], close: int) -> int | None:
+    # The index of the mark that opens the short piece closed at ``close``.
+    want = _EN_CLOSERS[toks[close].text]
+    for k in range(close - 1, max(-1, close - 13), -1):
+        if toks[k].text == want:
+            return k
+    return None
+
+
 def _opens_content(tok: _Token) -> bool:
     return tok.low == "that" or tok.text in _EN_STOPS
 
@@ -664,13 +964,32 @@ def _opens_content(tok: _Token) -> bool:
 def _sentence_subject(toks: list[_Token], limit: int) -> tuple[int, int] | None:
     # The leading run of capitalised words and determiners, e.g. "The White House".
     k = 0
-    while k < limit and toks[k].text in _QUOTES:
+    while k < limit and (toks[k].text in _QUOTES or toks[k].low in _COORDINATORS):
         k += 1
+    if k < limit and (toks[k].low in _EN_PREPOSITIONS or toks[k].low in {"given", "after"}):
+        # "On Sunday, Mr. Trump ..., saying": the subject follows the lead-in.
+        comma = next((x for x in range(k, min(limit, k + 12)) if toks[x].text == ","), -1)
+        if comma < 0:
+            return None
+        k = comma + 1
     start = k
     while k < limit and (
         toks[k].text[:1].isupper() or toks[k].low in {"the", "of", "'s", "’s"}
     ):
         k += 1
+    if k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
+            or k == start and toks[start].low in {"many", "some", "several", "most", "both"}:
+        # "The former candidate continued, saying": a described subject runs
+        # on to its verb.
+        while k < limit and k - start < 8 and _LETTER.search(toks[k].text) and not (
+            toks[k].low in _EN_FINITE or toks[k].low in lexicon_en.NP_STOPS
+            or toks[k].low in lexicon_en.AUXILIARIES or toks[k].low in _EN_PREPOSITIONS
+            or toks[k].low in lexicon_en.REPORTING_VERBS or toks[k].low.endswith("ed")
+            or toks[k].low in _EN_PAST
+        ):
+            k += 1
+        if k - start < 2 or k - start >= 8:
+            return None
     if k == start or (k == start + 1 and toks[start].low == "the"):
         return None
     return (toks[start].start, toks[k - 1].end)
@@ -910,6 +1229,22 @@ def _arabic_according(toks: list[_Token], i: int) -> _Match | None:
 # -------------------------------------------------------------- both languages
 
 
+def _outermost(matches: list[_Match]) -> list[_Match]:
+    """Drop relations reported inside another one's content.
+
+    "The Post reported that Klein said he was writing a book" is one report,
+    the Post's; Klein's words are part of what the Post reported.
+    """
+    return [
+        inner for inner in matches
+        if not any(
+            outer is not inner and outer.content[0] <= inner.cue[0] < outer.content[1]
+            and outer.content[0] <= inner.content[0] and inner.content[1] <= outer.content[1]
+            for outer in matches
+        )
+    ]
+
+
 def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Match]) -> None:
     """Cut a content at the clause break before the next relation's source.
 
@@ -924,21 +1259,33 @@ def _end_contents_at_next_source(s: str, toks: list[_Token], matches: list[_Matc
     breaks = [t.start for t in toks if t.text in _CLAUSE_BREAKS]
     starts = [t.start for t in toks]
     ordered = sorted(matches, key=lambda m: m.cue[0])
-    for current, following in itertools.pairwise(ordered):
-        start, end = current.content
-        region = following.region_start
-        if not start < region < end:
-            continue
-        index = bisect.bisect_left(breaks, region) - 1
-        cut = -1
-        if index >= 0 and breaks[index] > start:
-            cut = breaks[index]
-        else:
-            # "A said X and B said Y": a coordinator right before the next source.
-            position = bisect.bisect_left(starts, region)
-            if 0 < position and toks[position - 1].low in _COORDINATORS:
-                cut = toks[position - 1].start
-        if cut > start:
-            while cut > start and s[cut - 1].isspace():
-                cut -= 1
-            current.content = (start, cut)
+    for position_in_order, current in enumerate(ordered):
+        for following in ordered[position_in_order + 1:]:
+            if _cut_before(s, toks, breaks, starts, current, following):
+                break
+
+
+def _cut_before(
+    s: str, toks: list[_Token], breaks: list[int], starts: list[int],
+    current: _Match, following: _Match,
+) -> bool:
+    # End ``current``'s content before ``following``'s clause; True when cut.
+    start, end = current.content
+    region = following.region_start
+    if not start < region < end:
+        return False
+    index = bisect.bisect_left(breaks, region) - 1
+    cut = -1
+    if index >= 0 and breaks[index] > start:
+        cut = breaks[index]
+    else:
+        # "A said X and B said Y": a coordinator right before the next source.
+        position = bisect.bisect_left(starts, region)
+        if 0 < position and toks[position - 1].low in _COORDINATORS:
+            cut = toks[position - 1].start
+    if cut > start:
+        while cut > start and s[cut - 1].isspace():
+            cut -= 1
+        current.content = (start, cut)
+        return True
+    return False

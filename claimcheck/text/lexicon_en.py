@@ -16,7 +16,7 @@ REPORTING_VERBS: frozenset[str] = _word_set("""
     say says said saying tell tells told telling add adds added adding
     note notes noted noting write writes wrote written writing
     argue argues argued arguing claim claims claimed claiming
-    state states stated stating explain explains explained explaining
+    stated stating explain explains explained explaining
     announce announces announced announcing insist insists insisted insisting
     warn warns warned warning report reports reported reporting
     acknowledge acknowledges acknowledged acknowledging assert asserts asserted
@@ -60,7 +60,33 @@ STANCE_VERBS: frozenset[str] = _word_set("""
     know knows knew feel feels felt consider considers considered
     recommend recommends recommended referring dispute disputes disputed
     challenge challenges challenged defend insist insisting arguing
+    express expresses expressed expressing voice voiced voicing
+    offer offers offered offering discuss discusses discussed discussing
+    denounce denounces denounced denouncing decry decries decried decrying
+    echo echoes echoed echoing mock mocks mocked mocking
+    describing recalling declaring thank thanks thanked thanking
+    remind reminds reminded reminding order orders ordered ordering
+    request requests requested requesting portray portrays portrayed portraying
+    rail rails railed railing plead pleads pleaded pleading shout shouted shouting
+    highlight highlights highlighted highlighting encourage encourages encouraged
+    answer answers answered answering chant chanted chanting assail assailed
+    allege alleging blasting slamming liken likens likened bemoan bemoaned
+    invoke invokes invoked invoking retweet retweeted quote quotes quoted
+    remarking mentioning applaud applauded champion championed side sided
+    favor favors favored favour favoured prefer prefers preferred
+    deem deems deemed view views viewed doubt doubts doubted
+    worry worries worried assure assures assured see sees saw
+    email emailed predicting repeating signal signals
+    talk talks talked talking speak speaks spoke speaking point points pointed pointing
     """)
+
+# Stance verbs that report something only with their particle:
+# "talked about the economy", "pointed out that ...", "spoke of reform".
+PARTICLE_VERBS: dict[str, frozenset[str]] = {
+    **dict.fromkeys("talk talks talked talking speak speaks spoke speaking".split(),
+                    frozenset({"about", "of"})),
+    **dict.fromkeys("point points pointed pointing".split(), frozenset({"out", "to"})),
+}
 
 # Stance verbs that are also common nouns ("his plans", "the calls"): they need a
 # subject that is a pronoun or a name right before them.
@@ -68,13 +94,28 @@ NOUN_LIKE_VERBS: frozenset[str] = _word_set(
     "call calls plan plans support supports want wants hope hopes fear fears attack "
     "attacks back backs demand demands welcome welcomes challenge challenges dispute "
     "disputes tout touts blast blasts slam slams state states tweet tweets report reports "
-    "claim claims charge charges question questions pledged"
+    "claim claims charge charges question questions pledged offer offers thanks order orders "
+    "request requests answer answers view views doubt doubts worry worries favor favors "
+    "favour quote quotes echo echoes side signal signals rail rails email chant highlight "
+    "highlights champion"
 )
 
 # Cues whose content opens with a question word or infinitive after the listener.
 QUESTION_VERBS: frozenset[str] = _word_set(
     "ask asks asked asking urge urges urged urging wonder wondered"
 )
+
+# Nouns that name a claim or a stance: "her claim that ...", "his support for ...".
+CLAIM_NOUNS: frozenset[str] = _word_set("""
+    claim claims assertion assertions allegation allegations accusation accusations
+    argument belief view views insistence suggestion contention notion warning warnings
+    promise pledge charge charges statement comments remarks assurance assurances
+    prediction predictions concern concerns fear fears complaint complaints hope
+    """)
+STANCE_NOUNS: frozenset[str] = _word_set("""
+    support criticism criticisms opposition attack attacks endorsement endorsements
+    praise call calls demand demands push defense embrace rejection condemnation
+    """)
 
 # Documents that "find" or "show" things: "The poll found ...".
 DOCUMENT_NOUNS: frozenset[str] = _word_set("""
