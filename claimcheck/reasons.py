@@ -1120,7 +1120,12 @@ def combine(nli_probability: float, reasons: Sequence[Reason], *, cap: float = M
     statement that these two claims conflict (it fires only when the clash
     sentence quotes the other claim), the journalist's judgement rather than a
     cue, so it may overrule a confident "neutral" from the NLI model: it lifts
-    0.03 to about 0.82. ``p`` is clipped to
+    0.03 to about 0.82. :class:`~claimcheck.detect.ContradictionFinder`
+    replaces these defaults by the weights measured on dev pairs when the NLI
+    model's ``calibration.json`` has them (a logistic regression on the NLI
+    logit plus one 0/1 feature per kind; see
+    :meth:`claimcheck.calibration.PlattScaler.fit`), so a kind the NLI model
+    already accounts for adds little. ``p`` is clipped to
     ``[1e-6, 1 - 1e-6]`` before the logit. The score never goes below the
     NLI probability, and with no reasons it is that probability unchanged.
 

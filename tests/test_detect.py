@@ -85,3 +85,29 @@ def test_bad_arguments_are_clear_errors():
     with pytest.raises(TypeError, match="Document.text must be str"):
         claimcheck.Document(b"bytes")
     assert [d.id for d in as_documents(["a", Document("b")])] == ["doc0", "doc1"]
+
+
+@pytest.mark.slow
+def test_default_threshold_and_reason_weights_come_from_the_models_calibration(tmp_path):
+    from claimcheck.calibration import PlattScaler, combine_directions
+    from claimcheck.detect import DEFAULT_THRESHOLD, ContradictionFinder
+    from claimcheck.nli import default_model_path
+
+    for name in ("config.json", "model.safetensors"):
+        (tmp_path / name).symlink_to(default_model_path() / name)
+    finder = ContradictionFinder(nli_model=tmp_path)
+    assert finder.default_threshold == DEFAULT_THRESHOLD  # no calibration.json: identity
+    assert finder.calibration == PlattScaler()
+
+    PlattScaler(threshold=0.37, reason_weights={"temporal": 0.0}).save(tmp_path)
+    finder = ContradictionFinder(nli_model=tmp_path)
+    assert finder.default_threshold == 0.37
+    assert ContradictionFinder(nli_model=tmp_path, threshold=0.9).default_threshold == 0.9
+    text = ("Officials said the bridge will reopen within a week. "
+            "The mayor said the bridge was already reopened.")
+    found = finder(text, threshold=0.0)
+    only_temporal = [c for c in found if c.reasons == ("temporal",)]
+    assert only_temporal, [c.reasons for c in found]
+    for c in only_temporal:  # weight 0: the score is the calibrated NLI probability
+        nli_only = finder.calibration(combine_directions(c.score_ab, c.score_ba))
+        assert c.score == pytest.approx(float(nli_only), abs=1e-6)
