@@ -34,6 +34,37 @@ DEFAULT_THRESHOLD = 0.5
 
 DocumentLike = str | Document
 
+# Reporting verbs by which a speaker denies the content ("X denied that Y",
+# "ونفى X أن Y"): the speaker asserts "not Y".
+_DENIAL_CUES = frozenset("""
+    deny denies denied denying
+    نفى نفت ينفي تنفي نفوا ينفون نفي أنكر أنكرت ينكر تنكر أنكروا
+    """.split())
+_NEGATED = {"ar": "ليس صحيحا أن {}", "en": "It is not true that {}"}
+
+
+def asserted_text(claim: Claim) -> str:
+    """The text a claim's speaker asserts, as the reasons see it.
+
+    Usually the claim's content. When the cue is a denial ("Saadi denied that
+    any troops had been withdrawn", "ونفى السعدي أن تكون ..."), the speaker
+    asserts the opposite of the content, so the content is wrapped in a
+    negation of its language ("It is not true that ...", "ليس صحيحا أن ...");
+    otherwise a denial and a plain statement of the same fact would look like
+    agreement to the negation rule. Only Arabic and English denials are
+    recognised. (The NLI model handles denials differently: see
+    :meth:`ContradictionFinder.score`.)
+    """
+    words = (claim.cue or "").split()
+    if claim.lang not in _NEGATED or not words:
+        return claim.text
+    verb = words[0]
+    if verb[:1] in ("و", "ف") and verb[1:] in _DENIAL_CUES:
+        verb = verb[1:]
+    if verb.lower() not in _DENIAL_CUES:
+        return claim.text
+    return _NEGATED[claim.lang].format(claim.text)
+
 
 def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Document]:
     """Normalise the accepted inputs to a list of :class:`Document`.
@@ -169,19 +200,34 @@ class ContradictionFinder:
             return []
         nli = self.nli
         column = nli.label_index("contradiction")
+        said = {c: asserted_text(c) for p in pairs for c in (p.a, p.b)}
         both = [(p.a.text, p.b.text) for p in pairs] + [(p.b.text, p.a.text) for p in pairs]
-        probs = nli.predict(both, batch_size=self.batch_size,
-                            show_progress_bar=show_progress_bar)[:, column]
-        p_ab, p_ba = probs[: len(pairs)], probs[len(pairs) :]
+        probs = nli.predict(both, batch_size=self.batch_size, show_progress_bar=show_progress_bar)
+        n = len(pairs)
+        p_ab, p_ba = probs[:n, column].copy(), probs[n:, column].copy()
+        entail = nli.label_index("entailment")
+        for i, pair in enumerate(pairs):
+            denied_a, denied_b = said[pair.a] != pair.a.text, said[pair.b] != pair.b.text
+            if denied_a != denied_b:
+                # One speaker denies Y, the other asserts Z: they clash when Z
+                # entails Y, so the entailment probability of (Z, Y) stands in
+                # for the contradiction probability in both directions.
+                row = n + i if denied_a else i
+                p_ab[i] = p_ba[i] = probs[row, entail]
         calibrated = self.calibration(combine_directions(p_ab, p_ba))
         context = _sentence_context(documents)
         weights = self.calibration.reason_weights or {}
         results = []
         for pair, ab, ba, p in zip(pairs, p_ab, p_ba, np.atleast_1d(calibrated)):
-            reasons = find_reasons(
-                pair.a.text, pair.b.text, lang_a=pair.a.lang, lang_b=pair.b.lang,
-                context_a=context(pair.a), context_b=context(pair.b),
-            )
+            langs = {"lang_a": pair.a.lang, "lang_b": pair.b.lang}
+            contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
+            reasons = find_reasons(said[pair.a], said[pair.b], **langs, **contexts)
+            if (said[pair.a], said[pair.b]) != (pair.a.text, pair.b.text) and not any(
+                r.kind == "reported" for r in reasons
+            ):
+                # The article quotes the claims' own words, not our negated form.
+                reasons += [r for r in find_reasons(pair.a.text, pair.b.text, **langs, **contexts)
+                            if r.kind == "reported"]
             # Weights measured on dev data (calibration.json) replace the defaults.
             reasons = [replace(r, weight=weights.get(r.kind, r.weight)) for r in reasons]
             results.append(Contradiction(

@@ -456,3 +456,86 @@ def test_holderless_relation_does_not_borrow_the_previous_speaker() -> None:
         ("the bridge would reopen", "The mayor"),
         ("The new ferry is expected to start in May", None),
     ]
+
+
+def test_quotation_continued_in_next_sentence_keeps_the_speaker() -> None:
+    text = (
+        '"The reservoir is nearly full," the water board chair said. '
+        '"Rationing will end next week." The rain stopped on Friday.'
+    )
+    claims = extract_claims(text)
+    _check_spans(text, claims)
+    assert [(c.text, c.speaker) for c in claims] == [
+        ('"The reservoir is nearly full', "the water board chair"),
+        ('"Rationing will end next week."', "the water board chair"),
+        ("The rain stopped on Friday.", None),
+    ]
+    assert claims[0].entity == claims[1].entity is not None
+
+
+def test_quotation_running_over_two_sentences_after_said_comma() -> None:
+    text = 'Teodora Vance said, "The depot is closed. Buses will use the old station."'
+    claims = extract_claims(text)
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Teodora Vance", '"The depot is closed'),
+        ("Teodora Vance", 'Buses will use the old station."'),
+    ]
+
+
+def test_quotation_in_a_new_paragraph_is_not_continued() -> None:
+    text = '"Fares will rise," Okafor said.\n\n"Better service for all." That was the poster.'
+    claims = extract_claims(text)
+    assert [c.speaker for c in claims] == ["Okafor", None, None]
+
+
+def test_inverted_cue_takes_only_the_quotation_before_it() -> None:
+    text = (
+        '"The count was fair," she said, but after the recount, '
+        '"we found two errors," said Halvorsen, a clerk.'
+    )
+    relations = _relations(text)
+    assert ("she", "said", '"The count was fair') in relations
+    assert ("Halvorsen, a clerk", "said", '"we found two errors') in relations
+
+
+def test_quoted_title_before_source_is_not_the_content() -> None:
+    text = 'Asked why, on "CBS This Morning," Sanders said the tunnel would cost more.'
+    relations = _relations(text)
+    assert ("Sanders", "said", "the tunnel would cost more") in relations
+
+
+def test_setting_between_cue_and_that_is_skipped() -> None:
+    text = "Kessler said on Tuesday during a briefing that the talks had failed."
+    assert _relations(text) == [("Kessler", "said", "the talks had failed")]
+
+
+def test_second_cue_after_but_has_the_same_subject() -> None:
+    text = "Ibsen said the ferry was late but said the delay was short."
+    assert _relations(text) == [
+        ("Ibsen", "said", "the ferry was late"),
+        ("Ibsen", "said", "the delay was short"),
+    ]
+
+
+def test_parenthetical_cue_with_named_apposition() -> None:
+    text = (
+        "The museum reopened its east wing to visitors after the long repairs, "
+        "a spokesman, Arlo Penn, said on Monday, and it is busy."
+    )
+    relations = _relations(text)
+    assert (
+        "a spokesman, Arlo Penn", "said",
+        "The museum reopened its east wing to visitors after the long repairs",
+    ) in relations
+
+
+def test_told_a_named_outlet_takes_the_content_before() -> None:
+    text = "The campaign will continue to June, its manager, Ida Roe, told The Daily Ledger."
+    relations = _relations(text)
+    assert ("its manager, Ida Roe", "told", "The campaign will continue to June") in relations
+
+
+def test_clause_before_inverted_cue_is_not_an_apposition() -> None:
+    text = "The plan is modest, but it has drawn support, said Ms. Varga, in a memo."
+    relations = _relations(text)
+    assert ("Ms. Varga", "said", "The plan is modest, but it has drawn support") in relations

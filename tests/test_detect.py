@@ -111,3 +111,16 @@ def test_default_threshold_and_reason_weights_come_from_the_models_calibration(t
     for c in only_temporal:  # weight 0: the score is the calibrated NLI probability
         nli_only = finder.calibration(combine_directions(c.score_ab, c.score_ba))
         assert c.score == pytest.approx(float(nli_only), abs=1e-6)
+
+
+def test_a_denied_claim_is_compared_as_its_negation():
+    from claimcheck import extract_claims
+    from claimcheck.detect import asserted_text
+
+    [denied] = extract_claims("Saadi denied that any troops had been withdrawn.", lang="en")
+    assert denied.cue == "denied"
+    assert asserted_text(denied) == "It is not true that any troops had been withdrawn"
+    [said] = extract_claims("Saadi said that two battalions had pulled out.", lang="en")
+    assert asserted_text(said) == said.text
+    [nafa] = extract_claims("ونفى السعدي أن تكون بلاده قد سحبت أي قوات من الحدود.", lang="ar")
+    assert asserted_text(nafa) == "ليس صحيحا أن " + nafa.text

@@ -23,6 +23,7 @@ one ends at the clause boundary before the next one's source.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -210,6 +211,7 @@ def extract_claims(
     has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
     claims: list[Claim] = []
     reported = [a.content_span for found in attributions for a in found]
+    quoted = _quoted_regions(text)
     for sentence, found in zip(sentences, attributions):
         if not found and any(
             start <= sentence.span[0] and sentence.span[1] <= end for start, end in reported
@@ -217,6 +219,15 @@ def extract_claims(
             # The quotation after "He said:" is already his claim.
             continue
         sentence_lang = _sentence_lang(sentence.text, doc_lang)
+        if not found and sentence_lang == "en":
+            speaking = _quote_goes_on(text, sentence, quoted, claims)
+            if speaking is not None:
+                claims.append(
+                    dataclasses.replace(
+                        speaking, text=sentence.text, span=sentence.span, lang=sentence_lang
+                    )
+                )
+                continue
         if found:
             lead = _unattributed_lead(text, sentence, found)
             if lead is not None:
@@ -417,6 +428,36 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
     if open_at >= 0:
         regions.append((open_at, n))
     return regions
+
+
+def _quote_goes_on(
+    text: str, sentence: Sentence, quoted: list[tuple[int, int]], claims: list[Claim]
+) -> Claim | None:
+    """The claim whose quotation ``sentence`` continues, or None.
+
+    '"We will win," she said. "Nobody doubts it."': the second sentence is
+    hers too. The sentence must be quoted to its end, and the last attributed
+    claim of the same paragraph must itself be a quotation.
+    """
+    start, end = sentence.span
+    body_end = end
+    while body_end > start and text[body_end - 1] in " .?!…\"'”’»":
+        body_end -= 1
+    region = next(
+        (q for q in quoted if q[0] - 1 <= start < q[1] or (start < q[0] <= start + 1)),
+        None,
+    )
+    if region is None or region[1] < body_end or body_end <= start:
+        return None
+    previous = next((c for c in reversed(claims) if c.speaker is not None), None)
+    if previous is None or previous is not claims[-1]:
+        return None
+    if "\n" in text[previous.span[1]:start]:
+        return None
+    c_start, c_end = previous.span
+    if not any(q[0] - 1 <= c_start < q[1] or c_start <= q[0] < c_end for q in quoted):
+        return None
+    return previous
 
 
 def _unattributed_lead(
@@ -716,9 +757,13 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
             k = stop
         elif k < n:
             k = k + 2 if toks[k].low in {"the", "a", "an"} else k + 1
+            # "told The Huffington Post.": the whole name is the listener.
+            while k < n and toks[k].text[:1].isupper() and toks[k - 1].text[:1].isupper():
+                k += 1
         k = _skip_after_cue(toks, k)
     while k < n and toks[k].text in ",:":
         k += 1
+    k = _skip_to_that(toks, k)
     right_start = k
     while k < n and toks[k].low == "that":
         k += 1
@@ -752,12 +797,12 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     )
     if j >= 0 and toks[j].text in _EN_CONTENT_ENDS and right_start < n and not apposed:
         source = _inverted_source(toks, right_start)
-        content = _span_of(toks, 0, j)
+        content = _span_of(toks, _quote_start(toks, j), j)
         if source is not None and content is not None:
             return _Match(source, cue, content, region_start=source[0])
 
     # "X said ..." / "..., X said." -- the source precedes the cue.
-    if j >= 0 and toks[j].low == "and" and right is not None:
+    if j >= 0 and toks[j].low in {"and", "but"} and right is not None:
         # "Merrill says X and said Y": the subject of the first verb speaks again.
         if low not in _EN_WEAK or opens_clause:
             return _Match(_sentence_subject(toks, j), cue, right, region_start=cue[0])
@@ -824,6 +869,13 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
         ):
             before = None
             right_is_content = True
+    if before is not None and toks[m].text in _QUOTES:
+        opener = _quote_start(toks, m)
+        if right_is_content and opener > 0 and _LETTER.search(toks[opener - 1].text):
+            # 'on "CBS This Morning," Sanders said he ...': a quoted title, not speech.
+            before = None
+        else:
+            before = _span_of(toks, opener, m)
     if before is not None and (
         not right_is_content or (toks[m].text in _QUOTES and not opens_clause)
     ):
@@ -839,6 +891,43 @@ def _english_verb(s: str, toks: list[_Token], i: int) -> _Match | None:
     if content is None:
         return None
     return _Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+def _skip_to_that(toks: list[_Token], k: int) -> int:
+    # "said earlier on Friday during a news conference that ...": a setting
+    # (prepositional phrases, no punctuation) between the cue and "that".
+    n = len(toks)
+    if k >= n or toks[k].low not in _EN_PREPOSITIONS:
+        return k
+    for x in range(k + 1, min(n, k + 10)):
+        tok = toks[x]
+        if tok.low == "that":
+            return x
+        if not _LETTER.search(tok.text) or tok.low in _EN_FINITE or tok.low in {
+            "who", "which", "whether", "if", "to", "because", "as",
+        }:
+            return k
+    return k
+
+
+def _quote_start(toks: list[_Token], close: int) -> int:
+    """Index where the quotation closed at or just before ``close`` opens.
+
+    '"A," she said, but "B," said Kunin': the content of the second cue is
+    "B", not the whole sentence before it. 0 when no quotation closes there.
+    """
+    end = close
+    while end > 0 and toks[end].text in ",.?!":
+        end -= 1
+    if toks[end].text not in ('"', "”", "''"):
+        return 0
+    want = {"”": "“"}.get(toks[end].text, toks[end].text)
+    for x in range(end - 1, -1, -1):
+        if toks[x].text == want or (want == "“" and toks[x].text == '"'):
+            return x
+        if want != "“" and toks[x].text in _QUOTES and toks[x].text != want:
+            continue
+    return 0
 
 
 def _speaks_without_that(toks: list[_Token], first: int, last: int) -> bool:
@@ -928,13 +1017,21 @@ def _left_apposition(toks: list[_Token], comma_before_cue: int) -> tuple[int, in
         if toks[comma].text != ",":
             continue
         name = range(start, comma)
+        aside = range(comma + 1, j)
         if (
             0 < len(name) <= 8
             and toks[start].low not in _EN_PREPOSITIONS
             and toks[start].low not in lexicon_en.NP_STOPS
-            and any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
-                    for x in name)
             and comma + 1 < j
+            and toks[comma + 1].low not in _COORDINATORS
+            and not any(toks[x].low in _EN_FINITE for x in name)
+            and (
+                any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
+                    for x in name)
+                # "a spokeswoman, Anna White, said": the name is the apposition.
+                or (len(name) <= 4 and len(aside) <= 4
+                    and all(toks[x].text[:1].isupper() for x in aside))
+            )
         ):
             return start, comma
         start = comma + 1
