@@ -365,8 +365,21 @@ def run_contradictions(args) -> dict[str, Any]:
         "gold_contradiction_recall_of_candidates": gold_contra_in_candidates / max(1, n_contra),
         "reported_pairs": reported, "seconds": elapsed, "pairs": rows,
     }
+    result["at_other_thresholds"] = {
+        str(t): _prf([r["score"] is not None and r["score"] >= t for r in rows],
+                     [r["label"] == "contradiction" for r in rows])
+        for t in (0.3, 0.4, 0.5, 0.6) if t != threshold
+    }
     result["seed"] = run_seed(args.model)
     return result
+
+
+def _prf(predicted: list[bool], gold: list[bool]) -> dict[str, float]:
+    tp = sum(p and g for p, g in zip(predicted, gold))
+    precision = tp / max(1, sum(predicted))
+    recall = tp / max(1, sum(gold))
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1}
 
 
 def run_seed(model: str | None = None) -> dict[str, Any]:
@@ -394,6 +407,9 @@ def contradictions_markdown(res: dict[str, Any]) -> str:
         f"precision {res['precision']:.3f}, recall {res['recall']:.3f}, F1 {res['f1']:.3f} "
         f"(tp {res['tp']}, fp {res['fp']}, fn {res['fn']}, tn {res['tn']}; "
         f"{res['gold_claims_not_extracted']} gold claims not extracted).", "",
+        "For comparison (not tuned on these articles): " + "; ".join(
+            f"threshold {t}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}"
+            for t, m in res.get("at_other_thresholds", {}).items()) + ".", "",
         f"Candidate pairs: {res['candidate_pairs']} of {res['all_pairs']} possible "
         f"({res['nli_calls_saved']:.1%} of NLI calls saved); gold contradictions among the "
         f"candidates: {res['gold_contradiction_recall_of_candidates']:.1%}.", "",
