@@ -118,10 +118,8 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int) -> dict[str,
         return len(pairs) / (time.perf_counter() - start)
 
     def naive() -> float:
-        autocast = torch.autocast("cpu", dtype=torch.bfloat16,
-                                  enabled=nli.precision == "bfloat16")
         start = time.perf_counter()
-        with torch.no_grad(), autocast:
+        with torch.no_grad(), nli.autocast():
             for premise, hypothesis in pairs:
                 enc = nli.tokenizer(premise, hypothesis, return_tensors="pt", truncation=True,
                                     max_length=nli.max_length, return_token_type_ids=False)
@@ -328,7 +326,6 @@ def run_contradictions(args) -> dict[str, Any]:
     elapsed = time.perf_counter() - start
     threshold = finder.default_threshold
     by_key = {frozenset((c.claim_a, c.claim_b)): c for c in scored}
-    tp = fp = fn = tn = 0
     unmatched, rows = 0, []
     gold_contra_in_candidates = 0
     n_contra = 0
@@ -342,23 +339,15 @@ def run_contradictions(args) -> dict[str, Any]:
             unmatched += 1
         if is_contra and hit is not None:
             gold_contra_in_candidates += 1
-        predicted = hit is not None and hit.score >= threshold
-        tp += predicted and is_contra
-        fp += predicted and not is_contra
-        fn += (not predicted) and is_contra
-        tn += (not predicted) and not is_contra
         rows.append({"claim_a": pair["claim_a"], "claim_b": pair["claim_b"],
                      "label": pair["label"], "score": None if hit is None else hit.score,
                      "reason": None if hit is None else hit.reason})
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
     n = len(claims)
     all_pairs = n * (n - 1) // 2
     reported = sum(c.score >= threshold for c in scored)  # what find_contradictions returns
     result = {
         "threshold": threshold, "documents": len(docs), "claims": n,
-        "tp": tp, "fp": fp, "fn": fn, "tn": tn, "precision": precision, "recall": recall,
-        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        **_scores_at(rows, threshold),
         "gold_claims_not_extracted": unmatched,
         "candidate_pairs": len(pairs), "all_pairs": all_pairs,
         "nli_calls_saved": 1 - len(pairs) / all_pairs if all_pairs else 0.0,
@@ -366,20 +355,24 @@ def run_contradictions(args) -> dict[str, Any]:
         "reported_pairs": reported, "seconds": elapsed, "pairs": rows,
     }
     result["at_other_thresholds"] = {
-        str(t): _prf([r["score"] is not None and r["score"] >= t for r in rows],
-                     [r["label"] == "contradiction" for r in rows])
-        for t in (0.3, 0.4, 0.5, 0.6) if t != threshold
+        str(t): _scores_at(rows, t) for t in (0.3, 0.4, 0.5, 0.6) if t != threshold
     }
     result["seed"] = run_seed(args.model)
     return result
 
 
-def _prf(predicted: list[bool], gold: list[bool]) -> dict[str, float]:
+def _scores_at(rows: list[dict], threshold: float) -> dict[str, float]:
+    """Confusion counts and precision/recall/F1 of the gold pairs at a threshold
+    (a pair that never became a candidate has no score and counts as not found)."""
+    predicted = [r["score"] is not None and r["score"] >= threshold for r in rows]
+    gold = [r["label"] == "contradiction" for r in rows]
     tp = sum(p and g for p, g in zip(predicted, gold))
-    precision = tp / max(1, sum(predicted))
-    recall = tp / max(1, sum(gold))
+    fp, fn = sum(predicted) - tp, sum(gold) - tp
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return {"tp": tp, "fp": fp, "fn": fn, "tn": len(rows) - tp - fp - fn,
+            "precision": precision, "recall": recall, "f1": f1}
 
 
 def run_seed(model: str | None = None) -> dict[str, Any]:

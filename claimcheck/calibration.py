@@ -21,6 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.reasons import KIND_WEIGHTS, Reason, combine
+
 FILENAME = "calibration.json"
 FITTED_KINDS = ("numeric", "negation", "temporal", "antonym")
 """Reason kinds whose weights :meth:`PlattScaler.fit` measures (a clash the
@@ -50,6 +52,12 @@ class PlattScaler:
         z = self.slope * _logit(np.asarray(p)) + self.intercept
         return 1.0 / (1.0 + np.exp(-z))
 
+    def weigh(self, reasons: Sequence[Reason]) -> list[Reason]:
+        """``reasons`` with the weights measured on dev data in place of the
+        defaults they carry (kinds too rare to measure keep theirs)."""
+        measured = self.reason_weights or {}
+        return [replace(r, weight=measured.get(r.kind, r.weight)) for r in reasons]
+
     @classmethod
     def fit(cls, raw: Sequence[float], is_contradiction: Sequence[bool], *,
             fitted_on: str, reasons: Sequence[Iterable[str]] | None = None,
@@ -76,7 +84,6 @@ class PlattScaler:
         """
         from sklearn.linear_model import LogisticRegression
 
-        from claimcheck.reasons import KIND_WEIGHTS, Reason, combine
 
         y = np.asarray(is_contradiction, dtype=int)
         if len(set(y.tolist())) < 2:
@@ -99,8 +106,8 @@ class PlattScaler:
         calibrated = np.atleast_1d(scaler(raw))
         if reasons is not None:
             calibrated = np.array([
-                combine(float(p), [Reason(k, "", weights.get(k, KIND_WEIGHTS[k]))
-                                   for k in row if k in KIND_WEIGHTS])
+                combine(float(p), scaler.weigh([Reason(k, "", KIND_WEIGHTS[k])
+                                                for k in row if k in KIND_WEIGHTS]))
                 for p, row in zip(calibrated, kinds)
             ])
         return replace(scaler, ece_before=expected_calibration_error(raw, y),

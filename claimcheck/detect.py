@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from claimcheck.calibration import PlattScaler, combine_directions
 from claimcheck.encoder import Encoder
 from claimcheck.nli import NLIModel
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
-from claimcheck.reasons import combine, find_reasons
+from claimcheck.reasons import combine, find_reasons, reported_clash
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
@@ -43,27 +43,30 @@ _DENIAL_CUES = frozenset("""
 _NEGATED = {"ar": "ليس صحيحا أن {}", "en": "It is not true that {}"}
 
 
-def asserted_text(claim: Claim) -> str:
-    """The text a claim's speaker asserts, as the reasons see it.
-
-    Usually the claim's content. When the cue is a denial ("Saadi denied that
-    any troops had been withdrawn", "ونفى السعدي أن تكون ..."), the speaker
-    asserts the opposite of the content, so the content is wrapped in a
-    negation of its language ("It is not true that ...", "ليس صحيحا أن ...");
-    otherwise a denial and a plain statement of the same fact would look like
-    agreement to the negation rule. Only Arabic and English denials are
-    recognised. (The NLI model handles denials differently: see
-    :meth:`ContradictionFinder.score`.)
-    """
+def is_denial(claim: Claim) -> bool:
+    """Whether the claim's cue is a denial ("denied", "ونفى"): its speaker
+    asserts the opposite of its content. Only Arabic and English are known."""
     words = (claim.cue or "").split()
     if claim.lang not in _NEGATED or not words:
-        return claim.text
+        return False
     verb = words[0]
     if verb[:1] in ("و", "ف") and verb[1:] in _DENIAL_CUES:
         verb = verb[1:]
-    if verb.lower() not in _DENIAL_CUES:
-        return claim.text
-    return _NEGATED[claim.lang].format(claim.text)
+    return verb.lower() in _DENIAL_CUES
+
+
+def asserted_text(claim: Claim) -> str:
+    """The text a claim's speaker asserts, as the reasons see it.
+
+    Usually the claim's content. For a denial (:func:`is_denial`: "Saadi
+    denied that any troops had been withdrawn", "ونفى السعدي أن تكون ...")
+    the speaker asserts the opposite of the content, so the content is wrapped
+    in a negation of its language ("It is not true that ...", "ليس صحيحا أن
+    ..."); otherwise a denial and a plain statement of the same fact would
+    look like agreement to the negation rule. (The NLI model handles denials
+    differently: see :meth:`ContradictionFinder.score`.)
+    """
+    return _NEGATED[claim.lang].format(claim.text) if is_denial(claim) else claim.text
 
 
 def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Document]:
@@ -200,36 +203,33 @@ class ContradictionFinder:
             return []
         nli = self.nli
         column = nli.label_index("contradiction")
-        said = {c: asserted_text(c) for p in pairs for c in (p.a, p.b)}
+        denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
         both = [(p.a.text, p.b.text) for p in pairs] + [(p.b.text, p.a.text) for p in pairs]
         probs = nli.predict(both, batch_size=self.batch_size, show_progress_bar=show_progress_bar)
         n = len(pairs)
         p_ab, p_ba = probs[:n, column].copy(), probs[n:, column].copy()
         entail = nli.label_index("entailment")
         for i, pair in enumerate(pairs):
-            denied_a, denied_b = said[pair.a] != pair.a.text, said[pair.b] != pair.b.text
-            if denied_a != denied_b:
+            if denied[pair.a] != denied[pair.b]:
                 # One speaker denies Y, the other asserts Z: they clash when Z
                 # entails Y, so the entailment probability of (Z, Y) stands in
                 # for the contradiction probability in both directions.
-                row = n + i if denied_a else i
+                row = n + i if denied[pair.a] else i
                 p_ab[i] = p_ba[i] = probs[row, entail]
         calibrated = self.calibration(combine_directions(p_ab, p_ba))
         context = _sentence_context(documents)
-        weights = self.calibration.reason_weights or {}
         results = []
         for pair, ab, ba, p in zip(pairs, p_ab, p_ba, np.atleast_1d(calibrated)):
-            langs = {"lang_a": pair.a.lang, "lang_b": pair.b.lang}
             contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
-            reasons = find_reasons(said[pair.a], said[pair.b], **langs, **contexts)
-            if (said[pair.a], said[pair.b]) != (pair.a.text, pair.b.text) and not any(
+            reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
+                                   lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts)
+            if (denied[pair.a] or denied[pair.b]) and not any(
                 r.kind == "reported" for r in reasons
             ):
                 # The article quotes the claims' own words, not our negated form.
-                reasons += [r for r in find_reasons(pair.a.text, pair.b.text, **langs, **contexts)
-                            if r.kind == "reported"]
-            # Weights measured on dev data (calibration.json) replace the defaults.
-            reasons = [replace(r, weight=weights.get(r.kind, r.weight)) for r in reasons]
+                clash = reported_clash(pair.a.text, pair.b.text, **contexts)
+                reasons += [clash] if clash else []
+            reasons = self.calibration.weigh(reasons)  # dev-measured weights
             results.append(Contradiction(
                 claim_a=pair.a,
                 claim_b=pair.b,

@@ -110,6 +110,15 @@ class NLIModel:
             raise ValueError(f"precision must be one of {PRECISIONS}, got {value!r}")
         self._precision = native_bfloat16_precision() if value == "auto" else value
 
+    def autocast(self) -> torch.autocast:
+        """The ``torch.autocast`` context :meth:`predict` runs under: bfloat16
+        when :attr:`precision` says so (on CPU), a no-op otherwise."""
+        import torch
+
+        return torch.autocast("cpu", dtype=torch.bfloat16,
+                              enabled=self.precision == "bfloat16"
+                              and self.model.device.type == "cpu")
+
     # ------------------------------------------------------------------ I/O
     @classmethod
     def load(
@@ -280,10 +289,7 @@ class NLIModel:
         order = np.argsort([-(len(p) + len(h)) for p, h in items], kind="stable")
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         self.model.eval()
-        autocast = torch.autocast("cpu", dtype=torch.bfloat16,
-                                  enabled=self.precision == "bfloat16"
-                                  and self.model.device.type == "cpu")
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode(), self.autocast():
             for idx in progress(batches, show_progress_bar, "NLI"):
                 enc = self.tokenizer(
                     [items[i][0] for i in idx],

@@ -1015,12 +1015,27 @@ def find_reasons(
         if antonym:
             reasons.append(antonym)
 
+    reported = _reported_either(a, b, context_a, context_b)
+    if reported:
+        reasons.append(reported)
+    return reasons
+
+
+def reported_clash(
+    text_a: str, text_b: str, *, context_a: str | None = None, context_b: str | None = None
+) -> Reason | None:
+    """The "reported" reason of :func:`find_reasons` alone: the sentence around
+    one claim says it clashes with the other claim, which it quotes."""
+    return _reported_either(_fold(text_a), _fold(text_b), context_a, context_b)
+
+
+def _reported_either(a: _Folded, b: _Folded, context_a: str | None,
+                     context_b: str | None) -> Reason | None:
     for context, other in ((context_a, b), (context_b, a)):
         reported = _reported(context, other)
         if reported:
-            reasons.append(reported)
-            break
-    return reasons
+            return reported
+    return None
 
 
 def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
