@@ -921,12 +921,10 @@ def _quote_start(toks: list[_Token], close: int) -> int:
         end -= 1
     if toks[end].text not in ('"', "”", "''"):
         return 0
-    want = {"”": "“"}.get(toks[end].text, toks[end].text)
+    want = _EN_CLOSERS[toks[end].text]
     for x in range(end - 1, -1, -1):
         if toks[x].text == want or (want == "“" and toks[x].text == '"'):
             return x
-        if want != "“" and toks[x].text in _QUOTES and toks[x].text != want:
-            continue
     return 0
 
 
