@@ -189,11 +189,40 @@ def _find_attributions() -> Callable[..., list[Any]]:
     return find_attributions
 
 
+Predictor = Callable[[str, str], tuple[list[Item], list[Item], list[Any]]]
+
+
 def _predicted(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
     found = _find_attributions()(text, lang=lang)
     sources = [_item(text, [a.source_span]) for a in found if a.source_span]
     contents = [_item(text, [a.content_span]) for a in found]
     return sources, contents, found
+
+
+def _rules_only(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
+    found = _find_attributions()(text, lang=lang, tagger=False)
+    sources = [_item(text, [a.source_span]) for a in found if a.source_span]
+    contents = [_item(text, [a.content_span]) for a in found]
+    return sources, contents, found
+
+
+def _tagger_only(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
+    from claimcheck.text.tagger import link, shipped_tagger
+
+    found = link(text, shipped_tagger().tag(text))
+    sources = [_item(text, [r.source]) for r in found if r.source]
+    contents = [_item(text, [r.content]) for r in found]
+    return sources, contents, found
+
+
+PREDICTORS: dict[str, Predictor] = {
+    "rules + tagger": _predicted,
+    "rules": _rules_only,
+    "tagger": _tagger_only,
+}
+"""What the benchmark can score: the shipped pipeline (rules, then tagger
+relations the rules missed), the rules alone, and the tagger's linked
+relations alone."""
 
 
 # --------------------------------------------------------------------- PolNeAR
@@ -226,13 +255,16 @@ def read_brat(ann_path: Path) -> list[dict[str, list[tuple[int, int]]]]:
     return result
 
 
-def evaluate_polnear(split_dir: Path) -> dict[str, Any]:
+def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[str, Any]:
     """Score attribution extraction against one PolNeAR split.
 
     Parameters
     ----------
     split_dir : Path
         A split folder with ``text/`` and ``attributions/`` (e.g. ``.../polnear/dev``).
+    predict : callable, optional
+        ``predict(text, lang) -> (sources, contents, found)``, the spans as
+        :class:`Item` s; default: ``claimcheck``'s ``find_attributions``.
 
     Returns
     -------
@@ -264,7 +296,7 @@ def evaluate_polnear(split_dir: Path) -> dict[str, Any]:
         relations = read_brat(ann)
         gold_sources = [_item(text, r["Source"]) for r in relations if "Source" in r]
         gold_contents = [_item(text, r["Content"]) for r in relations if "Content" in r]
-        pred_sources, pred_contents, found = _predicted(text, "en")
+        pred_sources, pred_contents, found = (predict or _predicted)(text, "en")
         source.add(text, gold_sources, pred_sources)
         content.add(text, gold_contents, pred_contents)
         n_gold += len(relations)
@@ -350,7 +382,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
     return articles
 
 
-def evaluate_gold(path: Path) -> dict[str, Any]:
+def evaluate_gold(path: Path, predict: Predictor | None = None) -> dict[str, Any]:
     """Score attribution extraction and entity linking on our Arabic gold set.
 
     Parameters
@@ -367,14 +399,14 @@ def evaluate_gold(path: Path) -> dict[str, Any]:
         seed article alone.
     """
     articles = load_gold(path)
-    total = _score_articles(articles)
+    total = _score_articles(articles, predict or _predicted)
     seed = [a for a in articles if a["id"].startswith("seed")]
     if seed:
-        total["seed"] = _score_articles(seed)
+        total["seed"] = _score_articles(seed, predict or _predicted)
     return total
 
 
-def _score_articles(articles: list[dict[str, Any]]) -> dict[str, Any]:
+def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[str, Any]:
     source, content = Counts(), Counts()
     links = [0, 0, 0]  # agreeing same-entity pairs, predicted pairs, gold pairs
     n_gold = n_pred = 0
@@ -383,13 +415,13 @@ def _score_articles(articles: list[dict[str, Any]]) -> dict[str, Any]:
         relations = article["relations"]
         gold_sources = [_item(text, [r["source"]]) for r in relations if r["source"]]
         gold_contents = [_item(text, [r["content"]]) for r in relations]
-        pred_sources, pred_contents, found = _predicted(text, "ar")
+        pred_sources, pred_contents, found = predict(text, "ar")
         source.add(text, gold_sources, pred_sources)
         content.add(text, gold_contents, pred_contents)
         n_gold += len(relations)
         n_pred += len(found)
         pairs = _content_pairs(gold_contents, pred_contents)
-        matched = [(relations[g]["entity"], found[p].entity) for g, p in pairs]
+        matched = [(relations[g]["entity"], getattr(found[p], "entity", None)) for g, p in pairs]
         for a in range(len(matched)):
             for b in range(a + 1, len(matched)):
                 same_gold = matched[a][0] == matched[b][0]

@@ -32,6 +32,7 @@ from claimcheck.text.language import detect_language
 from claimcheck.text.normalize import NormalizedText, normalize_for_matching
 from claimcheck.text.sentences import split_sentences
 from claimcheck.text.speakers import SpeakerMention, classify_mention, resolve_speakers
+from claimcheck.text.tagger import AttributionTagger, link, shipped_tagger
 from claimcheck.types import Claim, Sentence
 
 
@@ -168,7 +169,8 @@ class _Match:
 
 
 def extract_claims(
-    text: str, *, lang: str | None = None, doc_id: str | None = None
+    text: str, *, lang: str | None = None, doc_id: str | None = None,
+    tagger: bool | AttributionTagger = True,
 ) -> list[Claim]:
     """Find the claims of a news text and who made them.
 
@@ -181,6 +183,11 @@ def extract_claims(
         other script still get that script's rules.
     doc_id : str or None
         Copied onto every claim.
+    tagger : bool or AttributionTagger
+        English only: True (default) adds the relations the shipped learned
+        tagger finds and the rules miss (see :func:`find_attributions`);
+        False uses the rules alone; an :class:`AttributionTagger` is used
+        instead of the shipped one.
 
     Returns
     -------
@@ -207,7 +214,7 @@ def extract_claims(
         return []
     doc_lang = lang or detect_language(text)
     sentences = split_sentences(text, doc_lang)
-    attributions = _attributions_by_sentence(text, sentences, doc_lang)
+    attributions = _attributions_by_sentence(text, sentences, doc_lang, tagger)
     has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
     claims: list[Claim] = []
     reported = [a.content_span for found in attributions for a in found]
@@ -255,18 +262,29 @@ def extract_claims(
     return claims
 
 
-def find_attributions(text: str, *, lang: str | None = None) -> list[Attribution]:
+def find_attributions(
+    text: str, *, lang: str | None = None, tagger: bool | AttributionTagger = True
+) -> list[Attribution]:
     """Find every reporting relation in ``text`` (source, cue, content).
 
     This is the evaluation view of :func:`extract_claims`: it keeps the
     source mention as written (a pronoun stays "he") next to the resolved
     speaker.
 
+    English sentences go through the rules first; then, unless ``tagger`` is
+    False, the learned tagger (:mod:`claimcheck.text.tagger`) reads the whole
+    text and each of its relations whose content overlaps no rule-found
+    content is added. The rules are precise and the tagger finds what they
+    miss; ``benchmarks/run_benchmark.py attribution`` scores rules, tagger
+    and both on PolNeAR dev.
+
     Parameters
     ----------
     text : str
         The article.
     lang : str or None
+        As for :func:`extract_claims`.
+    tagger : bool or AttributionTagger
         As for :func:`extract_claims`.
 
     Returns
@@ -284,7 +302,8 @@ def find_attributions(text: str, *, lang: str | None = None) -> list[Attribution
         return []
     doc_lang = lang or detect_language(text)
     sentences = split_sentences(text, doc_lang)
-    return [a for found in _attributions_by_sentence(text, sentences, doc_lang) for a in found]
+    return [a for found in _attributions_by_sentence(text, sentences, doc_lang, tagger)
+            for a in found]
 
 
 def _check_text(text: object, caller: str) -> None:
@@ -306,7 +325,8 @@ def _sentence_lang(sentence: str, doc_lang: str) -> str:
 
 
 def _attributions_by_sentence(
-    text: str, sentences: list[Sentence], doc_lang: str
+    text: str, sentences: list[Sentence], doc_lang: str,
+    tagger: bool | AttributionTagger = False,
 ) -> list[list[Attribution]]:
     found: list[tuple[int, NormalizedText, _Match, str]] = []
     for index, sentence in enumerate(sentences):
@@ -337,6 +357,8 @@ def _attributions_by_sentence(
                 norm.text[match.content[0]:match.content[1]]
             ):
                 found.append((index, norm, match, rules_lang))
+    if tagger is not False:
+        found = _add_tagged(text, sentences, doc_lang, found, tagger)
 
     # A reporting verb inside a direct quotation is part of what the quoted
     # speaker said ('"I think we will win," she said'), not a relation of the article.
@@ -392,6 +414,36 @@ def _attributions_by_sentence(
             )
         )
     return result
+
+
+def _add_tagged(
+    text: str, sentences: list[Sentence], doc_lang: str,
+    found: list[tuple[int, NormalizedText, _Match, str]],
+    tagger: bool | AttributionTagger,
+) -> list[tuple[int, NormalizedText, _Match, str]]:
+    """``found`` plus the tagger's English relations whose content overlaps
+    no content found by the rules, each filed under the sentence where its
+    content starts."""
+    english = [_sentence_lang(s.text, doc_lang) == "en" for s in sentences]
+    if not any(english):
+        return found
+    model = shipped_tagger() if tagger is True else tagger
+    taken = [norm.to_input(*match.content) for _, norm, match, _ in found]
+    starts = [s.span[0] for s in sentences]
+    whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
+    added = []
+    for relation in link(text, model.tag(text)):
+        index = bisect.bisect_right(starts, relation.content[0]) - 1
+        if index < 0 or not english[index]:
+            continue
+        if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
+            continue
+        match = _Match(relation.source, relation.cue, relation.content,
+                       region_start=relation.content[0], holderless=relation.source is None)
+        added.append((index, whole, match, "en"))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

