@@ -71,6 +71,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,7 +272,9 @@ def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[
     dict
         ``{"source": {"exact"|"overlap"|"token": {"precision", "recall", "f1"}},
         "content": {...}, "documents": int, "gold_relations": int,
-        "predicted_relations": int}``.
+        "predicted_relations": int, "characters": int, "seconds": float,
+        "characters_per_s": int}``; the time is that of ``predict`` alone, on
+        this machine, after a first call has loaded any model.
 
     Raises
     ------
@@ -290,13 +293,17 @@ def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[
         article = ann.stem.rsplit("_", 1)[0]
         chosen.setdefault(article, ann)
     source, content = Counts(), Counts()
-    n_gold = n_pred = 0
+    n_gold = n_pred = chars = 0
+    seconds = 0.0
     for article, ann in sorted(chosen.items()):
         text = (split_dir / "text" / f"{article}.txt").read_text(encoding="utf-8")
         relations = read_brat(ann)
         gold_sources = [_item(text, r["Source"]) for r in relations if "Source" in r]
         gold_contents = [_item(text, r["Content"]) for r in relations if "Content" in r]
+        started = time.perf_counter()
         pred_sources, pred_contents, found = (predict or _predicted)(text, "en")
+        seconds += time.perf_counter() - started
+        chars += len(text)
         source.add(text, gold_sources, pred_sources)
         content.add(text, gold_contents, pred_contents)
         n_gold += len(relations)
@@ -307,6 +314,9 @@ def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[
         "documents": len(chosen),
         "gold_relations": n_gold,
         "predicted_relations": n_pred,
+        "characters": chars,
+        "seconds": round(seconds, 2),
+        "characters_per_s": round(chars / seconds) if seconds else None,
     }
 
 

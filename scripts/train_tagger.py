@@ -33,6 +33,7 @@ import attribution_eval  # noqa: E402
 from claimcheck.text.tagger import (  # noqa: E402
     AttributionTagger,
     bio_tags,
+    link,
     save_training_config,
     windows,
 )
@@ -107,6 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
     parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
     parser.add_argument("--trainable-layers", type=int, default=4)
+    parser.add_argument("--base", type=Path, default=None,
+                        help="continue from this tagger folder (its trainable layers) "
+                             "instead of a fresh head on e5-small")
     parser.add_argument("--epochs", type=float, default=2.0)
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--lr", type=float, default=1e-4)
@@ -123,7 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     torch.manual_seed(args.seed)
     random.seed(args.seed)
     started = time.time()
-    tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers)
+    if args.base is not None:
+        tagger = AttributionTagger.load(args.base)
+        args.trainable_layers = int(tagger.model.config.trainable_layers)
+        tagger.freeze()
+    else:
+        tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers)
     data = examples(tagger, args.train, args.window)
     if args.max_windows:
         data = data[: args.max_windows]
@@ -191,14 +200,14 @@ def main(argv: list[str] | None = None) -> int:
     trained = AttributionTagger.load(args.output)
 
     def predict(text: str, lang: str):
-        spans = trained.tag(text)
-        sources = [attribution_eval._item(text, [(s.start, s.end)]) for s in spans if s.role == "source"]
-        contents = [attribution_eval._item(text, [(s.start, s.end)]) for s in spans if s.role == "content"]
-        return sources, contents, spans
+        relations = link(text, trained.tag(text))
+        sources = [attribution_eval._item(text, [r.source]) for r in relations if r.source]
+        contents = [attribution_eval._item(text, [r.content]) for r in relations]
+        return sources, contents, relations
 
     dev = attribution_eval.evaluate_polnear(args.dev, predict=predict)
     info = {
-        "data": str(args.train), "articles_windows": len(data), "steps": total_steps,
+        "data": str(args.train), "base": str(args.base) if args.base else "e5-small", "articles_windows": len(data), "steps": total_steps,
         "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
         "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
         "window": args.window, "seed": args.seed, "threads": args.threads,

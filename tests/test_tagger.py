@@ -57,12 +57,18 @@ def test_bio_tags_lay_sources_and_cues_over_contents():
     assert tags == ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "B-SRC", "B-CUE"]
 
 
-def test_decode_turns_runs_into_character_spans():
-    offsets = [(0, 3), (4, 8), (9, 12), (13, 17), (18, 20)]
-    tags = [TAGS.index(t) for t in ("B-SRC", "I-SRC", "B-CUE", "I-CON", "O")]
-    spans = decode(tags, [0.9, 0.7, 0.8, 0.6, 0.99], offsets)
-    assert [(s.role, s.start, s.end) for s in spans] == [
-        ("source", 0, 8), ("cue", 9, 12), ("content", 13, 17)]
+def test_decode_turns_runs_into_whole_word_spans():
+    text = "The mayor said reporting went well."
+    # Pieces: "The", " may", "or", " said", " report", "ing", " went", " well", "."
+    offsets = [(0, 3), (3, 7), (7, 9), (9, 14), (14, 21), (21, 24), (24, 29), (29, 34),
+               (34, 35)]
+    names = ("B-SRC", "I-SRC", "O", "B-CUE", "B-CON", "O", "I-CON", "I-CON", "O")
+    spans = decode(text, [TAGS.index(t) for t in names],
+                   [0.9, 0.7, 0.1, 0.8, 0.6, 0.1, 0.5, 0.4, 0.99], offsets)
+    # A word takes its first piece's tag: "mayor" stays in the source, "reporting"
+    # in the content; spans leave out the space before them.
+    assert [(s.role, text[s.start:s.end]) for s in spans] == [
+        ("source", "The mayor"), ("cue", "said"), ("content", "reporting went well.")]
     assert spans[0].score == pytest.approx(0.8)
 
 
@@ -87,7 +93,7 @@ def test_link_merges_a_broken_content_and_drops_short_or_unsure_ones():
     assert [r.content for r in link(text, spans)] == [(15, 59)]
     # Unmerged, the 3-word piece is too short and the cue keeps the other one.
     assert [r.content for r in link(text, spans, merge_gap=0)] == [(15, 35)]
-    assert link(text, [*spans[:2], TaggedSpan("content", 15, 35, 0.5)]) == []
+    assert link(text, [*spans[:2], TaggedSpan("content", 15, 35, 0.4)]) == []  # unsure
 
 
 @pytest.mark.slow
@@ -104,8 +110,9 @@ def test_link_merges_a_broken_content_and_drops_short_or_unsure_ones():
 )
 def test_shipped_tagger_finds_source_and_content(text, source, content):
     relations = link(text, shipped_tagger().tag(text))
+    # PolNeAR's contents may keep the complementiser; extract_claims drops it.
     found = [(text[r.source[0]:r.source[1]] if r.source else None,
-              text[r.content[0]:r.content[1]].strip(" ,.\"")) for r in relations]
+              text[r.content[0]:r.content[1]].removeprefix("that ")) for r in relations]
     assert (source, content) in found
 
 

@@ -32,7 +32,7 @@ from claimcheck.text.language import detect_language
 from claimcheck.text.normalize import NormalizedText, normalize_for_matching
 from claimcheck.text.sentences import split_sentences
 from claimcheck.text.speakers import SpeakerMention, classify_mention, resolve_speakers
-from claimcheck.text.tagger import AttributionTagger, link, shipped_tagger
+from claimcheck.text.tagger import AttributionTagger, TaggedRelation, link, shipped_tagger
 from claimcheck.types import Claim, Sentence
 
 
@@ -422,28 +422,66 @@ def _add_tagged(
     tagger: bool | AttributionTagger,
 ) -> list[tuple[int, NormalizedText, _Match, str]]:
     """``found`` plus the tagger's English relations whose content overlaps
-    no content found by the rules, each filed under the sentence where its
-    content starts."""
+    no content found by the rules and whose cue is not a rule's cue, each
+    filed under the sentence where its content starts."""
     english = [_sentence_lang(s.text, doc_lang) == "en" for s in sentences]
     if not any(english):
         return found
     model = shipped_tagger() if tagger is True else tagger
     taken = [norm.to_input(*match.content) for _, norm, match, _ in found]
+    cues = [norm.to_input(*match.cue) for _, norm, match, _ in found]
     starts = [s.span[0] for s in sentences]
     whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
     added = []
-    for relation in link(text, model.tag(text)):
+    for relation in _tagged_relations(text, sentences, english, model):
         index = bisect.bisect_right(starts, relation.content[0]) - 1
         if index < 0 or not english[index]:
             continue
         if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
             continue
-        match = _Match(relation.source, relation.cue, relation.content,
+        if any(relation.cue[0] < end and start < relation.cue[1] for start, end in cues):
+            continue  # that cue already reports what the rules found
+        content = _without_complementiser(text, relation.content)
+        match = _Match(relation.source, relation.cue, content,
                        region_start=relation.content[0], holderless=relation.source is None)
         added.append((index, whole, match, "en"))
     if not added:
         return found
     return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
+
+
+def _tagged_relations(
+    text: str, sentences: list[Sentence], english: list[bool], model: AttributionTagger
+) -> list[TaggedRelation]:
+    """The tagger's relations in each run of consecutive English sentences
+    (an Arabic article with one English line costs one short window)."""
+    relations: list[TaggedRelation] = []
+    k = 0
+    while k < len(sentences):
+        if not english[k]:
+            k += 1
+            continue
+        first = k
+        while k + 1 < len(sentences) and english[k + 1]:
+            k += 1
+        start, end = sentences[first].span[0], sentences[k].span[1]
+        part = text[start:end]
+        for r in link(part, model.tag(part)):
+            relations.append(TaggedRelation(
+                (r.source[0] + start, r.source[1] + start) if r.source else None,
+                (r.cue[0] + start, r.cue[1] + start),
+                (r.content[0] + start, r.content[1] + start),
+            ))
+        k += 1
+    return relations
+
+
+def _without_complementiser(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a leading "that" (the rules' convention for contents)."""
+    word = re.match(r"that\s+", text[span[0]:span[1]], re.IGNORECASE)
+    if word and word.end() < span[1] - span[0]:
+        return (span[0] + word.end(), span[1])
+    return span
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:

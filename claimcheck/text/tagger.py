@@ -25,12 +25,16 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from claimcheck.progress import progress
 from claimcheck.text.sentences import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
     import torch
 
 _WORDS = re.compile(r"\w+")
+# Trimmed from both ends of a span: whitespace, quotation marks and the
+# punctuation a word-level span drags along ("said.", "sagte,").
+_EDGE = frozenset(" \t\r\n\u00a0\"'“”‘’«»,.;:!?()[]")
 TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 ROLES = {"SRC": "source", "CUE": "cue", "CON": "content"}
 DEFAULT_WINDOW = 256
@@ -142,34 +146,54 @@ def bio_tags(offsets: Sequence[tuple[int, int]],
     return [TAGS.index(t) for t in tags]
 
 
-def decode(tags: Sequence[int], confidences: Sequence[float],
+def decode(text: str, tags: Sequence[int], confidences: Sequence[float],
            offsets: Sequence[tuple[int, int]]) -> list[TaggedSpan]:
-    """Turn per-piece tag ids into character spans.
+    """Turn per-piece tag ids into character spans of whole words.
 
-    A span starts at a ``B-`` tag, or at an ``I-`` tag that does not continue a
-    span of the same role, and ends before the first piece of another tag. Its
-    score is the mean confidence of its pieces.
+    A word is a run of pieces with no whitespace before them; it takes the tag
+    and confidence of its first piece, so a span never ends inside a word
+    ("report|ing"). A span starts at a ``B-`` word, or at an ``I-`` word that
+    does not continue a span of the same role, and ends before the first word
+    with another tag. Its score is the mean confidence of its words, and its
+    offsets leave out surrounding whitespace, quotation marks and punctuation.
     """
+    words: list[tuple[int, int, int, float]] = []  # start, end, tag id, confidence
+    for (start, end), tag_id, confidence in zip(offsets, tags, confidences):
+        if end <= start:
+            continue
+        starts_word = not words or start > words[-1][1] or text[start].isspace()
+        if starts_word:
+            words.append((start, end, tag_id, confidence))
+        else:
+            first = words[-1]
+            words[-1] = (first[0], end, first[2], first[3])
     spans: list[TaggedSpan] = []
+    run: list[tuple[int, int, int, float]] = []
     role: str | None = None
-    first = 0
 
-    def close(stop: int) -> None:
-        if role is not None:
-            spans.append(TaggedSpan(
-                ROLES[role], offsets[first][0], offsets[stop - 1][1],
-                float(np.mean(confidences[first:stop])),
-            ))
+    def close() -> None:
+        if role is not None and run:
+            start, end = run[0][0], run[-1][1]
+            while start < end and text[start] in _EDGE:
+                start += 1
+            while end > start and text[end - 1] in _EDGE:
+                end -= 1
+            if start == end:
+                return
+            spans.append(TaggedSpan(ROLES[role], start, end,
+                                    float(np.mean([w[3] for w in run]))))
 
-    for k, tag_id in enumerate(tags):
-        tag = TAGS[tag_id]
+    for word in words:
+        tag = TAGS[word[2]]
         if tag == "O":
-            close(k)
-            role = None
+            close()
+            role, run = None, []
         elif tag.startswith("B-") or tag[2:] != role:
-            close(k)
-            role, first = tag[2:], k
-    close(len(tags))
+            close()
+            role, run = tag[2:], [word]
+        else:
+            run.append(word)
+    close()
     return spans
 
 
@@ -300,8 +324,12 @@ class AttributionTagger:
         return {"input_ids": ids, "attention_mask": mask}
 
     # ------------------------------------------------------------ inference
-    def tag(self, text: str, *, batch_size: int = 16) -> list[TaggedSpan]:
+    def tag(self, text: str, *, batch_size: int = 16,
+            show_progress_bar: bool | None = None) -> list[TaggedSpan]:
         """Find source, cue and content spans in ``text``.
+
+        ``show_progress_bar=None`` shows a bar when the text needs more than
+        8 batches of windows (about 30,000 words).
 
         Returns
         -------
@@ -322,7 +350,8 @@ class AttributionTagger:
         ranges = windows(text, offsets, self.window)
         autocast = torch.autocast("cpu", dtype=torch.bfloat16,
                                   enabled=self.precision == "bfloat16")
-        for b in range(0, len(ranges), batch_size):
+        starts = range(0, len(ranges), batch_size)
+        for b in progress(starts, show_progress_bar, "tagging attributions"):
             group = ranges[b: b + batch_size]
             inputs = self.batch([ids[first:stop] for first, stop in group])
             with torch.inference_mode(), autocast:
@@ -330,7 +359,7 @@ class AttributionTagger:
             probs = torch.softmax(logits, dim=-1).numpy()
             for row, (first, stop) in enumerate(group):
                 p = probs[row, 1: 1 + stop - first]
-                spans.extend(decode(p.argmax(-1).tolist(), p.max(-1).tolist(),
+                spans.extend(decode(text, p.argmax(-1).tolist(), p.max(-1).tolist(),
                                     offsets[first:stop]))
         return spans
 
@@ -352,7 +381,7 @@ class TaggedRelation:
 
 def link(
     text: str, spans: Sequence[TaggedSpan], *, max_gap: int = 150, merge_gap: int = 2,
-    min_words: int = 4, min_score: float = 0.7, min_source_score: float = 0.0,
+    min_words: int = 4, min_score: float = 0.5, min_source_score: float = 0.0,
 ) -> list[TaggedRelation]:
     """Join tagged spans into relations.
 
