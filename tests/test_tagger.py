@@ -66,9 +66,9 @@ def test_decode_turns_runs_into_whole_word_spans():
     spans = decode(text, [TAGS.index(t) for t in names],
                    [0.9, 0.7, 0.1, 0.8, 0.6, 0.1, 0.5, 0.4, 0.99], offsets)
     # A word takes its first piece's tag: "mayor" stays in the source, "reporting"
-    # in the content; spans leave out the space before them.
+    # in the content; spans leave out the space before them and the final stop.
     assert [(s.role, text[s.start:s.end]) for s in spans] == [
-        ("source", "The mayor"), ("cue", "said"), ("content", "reporting went well.")]
+        ("source", "The mayor"), ("cue", "said"), ("content", "reporting went well")]
     assert spans[0].score == pytest.approx(0.8)
 
 
