@@ -419,6 +419,7 @@ def evaluate_gold(path: Path, predict: Predictor | None = None) -> dict[str, Any
 def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[str, Any]:
     source, content = Counts(), Counts()
     links = [0, 0, 0]  # agreeing same-entity pairs, predicted pairs, gold pairs
+    found_all: list[Any] = []
     n_gold = n_pred = 0
     for article in articles:
         text = article["text"]
@@ -426,6 +427,7 @@ def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[
         gold_sources = [_item(text, [r["source"]]) for r in relations if r["source"]]
         gold_contents = [_item(text, [r["content"]]) for r in relations]
         pred_sources, pred_contents, found = predict(text, "ar")
+        found_all.extend(found)
         source.add(text, gold_sources, pred_sources)
         content.add(text, gold_contents, pred_contents)
         n_gold += len(relations)
@@ -439,10 +441,12 @@ def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[
                 links[0] += same_gold and same_pred
                 links[1] += same_pred
                 links[2] += same_gold
+    links_entities = any(hasattr(item, "entity") for item in found_all)
     return {
         "source": source.scores(),
         "content": content.scores(),
-        "entity": _prf(links[0], links[1], links[0], links[2]),
+        # None when the predictor links no entities (the tagger alone).
+        "entity": _prf(links[0], links[1], links[0], links[2]) if links_entities else None,
         "documents": len(articles),
         "gold_relations": n_gold,
         "predicted_relations": n_pred,
@@ -483,7 +487,7 @@ def markdown_table(results: dict[str, dict[str, Any]]) -> str:
                     f"| {name} | {role} | {matching} | {s['precision']:.3f} | "
                     f"{s['recall']:.3f} | {s['f1']:.3f} |"
                 )
-        if "entity" in result:
+        if result.get("entity"):
             s = result["entity"]
             lines.append(
                 f"| {name} | entity | pairwise | {s['precision']:.3f} | {s['recall']:.3f} | "
