@@ -537,3 +537,20 @@ def test_english_relations_among_others(
     relations = _relations(text)
     for relation in expected:
         assert relation in relations
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content", "cue"),
+    [
+        ("Most economists believe the recession will end next year.",
+         "Most economists", "the recession will end next year", "believe"),
+        ("The governor is calling for an inquiry into the failed dam.",
+         "The governor", "an inquiry into the failed dam", "is calling for"),
+    ],
+)
+def test_tagger_adds_what_the_english_rules_miss(text, speaker, content, cue) -> None:
+    # The rules have no relation here, so the sentence is the article's own claim...
+    assert [c.speaker for c in extract_claims(text, tagger=False)] == [None]
+    # ...and the learned tagger finds who holds it.
+    [claim] = extract_claims(text)
+    assert (claim.speaker, claim.text, claim.cue) == (speaker, content, cue)

