@@ -128,6 +128,13 @@ def test_tag_rejects_non_text():
         tagger.tag(b"bytes")
 
 
+def test_bad_settings_are_clear_errors():
+    with pytest.raises(ValueError, match="precision"):
+        AttributionTagger(None, None, precision="half")
+    with pytest.raises(ValueError, match="window"):
+        AttributionTagger(None, None, window=4096)
+
+
 def test_missing_or_corrupt_tagger_folder_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="train_tagger.py"):
         AttributionTagger.load(tmp_path / "nowhere")

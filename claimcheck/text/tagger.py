@@ -213,6 +213,11 @@ class AttributionTagger:
                  precision: str = "auto"):
         from claimcheck.nli import native_bfloat16_precision
 
+        if precision not in ("auto", "float32", "bfloat16"):
+            raise ValueError(f"precision must be 'auto', 'float32' or 'bfloat16', got {precision!r}")
+        if not isinstance(window, int) or not 8 <= window <= 510:
+            raise ValueError(f"window must be an int from 8 to 510 word pieces (e5-small reads "
+                             f"512 with [CLS] and [SEP]), got {window!r}")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.window = window
@@ -238,7 +243,8 @@ class AttributionTagger:
         from claimcheck import weights
 
         folder = Path(path) if path is not None else DEFAULT_TAGGER_DIR
-        fix = "retrain it with scripts/train_tagger.py or reinstall claimcheck"
+        fix = ("retrain it with scripts/train_tagger.py, reinstall claimcheck, or pass "
+               "tagger=False to extract_claims for the rules alone")
         for name in ("config.json", "model.safetensors"):
             if not (folder / name).is_file():
                 raise FileNotFoundError(f"no attribution tagger at {folder} ({name} missing): {fix}")
