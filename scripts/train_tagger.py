@@ -1,6 +1,6 @@
 """Train the attribution tagger (claimcheck.text.tagger) on PolNeAR train.
 
-    python scripts/train_tagger.py --output models/attribution-tagger
+    python scripts/train_tagger.py --output runs/attribution-tagger
 
 Reads ``../shared/data/attribution/polnear/train`` (one annotation per
 article: the annotator id that sorts first, as the benchmark does), labels
@@ -104,7 +104,8 @@ def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=REPO / "models" / "attribution-tagger")
+    parser.add_argument("--output", type=Path, default=REPO / "runs" / "attribution-tagger",
+                        help="where the model goes (copy it to models/attribution-tagger to ship it)")
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
     parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
     parser.add_argument("--trainable-layers", type=int, default=4)

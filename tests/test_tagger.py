@@ -143,3 +143,38 @@ def test_missing_or_corrupt_tagger_folder_is_a_clear_error(tmp_path):
     (broken / "model.safetensors").write_bytes(b"not a safetensors file")
     with pytest.raises(ValueError, match="unreadable"):
         AttributionTagger.load(broken)
+
+
+@pytest.mark.slow
+def test_training_script_lowers_the_loss_resumes_and_saves_a_loadable_tagger(tmp_path):
+    """scripts/train_tagger.py on a tiny PolNeAR-format fixture of our own."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    fixture = repo / "tests" / "fixtures" / "polnear_tiny"
+    out = tmp_path / "tagger"
+    command = [
+        sys.executable, str(repo / "scripts" / "train_tagger.py"),
+        "--train", str(fixture / "train"), "--dev", str(fixture / "dev"),
+        "--output", str(out), "--trainable-layers", "1", "--epochs", "10",
+        "--batch-size", "2", "--lr", "1e-3", "--head-lr", "1e-2", "--save-steps", "4",
+        "--threads", "1",
+    ]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    first = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    info = json.loads((out / "training.json").read_text())
+    assert info["steps"] == 10
+    losses = info["first_loss"]
+    assert len(losses) == 10 and sum(losses[-3:]) < 0.8 * sum(losses[:3])
+    assert "resumed" not in first.stderr
+    # Run again: it picks up the last checkpoint (step 8) instead of starting over.
+    again = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    assert "resumed at step 8" in again.stderr
+    tagger = AttributionTagger.load(out)
+    assert tagger.model.config.trainable_layers == 1
+    text = "The minister said prices would fall next year."
+    assert tagger.tag(text) == AttributionTagger.load(out).tag(text)
