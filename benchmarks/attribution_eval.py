@@ -68,6 +68,7 @@ should share a predicted entity exactly when they share a gold one).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -193,33 +194,33 @@ def _find_attributions() -> Callable[..., list[Any]]:
 Predictor = Callable[[str, str], tuple[list[Item], list[Item], list[Any]]]
 
 
-def _predicted(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
-    found = _find_attributions()(text, lang=lang)
+def _predicted(text: str, lang: str, *, tagger: bool = True
+               ) -> tuple[list[Item], list[Item], list[Any]]:
+    found = _find_attributions()(text, lang=lang, tagger=tagger)
     sources = [_item(text, [a.source_span]) for a in found if a.source_span]
     contents = [_item(text, [a.content_span]) for a in found]
     return sources, contents, found
 
 
-def _rules_only(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
-    found = _find_attributions()(text, lang=lang, tagger=False)
-    sources = [_item(text, [a.source_span]) for a in found if a.source_span]
-    contents = [_item(text, [a.content_span]) for a in found]
-    return sources, contents, found
+def tagger_predictor(tagger: Any = None) -> Predictor:
+    """A predictor from the learned tagger's linked relations alone
+    (``tagger``: an ``AttributionTagger``; default: the shipped one)."""
 
+    def predict(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
+        from claimcheck.text.tagger import link, shipped_tagger
 
-def _tagger_only(text: str, lang: str) -> tuple[list[Item], list[Item], list[Any]]:
-    from claimcheck.text.tagger import link, shipped_tagger
+        found = link(text, (tagger or shipped_tagger()).tag(text))
+        sources = [_item(text, [r.source]) for r in found if r.source]
+        contents = [_item(text, [r.content]) for r in found]
+        return sources, contents, found
 
-    found = link(text, shipped_tagger().tag(text))
-    sources = [_item(text, [r.source]) for r in found if r.source]
-    contents = [_item(text, [r.content]) for r in found]
-    return sources, contents, found
+    return predict
 
 
 PREDICTORS: dict[str, Predictor] = {
     "rules + tagger": _predicted,
-    "rules": _rules_only,
-    "tagger": _tagger_only,
+    "rules": functools.partial(_predicted, tagger=False),
+    "tagger": tagger_predictor(),
 }
 """What the benchmark can score: the shipped pipeline (rules, then tagger
 relations the rules missed), the rules alone, and the tagger's linked
@@ -256,6 +257,15 @@ def read_brat(ann_path: Path) -> list[dict[str, list[tuple[int, int]]]]:
     return result
 
 
+def polnear_annotations(split_dir: Path) -> dict[str, Path]:
+    """``{article: .ann file}`` for a PolNeAR split, one annotation per article:
+    the file whose annotator id sorts first (see the module docstring)."""
+    chosen: dict[str, Path] = {}
+    for ann in sorted((Path(split_dir) / "attributions").glob("*.ann")):
+        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    return chosen
+
+
 def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[str, Any]:
     """Score attribution extraction against one PolNeAR split.
 
@@ -288,10 +298,7 @@ def evaluate_polnear(split_dir: Path, predict: Predictor | None = None) -> dict[
             f"no PolNeAR annotations at {ann_dir}: pass --polnear pointing at a split folder "
             "such as ../shared/data/attribution/polnear/dev"
         )
-    chosen: dict[str, Path] = {}
-    for ann in sorted(ann_dir.glob("*.ann")):
-        article = ann.stem.rsplit("_", 1)[0]
-        chosen.setdefault(article, ann)
+    chosen = polnear_annotations(split_dir)
     source, content = Counts(), Counts()
     n_gold = n_pred = chars = 0
     seconds = 0.0
@@ -419,7 +426,7 @@ def evaluate_gold(path: Path, predict: Predictor | None = None) -> dict[str, Any
 def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[str, Any]:
     source, content = Counts(), Counts()
     links = [0, 0, 0]  # agreeing same-entity pairs, predicted pairs, gold pairs
-    found_all: list[Any] = []
+    links_entities = False
     n_gold = n_pred = 0
     for article in articles:
         text = article["text"]
@@ -427,7 +434,7 @@ def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[
         gold_sources = [_item(text, [r["source"]]) for r in relations if r["source"]]
         gold_contents = [_item(text, [r["content"]]) for r in relations]
         pred_sources, pred_contents, found = predict(text, "ar")
-        found_all.extend(found)
+        links_entities = links_entities or any(hasattr(item, "entity") for item in found)
         source.add(text, gold_sources, pred_sources)
         content.add(text, gold_contents, pred_contents)
         n_gold += len(relations)
@@ -441,7 +448,6 @@ def _score_articles(articles: list[dict[str, Any]], predict: Predictor) -> dict[
                 links[0] += same_gold and same_pred
                 links[1] += same_pred
                 links[2] += same_gold
-    links_entities = any(hasattr(item, "entity") for item in found_all)
     return {
         "source": source.scores(),
         "content": content.scores(),

@@ -26,26 +26,19 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+import attribution_eval  # noqa: E402
 import torch  # noqa: E402
 from tqdm.auto import tqdm  # noqa: E402
 
-import attribution_eval  # noqa: E402
-from claimcheck.text.tagger import (  # noqa: E402
-    AttributionTagger,
-    bio_tags,
-    link,
-    save_training_config,
-    windows,
-)
+from claimcheck.text.tagger import AttributionTagger, bio_tags, windows  # noqa: E402
 
 POLNEAR = REPO.parent / "shared" / "data" / "attribution" / "polnear"
 
 
-def examples(tagger: AttributionTagger, split: Path, window: int) -> list[tuple[list[int], list[int]]]:
+def examples(tagger: AttributionTagger, split: Path,
+             window: int) -> list[tuple[list[int], list[int]]]:
     """(piece ids, tag ids) windows for every article of a PolNeAR split."""
-    chosen: dict[str, Path] = {}
-    for ann in sorted((split / "attributions").glob("*.ann")):
-        chosen.setdefault(ann.stem.rsplit("_", 1)[0], ann)
+    chosen = attribution_eval.polnear_annotations(split)
     result = []
     for article, ann in tqdm(sorted(chosen.items()), desc=f"labelling {split.name}"):
         text = (split / "text" / f"{article}.txt").read_text(encoding="utf-8")
@@ -54,6 +47,12 @@ def examples(tagger: AttributionTagger, split: Path, window: int) -> list[tuple[
         for first, stop in windows(text, offsets, window):
             result.append((ids[first:stop], tags[first:stop]))
     return result
+
+
+def length_batches(data: list, size: int) -> list[list[int]]:
+    """Indices of ``data`` sorted by window length and cut into batches."""
+    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
+    return [order[i: i + size] for i in range(0, len(order), size)]
 
 
 def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
@@ -65,10 +64,8 @@ def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
     """
     bert = tagger.model.bert
     states: list[torch.Tensor] = [None] * len(data)  # type: ignore[list-item]
-    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
     tagger.model.eval()
-    groups = [order[i: i + batch_size] for i in range(0, len(order), batch_size)]
-    for group in tqdm(groups, desc="frozen layers"):
+    for group in tqdm(length_batches(data, batch_size), desc="frozen layers"):
         inputs = tagger.batch([data[i][0] for i in group])
         with torch.inference_mode(), autocast:
             hidden = bert.embeddings(input_ids=inputs["input_ids"])
@@ -105,7 +102,8 @@ def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "runs" / "attribution-tagger",
-                        help="where the model goes (copy it to models/attribution-tagger to ship it)")
+                        help="where the model goes (copy it to models/attribution-tagger "
+                             "to ship it)")
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
     parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
     parser.add_argument("--trainable-layers", type=int, default=4)
@@ -138,17 +136,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.max_windows:
         data = data[: args.max_windows]
     # Length buckets: sort, cut into batches, shuffle the batches.
-    order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
-    batches = [order[i: i + args.batch_size] for i in range(0, len(order), args.batch_size)]
+    batches = length_batches(data, args.batch_size)
     total_steps = int(len(batches) * args.epochs)
     model = tagger.model
-    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")]
-    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
+    params = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    head = [p for n, p in params if n.startswith("classifier")]
+    body = [p for n, p in params if not n.startswith("classifier")]
     optimizer = torch.optim.AdamW([{"params": body, "lr": args.lr},
                                    {"params": head, "lr": args.head_lr}], weight_decay=0.01)
     warmup = max(1, total_steps // 10)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (total_steps - s) / (total_steps - warmup))))
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(
+        (s + 1) / warmup, max(0.0, (total_steps - s) / (total_steps - warmup))))
     checkpoint = args.output / "checkpoint"
     step, losses = 0, []
     if (checkpoint / "state.pt").is_file():
@@ -165,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         random.Random(args.seed + epoch).shuffle(shuffled)
         schedule.extend(shuffled)
         epoch += 1
-    first_trainable = model.config.num_hidden_layers - args.trainable_layers
+    first_trainable = tagger.first_trainable
     autocast = torch.autocast("cpu", dtype=torch.bfloat16, enabled=tagger.precision == "bfloat16")
     cached = frozen_states(tagger, data, first_trainable, autocast)
     model.train()
@@ -189,26 +187,18 @@ def main(argv: list[str] | None = None) -> int:
         bar.set_postfix(loss=f"{sum(losses[-20:]) / len(losses[-20:]):.3f}")
         if (step + 1) % args.save_steps == 0 and step + 1 < total_steps:
             checkpoint.mkdir(parents=True, exist_ok=True)
-            trainable = {k: v for k, v in model.state_dict().items()
-                         if AttributionTagger._trainable(k, model.config.num_hidden_layers
-                                                         - args.trainable_layers)}
-            torch.save({"model": trainable, "optimizer": optimizer.state_dict(),
+            torch.save({"model": tagger.trainable_state(), "optimizer": optimizer.state_dict(),
                         "scheduler": scheduler.state_dict(), "step": step + 1,
                         "losses": losses}, checkpoint / "state.pt.tmp")
             (checkpoint / "state.pt.tmp").replace(checkpoint / "state.pt")
     model.eval()
     tagger.save(args.output)
     trained = AttributionTagger.load(args.output)
-
-    def predict(text: str, lang: str):
-        relations = link(text, trained.tag(text))
-        sources = [attribution_eval._item(text, [r.source]) for r in relations if r.source]
-        contents = [attribution_eval._item(text, [r.content]) for r in relations]
-        return sources, contents, relations
-
-    dev = attribution_eval.evaluate_polnear(args.dev, predict=predict)
+    dev = attribution_eval.evaluate_polnear(
+        args.dev, predict=attribution_eval.tagger_predictor(trained))
     info = {
-        "data": str(args.train), "base": str(args.base) if args.base else "e5-small", "articles_windows": len(data), "steps": total_steps,
+        "data": str(args.train), "base": str(args.base) if args.base else "e5-small",
+        "articles_windows": len(data), "steps": total_steps,
         "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
         "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
         "window": args.window, "seed": args.seed, "threads": args.threads,
@@ -216,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         "last_loss": losses[-20:], "dev_tagger_only": {"source": dev["source"]["overlap"],
                                                         "content": dev["content"]["overlap"]},
     }
-    save_training_config(args.output, info)
+    (args.output / "training.json").write_text(json.dumps(info, indent=2) + "\n",
+                                               encoding="utf-8")
     print(json.dumps(info["dev_tagger_only"], indent=2))
     return 0
 

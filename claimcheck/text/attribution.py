@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -434,9 +435,8 @@ def _add_tagged(
     whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
     added = []
     for relation in _tagged_relations(text, sentences, english, model):
+        # Inside the English run it came from, so its sentence is English.
         index = bisect.bisect_right(starts, relation.content[0]) - 1
-        if index < 0 or not english[index]:
-            continue
         if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
             continue
         if any(relation.cue[0] < end and start < relation.cue[1] for start, end in cues):
@@ -456,15 +456,11 @@ def _tagged_relations(
     """The tagger's relations in each run of consecutive English sentences
     (an Arabic article with one English line costs one short window)."""
     relations: list[TaggedRelation] = []
-    k = 0
-    while k < len(sentences):
-        if not english[k]:
-            k += 1
+    for is_english, run in itertools.groupby(range(len(sentences)), key=english.__getitem__):
+        if not is_english:
             continue
-        first = k
-        while k + 1 < len(sentences) and english[k + 1]:
-            k += 1
-        start, end = sentences[first].span[0], sentences[k].span[1]
+        indices = list(run)
+        start, end = sentences[indices[0]].span[0], sentences[indices[-1]].span[1]
         part = text[start:end]
         for r in link(part, model.tag(part)):
             relations.append(TaggedRelation(
@@ -472,7 +468,6 @@ def _tagged_relations(
                 (r.cue[0] + start, r.cue[1] + start),
                 (r.content[0] + start, r.content[1] + start),
             ))
-        k += 1
     return relations
 
 

@@ -19,8 +19,8 @@ Flow: :meth:`AttributionTagger.tag` (text -> :class:`TaggedSpan` s, via
 
 from __future__ import annotations
 
+import bisect
 import functools
-import json
 import os
 import re
 from collections.abc import Sequence
@@ -214,7 +214,8 @@ class AttributionTagger:
         from claimcheck.nli import native_bfloat16_precision
 
         if precision not in ("auto", "float32", "bfloat16"):
-            raise ValueError(f"precision must be 'auto', 'float32' or 'bfloat16', got {precision!r}")
+            raise ValueError(
+                f"precision must be 'auto', 'float32' or 'bfloat16', got {precision!r}")
         if not isinstance(window, int) or not 8 <= window <= 510:
             raise ValueError(f"window must be an int from 8 to 510 word pieces (e5-small reads "
                              f"512 with [CLS] and [SEP]), got {window!r}")
@@ -247,12 +248,14 @@ class AttributionTagger:
                "tagger=False to extract_claims for the rules alone")
         for name in ("config.json", "model.safetensors"):
             if not (folder / name).is_file():
-                raise FileNotFoundError(f"no attribution tagger at {folder} ({name} missing): {fix}")
+                raise FileNotFoundError(
+                    f"no attribution tagger at {folder} ({name} missing): {fix}")
         try:
             config = BertConfig.from_pretrained(folder)
             state = load_file(str(folder / "model.safetensors"))
         except (OSError, ValueError, SafetensorError) as err:
-            raise ValueError(f"attribution tagger at {folder} is unreadable ({err}): {fix}") from None
+            raise ValueError(
+                f"attribution tagger at {folder} is unreadable ({err}): {fix}") from None
         model = BertForTokenClassification(config)
         base = weights.load_base_model(cache_dir).state_dict()
         full = {f"bert.{k}": v for k, v in base.items()}
@@ -281,12 +284,22 @@ class AttributionTagger:
         tagger.freeze()
         return tagger
 
+    @property
+    def first_trainable(self) -> int:
+        """Index of the lowest trained layer (``config.trainable_layers`` from the top)."""
+        config = self.model.config
+        keep = int(getattr(config, "trainable_layers", config.num_hidden_layers))
+        return config.num_hidden_layers - keep
+
     def freeze(self) -> None:
         """Freeze everything below the top ``config.trainable_layers`` layers."""
-        n_layers = self.model.config.num_hidden_layers
-        keep = int(getattr(self.model.config, "trainable_layers", n_layers))
         for name, param in self.model.named_parameters():
-            param.requires_grad = self._trainable(name, n_layers - keep)
+            param.requires_grad = self._trainable(name, self.first_trainable)
+
+    def trainable_state(self) -> dict[str, torch.Tensor]:
+        """The weights that are trained and saved: the top layers and the head."""
+        first = self.first_trainable
+        return {k: v for k, v in self.model.state_dict().items() if self._trainable(k, first)}
 
     @staticmethod
     def _trainable(name: str, first_trainable: int) -> bool:
@@ -302,10 +315,8 @@ class AttributionTagger:
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        n_layers = self.model.config.num_hidden_layers
-        first = n_layers - int(self.model.config.trainable_layers)
         state = {k: v.detach().to("cpu").half().contiguous()
-                 for k, v in self.model.state_dict().items() if self._trainable(k, first)}
+                 for k, v in self.trainable_state().items()}
         self.model.config.save_pretrained(folder)
         tmp = folder / f"model.safetensors.tmp{os.getpid()}"
         save_file(state, str(tmp), metadata={"rebuilt_at_load": "embeddings and lower layers "
@@ -375,12 +386,6 @@ class AttributionTagger:
         return spans
 
 
-def save_training_config(folder: Path, info: dict) -> None:
-    """Write a ``training.json`` beside the model: data, steps, seed, scores."""
-    (Path(folder) / "training.json").write_text(json.dumps(info, indent=2) + "\n",
-                                                encoding="utf-8")
-
-
 @dataclass(frozen=True)
 class TaggedRelation:
     """A content span with the cue and source the tagger places next to it."""
@@ -410,8 +415,6 @@ def link(
     The defaults were chosen on PolNeAR dev (``benchmarks/run_benchmark.py
     attribution`` reports the result).
     """
-    import bisect
-
     sentence_starts = [s.span[0] for s in split_sentences(text)]
 
     def sentence_of(offset: int) -> int:
