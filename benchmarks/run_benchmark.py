@@ -44,12 +44,14 @@ def read_jsonl(path: Path) -> list[dict]:
 
 # ------------------------------------------------------------------- NLI
 
-def nli_file_metrics(nli, rows: list[dict], batch_size: int) -> dict[str, Any]:
-    """Metrics of one labelled file; 2-way files score entailment vs the rest."""
+def nli_file_metrics(nli, rows: list[dict], batch_size: int, probs=None) -> dict[str, Any]:
+    """Metrics of one labelled file; 2-way files score entailment vs the rest.
+    ``probs``: the model's predictions for ``rows`` when already computed."""
     from claimcheck.finetune import classification_metrics
 
-    probs = nli.predict([(r["premise"], r["hypothesis"]) for r in rows], batch_size=batch_size,
-                        show_progress_bar=False)
+    if probs is None:
+        probs = nli.predict([(r["premise"], r["hypothesis"]) for r in rows],
+                            batch_size=batch_size, show_progress_bar=False)
     labels = nli.labels
     pred = probs.argmax(1)
     gold_names = [r["label"] for r in rows]
@@ -146,6 +148,29 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int) -> dict[str,
     return out
 
 
+def _train_nli_module():
+    spec = importlib.util.spec_from_file_location("train_nli", REPO / "scripts" / "train_nli.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str, Any]:
+    """Minimal pairs (:mod:`claimcheck.synthetic`) made from the Arabic and
+    English *dev* premises, scored like a dev file, with accuracy per edit."""
+    pairs, _ = _train_nli_module().synthetic_mix(DATA, "dev", seed=5, per_kind=per_kind)
+    probs = nli.predict([(p["premise"], p["hypothesis"]) for p in pairs], batch_size=batch_size,
+                        show_progress_bar=False)
+    result = nli_file_metrics(nli, pairs, batch_size, probs=probs)
+    correct = [nli.labels[i] == p["label"] for p, i in zip(pairs, probs.argmax(1))]
+    result["per_edit"] = {}
+    for edit in sorted({p["edit"] for p in pairs}):
+        idx = [i for i, p in enumerate(pairs) if p["edit"] == edit]
+        result["per_edit"][edit] = {"n": len(idx), "label": pairs[idx[0]]["label"],
+                                    "accuracy": sum(correct[i] for i in idx) / len(idx)}
+    return result
+
+
 def run_nli(args) -> dict[str, Any]:
     from claimcheck import NLIModel
 
@@ -165,6 +190,11 @@ def run_nli(args) -> dict[str, Any]:
         score = results[name].get("accuracy", results[name].get("accuracy_2way"))
         print(f"[nli] {name}: {score:.3f} ({len(rows)} pairs, "
               f"{results[name]['seconds']:.0f}s)", file=sys.stderr)
+    if not args.data:
+        start = time.perf_counter()
+        results["synthetic-dev"] = synthetic_dev_metrics(nli, args.batch_size)
+        results["synthetic-dev"]["seconds"] = time.perf_counter() - start
+        print(f"[nli] synthetic-dev: {results['synthetic-dev']['accuracy']:.3f}", file=sys.stderr)
     speed_rows = read_jsonl(files[0])
     return {"model": str(nli.path), "files": results,
             "speed": nli_speed(nli, speed_rows, args.speed_pairs, args.batch_size)}
@@ -187,6 +217,12 @@ def nli_markdown(res: dict[str, Any]) -> str:
             f"{m['predicted_contradiction_share']:.2f} "
             f"(gold {m['gold_contradiction_share']:.2f}) |")
     for name, m in res["files"].items():
+        if "per_edit" in m:
+            lines += ["", f"### {name}: minimal pairs made from the ar/en dev premises by "
+                      "`claimcheck.synthetic` (accuracy per edit)", "",
+                      "| edit | gold label | n | accuracy |", "|---|---|---|---|"]
+            lines += [f"| {e} | {v['label']} | {v['n']} | {v['accuracy']:.3f} |"
+                      for e, v in m["per_edit"].items()]
         if "per_language" in m:
             lines += ["", f"### {name} by language (mean accuracy "
                       f"{m['mean_language_accuracy']:.3f})", "",

@@ -18,6 +18,14 @@ kinds of pairs built from them:
   labelled neutral, so that unrelated news sentences are not read as
   contradictions (ANS-stance alone is 64% contradiction).
 
+With ``--synthetic N`` the mix also gets up to N minimal pairs of each edit
+kind in :mod:`claimcheck.synthetic` (changed numbers, negation, opposite
+words; digit forms, first clause, and its reverse), made from the Arabic and
+English ``train`` premises (an English XNLI premise's contradiction edit is
+put against its Arabic translation, so some are cross-lingual); ``--replay N``
+keeps a random N of the other pairs, so a short continued run sees the new
+kinds often enough.
+
 Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
 Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
 stops cleanly so a run can be spread over sessions.
@@ -95,6 +103,37 @@ def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
     return rows, counts
 
 
+def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int) -> tuple[list[dict],
+                                                                               Counter]:
+    """Up to ``per_kind`` synthetic pairs of each edit kind, from the Arabic and
+    English premises of one split (see :mod:`claimcheck.synthetic`)."""
+    from claimcheck.synthetic import synthetic_pairs
+
+    premises: set[str] = set()
+    translations: dict[str, str] = {}
+    by_id: dict[str, dict[str, str]] = defaultdict(dict)
+    for path in sorted(data_dir.glob(f"*/{split}.jsonl")):
+        for r in read_jsonl(path):
+            if r.get("lang") in {"ar", "en"}:
+                premises.add(r["premise"])
+                if path.parent.name == "xnli":
+                    by_id[r["id"]][r["lang"]] = r["premise"]
+    for item in by_id.values():
+        if "ar" in item and "en" in item:
+            translations[item["en"]] = item["ar"]
+    pairs = synthetic_pairs(sorted(premises), seed=seed, per_sentence=6,
+                            translations=translations)
+    rng = random.Random(seed)
+    rng.shuffle(pairs)
+    kept: list[dict] = []
+    counts: Counter = Counter()
+    for pair in pairs:
+        if counts[pair["edit"]] < per_kind:
+            counts[pair["edit"]] += 1
+            kept.append(pair)
+    return kept, Counter({f"synthetic-{k}": n for k, n in counts.items()})
+
+
 def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
     """A fixed, stratified-by-set sample of the dev splits for model selection."""
     rng = random.Random(seed)
@@ -135,7 +174,10 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"- command: `python scripts/train_nli.py --data {_shown(args.data)} "
         f"--output {_shown(args.output)} "
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
-        f"--seed {args.seed}`",
+        f"--seed {args.seed}"
+        + (f" --synthetic {args.synthetic}" if args.synthetic else "")
+        + (f" --replay {args.replay}" if args.replay is not None else "")
+        + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
         f" AdamW lr {args.lr}, linear warm-up 6% and decay), seed {args.seed}",
         f"- hardware: {platform.processor() or platform.machine()}, "
@@ -180,6 +222,10 @@ def main() -> None:
     parser.add_argument("--save-steps", type=int, default=100)
     parser.add_argument("--time-budget", type=float, default=None, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--synthetic", type=int, default=0, metavar="N",
+                        help="add up to N synthetic minimal pairs per edit kind (0: none)")
+    parser.add_argument("--replay", type=int, default=None, metavar="N",
+                        help="keep only a random N pairs of the usual mix")
     parser.add_argument("--base", default="e5-small",
                         help="e5-small (a fresh head, as the shipped model was trained) or an "
                         "NLI model folder to continue from (e.g. models/nli-e5-small)")
@@ -193,6 +239,14 @@ def main() -> None:
     if not args.data.is_dir():
         raise SystemExit(f"no NLI data at {args.data}: pass --data DIR")
     rows, counts = training_pairs(args.data, args.seed)
+    if args.replay is not None and args.replay < len(rows):
+        counts = Counter({"replay (random sample of the parts below)": args.replay, **counts})
+        rows = rows[: args.replay]  # already shuffled with --seed
+    if args.synthetic:
+        extra, made = synthetic_mix(args.data, "train", args.seed, args.synthetic)
+        rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
+        counts.update(made)
+        random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
     print(dict(counts), flush=True)
