@@ -222,6 +222,10 @@ def main() -> None:
     parser.add_argument("--save-steps", type=int, default=100)
     parser.add_argument("--time-budget", type=float, default=None, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--dev-seed", type=int, default=None,
+                        help="seed of the dev sample used for model selection (default: "
+                        "--seed, as the shipped stages were run). The sample changes with "
+                        "it, so compare runs on the same --dev-seed or on the full benchmark")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N",
                         help="add up to N synthetic minimal pairs per edit kind (0: none)")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
@@ -247,7 +251,7 @@ def main() -> None:
         rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
         counts.update(made)
         random.Random(args.seed).shuffle(rows)
-    dev = dev_sample(args.data, args.seed)
+    dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
     print(dict(counts), flush=True)
     start = time.monotonic()

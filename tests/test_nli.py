@@ -27,6 +27,11 @@ SANITY = [
      "On Tuesday the central bank increased interest rates.", "entailment"),
     ("رفع البنك المركزي أسعار الفائدة يوم الثلاثاء.",
      "زاد البنك المركزي أسعار الفائدة يوم الثلاثاء.", "entailment"),
+    # one number changed; the same number in Arabic-Indic digits (the model
+    # before the synthetic minimal pairs read the latter as a contradiction)
+    ("The flood destroyed 40 homes in the valley.", "The flood destroyed 90 homes in the valley.",
+     "contradiction"),
+    ("دمر الفيضان 40 منزلا في الوادي.", "دمر الفيضان ٤٠ منزلا في الوادي.", "entailment"),
 ]
 # Antonym contradictions under a long shared prefix: the shipped model reads
 # them as entailment (lexical overlap wins). Kept as strict xfails so the test
