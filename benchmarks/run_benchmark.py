@@ -178,6 +178,25 @@ def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str
     return result
 
 
+def translation_dev_metrics(nli, batch_size: int, n: int = 600) -> dict[str, Any]:
+    """XNLI dev sentences against their translations (entailment) and against
+    unrelated sentences in another language (neutral); one side Arabic or
+    English (``train_nli.translation_pairs`` on the dev split)."""
+    pairs, _ = _train_nli_module().translation_pairs(DATA, "dev", seed=5, n=n)
+    probs = nli.predict([(p["premise"], p["hypothesis"]) for p in pairs], batch_size=batch_size,
+                        show_progress_bar=False)
+    result = nli_file_metrics(nli, pairs, batch_size, probs=probs)
+    contra = nli.label_index("contradiction")
+    result["per_edit"] = {}
+    for label, name in (("entailment", "translation"), ("neutral", "unrelated")):
+        idx = [i for i, p in enumerate(pairs) if p["label"] == label]
+        result["per_edit"][name] = {
+            "n": len(idx), "label": label,
+            "accuracy": sum(nli.labels[int(probs[i].argmax())] == label for i in idx) / len(idx),
+            "predicted_contradiction_share": float((probs[idx].argmax(1) == contra).mean())}
+    return result
+
+
 def run_nli(args) -> dict[str, Any]:
     from claimcheck import NLIModel
 
@@ -202,6 +221,11 @@ def run_nli(args) -> dict[str, Any]:
         results["synthetic-dev"] = synthetic_dev_metrics(nli, args.batch_size)
         results["synthetic-dev"]["seconds"] = time.perf_counter() - start
         print(f"[nli] synthetic-dev: {results['synthetic-dev']['accuracy']:.3f}", file=sys.stderr)
+        start = time.perf_counter()
+        results["translations-dev"] = translation_dev_metrics(nli, args.batch_size)
+        results["translations-dev"]["seconds"] = time.perf_counter() - start
+        print(f"[nli] translations-dev: {results['translations-dev']['accuracy']:.3f}",
+              file=sys.stderr)
     speed_rows = read_jsonl(files[0])
     return {"model": str(nli.path), "files": results,
             "speed": nli_speed(nli, speed_rows, args.speed_pairs, args.batch_size)}
@@ -225,9 +249,11 @@ def nli_markdown(res: dict[str, Any]) -> str:
             f"(gold {m['gold_contradiction_share']:.2f}) |")
     for name, m in res["files"].items():
         if "per_edit" in m:
-            lines += ["", f"### {name}: minimal pairs made from the ar/en dev premises by "
-                      "`claimcheck.synthetic` (accuracy per edit)", "",
-                      "| edit | gold label | n | accuracy |", "|---|---|---|---|"]
+            what = ("minimal pairs made from the ar/en dev premises by `claimcheck.synthetic`"
+                    if name == "synthetic-dev" else "XNLI dev sentences against their "
+                    "translations and against unrelated sentences in another language")
+            lines += ["", f"### {name}: {what} (accuracy per kind)", "",
+                      "| kind | gold label | n | accuracy |", "|---|---|---|---|"]
             lines += [f"| {e} | {v['label']} | {v['n']} | {v['accuracy']:.3f} |"
                       for e, v in m["per_edit"].items()]
         if "per_language" in m:

@@ -9,8 +9,12 @@ dev-split sample that ``train_nli.py`` selects models on and on minimal pairs
 made from dev premises, and saves the one with the most minimal pairs right
 among those that lose at most ``--tolerance`` dev-sample accuracy against A::
 
-    python scripts/interpolate_nli.py models/nli-e5-small runs/nli-stage3 \
-        --output runs/nli-interpolated --alphas 0.3 0.5 0.7
+    python scripts/interpolate_nli.py runs/nli-stage2 runs/nli-stage3 \
+        --output runs/nli-interpolated --alphas 0.3 0.5 0.7 --with-translations
+
+With ``--with-translations`` XNLI dev sentences against their translations
+and against unrelated sentences in other languages are scored too, and alpha
+is chosen by the mean of the two accuracies.
 """
 
 from __future__ import annotations
@@ -53,13 +57,16 @@ def main() -> None:
                         help="seed of train_nli.py's dev sample (that of the continued run)")
     parser.add_argument("--tolerance", type=float, default=0.005,
                         help="largest dev-sample accuracy loss against model A accepted")
+    parser.add_argument("--with-translations", action="store_true",
+                        help="also score XNLI dev translation / unrelated cross-lingual pairs "
+                        "and choose alpha by the mean of both accuracies")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
     import torch
 
     sys.path.insert(0, str(REPO / "scripts"))
-    from train_nli import dev_sample, synthetic_mix
+    from train_nli import dev_sample, synthetic_mix, translation_pairs
 
     from claimcheck import NLIModel
     from claimcheck.finetune import evaluate
@@ -69,18 +76,25 @@ def main() -> None:
     dev = dev_sample(args.data, args.dev_seed)
     minimal, _ = synthetic_mix(args.data, "dev", seed=5, per_kind=400)
     minimal = [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in minimal]
+    translations = (translation_pairs(args.data, "dev", seed=5, n=600)[0]
+                    if args.with_translations else None)
     results = []
     for alpha in sorted(set(args.alphas) | {0.0, 1.0}):
         interpolate(a, b, alpha, into=model)
         row = {"alpha": alpha, "dev_sample": evaluate(model, dev)["accuracy"],
                "minimal_pairs": evaluate(model, minimal)["accuracy"]}
+        row["target"] = row["minimal_pairs"]
+        if translations:
+            row["translations"] = evaluate(model, translations)["accuracy"]
+            row["target"] = (row["minimal_pairs"] + row["translations"]) / 2
         results.append(row)
         print(json.dumps(row), flush=True)
-    # The most minimal pairs right among the alphas that keep the dev-sample
-    # accuracy of the starting model (alpha 0) within --tolerance.
+    # The most minimal pairs right (with --with-translations: the mean of that
+    # and the translation pairs' accuracy) among the alphas that keep the
+    # dev-sample accuracy of the starting model (alpha 0) within --tolerance.
     floor = results[0]["dev_sample"] - args.tolerance
     best = max((r for r in results if r["dev_sample"] >= floor),
-               key=lambda r: (r["minimal_pairs"], -r["alpha"]))
+               key=lambda r: (r["target"], -r["alpha"]))
     interpolate(a, b, best["alpha"], into=model)
     model.save(args.output)
     (args.output / "interpolation.json").write_text(json.dumps(

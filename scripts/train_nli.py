@@ -134,6 +134,52 @@ def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int) -> tuple
     return kept, Counter({f"synthetic-{k}": n for k, n in counts.items()})
 
 
+def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[list[dict],
+                                                                             Counter]:
+    """Cross-lingual pairs from the parallel XNLI items of one split: ``n``
+    translations (a premise or hypothesis in Arabic or English against the
+    same sentence in another of the 17 languages; entailment) and ``n // 2``
+    unrelated pairs across languages (premises of two different items, one
+    side Arabic or English; neutral), so that a pair in two languages is
+    read neither as a contradiction nor, by its languages alone, as entailment."""
+    by_item: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in read_jsonl(data_dir / "xnli" / f"{split}.jsonl"):
+        by_item[r["id"]][r["lang"]] = r
+    items = [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
+    rng = random.Random(seed)
+    pairs, seen = [], set()
+    while items and len(pairs) < n and len(seen) < 20 * n:
+        item = rng.choice(items)
+        first = rng.choice(sorted({"ar", "en"} & set(item)))
+        others = sorted(set(item) - {first})
+        if not others:
+            continue
+        second = rng.choice(others)
+        field = rng.choice(("premise", "hypothesis"))
+        key = (item[first][field], item[second][field])
+        if key in seen:
+            continue
+        seen.add(key)
+        a, b = key if rng.random() < 0.5 else key[::-1]
+        pairs.append({"premise": a, "hypothesis": b, "label": "entailment"})
+    # Unrelated: premises of two different items (items sharing a premise
+    # are one group, so a translation is never called unrelated).
+    groups = sorted({tuple(sorted((lang, r["premise"]) for lang, r in item.items()))
+                     for item in items})
+    unrelated = []
+    while len(groups) > 1 and len(unrelated) < n // 2:
+        g1, g2 = (dict(g) for g in rng.sample(groups, 2))
+        if g1.get("en") == g2.get("en"):
+            continue
+        first = rng.choice(sorted({"ar", "en"} & set(g1)))
+        others = sorted(set(g2) - {first})
+        if others:
+            unrelated.append({"premise": g1[first], "hypothesis": g2[rng.choice(others)],
+                              "label": "neutral"})
+    return pairs + unrelated, Counter({"translation-entailment": len(pairs),
+                                       "cross-lingual-unrelated-neutral": len(unrelated)})
+
+
 def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
     """A fixed, stratified-by-set sample of the dev splits for model selection."""
     rng = random.Random(seed)
@@ -176,6 +222,7 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
         f"--seed {args.seed}"
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
+        + (f" --translations {args.translations}" if args.translations else "")
         + (f" --replay {args.replay}" if args.replay is not None else "")
         + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
@@ -228,6 +275,9 @@ def main() -> None:
                         "it, so compare runs on the same --dev-seed or on the full benchmark")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N",
                         help="add up to N synthetic minimal pairs per edit kind (0: none)")
+    parser.add_argument("--translations", type=int, default=0, metavar="N",
+                        help="add N cross-lingual translation pairs (entailment) and N/2 "
+                        "unrelated cross-lingual pairs (neutral) from parallel XNLI items")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
                         help="keep only a random N pairs of the usual mix")
     parser.add_argument("--base", default="e5-small",
@@ -250,6 +300,11 @@ def main() -> None:
         extra, made = synthetic_mix(args.data, "train", args.seed, args.synthetic)
         rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
         counts.update(made)
+    if args.translations:
+        extra, made = translation_pairs(args.data, "train", args.seed, args.translations)
+        rows += extra
+        counts.update(made)
+    if args.synthetic or args.translations:
         random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
