@@ -24,7 +24,11 @@ words; digit forms, first clause, and its reverse), made from the Arabic and
 English ``train`` premises (an English XNLI premise's contradiction edit is
 put against its Arabic translation, so some are cross-lingual); ``--replay N``
 keeps a random N of the other pairs, so a short continued run sees the new
-kinds often enough.
+kinds often enough. ``--translations N`` adds N XNLI train sentences (Arabic
+or English) against their translation in another language (entailment) and
+N/2 unrelated premises in two languages (neutral): without them the minimal
+pairs teach that any small difference, a translation's included, is a
+contradiction.
 
 Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
 Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
