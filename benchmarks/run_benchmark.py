@@ -14,6 +14,7 @@ Dev splits only: the test splits are held back.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
@@ -40,6 +41,17 @@ def read_jsonl(path: Path) -> list[dict]:
         raise FileNotFoundError(f"no data file at {path}: pass --data with an existing JSONL file")
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
+
+
+@functools.cache
+def _script_module(path: str):
+    """A script of this repository (``benchmarks/attribution_eval.py``,
+    ``scripts/train_nli.py``) imported by path, once per process."""
+    spec = importlib.util.spec_from_file_location(Path(path).stem, REPO / path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
 
 
 # ------------------------------------------------------------------- NLI
@@ -155,45 +167,43 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
     return out
 
 
-def _train_nli_module():
-    spec = importlib.util.spec_from_file_location("train_nli", REPO / "scripts" / "train_nli.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str, Any]:
     """Minimal pairs (:mod:`claimcheck.synthetic`) made from the Arabic and
     English *dev* premises, scored like a dev file, with accuracy per edit."""
-    pairs, _ = _train_nli_module().synthetic_mix(DATA, "dev", seed=5, per_kind=per_kind)
-    probs = nli.predict([(p["premise"], p["hypothesis"]) for p in pairs], batch_size=batch_size,
-                        show_progress_bar=False)
-    result = nli_file_metrics(nli, pairs, batch_size, probs=probs)
-    correct = [nli.labels[i] == p["label"] for p, i in zip(pairs, probs.argmax(1))]
-    result["per_edit"] = {}
-    for edit in sorted({p["edit"] for p in pairs}):
-        idx = [i for i, p in enumerate(pairs) if p["edit"] == edit]
-        result["per_edit"][edit] = {"n": len(idx), "label": pairs[idx[0]]["label"],
-                                    "accuracy": sum(correct[i] for i in idx) / len(idx)}
-    return result
+    pairs, _ = _script_module("scripts/train_nli.py").synthetic_mix(
+        DATA, "dev", seed=5, per_kind=per_kind)
+    return _grouped_metrics(nli, pairs, [p["edit"] for p in pairs], batch_size)
 
 
 def translation_dev_metrics(nli, batch_size: int, n: int = 600) -> dict[str, Any]:
     """XNLI dev sentences against their translations (entailment) and against
     unrelated sentences in another language (neutral); one side Arabic or
     English (``train_nli.translation_pairs`` on the dev split)."""
-    pairs, _ = _train_nli_module().translation_pairs(DATA, "dev", seed=5, n=n)
+    pairs, _ = _script_module("scripts/train_nli.py").translation_pairs(DATA, "dev", seed=5, n=n)
+    kind = {"entailment": "translation", "neutral": "unrelated"}
+    return _grouped_metrics(nli, pairs, [kind[p["label"]] for p in pairs], batch_size)
+
+
+def _grouped_metrics(nli, pairs: list[dict], groups: list[str],
+                     batch_size: int) -> dict[str, Any]:
+    """:func:`nli_file_metrics` of ``pairs`` plus, under ``per_edit``, the
+    size, gold label, accuracy and predicted contradiction share of each
+    group (every pair of a group has the same gold label)."""
+    import numpy as np
+
     probs = nli.predict([(p["premise"], p["hypothesis"]) for p in pairs], batch_size=batch_size,
                         show_progress_bar=False)
     result = nli_file_metrics(nli, pairs, batch_size, probs=probs)
+    pred = probs.argmax(1)
     contra = nli.label_index("contradiction")
     result["per_edit"] = {}
-    for label, name in (("entailment", "translation"), ("neutral", "unrelated")):
-        idx = [i for i, p in enumerate(pairs) if p["label"] == label]
-        result["per_edit"][name] = {
-            "n": len(idx), "label": label,
-            "accuracy": sum(nli.labels[int(probs[i].argmax())] == label for i in idx) / len(idx),
-            "predicted_contradiction_share": float((probs[idx].argmax(1) == contra).mean())}
+    for group in dict.fromkeys(sorted(groups)):
+        idx = np.array([i for i, g in enumerate(groups) if g == group])
+        gold = nli.label_index(pairs[idx[0]]["label"])
+        result["per_edit"][group] = {
+            "n": len(idx), "label": pairs[idx[0]]["label"],
+            "accuracy": float((pred[idx] == gold).mean()),
+            "predicted_contradiction_share": float((pred[idx] == contra).mean())}
     return result
 
 
@@ -216,16 +226,12 @@ def run_nli(args) -> dict[str, Any]:
         score = results[name].get("accuracy", results[name].get("accuracy_2way"))
         print(f"[nli] {name}: {score:.3f} ({len(rows)} pairs, "
               f"{results[name]['seconds']:.0f}s)", file=sys.stderr)
-    if not args.data:
+    built = {"synthetic-dev": synthetic_dev_metrics, "translations-dev": translation_dev_metrics}
+    for name, metrics in (built.items() if not args.data else ()):
         start = time.perf_counter()
-        results["synthetic-dev"] = synthetic_dev_metrics(nli, args.batch_size)
-        results["synthetic-dev"]["seconds"] = time.perf_counter() - start
-        print(f"[nli] synthetic-dev: {results['synthetic-dev']['accuracy']:.3f}", file=sys.stderr)
-        start = time.perf_counter()
-        results["translations-dev"] = translation_dev_metrics(nli, args.batch_size)
-        results["translations-dev"]["seconds"] = time.perf_counter() - start
-        print(f"[nli] translations-dev: {results['translations-dev']['accuracy']:.3f}",
-              file=sys.stderr)
+        results[name] = metrics(nli, args.batch_size)
+        results[name]["seconds"] = time.perf_counter() - start
+        print(f"[nli] {name}: {results[name]['accuracy']:.3f}", file=sys.stderr)
     speed_rows = read_jsonl(files[0])
     return {"model": str(nli.path), "files": results,
             "speed": nli_speed(nli, speed_rows, args.speed_pairs, args.batch_size)}
@@ -348,12 +354,7 @@ def calibrate_markdown(res: dict[str, Any]) -> str:
 # ------------------------------------------------------------ attribution
 
 def _attribution_module():
-    spec = importlib.util.spec_from_file_location(
-        "attribution_eval", REPO / "benchmarks" / "attribution_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return _script_module("benchmarks/attribution_eval.py")
 
 
 def _predictor_key(name: str) -> str:

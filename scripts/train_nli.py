@@ -151,8 +151,13 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
         by_item[r["id"]][r["lang"]] = r
     items = [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
     rng = random.Random(seed)
+    # Draws are bounded, so a split with fewer distinct pairs than asked
+    # gives what it has instead of looping forever.
+    attempts = 20 * n
     pairs, seen = [], set()
-    while items and len(pairs) < n and len(seen) < 20 * n:
+    for _ in range(attempts if items else 0):
+        if len(pairs) >= n:
+            break
         item = rng.choice(items)
         first = rng.choice(sorted({"ar", "en"} & set(item)))
         others = sorted(set(item) - {first})
@@ -171,7 +176,9 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
     groups = sorted({tuple(sorted((lang, r["premise"]) for lang, r in item.items()))
                      for item in items})
     unrelated = []
-    while len(groups) > 1 and len(unrelated) < n // 2:
+    for _ in range(attempts if len(groups) > 1 else 0):
+        if len(unrelated) >= n // 2:
+            break
         g1, g2 = (dict(g) for g in rng.sample(groups, 2))
         if g1.get("en") == g2.get("en"):
             continue

@@ -50,3 +50,18 @@ def test_translation_pairs_pair_translations_and_unrelated_items(tmp_path):
             assert pair["label"] == "neutral" and item_a != item_b
     again, _ = _train_nli().translation_pairs(tmp_path, "train", seed=3, n=8)
     assert again == pairs
+
+
+def test_translation_pairs_stop_when_the_split_has_fewer_than_asked(tmp_path):
+    (tmp_path / "xnli").mkdir()
+    with (tmp_path / "xnli" / "train.jsonl").open("w", encoding="utf-8") as fh:
+        for item, langs in ITEMS.items():
+            for lang, (premise, hypothesis) in langs.items():
+                fh.write(json.dumps({"id": item, "lang": lang, "premise": premise,
+                                     "hypothesis": hypothesis, "label": "neutral"}) + "\n")
+    # 3 items x 2 sides (ar/en) x 2 other languages x 2 fields: 24 draws,
+    # which are 18 sentence pairs (ar-en and en-ar are the same two sentences)
+    pairs, counts = _train_nli().translation_pairs(tmp_path, "train", seed=3, n=100)
+    assert counts["translation-entailment"] == 24
+    assert len({frozenset((p["premise"], p["hypothesis"])) for p in pairs
+                if p["label"] == "entailment"}) == 18
