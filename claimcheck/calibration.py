@@ -1,15 +1,19 @@
 """Turning raw NLI contradiction probabilities into calibrated ones.
 
-Platt scaling: a logistic regression (scikit-learn) on the logit of the raw
-two-direction contradiction probability, fitted on labelled dev pairs
-(contradiction vs not). When the reasons seen in each pair are given too
-(:func:`claimcheck.reasons.find_reasons`), the same regression also gets one
-0/1 feature per textual reason kind, and its coefficients become the
-log-odds weight of each kind (see :func:`claimcheck.reasons.combine`): the
-weights are then measured on dev data, not set by hand. The default
-threshold is the one that maximises contradiction F1 on the same pairs. All
-of it lives in the model folder as ``calibration.json`` so the model and its
-calibration travel together.
+Two steps, both measured on dev data, never set by hand:
+
+1. :meth:`PlattScaler.fit`: Platt scaling, a logistic regression
+   (scikit-learn) on the logit of the raw two-direction contradiction
+   probability, fitted on labelled NLI dev pairs (contradiction vs not). This
+   sets the probability scale.
+2. :meth:`PlattScaler.fit_reasons`: the log-odds weight of each textual reason
+   kind (:func:`claimcheck.reasons.find_reasons`, applied by
+   :func:`claimcheck.reasons.combine`) and the default threshold, fitted on
+   labelled pairs of attributed news claims, where reasons fire far more often
+   than in NLI data and the base rate is the pipeline's own.
+
+All of it lives in the model folder as ``calibration.json`` so the model and
+its calibration travel together.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from claimcheck.reasons import KIND_WEIGHTS, Reason, combine
 
 FILENAME = "calibration.json"
 FITTED_KINDS = ("numeric", "negation", "temporal", "antonym")
-"""Reason kinds whose weights :meth:`PlattScaler.fit` measures (a clash the
+"""Reason kinds whose weights :meth:`PlattScaler.fit_reasons` measures (a clash the
 article itself reports never occurs in NLI data, so its weight stays set)."""
 _EPS = 1e-6
 
@@ -47,6 +51,7 @@ class PlattScaler:
     reason_weights: dict[str, float] | None = None
     threshold: float | None = None
     n: int | None = None
+    reasons_fitted_on: str | None = None
 
     def __call__(self, p: np.ndarray | float) -> np.ndarray:
         z = self.slope * _logit(np.asarray(p)) + self.intercept
@@ -84,7 +89,6 @@ class PlattScaler:
         """
         from sklearn.linear_model import LogisticRegression
 
-
         y = np.asarray(is_contradiction, dtype=int)
         if len(set(y.tolist())) < 2:
             raise ValueError("calibration needs both contradiction and other pairs")
@@ -103,16 +107,89 @@ class PlattScaler:
             weights = {k: round(max(0.0, float(w)), 4) for k, w in zip(fitted, reg.coef_[0, 1:])}
         scaler = cls(float(reg.coef_[0, 0]), float(reg.intercept_[0]), fitted_on,
                      reason_weights=weights, n=len(y))
-        calibrated = np.atleast_1d(scaler(raw))
-        if reasons is not None:
-            calibrated = np.array([
-                combine(float(p), scaler.weigh([Reason(k, "", KIND_WEIGHTS[k])
-                                                for k in row if k in KIND_WEIGHTS]))
-                for p, row in zip(calibrated, kinds)
-            ])
+        calibrated = scaler.score(raw, kinds) if reasons is not None \
+            else np.atleast_1d(scaler(raw))
         return replace(scaler, ece_before=expected_calibration_error(raw, y),
                        ece_after=expected_calibration_error(calibrated, y),
                        threshold=best_f1_threshold(calibrated, y))
+
+    def fit_reasons(self, raw: Sequence[float], is_contradiction: Sequence[bool],
+                    reasons: Sequence[Iterable[str]], *, fitted_on: str,
+                    min_support: int = 8, c: float = 10.0) -> PlattScaler:
+        """Measure the reason weights and the threshold on claim pairs.
+
+        :meth:`fit` sets the probability scale on NLI dev pairs, where most
+        reasons seldom fire and the NLI model already reads the ones that do.
+        This second step measures what each reason kind adds on top of the
+        calibrated NLI probability on pairs like the ones the pipeline scores
+        (attributed news claims): a logistic regression of the gold labels on
+        the kinds' 0/1 flags with ``logit(self(raw))`` as a fixed offset,
+        weights bounded to ``[0, MAX_BOOST]`` (a reason may only raise a score)
+        and an L2 penalty ``|w|^2 / (2c)``. A free intercept absorbs the
+        difference in base rate between these pairs and NLI data; it is not
+        applied when scoring, so scores stay on the NLI-dev probability scale.
+        The threshold is the best-F1 one on these pairs, weights applied.
+
+        Parameters
+        ----------
+        raw, is_contradiction, reasons
+            As in :meth:`fit`: raw two-direction probabilities, gold labels and
+            the reason kinds seen in each pair.
+        fitted_on : str
+            A description of the pairs, kept in the saved file.
+        min_support : int
+            Kinds seen in fewer pairs keep the weight they had.
+        c : float
+            Inverse L2 strength.
+
+        Returns
+        -------
+        PlattScaler
+            A copy with ``reason_weights``, ``threshold`` and
+            ``reasons_fitted_on`` replaced (slope and intercept unchanged).
+        """
+        from scipy.optimize import minimize
+
+        from claimcheck.reasons import MAX_BOOST
+
+        y = np.asarray(is_contradiction, dtype=float)
+        if len(set(y.tolist())) < 2:
+            raise ValueError("fitting reason weights needs both contradiction and other pairs")
+        if len(reasons) != len(y):
+            raise ValueError(f"got {len(reasons)} reason lists for {len(y)} pairs")
+        kinds = [set(r) for r in reasons]
+        offset = _logit(np.atleast_1d(self(raw)))
+        fitted = [k for k in FITTED_KINDS if sum(k in row for row in kinds) >= min_support]
+        flags = np.array([[k in row for k in fitted] for row in kinds], dtype=float)
+        flags = flags.reshape(len(y), len(fitted))
+
+        def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+            z = offset + theta[0] + flags @ theta[1:]
+            p = 1.0 / (1.0 + np.exp(-z))
+            nll = float(np.sum(np.logaddexp(0.0, z) - y * z))
+            grad = np.concatenate([[np.sum(p - y)], flags.T @ (p - y)])
+            grad[1:] += theta[1:] / c
+            return nll + float(theta[1:] @ theta[1:]) / (2 * c), grad
+
+        bounds = [(None, None)] + [(0.0, MAX_BOOST)] * len(fitted)
+        theta = minimize(loss, np.zeros(1 + len(fitted)), jac=True, method="L-BFGS-B",
+                         bounds=bounds).x
+        weights = dict(self.reason_weights or {})
+        weights.update({k: round(float(w), 4) for k, w in zip(fitted, theta[1:])})
+        scaler = replace(self, reason_weights=weights, reasons_fitted_on=fitted_on)
+        scores = scaler.score(raw, [sorted(row) for row in kinds])
+        return replace(scaler, threshold=best_f1_threshold(scores, y))
+
+    def score(self, raw: Sequence[float], reasons: Sequence[Iterable[str]]) -> np.ndarray:
+        """Calibrated probabilities raised by the measured weights of the reason
+        kinds seen in each pair (the pipeline's score; see
+        :func:`claimcheck.reasons.combine`)."""
+        calibrated = np.atleast_1d(self(np.asarray(raw)))
+        return np.array([
+            combine(float(p), self.weigh([Reason(k, "", KIND_WEIGHTS[k])
+                                          for k in row if k in KIND_WEIGHTS]))
+            for p, row in zip(calibrated, reasons)
+        ])
 
     def save(self, folder: str | Path) -> Path:
         path = Path(folder) / FILENAME

@@ -117,7 +117,7 @@ class ContradictionFinder:
     threshold : float, optional
         Reported pairs have at least this calibrated probability. None (the
         default) takes the threshold saved in the model's calibration (the
-        one that maximised contradiction F1 on dev pairs), else
+        one that maximised contradiction F1 on our dev claim pairs), else
         :data:`DEFAULT_THRESHOLD`.
     top_k : int
         Nearest neighbours each claim is compared with.
@@ -300,7 +300,7 @@ def find_contradictions(
     threshold : float, optional
         Report pairs whose calibrated probability is at least this
         (default: the threshold saved with the model's calibration, which
-        maximised contradiction F1 on dev pairs; :data:`DEFAULT_THRESHOLD`
+        maximised contradiction F1 on our dev claim pairs; :data:`DEFAULT_THRESHOLD`
         when there is none).
     top_k : int, optional
         Nearest neighbours each claim is compared with (default 10).

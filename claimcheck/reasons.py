@@ -1136,11 +1136,12 @@ def combine(nli_probability: float, reasons: Sequence[Reason], *, cap: float = M
     sentence quotes the other claim), the journalist's judgement rather than a
     cue, so it may overrule a confident "neutral" from the NLI model: it lifts
     0.03 to about 0.82. :class:`~claimcheck.detect.ContradictionFinder`
-    replaces these defaults by the weights measured on dev pairs when the NLI
-    model's ``calibration.json`` has them (a logistic regression on the NLI
-    logit plus one 0/1 feature per kind; see
-    :meth:`claimcheck.calibration.PlattScaler.fit`), so a kind the NLI model
-    already accounts for adds little. ``p`` is clipped to
+    replaces these defaults by the weights measured on our dev claim pairs
+    when the NLI model's ``calibration.json`` has them (a logistic regression
+    of the gold labels on one 0/1 feature per kind, with the calibrated NLI
+    logit as offset; see
+    :meth:`claimcheck.calibration.PlattScaler.fit_reasons`), so a kind the NLI
+    model already accounts for adds little. ``p`` is clipped to
     ``[1e-6, 1 - 1e-6]`` before the logit. The score never goes below the
     NLI probability, and with no reasons it is that probability unchanged.
 

@@ -60,6 +60,8 @@ def main() -> None:
     parser.add_argument("--with-translations", action="store_true",
                         help="also score XNLI dev translation / unrelated cross-lingual pairs "
                         "and choose alpha by the mean of both accuracies")
+    parser.add_argument("--claim-pairs", type=Path, default=None, metavar="FILE",
+                        help="labelled news claim pairs: choose alpha by their ROC AUC")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
 
@@ -78,6 +80,17 @@ def main() -> None:
     minimal = [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in minimal]
     translations = (translation_pairs(args.data, "dev", seed=5, n=600)[0]
                     if args.with_translations else None)
+    if args.claim_pairs:
+        import importlib.util
+
+        from sklearn.metrics import roc_auc_score
+
+        spec = importlib.util.spec_from_file_location(
+            "run_benchmark", REPO / "benchmarks" / "run_benchmark.py")
+        bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+        claim_rows = bench.read_jsonl(args.claim_pairs)
+        claim_gold = [r["label"] == "contradiction" for r in claim_rows]
     results = []
     for alpha in sorted(set(args.alphas) | {0.0, 1.0}):
         interpolate(a, b, alpha, into=model)
@@ -87,11 +100,16 @@ def main() -> None:
         if translations:
             row["translations"] = evaluate(model, translations)["accuracy"]
             row["target"] = (row["minimal_pairs"] + row["translations"]) / 2
+        if args.claim_pairs:
+            raw, _ = bench.score_claim_pairs(model, claim_rows, batch_size=64)
+            row["claim_pairs_auc"] = float(roc_auc_score(claim_gold, raw))
+            row["target"] = row["claim_pairs_auc"]
         results.append(row)
         print(json.dumps(row), flush=True)
     # The most minimal pairs right (with --with-translations: the mean of that
-    # and the translation pairs' accuracy) among the alphas that keep the
-    # dev-sample accuracy of the starting model (alpha 0) within --tolerance.
+    # and the translation pairs' accuracy; with --claim-pairs: their AUC) among
+    # the alphas that keep the dev-sample accuracy of the starting model
+    # (alpha 0) within --tolerance.
     floor = results[0]["dev_sample"] - args.tolerance
     best = max((r for r in results if r["dev_sample"] >= floor),
                key=lambda r: (r["target"], -r["alpha"]))

@@ -28,7 +28,9 @@ kinds often enough. ``--translations N`` adds N XNLI train sentences (Arabic
 or English) against their translation in another language (entailment) and
 N/2 unrelated premises in two languages (neutral): without them the minimal
 pairs teach that any small difference, a translation's included, is a
-contradiction.
+contradiction. ``--claim-pairs FILE`` adds our hand-written pairs of attributed
+news claims (:func:`claim_pair_rows`; ``--claim-pairs-repeat R`` repeats them),
+the kind of pair the pipeline scores.
 
 Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
 Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
@@ -191,6 +193,44 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
                                        "cross-lingual-unrelated-neutral": len(unrelated)})
 
 
+CLAIM_PAIR_LABELS = {
+    # kind: (label of a -> b, label of b -> a)
+    "numeric": ("contradiction", "contradiction"),
+    "antonym": ("contradiction", "contradiction"),
+    "negation": ("contradiction", "contradiction"),
+    "temporal": ("contradiction", "contradiction"),
+    "other": ("contradiction", "contradiction"),
+    "paraphrase": ("entailment", "entailment"),
+    "translation": ("entailment", "entailment"),
+    "specific_general": ("entailment", "neutral"),
+    "reverse_general": ("neutral", "entailment"),
+    "compatible": ("neutral", "neutral"),
+    "different_quantity": ("neutral", "neutral"),
+    "different_subject": ("neutral", "neutral"),
+    "hedged": ("neutral", "neutral"),
+    "unrelated_same_topic": ("neutral", "neutral"),
+}
+"""The NLI label of each direction of a hand-written claim pair, by its kind."""
+
+
+def claim_pair_rows(path: Path) -> list[dict]:
+    """NLI rows from our hand-written news claim pairs (``scripts/data/
+    claim_pairs_train.jsonl``): each pair in both directions, labelled by
+    :data:`CLAIM_PAIR_LABELS` (a paraphrase entails both ways; a specific claim
+    entails its general form, not the reverse)."""
+    rows = []
+    for r in read_jsonl(path):
+        if r["kind"] not in CLAIM_PAIR_LABELS:
+            raise ValueError(f"{path}: pair {r.get('id')} has unknown kind {r['kind']!r}")
+        forward, backward = CLAIM_PAIR_LABELS[r["kind"]]
+        if (forward == "contradiction") != (r["label"] == "contradiction"):
+            raise ValueError(f"{path}: pair {r.get('id')}: kind {r['kind']!r} with label "
+                             f"{r['label']!r}")
+        rows.append({"premise": r["claim_a"], "hypothesis": r["claim_b"], "label": forward})
+        rows.append({"premise": r["claim_b"], "hypothesis": r["claim_a"], "label": backward})
+    return rows
+
+
 def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
     """A fixed, stratified-by-set sample of the dev splits for model selection."""
     rng = random.Random(seed)
@@ -234,6 +274,8 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"--seed {args.seed}"
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
+        + (f" --claim-pairs {_shown(args.claim_pairs)} --claim-pairs-repeat "
+           f"{args.claim_pairs_repeat}" if args.claim_pairs else "")
         + (f" --replay {args.replay}" if args.replay is not None else "")
         + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
@@ -289,6 +331,10 @@ def main() -> None:
     parser.add_argument("--translations", type=int, default=0, metavar="N",
                         help="add N cross-lingual translation pairs (entailment) and N/2 "
                         "unrelated cross-lingual pairs (neutral) from parallel XNLI items")
+    parser.add_argument("--claim-pairs", type=Path, default=None, metavar="FILE",
+                        help="add our hand-written news claim pairs (both directions)")
+    parser.add_argument("--claim-pairs-repeat", type=int, default=1, metavar="R",
+                        help="how many times the claim pairs appear in the mix")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
                         help="keep only a random N pairs of the usual mix")
     parser.add_argument("--base", default="e5-small",
@@ -315,7 +361,12 @@ def main() -> None:
         extra, made = translation_pairs(args.data, "train", args.seed, args.translations)
         rows += extra
         counts.update(made)
-    if args.synthetic or args.translations:
+    if args.claim_pairs:
+        extra = claim_pair_rows(args.claim_pairs)
+        rows += extra * args.claim_pairs_repeat
+        counts[f"news claim pairs of our own, both directions (x{args.claim_pairs_repeat})"] = \
+            len(extra) * args.claim_pairs_repeat
+    if args.synthetic or args.translations or args.claim_pairs:
         random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)

@@ -70,3 +70,30 @@ def test_best_f1_threshold():
     gold = [1, 1, 1, 0, 0, 0]
     assert best_f1_threshold(prob, gold) == pytest.approx(0.31)
     assert best_f1_threshold([0.99, 0.01], [1, 0]) == pytest.approx(0.05)
+
+
+def test_reason_weights_on_claim_pairs_keep_the_scale_and_ignore_the_base_rate():
+    # Claim pairs with more contradictions than the NLI data the scale was fitted
+    # on (+1.0 log-odds everywhere), where "antonym" adds 1.5 to what the
+    # calibrated NLI probability says and "negation" adds nothing.
+    rng = np.random.default_rng(2)
+    n = 5000
+    z = rng.normal(-1.0, 1.5, size=n)
+    antonym = rng.uniform(size=n) < 0.25
+    negation = rng.uniform(size=n) < 0.25
+    temporal = np.zeros(n, dtype=bool)
+    temporal[:3] = True  # too rare to measure: keeps the weight it had
+    gold = rng.uniform(size=n) < 1 / (1 + np.exp(-(z + 1.0 + 1.5 * antonym)))
+    kinds = [[k for k, on in (("antonym", a), ("negation", b), ("temporal", t)) if on]
+             for a, b, t in zip(antonym, negation, temporal)]
+    base = PlattScaler(1.0, 0.0, "nli dev", reason_weights={"temporal": 0.7})
+    scaler = base.fit_reasons(1 / (1 + np.exp(-z)), gold, kinds, fitted_on="claims")
+    w = scaler.reason_weights
+    assert w["antonym"] == pytest.approx(1.5, abs=0.25)
+    assert w["negation"] < 0.2
+    assert w["temporal"] == 0.7
+    assert (scaler.slope, scaler.intercept) == (1.0, 0.0)
+    assert scaler.reasons_fitted_on == "claims"
+    assert 0.05 <= scaler.threshold < 0.5  # the base rate moves the threshold, not the scale
+    with pytest.raises(ValueError, match="both"):
+        base.fit_reasons([0.2, 0.3], [1, 1], [[], []], fitted_on="x")

@@ -7,6 +7,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_nli.py"
 
 ITEMS = {  # item id -> language -> (premise, hypothesis)
@@ -65,3 +67,30 @@ def test_translation_pairs_stop_when_the_split_has_fewer_than_asked(tmp_path):
     assert counts["translation-entailment"] == 24
     assert len({frozenset((p["premise"], p["hypothesis"])) for p in pairs
                 if p["label"] == "entailment"}) == 18
+
+
+def test_claim_pairs_become_nli_rows_in_both_directions(tmp_path):
+    pairs = [
+        {"id": "x1", "claim_a": "the museum reopened on Monday", "claim_b": "the museum is still "
+         "closed", "label": "contradiction", "kind": "antonym"},
+        {"id": "x2", "claim_a": "three guards were injured", "claim_b": "some guards were hurt",
+         "label": "entailment", "kind": "specific_general"},
+        {"id": "x3", "claim_a": "some guards were hurt", "claim_b": "three guards were injured",
+         "label": "neutral", "kind": "reverse_general"},
+    ]
+    path = tmp_path / "pairs.jsonl"
+    path.write_text("\n".join(json.dumps(p) for p in pairs), encoding="utf-8")
+    train_nli = _train_nli()
+    rows = train_nli.claim_pair_rows(path)
+    assert [r["label"] for r in rows] == ["contradiction", "contradiction", "entailment",
+                                          "neutral", "neutral", "entailment"]
+    assert rows[1] == {"premise": "the museum is still closed",
+                       "hypothesis": "the museum reopened on Monday", "label": "contradiction"}
+    # the specific claim entails the general one, in whichever order they were written
+    assert rows[3]["premise"] == rows[4]["premise"] == "some guards were hurt"
+    path.write_text(json.dumps({**pairs[0], "kind": "sarcasm"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown kind"):
+        train_nli.claim_pair_rows(path)
+    path.write_text(json.dumps({**pairs[0], "label": "neutral"}), encoding="utf-8")
+    with pytest.raises(ValueError, match="with label"):
+        train_nli.claim_pair_rows(path)
