@@ -41,8 +41,31 @@ Pair = tuple[str, str]
 PRECISIONS = ("auto", "float32", "bfloat16")
 
 
+_BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "bf16"})
+"""CPU feature flags (Linux ``/proc/cpuinfo``; x86 and Arm) of native bfloat16
+arithmetic."""
+
+
+def _cpu_flags() -> frozenset[str] | None:
+    """The CPU's feature flags from ``/proc/cpuinfo``, or None where it cannot be read."""
+    try:
+        text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    for line in text.splitlines():
+        key, _, value = line.partition(":")
+        if key.strip().lower() in ("flags", "features"):
+            return frozenset(value.split())
+    return None
+
+
 def native_bfloat16_precision() -> str:
-    """``"bfloat16"`` when this CPU computes bfloat16 natively, else ``"float32"``."""
+    """``"bfloat16"`` when this CPU computes bfloat16 natively, else ``"float32"``.
+
+    oneDNN also reports bfloat16 support on AVX-512 CPUs without bfloat16
+    instructions, where it is emulated and several times slower than float32,
+    so the CPU's own flags (AVX512-BF16, AMX-BF16, Arm BF16) must agree.
+    """
     import torch
 
     try:
@@ -50,6 +73,9 @@ def native_bfloat16_precision() -> str:
                       and torch.ops.mkldnn._is_mkldnn_bf16_supported())
     except (AttributeError, RuntimeError):  # an older or unusual torch build
         native = False
+    flags = _cpu_flags()
+    if native and flags is not None:
+        native = bool(flags & _BF16_CPU_FLAGS)
     return "bfloat16" if native else "float32"
 
 

@@ -271,7 +271,8 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"- command: `python scripts/train_nli.py --data {_shown(args.data)} "
         f"--output {_shown(args.output)} "
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
-        f"--seed {args.seed}"
+        f"--seed {args.seed} --eval-steps {args.eval_steps}"
+        + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
         + (f" --claim-pairs {_shown(args.claim_pairs)} --claim-pairs-repeat "

@@ -45,3 +45,29 @@ def test_dev_pairs_are_well_formed(dev):
     labels = Counter(r["label"] for r in dev)
     assert min(labels.values()) >= 0.35 * len(dev)
     assert Counter((r["lang_a"], r["lang_b"]) for r in dev).keys() >= {("ar", "ar"), ("en", "en")}
+
+
+TRAIN_KINDS = {
+    "contradiction": {"numeric", "antonym", "negation", "temporal", "other"},
+    "entailment": {"paraphrase", "translation", "specific_general"},
+    "neutral": {"compatible", "different_quantity", "different_subject", "hedged",
+                "unrelated_same_topic", "reverse_general"},
+}
+
+
+def test_training_pairs_are_well_formed_and_disjoint_from_what_we_evaluate_on(dev):
+    train = read(TRAIN)
+    assert len(train) >= 1000
+    assert len({r["id"] for r in train}) == len(train)
+    for r in train:
+        assert set(r) == {"id", "topic", "lang_a", "claim_a", "lang_b", "claim_b", "label",
+                          "kind"}, r["id"]
+        assert r["kind"] in TRAIN_KINDS[r["label"]], r["id"]
+        assert {r["lang_a"], r["lang_b"]} <= {"ar", "en"}
+        assert r["claim_a"].strip() and r["claim_b"].strip() and r["claim_a"] != r["claim_b"]
+    claims = {r[k] for r in train for k in ("claim_a", "claim_b")}
+    assert not claims & {r[k] for r in dev for k in ("claim_a", "claim_b")}
+    assert not {r["topic"] for r in train} & {r["topic"] for r in dev}
+    gold = json.loads((ROOT / "benchmarks" / "data" / "contradictions.json").read_text("utf-8"))
+    articles = " ".join(d["text"] for d in gold["documents"])
+    assert not [c for c in claims if c in articles]

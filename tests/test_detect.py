@@ -64,9 +64,6 @@ def test_claims_are_compared_across_languages(seed_text):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known weakness of cross-lingual NLI: the seed's clash "
-                   "told in English stays below the threshold, and the commander's claim and its "
-                   "English translation score above it")
 def test_cross_language_clash_is_found_and_a_translation_is_not(seed_text):
     found = find_contradictions([Document(seed_text, id="ar"), ENGLISH])
     cross = [c.claim_a.text + " || " + c.claim_b.text for c in found

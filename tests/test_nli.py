@@ -129,3 +129,14 @@ def test_precisions_agree_and_bad_precision_is_a_clear_error(nli):
     assert (exact.argmax(1) == fast.argmax(1)).all()
     with pytest.raises(ValueError, match="precision"):
         nli.precision = "int4"
+
+
+def test_bfloat16_only_where_the_cpu_has_it(monkeypatch):
+    # oneDNN says yes on AVX-512 CPUs that only emulate bfloat16 (slower than
+    # float32 there): the CPU's own flags decide.
+    import claimcheck.nli as nli_module
+
+    monkeypatch.setattr(nli_module, "_cpu_flags", lambda: frozenset({"avx2", "avx512f"}))
+    assert nli_module.native_bfloat16_precision() == "float32"
+    monkeypatch.setattr(nli_module, "_cpu_flags", lambda: frozenset({"avx512f", "avx512_bf16"}))
+    assert nli_module.native_bfloat16_precision() in ("bfloat16", "float32")  # torch decides
