@@ -323,14 +323,17 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int):
 
 
 def _prf(scores, gold, threshold: float) -> dict[str, float]:
-    import numpy as np
-
-    pred, gold = np.asarray(scores) >= threshold, np.asarray(gold, dtype=bool)
-    tp = int((pred & gold).sum())
-    precision = tp / max(1, int(pred.sum()))
-    recall = tp / max(1, int(gold.sum()))
+    """Confusion counts and contradiction precision/recall/F1 of scores at a
+    threshold (a score of None, a pair never scored, counts as not found)."""
+    predicted = [s is not None and s >= threshold for s in scores]
+    gold = [bool(g) for g in gold]
+    tp = sum(p and g for p, g in zip(predicted, gold))
+    fp, fn = sum(predicted) - tp, sum(gold) - tp
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}
+    return {"tp": tp, "fp": fp, "fn": fn, "tn": len(gold) - tp - fp - fn,
+            "precision": precision, "recall": recall, "f1": f1}
 
 
 def run_calibrate(args) -> dict[str, Any]:
@@ -579,17 +582,10 @@ def run_contradictions(args) -> dict[str, Any]:
 
 
 def _scores_at(rows: list[dict], threshold: float) -> dict[str, float]:
-    """Confusion counts and precision/recall/F1 of the gold pairs at a threshold
-    (a pair that never became a candidate has no score and counts as not found)."""
-    predicted = [r["score"] is not None and r["score"] >= threshold for r in rows]
-    gold = [r["label"] == "contradiction" for r in rows]
-    tp = sum(p and g for p, g in zip(predicted, gold))
-    fp, fn = sum(predicted) - tp, sum(gold) - tp
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "tn": len(rows) - tp - fp - fn,
-            "precision": precision, "recall": recall, "f1": f1}
+    """:func:`_prf` of the gold pairs (a pair that never became a candidate has
+    no score and counts as not found)."""
+    return _prf([r["score"] for r in rows], [r["label"] == "contradiction" for r in rows],
+                threshold)
 
 
 def run_seed(model: str | None = None) -> dict[str, Any]:

@@ -39,6 +39,17 @@ def _logit(p: np.ndarray) -> np.ndarray:
     return np.log(p / (1 - p))
 
 
+def _gold_labels(is_contradiction: Sequence[bool], reasons: Sequence | None,
+                 what: str) -> np.ndarray:
+    """Gold labels as 0/1, checked: both classes present, one reason list per pair."""
+    y = np.asarray(is_contradiction, dtype=int)
+    if len(set(y.tolist())) < 2:
+        raise ValueError(f"{what} needs both contradiction and other pairs")
+    if reasons is not None and len(reasons) != len(y):
+        raise ValueError(f"got {len(reasons)} reason lists for {len(y)} pairs")
+    return y
+
+
 @dataclass(frozen=True)
 class PlattScaler:
     """``p' = sigmoid(slope * logit(p) + intercept)``; identity by default."""
@@ -89,11 +100,7 @@ class PlattScaler:
         """
         from sklearn.linear_model import LogisticRegression
 
-        y = np.asarray(is_contradiction, dtype=int)
-        if len(set(y.tolist())) < 2:
-            raise ValueError("calibration needs both contradiction and other pairs")
-        if reasons is not None and len(reasons) != len(y):
-            raise ValueError(f"got {len(reasons)} reason lists for {len(y)} pairs")
+        y = _gold_labels(is_contradiction, reasons, "calibration")
         kinds = [set(r) for r in reasons] if reasons is not None else [set() for _ in y]
         x = _logit(np.asarray(raw)).reshape(-1, 1)
         fitted = [k for k in FITTED_KINDS if sum(k in row for row in kinds) >= min_support]
@@ -152,11 +159,7 @@ class PlattScaler:
 
         from claimcheck.reasons import MAX_BOOST
 
-        y = np.asarray(is_contradiction, dtype=float)
-        if len(set(y.tolist())) < 2:
-            raise ValueError("fitting reason weights needs both contradiction and other pairs")
-        if len(reasons) != len(y):
-            raise ValueError(f"got {len(reasons)} reason lists for {len(y)} pairs")
+        y = _gold_labels(is_contradiction, reasons, "fitting reason weights").astype(float)
         kinds = [set(r) for r in reasons]
         offset = _logit(np.atleast_1d(self(raw)))
         fitted = [k for k in FITTED_KINDS if sum(k in row for row in kinds) >= min_support]
@@ -177,7 +180,7 @@ class PlattScaler:
         weights = dict(self.reason_weights or {})
         weights.update({k: round(float(w), 4) for k, w in zip(fitted, theta[1:])})
         scaler = replace(self, reason_weights=weights, reasons_fitted_on=fitted_on)
-        scores = scaler.score(raw, [sorted(row) for row in kinds])
+        scores = scaler.score(raw, kinds)
         return replace(scaler, threshold=best_f1_threshold(scores, y))
 
     def score(self, raw: Sequence[float], reasons: Sequence[Iterable[str]]) -> np.ndarray:

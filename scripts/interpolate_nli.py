@@ -81,14 +81,11 @@ def main() -> None:
     translations = (translation_pairs(args.data, "dev", seed=5, n=600)[0]
                     if args.with_translations else None)
     if args.claim_pairs:
-        import importlib.util
-
         from sklearn.metrics import roc_auc_score
 
-        spec = importlib.util.spec_from_file_location(
-            "run_benchmark", REPO / "benchmarks" / "run_benchmark.py")
-        bench = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(bench)
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        import run_benchmark as bench
+
         claim_rows = bench.read_jsonl(args.claim_pairs)
         claim_gold = [r["label"] == "contradiction" for r in claim_rows]
     results = []

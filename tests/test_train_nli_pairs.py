@@ -3,6 +3,7 @@ of our own sentences."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 from pathlib import Path
@@ -24,6 +25,7 @@ ITEMS = {  # item id -> language -> (premise, hypothesis)
 }
 
 
+@functools.cache
 def _train_nli():
     spec = importlib.util.spec_from_file_location("train_nli", SCRIPT)
     module = importlib.util.module_from_spec(spec)
@@ -31,16 +33,22 @@ def _train_nli():
     return module
 
 
-def test_translation_pairs_pair_translations_and_unrelated_items(tmp_path):
+@pytest.fixture
+def xnli_dir(tmp_path: Path) -> Path:
+    """A data folder whose ``xnli/train.jsonl`` holds :data:`ITEMS`."""
     (tmp_path / "xnli").mkdir()
     with (tmp_path / "xnli" / "train.jsonl").open("w", encoding="utf-8") as fh:
         for item, langs in ITEMS.items():
             for lang, (premise, hypothesis) in langs.items():
                 fh.write(json.dumps({"id": item, "lang": lang, "premise": premise,
                                      "hypothesis": hypothesis, "label": "neutral"}) + "\n")
+    return tmp_path
+
+
+def test_translation_pairs_pair_translations_and_unrelated_items(xnli_dir):
     where = {text: (item, lang) for item, langs in ITEMS.items()
              for lang, pair in langs.items() for text in pair}
-    pairs, counts = _train_nli().translation_pairs(tmp_path, "train", seed=3, n=8)
+    pairs, counts = _train_nli().translation_pairs(xnli_dir, "train", seed=3, n=8)
     assert counts["translation-entailment"] == 8
     assert counts["cross-lingual-unrelated-neutral"] == 4
     for pair in pairs:
@@ -50,20 +58,14 @@ def test_translation_pairs_pair_translations_and_unrelated_items(tmp_path):
             assert item_a == item_b  # a sentence and its translation
         else:
             assert pair["label"] == "neutral" and item_a != item_b
-    again, _ = _train_nli().translation_pairs(tmp_path, "train", seed=3, n=8)
+    again, _ = _train_nli().translation_pairs(xnli_dir, "train", seed=3, n=8)
     assert again == pairs
 
 
-def test_translation_pairs_stop_when_the_split_has_fewer_than_asked(tmp_path):
-    (tmp_path / "xnli").mkdir()
-    with (tmp_path / "xnli" / "train.jsonl").open("w", encoding="utf-8") as fh:
-        for item, langs in ITEMS.items():
-            for lang, (premise, hypothesis) in langs.items():
-                fh.write(json.dumps({"id": item, "lang": lang, "premise": premise,
-                                     "hypothesis": hypothesis, "label": "neutral"}) + "\n")
+def test_translation_pairs_stop_when_the_split_has_fewer_than_asked(xnli_dir):
     # 3 items x 2 sides (ar/en) x 2 other languages x 2 fields: 24 draws,
     # which are 18 sentence pairs (ar-en and en-ar are the same two sentences)
-    pairs, counts = _train_nli().translation_pairs(tmp_path, "train", seed=3, n=100)
+    pairs, counts = _train_nli().translation_pairs(xnli_dir, "train", seed=3, n=100)
     assert counts["translation-entailment"] == 24
     assert len({frozenset((p["premise"], p["hypothesis"])) for p in pairs
                 if p["label"] == "entailment"}) == 18
