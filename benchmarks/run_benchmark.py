@@ -124,7 +124,8 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
 
     sample = random.Random(0).sample(rows, min(n_pairs, len(rows)))
     pairs = [(r["premise"], r["hypothesis"]) for r in sample]
-    shipped = nli.precision
+    # bfloat16 autocast is a CPU feature of ``predict``; elsewhere it runs float32
+    shipped = nli.precision if nli.model.device.type == "cpu" else "float32"
 
     probs = {}
 
@@ -147,17 +148,20 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
             for premise, hypothesis in chunk:
                 enc = nli.tokenizer(premise, hypothesis, return_tensors="pt", truncation=True,
                                     max_length=nli.max_length, return_token_type_ids=False)
-                torch.softmax(nli.model(**enc).logits, -1)
+                torch.softmax(nli.model(**enc.to(nli.model.device)).logits, -1)
 
     out: dict[str, Any] = {"pairs": len(pairs), "batch_size": batch_size, "repeats": repeats,
-                           "threads": torch.get_num_threads(), "precision": shipped}
+                           "threads": torch.get_num_threads(), "precision": shipped,
+                           "device": str(nli.model.device)}
     try:
         for precision in dict.fromkeys([shipped, "float32"]):
-            nli.precision = precision
+            if nli.model.device.type == "cpu":
+                nli.precision = precision
             out[f"batched_{precision}_pairs_per_s"] = best_rate(batched)
             out[f"naive_{precision}_pairs_per_s"] = best_rate(naive)
     finally:
-        nli.precision = shipped
+        if nli.model.device.type == "cpu":
+            nli.precision = shipped
     out["batched_pairs_per_s"] = out[f"batched_{shipped}_pairs_per_s"]
     out["naive_pairs_per_s"] = out["naive_float32_pairs_per_s"]
     out["speedup"] = out["batched_pairs_per_s"] / out["naive_pairs_per_s"]
@@ -213,6 +217,8 @@ def run_nli(args) -> dict[str, Any]:
     from claimcheck import NLIModel
 
     nli = NLIModel.load(args.model)
+    if args.device:
+        nli.model.to(args.device)
     files = [Path(p) for p in args.data] if args.data else sorted(DATA.glob("*/dev.jsonl"))
     if not files:
         raise FileNotFoundError(f"no dev.jsonl under {DATA}: pass --data FILE")
@@ -655,6 +661,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", default=str(REPO.parent / "shared" / "data" / "attribution"
                                                  / "polnear" / "dev"))
     parser.add_argument("--threads", type=int, default=None, help="torch threads")
+    parser.add_argument("--device", default=None,
+                        help="torch device for the nli task (default cpu; e.g. cuda)")
     args = parser.parse_args(argv)
     if args.threads:
         import torch

@@ -128,6 +128,7 @@ def finetune(
     resume: bool = True,
     show_progress_bar: bool | None = None,
     model_card: str | None = None,
+    device: str | None = None,
 ) -> FinetuneResult:
     """Fine-tune an NLI model on labelled pairs and save it.
 
@@ -162,6 +163,11 @@ def finetune(
         None shows a bar when stderr is a terminal.
     model_card : str, optional
         Markdown written as ``README.md`` beside the saved model.
+    device : str, optional
+        ``"cpu"``, ``"cuda"`` or another torch device; None picks CUDA when
+        PyTorch sees a GPU. On CUDA the forward pass runs under bfloat16
+        autocast (the weights and the optimiser stay float32). The saved
+        model is the same format either way.
 
     Returns
     -------
@@ -171,7 +177,9 @@ def finetune(
 
     start_time = time.monotonic()
     output_dir = Path(output_dir)
+    dev = _training_device(device)
     model = _base_model(base)
+    model.model.to(dev)
     model.max_length = max_length
     labels = model.labels
     train_ds = load_pairs(train, labels=labels, name="train")
@@ -195,11 +203,13 @@ def finetune(
         [{"params": decay, "weight_decay": weight_decay},
          {"params": no_decay, "weight_decay": 0.0}],
         lr=learning_rate,
+        **({"fused": True} if dev.type == "cuda" else {}),
     )
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16, enabled=dev.type == "cuda")
     state = {"step": 0, "losses": [], "evals": [], "best": -1.0}
     ckpt = output_dir / CHECKPOINT_DIR
     if resume and (ckpt / "state.json").is_file():
-        state = _load_checkpoint(ckpt, model, optimizer)  # restores the RNG too
+        state = _load_checkpoint(ckpt, model, optimizer, dev)  # restores the RNG too
     else:
         if ckpt.exists():
             import shutil
@@ -221,23 +231,27 @@ def finetune(
                                                             epoch=epoch)}
         batch = epoch_batches[epoch][in_epoch]
         ids, mask = _pad([input_ids[i] for i in batch], pad_id)
-        y = torch.tensor([targets[i] for i in batch])
+        ids, mask = ids.to(dev, non_blocking=True), mask.to(dev, non_blocking=True)
+        y = torch.tensor([targets[i] for i in batch], device=dev)
         for group in optimizer.param_groups:
             group["lr"] = learning_rate * _lr_factor(step, total, warmup)
-        logits = model.model(input_ids=ids, attention_mask=mask).logits
-        loss = torch.nn.functional.cross_entropy(logits, y)
+        with autocast:
+            logits = model.model(input_ids=ids, attention_mask=mask).logits
+        loss = torch.nn.functional.cross_entropy(logits.float(), y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         optimizer.step()
         optimizer.zero_grad(set_to_none=True)
         step += 1
-        running += loss.item()
+        running += loss.detach()  # a tensor: .item() every step would stall a GPU
         running_n += 1
         if bar is not None:
             bar.update(1)
-            bar.set_postfix(loss=f"{running / running_n:.4f}")
         if step % 50 == 0 or step == total:
-            state["losses"].append((step, running / running_n))
+            mean = float(running) / running_n
+            state["losses"].append((step, mean))
+            if bar is not None:
+                bar.set_postfix(loss=f"{mean:.4f}")
             running, running_n = 0.0, 0
         if eval_ds is not None and eval_steps and step % eval_steps == 0 and step < total:
             _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card)
@@ -252,7 +266,7 @@ def finetune(
         bar.close()
     state["step"] = step
     if running_n:
-        state["losses"].append((step, running / running_n))
+        state["losses"].append((step, float(running) / running_n))
     if finished:
         if eval_ds is not None:
             _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card)
@@ -267,6 +281,23 @@ def finetune(
         evals=state["evals"],
         finished=finished,
     )
+
+
+def _training_device(device: str | None):
+    """The torch device to train on; a clear error for one that cannot be used."""
+    import torch
+
+    if device is None:
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    try:
+        dev = torch.device(device)
+    except (RuntimeError, TypeError) as err:
+        raise ValueError(f"device {device!r} is not a torch device ({err}); "
+                         "use 'cpu', 'cuda' or 'cuda:N'") from None
+    if dev.type == "cuda" and not torch.cuda.is_available():
+        raise ValueError(f"device {device!r} asked for, but PyTorch sees no CUDA GPU here "
+                         "(a CPU build of torch, or no driver); use device='cpu'")
+    return dev
 
 
 def _base_model(base: str | os.PathLike | NLIModel | None) -> NLIModel:
@@ -323,19 +354,24 @@ def _save_checkpoint(ckpt: Path, model: NLIModel, optimizer, state: dict) -> Non
     trainable = {k: v for k, v in model.model.state_dict().items()
                  if not k.endswith("word_embeddings.weight")}
     tmp = ckpt / f"weights.pt.tmp{os.getpid()}"
-    torch.save({"model": trainable, "optimizer": optimizer.state_dict(),
-                "rng": torch.get_rng_state()}, tmp)
+    saved = {"model": trainable, "optimizer": optimizer.state_dict(),
+             "rng": torch.get_rng_state()}
+    if torch.cuda.is_available():
+        saved["cuda_rng"] = torch.cuda.get_rng_state_all()
+    torch.save(saved, tmp)
     tmp.replace(ckpt / "weights.pt")
     (ckpt / "state.json").write_text(json.dumps(state))
 
 
-def _load_checkpoint(ckpt: Path, model: NLIModel, optimizer) -> dict:
+def _load_checkpoint(ckpt: Path, model: NLIModel, optimizer, device) -> dict:
     import torch
 
-    saved = torch.load(ckpt / "weights.pt", weights_only=False)
+    saved = torch.load(ckpt / "weights.pt", weights_only=False, map_location=device)
     model.model.load_state_dict(saved["model"], strict=False)
     optimizer.load_state_dict(saved["optimizer"])
-    torch.set_rng_state(saved["rng"])
+    torch.set_rng_state(saved["rng"].cpu())
+    if "cuda_rng" in saved and torch.cuda.is_available():
+        torch.cuda.set_rng_state_all([s.cpu() for s in saved["cuda_rng"]])
     state = json.loads((ckpt / "state.json").read_text())
     return state
 

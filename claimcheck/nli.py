@@ -127,8 +127,9 @@ class NLIModel:
 
     @property
     def precision(self) -> str:
-        """``"float32"`` or ``"bfloat16"``: what :meth:`predict` computes in."""
-        return self._precision
+        """``"float32"`` or ``"bfloat16"``: what :meth:`predict` computes in
+        (bfloat16 autocast is for CPUs: a model moved to a GPU computes float32)."""
+        return self._precision if self.model.device.type == "cpu" else "float32"
 
     @precision.setter
     def precision(self, value: str) -> None:
@@ -250,7 +251,7 @@ class NLIModel:
         config.save_pretrained(folder)
         torch_dtype = getattr(torch, dtype)
         state = {
-            k: v.detach().to(torch_dtype).contiguous()
+            k: v.detach().to("cpu", torch_dtype).contiguous()
             for k, v in self.model.state_dict().items()
             if k != weights.WORD_EMBEDDINGS_KEY_NLI
         }
@@ -326,8 +327,8 @@ class NLIModel:
                     return_tensors="pt",
                     return_token_type_ids=False,
                 )
-                logits = self.model(**enc).logits
-                out[idx] = torch.softmax(logits.float(), dim=-1).numpy()
+                logits = self.model(**enc.to(self.model.device)).logits
+                out[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
         return out[0] if single else out
 
     def trainable_parameters(self) -> list[torch.nn.Parameter]:

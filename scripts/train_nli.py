@@ -257,6 +257,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
+def _hardware(args) -> str:
+    """What the run trained on, for the model card."""
+    import torch
+
+    if args.device_used.startswith("cuda"):
+        return (f"one {torch.cuda.get_device_name(args.device_used)} GPU "
+                "(bfloat16 autocast, float32 weights and optimiser)")
+    return f"{platform.processor() or platform.machine()}, {args.threads} CPU threads, no GPU"
+
+
 def model_card(args, counts: Counter, result, wall_s: float) -> str:
     lines = [
         "# nli-e5-small: claimcheck's NLI cross-encoder",
@@ -272,6 +282,7 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"--output {_shown(args.output)} "
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
         f"--seed {args.seed} --eval-steps {args.eval_steps}"
+        + (f" --device {args.device}" if args.device else "")
         + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
@@ -281,8 +292,7 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
         f" AdamW lr {args.lr}, linear warm-up 6% and decay), seed {args.seed}",
-        f"- hardware: {platform.processor() or platform.machine()}, "
-        f"{args.threads} CPU threads, no GPU",
+        f"- hardware: {_hardware(args)}",
         f"- wall time of the last run segment: {wall_s / 60:.0f} min "
         "(the run may have been resumed across several segments)",
         "- model selection: best accuracy on a fixed sample of the dev splits, "
@@ -323,6 +333,9 @@ def main() -> None:
     parser.add_argument("--save-steps", type=int, default=100)
     parser.add_argument("--time-budget", type=float, default=None, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default=None,
+                        help="torch device to train on (default: cuda when PyTorch sees a GPU, "
+                        "else cpu)")
     parser.add_argument("--dev-seed", type=int, default=None,
                         help="seed of the dev sample used for model selection (default: "
                         "--seed, as the shipped stages were run). The sample changes with "
@@ -348,6 +361,7 @@ def main() -> None:
     from claimcheck.finetune import finetune
 
     torch.set_num_threads(args.threads)
+    args.device_used = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
     if not args.data.is_dir():
         raise SystemExit(f"no NLI data at {args.data}: pass --data DIR")
     rows, counts = training_pairs(args.data, args.seed)
@@ -379,6 +393,7 @@ def main() -> None:
         max_steps=args.max_steps, batch_size=args.batch_size, learning_rate=args.lr,
         seed=args.seed, eval_steps=args.eval_steps, save_steps=args.save_steps,
         time_budget_s=args.time_budget, max_length=128, show_progress_bar=True,
+        device=args.device_used,
     )
     card = model_card(*card_args, result, time.monotonic() - start)
     if (args.output / "config.json").is_file():

@@ -67,3 +67,14 @@ def test_an_interrupted_run_resumes_where_it_stopped(tmp_path):
 def test_bad_training_input_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no labelled-pair file"):
         finetune(tmp_path / "missing.jsonl", base="e5-small", output_dir=tmp_path / "o")
+
+
+def test_an_unusable_device_is_a_clear_error(tmp_path):
+    import torch
+
+    with pytest.raises(ValueError, match="not a torch device"):
+        finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o", device="gpu0")
+    if not torch.cuda.is_available():
+        with pytest.raises(ValueError, match="sees no CUDA GPU"):
+            finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o", device="cuda")
+    assert not (tmp_path / "o").exists()  # nothing written before the check

@@ -32,11 +32,8 @@ SANITY = [
     ("The flood destroyed 40 homes in the valley.", "The flood destroyed 90 homes in the valley.",
      "contradiction"),
     ("دمر الفيضان 40 منزلا في الوادي.", "دمر الفيضان ٤٠ منزلا في الوادي.", "entailment"),
-]
-# Antonym contradictions under a long shared prefix: the shipped model reads
-# them as entailment (lexical overlap wins). Kept as strict xfails so the test
-# turns red, and gets promoted, once a retrained model gets them right.
-KNOWN_FAILURES = [
+    # antonyms under a long shared prefix (models before the one trained on a
+    # GPU read these as entailment: lexical overlap won; strict xfails until then)
     ("The minister said the factory will close next month.",
      "The minister said the factory will stay open.", "contradiction"),
     ("قال الوزير إن المصنع سيغلق الشهر المقبل.", "قال الوزير إن المصنع سيبقى مفتوحا.",
@@ -69,15 +66,6 @@ def test_sanity_set_is_scored_as_expected(nli):
     unrelated = nli.predict(UNRELATED)
     contra = nli.label_index("contradiction")
     assert (unrelated[:, contra] < 0.5).all(), unrelated
-
-
-@pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason="known weakness of nli-e5-small: antonyms under a "
-                   "shared prefix are read as entailment")
-@pytest.mark.parametrize(("premise", "hypothesis", "label"), KNOWN_FAILURES)
-def test_known_failures_of_the_shipped_model(nli, premise, hypothesis, label):
-    row = nli.predict((premise, hypothesis))
-    assert nli.labels[int(row.argmax())] == label
 
 
 @pytest.mark.slow
