@@ -120,6 +120,7 @@ def finetune(
     learning_rate: float = 3e-5,
     warmup_ratio: float = 0.06,
     weight_decay: float = 0.01,
+    label_smoothing: float = 0.0,
     max_length: int = 128,
     seed: int = 0,
     eval_steps: int | None = None,
@@ -150,6 +151,10 @@ def finetune(
         Training length; ``max_steps`` wins when given.
     batch_size, learning_rate, warmup_ratio, weight_decay, max_length, seed
         The usual; word embeddings stay frozen.
+    label_smoothing : float
+        Cross-entropy label smoothing in [0, 1) (0: none). Spreads that much
+        of each target's probability over the other labels, which keeps a
+        model trained for several passes from becoming overconfident.
     eval_steps : int, optional
         Evaluate every this many steps (default: only at the end).
     save_steps : int
@@ -177,6 +182,8 @@ def finetune(
 
     start_time = time.monotonic()
     output_dir = Path(output_dir)
+    if not 0.0 <= label_smoothing < 1.0:
+        raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing}")
     dev = _training_device(device)
     model = _base_model(base)
     model.model.to(dev)
@@ -237,7 +244,8 @@ def finetune(
             group["lr"] = learning_rate * _lr_factor(step, total, warmup)
         with autocast:
             logits = model.model(input_ids=ids, attention_mask=mask).logits
-        loss = torch.nn.functional.cross_entropy(logits.float(), y)
+        loss = torch.nn.functional.cross_entropy(logits.float(), y,
+                                                 label_smoothing=label_smoothing)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(params, 1.0)
         optimizer.step()

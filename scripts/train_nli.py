@@ -283,6 +283,7 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"--max-steps {args.max_steps} --batch-size {args.batch_size} --lr {args.lr} "
         f"--seed {args.seed} --eval-steps {args.eval_steps}"
         + (f" --device {args.device}" if args.device else "")
+        + (f" --label-smoothing {args.label_smoothing}" if args.label_smoothing else "")
         + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
@@ -333,6 +334,8 @@ def main() -> None:
     parser.add_argument("--save-steps", type=int, default=100)
     parser.add_argument("--time-budget", type=float, default=None, help="seconds")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--label-smoothing", type=float, default=0.0,
+                        help="cross-entropy label smoothing (0: none, as the shipped model)")
     parser.add_argument("--device", default=None,
                         help="torch device to train on (default: cuda when PyTorch sees a GPU, "
                         "else cpu)")
@@ -393,7 +396,7 @@ def main() -> None:
         max_steps=args.max_steps, batch_size=args.batch_size, learning_rate=args.lr,
         seed=args.seed, eval_steps=args.eval_steps, save_steps=args.save_steps,
         time_budget_s=args.time_budget, max_length=128, show_progress_bar=True,
-        device=args.device_used,
+        device=args.device_used, label_smoothing=args.label_smoothing,
     )
     card = model_card(*card_args, result, time.monotonic() - start)
     if (args.output / "config.json").is_file():
