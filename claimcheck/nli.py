@@ -143,8 +143,7 @@ class NLIModel:
         import torch
 
         return torch.autocast("cpu", dtype=torch.bfloat16,
-                              enabled=self.precision == "bfloat16"
-                              and self.model.device.type == "cpu")
+                              enabled=self.precision == "bfloat16")
 
     # ------------------------------------------------------------------ I/O
     @classmethod

@@ -361,10 +361,10 @@ def main() -> None:
 
     import torch
 
-    from claimcheck.finetune import finetune
+    from claimcheck.finetune import _training_device, finetune
 
     torch.set_num_threads(args.threads)
-    args.device_used = args.device or ("cuda" if torch.cuda.is_available() else "cpu")
+    args.device_used = str(_training_device(args.device))  # checked before the data is built
     if not args.data.is_dir():
         raise SystemExit(f"no NLI data at {args.data}: pass --data DIR")
     rows, counts = training_pairs(args.data, args.seed)

