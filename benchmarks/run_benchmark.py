@@ -87,6 +87,7 @@ def nli_file_metrics(nli, rows: list[dict], batch_size: int, probs=None) -> dict
             p2 = [ent if p[ent] >= p[con] else con for _, p in pairs]
             result["ent_vs_con_macro_f1"] = float(f1_score(g2, p2, average="macro"))
         shares = Counter(pred.tolist())
+        result["mean_max_probability"] = float(probs.max(1).mean())  # confidence
         result["predicted_contradiction_share"] = shares[con] / len(rows)
         result["gold_contradiction_share"] = gold.count(con) / len(rows)
     else:  # 2-way entailment / not_entailment
@@ -187,6 +188,19 @@ def translation_dev_metrics(nli, batch_size: int, n: int = 600) -> dict[str, Any
     return _grouped_metrics(nli, pairs, [kind[p["label"]] for p in pairs], batch_size)
 
 
+def xnli_cross_dev_metrics(nli, batch_size: int) -> dict[str, Any]:
+    """XNLI dev with the premise in Arabic and the hypothesis in English of
+    the same item, and the reverse (the item's label holds across languages)."""
+    by_item: dict[str, dict[str, dict]] = {}
+    for r in read_jsonl(DATA / "xnli" / "dev.jsonl"):
+        by_item.setdefault(r["id"], {})[r["lang"]] = r
+    pairs = [{"premise": item[a]["premise"], "hypothesis": item[b]["hypothesis"],
+              "label": item[a]["label"]}
+             for _, item in sorted(by_item.items()) if {"ar", "en"} <= set(item)
+             for a, b in (("ar", "en"), ("en", "ar"))]
+    return nli_file_metrics(nli, pairs, batch_size)
+
+
 def _grouped_metrics(nli, pairs: list[dict], groups: list[str],
                      batch_size: int) -> dict[str, Any]:
     """:func:`nli_file_metrics` of ``pairs`` plus, under ``per_edit``, the
@@ -231,7 +245,8 @@ def run_nli(args) -> dict[str, Any]:
         score = results[name].get("accuracy", results[name].get("accuracy_2way"))
         print(f"[nli] {name}: {score:.3f} ({len(rows)} pairs, "
               f"{results[name]['seconds']:.0f}s)", file=sys.stderr)
-    built = {"synthetic-dev": synthetic_dev_metrics, "translations-dev": translation_dev_metrics}
+    built = {"synthetic-dev": synthetic_dev_metrics, "translations-dev": translation_dev_metrics,
+             "xnli-cross-ar-en-dev": xnli_cross_dev_metrics}
     for name, metrics in (built.items() if not args.data else ()):
         start = time.perf_counter()
         results[name] = metrics(nli, args.batch_size)
@@ -258,6 +273,11 @@ def nli_markdown(res: dict[str, Any]) -> str:
             f"{m.get('ent_vs_con_macro_f1', float('nan')):.3f} | "
             f"{m['predicted_contradiction_share']:.2f} "
             f"(gold {m['gold_contradiction_share']:.2f}) |")
+    confidence = [f"{name} {m['mean_max_probability']:.3f}" for name, m in res["files"].items()
+                  if "mean_max_probability" in m]
+    if confidence:
+        lines += ["", "Mean probability of the predicted label (confidence): "
+                  + ", ".join(confidence) + "."]
     for name, m in res["files"].items():
         if "per_edit" in m:
             what = ("minimal pairs made from the ar/en dev premises by `claimcheck.synthetic`"
@@ -339,6 +359,17 @@ def _prf(scores, gold, threshold: float) -> dict[str, float]:
             "precision": precision, "recall": recall, "f1": f1}
 
 
+def _auc_by_languages(rows: list[dict], gold, scores) -> dict[str, float]:
+    """ROC AUC of ``scores`` on the same-language and the cross-language pairs."""
+    from sklearn.metrics import roc_auc_score
+
+    out = {}
+    for name, cross in (("same_language", False), ("cross_language", True)):
+        idx = [i for i, r in enumerate(rows) if (r["lang_a"] != r["lang_b"]) == cross]
+        out[name] = float(roc_auc_score([gold[i] for i in idx], [scores[i] for i in idx]))
+    return out
+
+
 def run_calibrate(args) -> dict[str, Any]:
     """Fit the calibration and save it beside the model, in two steps:
 
@@ -418,6 +449,7 @@ def run_calibrate(args) -> dict[str, Any]:
             "n": len(claim_rows), "contradictions": int(c_gold.sum()),
             "roc_auc_nli": float(roc_auc_score(c_gold, c_raw)),
             "roc_auc_with_reasons": float(roc_auc_score(c_gold, final)),
+            "roc_auc_nli_by_languages": _auc_by_languages(claim_rows, c_gold, c_raw),
             "reasons_fired": fired, "reason_weights": scaler.reason_weights,
             "threshold": scaler.threshold,
             "in_sample": {
@@ -460,7 +492,9 @@ def calibrate_markdown(res: dict[str, Any]) -> str:
         f"(best F1 on NLI dev pairs would be {d['best_f1_threshold']:.2f}). "
         f"Saved to `{res['saved_to']}`. ROC AUC of contradiction vs not on these pairs: "
         f"{c['roc_auc_nli']:.3f} (NLI alone), {c['roc_auc_with_reasons']:.3f} (with the "
-        "reasons).\n\n"
+        "reasons); NLI alone on same-language pairs "
+        f"{c['roc_auc_nli_by_languages']['same_language']:.3f}, on Arabic–English pairs "
+        f"{c['roc_auc_nli_by_languages']['cross_language']:.3f}.\n\n"
         "| reason | claim pairs where it fires | of which contradiction | log-odds weight |\n"
         "|---|---|---|---|\n" + rows + "\n\n"
         "Contradiction P/R/F1 on the claim pairs:\n\n"
@@ -564,7 +598,10 @@ def run_contradictions(args) -> dict[str, Any]:
             gold_contra_in_candidates += 1
         rows.append({"claim_a": pair["claim_a"], "claim_b": pair["claim_b"],
                      "label": pair["label"], "score": None if hit is None else hit.score,
-                     "reason": None if hit is None else hit.reason})
+                     "reason": None if hit is None else hit.reason,
+                     # the NLI model's contradiction probability, each direction
+                     "nli_ab": None if hit is None else hit.score_ab,
+                     "nli_ba": None if hit is None else hit.score_ba})
     n = len(claims)
     all_pairs = n * (n - 1) // 2
     reported = sum(c.score >= threshold for c in scored)  # what find_contradictions returns

@@ -77,8 +77,8 @@ def test_claims_are_compared_across_languages(seed_text):
 
 @pytest.mark.slow
 @pytest.mark.xfail(strict=True, reason="regression of the GPU-trained NLI model: Trump's claim "
-                   "in Arabic against the commander's in English scores 0.09 (threshold 0.36); "
-                   "the CPU-trained model before it scored 0.52. Promote when a model finds it")
+                   "in Arabic against the commander's in English scores below the threshold "
+                   "(the CPU-trained model before it found it). Promote when a model finds it")
 def test_cross_language_clash_is_found_and_a_translation_is_not(seed_text):
     found = find_contradictions([Document(seed_text, id="ar"), ENGLISH])
     cross = [c.claim_a.text + " || " + c.claim_b.text for c in found
