@@ -28,7 +28,11 @@ kinds often enough. ``--translations N`` adds N XNLI train sentences (Arabic
 or English) against their translation in another language (entailment) and
 N/2 unrelated premises in two languages (neutral): without them the minimal
 pairs teach that any small difference, a translation's included, is a
-contradiction. ``--claim-pairs FILE`` adds our hand-written pairs of attributed
+contradiction. ``--numeric-news N`` adds up to N pairs of each kind in
+:mod:`claimcheck.synthetic_news`: news sentences about a counted quantity in
+Arabic and English, with the number written the Arabic way ("ألفي جندي")
+or with digits, the same number (entailment), a changed one (contradiction)
+or another quantity of the same event (neutral). ``--claim-pairs FILE`` adds our hand-written pairs of attributed
 news claims (:func:`claim_pair_rows`; ``--claim-pairs-repeat R`` repeats them),
 the kind of pair the pipeline scores.
 
@@ -287,6 +291,7 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
+        + (f" --numeric-news {args.numeric_news}" if args.numeric_news else "")
         + (f" --claim-pairs {_shown(args.claim_pairs)} --claim-pairs-repeat "
            f"{args.claim_pairs_repeat}" if args.claim_pairs else "")
         + (f" --replay {args.replay}" if args.replay is not None else "")
@@ -348,6 +353,10 @@ def main() -> None:
     parser.add_argument("--translations", type=int, default=0, metavar="N",
                         help="add N cross-lingual translation pairs (entailment) and N/2 "
                         "unrelated cross-lingual pairs (neutral) from parallel XNLI items")
+    parser.add_argument("--numeric-news", type=int, default=0, metavar="N",
+                        help="add N Arabic/English news-sentence pairs of each kind in "
+                        "claimcheck.synthetic_news (same number in another form, changed number, "
+                        "another quantity)")
     parser.add_argument("--claim-pairs", type=Path, default=None, metavar="FILE",
                         help="add our hand-written news claim pairs (both directions)")
     parser.add_argument("--claim-pairs-repeat", type=int, default=1, metavar="R",
@@ -379,12 +388,18 @@ def main() -> None:
         extra, made = translation_pairs(args.data, "train", args.seed, args.translations)
         rows += extra
         counts.update(made)
+    if args.numeric_news:
+        from claimcheck.synthetic_news import numeric_news_pairs
+
+        extra = numeric_news_pairs(args.numeric_news, seed=args.seed)
+        rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
+        counts.update(Counter(f"numeric-news-{p['edit']}" for p in extra))
     if args.claim_pairs:
         extra = claim_pair_rows(args.claim_pairs)
         rows += extra * args.claim_pairs_repeat
         counts[f"news claim pairs of our own, both directions (x{args.claim_pairs_repeat})"] = \
             len(extra) * args.claim_pairs_repeat
-    if args.synthetic or args.translations or args.claim_pairs:
+    if args.synthetic or args.translations or args.numeric_news or args.claim_pairs:
         random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)

@@ -17,7 +17,7 @@ DEV_KINDS = {
     "no_contradiction": {"paraphrase", "translation", "compatible", "different_quantity",
                          "different_subject", "hedged", "unrelated_same_topic"},
 }
-DENIAL_CUES = {"denied", "نفى"}
+DENIAL_CUES = {"denied", "نفى", "نفت"}
 
 
 def read(path: Path) -> list[dict]:
