@@ -168,7 +168,43 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
         a, b = probs["float32"], probs[shipped]
         out["max_abs_prob_diff_vs_float32"] = float(abs(a - b).max())
         out["argmax_agreement_vs_float32"] = float((a.argmax(1) == b.argmax(1)).mean())
+    if nli.model.device.type == "cpu":
+        out.update(_int8_probe(nli, best_rate, probs["float32"], batch_size))
     return out
+
+
+def _int8_probe(nli, best_rate, float32_probs, batch_size: int) -> dict[str, Any]:
+    """For reference, not used by ``predict``: the same model with every
+    Linear layer quantised to int8 on the fly (``torch.ao`` dynamic
+    quantisation), its batched speed and how often it keeps float32's label."""
+    import copy
+    import warnings
+
+    import torch
+
+    float_model, precision = nli.model, nli.precision
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch.ao's deprecation notice
+            nli.model = torch.ao.quantization.quantize_dynamic(
+                copy.deepcopy(float_model), {torch.nn.Linear}, dtype=torch.qint8)
+    except (AttributeError, RuntimeError) as err:  # a torch build without it
+        nli.model = float_model
+        return {"int8_dynamic_error": str(err)}
+    found: dict[str, Any] = {}
+
+    def run(chunk) -> None:
+        found["probs"] = nli.predict(chunk, batch_size=batch_size, show_progress_bar=False)
+
+    try:
+        nli.precision = "float32"
+        rate = best_rate(run)
+    finally:
+        nli.model, nli.precision = float_model, precision
+    a, b = float32_probs, found["probs"]
+    return {"int8_dynamic_batched_pairs_per_s": rate,
+            "int8_dynamic_argmax_agreement_vs_float32": float((a.argmax(1) == b.argmax(1)).mean()),
+            "int8_dynamic_max_abs_prob_diff_vs_float32": float(abs(a - b).max())}
 
 
 def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str, Any]:
@@ -312,6 +348,14 @@ def nli_markdown(res: dict[str, Any]) -> str:
         lines += ["", f"{s['precision']} against float32 on these pairs: largest probability "
                   f"difference {s['max_abs_prob_diff_vs_float32']:.4f}, same predicted label for "
                   f"{100 * s['argmax_agreement_vs_float32']:.1f}%"]
+    if "int8_dynamic_batched_pairs_per_s" in s:
+        lines += ["", "For reference, not used by `predict`: the same model with every Linear "
+                  "layer quantised to int8 on the fly (`torch.ao` dynamic quantisation) runs "
+                  f"{s['int8_dynamic_batched_pairs_per_s']:.1f} pairs/s batched, but keeps the "
+                  f"float32 label for only "
+                  f"{100 * s['int8_dynamic_argmax_agreement_vs_float32']:.1f}% of these pairs "
+                  "(largest probability difference "
+                  f"{s['int8_dynamic_max_abs_prob_diff_vs_float32']:.2f})."]
     return "\n".join(lines)
 
 

@@ -32,9 +32,9 @@ contradiction. ``--numeric-news N`` adds up to N pairs of each kind in
 :mod:`claimcheck.synthetic_news`: news sentences about a counted quantity in
 Arabic and English, with the number written the Arabic way ("ألفي جندي")
 or with digits, the same number (entailment), a changed one (contradiction)
-or another quantity of the same event (neutral). ``--claim-pairs FILE`` adds our hand-written pairs of attributed
-news claims (:func:`claim_pair_rows`; ``--claim-pairs-repeat R`` repeats them),
-the kind of pair the pipeline scores.
+or another quantity of the same event (neutral). ``--claim-pairs FILE`` adds
+our hand-written pairs of attributed news claims (:func:`claim_pair_rows`;
+``--claim-pairs-repeat R`` repeats them), the kind of pair the pipeline scores.
 
 Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
 Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
