@@ -468,6 +468,11 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
         if w == "and" and seen and (nxt in _EN_ONES or nxt in _SCALES):
             j += 1
             continue
+        if not seen and w in ("احد", "احدي") and nxt in ("عشر", "عشره"):
+            current = 11.0  # "أحد عشر" / "إحدى عشرة": "أحد" alone is "someone"
+            seen = True
+            j += 2
+            continue
         if w == "dozen":
             current = (current or 1.0) * 12
             seen = True

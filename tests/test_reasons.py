@@ -63,6 +63,8 @@ def test_normalize_digits_keeps_length():
         ("a dozen fighters", 12, "fighters"),
         ("one hundred and fifty workers", 150, "workers"),
         ("مئة وخمسون عاملا", 150, "workers"),
+        ("أودى بحياة أحد عشر شخصا", 11, "people"),
+        ("إحدى عشرة أسرة", 11, "families"),
         ("ثلاثة من مقاتلي التحالف", 3, "fighters"),
         ("١٤٫٥ بالمئة", 14.5, "percent"),
         ("14.5 percent", 14.5, "percent"),
@@ -78,6 +80,11 @@ def test_find_quantities(text, value, unit):
     assert len(quantities) == 1, quantities
     assert quantities[0].value == pytest.approx(value)
     assert unit in quantities[0].units
+
+
+def test_arabic_ahad_alone_is_someone_not_a_number():
+    # "أحد" is "one of" / "someone" unless "عشر" follows ("أحد عشر" = 11)
+    assert find_quantities("أحد الجنود قتل في الهجوم") == []
 
 
 def test_quantity_bounds_and_surface():
