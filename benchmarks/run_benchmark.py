@@ -165,9 +165,7 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
     out["speedup"] = out["batched_pairs_per_s"] / out["naive_pairs_per_s"]
     out["speedup_same_precision"] = out["batched_pairs_per_s"] / out[f"naive_{shipped}_pairs_per_s"]
     if len(probs) == 2:
-        a, b = probs["float32"], probs[shipped]
-        out["max_abs_prob_diff_vs_float32"] = float(abs(a - b).max())
-        out["argmax_agreement_vs_float32"] = float((a.argmax(1) == b.argmax(1)).mean())
+        out.update(_against_float32(probs["float32"], probs[shipped]))
     if nli.model.device.type == "cpu":
         out.update(_int8_probe(nli, best_rate, probs["float32"], batch_size))
     return out
@@ -201,10 +199,16 @@ def _int8_probe(nli, best_rate, float32_probs, batch_size: int) -> dict[str, Any
         rate = best_rate(run)
     finally:
         nli.model, nli.precision = float_model, precision
-    a, b = float32_probs, found["probs"]
-    return {"int8_dynamic_batched_pairs_per_s": rate,
-            "int8_dynamic_argmax_agreement_vs_float32": float((a.argmax(1) == b.argmax(1)).mean()),
-            "int8_dynamic_max_abs_prob_diff_vs_float32": float(abs(a - b).max())}
+    out = {"int8_dynamic_batched_pairs_per_s": rate}
+    out.update(_against_float32(float32_probs, found["probs"], prefix="int8_dynamic_"))
+    return out
+
+
+def _against_float32(float32_probs, other_probs, prefix: str = "") -> dict[str, float]:
+    """Largest probability difference and share of pairs with the same label."""
+    a, b = float32_probs, other_probs
+    return {f"{prefix}max_abs_prob_diff_vs_float32": float(abs(a - b).max()),
+            f"{prefix}argmax_agreement_vs_float32": float((a.argmax(1) == b.argmax(1)).mean())}
 
 
 def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str, Any]:

@@ -34,6 +34,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from claimcheck.synthetic import _TO_AR
+
 KINDS = ("same-number", "changed-number", "other-quantity")
 LABEL_OF = {"same-number": "entailment", "changed-number": "contradiction",
             "other-quantity": "neutral"}
@@ -118,7 +120,6 @@ _EVENTS: tuple[tuple[tuple[str, str, str, int], ...], ...] = (
 
 _EN_HEDGES = ("about", "around", "nearly", "some")
 _AR_HEDGES = ("نحو", "حوالي", "قرابة", "زهاء")
-_AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 # 3–10 before "آلاف" / "ملايين" / "مليارات" (the masculine counted noun takes
 # the feminine number).
 _AR_UNITS = {3: "ثلاثة", 4: "أربعة", 5: "خمسة", 6: "ستة", 7: "سبعة", 8: "ثمانية",
@@ -154,7 +155,7 @@ def arabic_count(value: int, noun: Noun, rng: random.Random) -> str:
     if value < 1_000_000 and (not 1900 <= value <= 2100 or not forms):
         digits = str(value)
         counted = noun.ar_acc if value < 100 else noun.ar_gen
-        forms += [f"{digits} {counted}", f"{digits.translate(_AR_DIGITS)} {counted}"]
+        forms += [f"{digits} {counted}", f"{digits.translate(_TO_AR)} {counted}"]
     return rng.choice(forms)
 
 

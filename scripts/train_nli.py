@@ -61,6 +61,12 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+def nli_fields(rows) -> list[dict]:
+    """``premise``, ``hypothesis`` and ``label`` of each row, nothing else."""
+    return [{"premise": r["premise"], "hypothesis": r["hypothesis"], "label": r["label"]}
+            for r in rows]
+
+
 def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
     """The full training mix (see the module docstring) and its composition."""
     rng = random.Random(seed)
@@ -107,8 +113,7 @@ def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
             unrelated.append({"premise": a, "hypothesis": b, "label": "neutral"})
     rows += unrelated
     counts["unrelated-neutral"] = len(unrelated)
-    rows = [{"premise": r["premise"], "hypothesis": r["hypothesis"], "label": r["label"]}
-            for r in rows]
+    rows = nli_fields(rows)
     rng.shuffle(rows)
     return rows, counts
 
@@ -249,8 +254,7 @@ def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
                 sample += rng.sample(by_lang[lang], min(25, len(by_lang[lang])))
         elif rows:
             sample += rng.sample(rows, min(per_set, len(rows)))
-    return [{"premise": r["premise"], "hypothesis": r["hypothesis"], "label": r["label"]}
-            for r in sample]
+    return nli_fields(sample)
 
 
 def _shown(path: Path) -> str:
@@ -382,7 +386,7 @@ def main() -> None:
         rows = rows[: args.replay]  # already shuffled with --seed
     if args.synthetic:
         extra, made = synthetic_mix(args.data, "train", args.seed, args.synthetic)
-        rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
+        rows += nli_fields(extra)
         counts.update(made)
     if args.translations:
         extra, made = translation_pairs(args.data, "train", args.seed, args.translations)
@@ -392,7 +396,7 @@ def main() -> None:
         from claimcheck.synthetic_news import numeric_news_pairs
 
         extra = numeric_news_pairs(args.numeric_news, seed=args.seed)
-        rows += [{k: p[k] for k in ("premise", "hypothesis", "label")} for p in extra]
+        rows += nli_fields(extra)
         counts.update(Counter(f"numeric-news-{p['edit']}" for p in extra))
     if args.claim_pairs:
         extra = claim_pair_rows(args.claim_pairs)
