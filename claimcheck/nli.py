@@ -99,7 +99,10 @@ class NLIModel:
         fast on CPUs with native bfloat16 (AVX512-BF16, AMX) and changes
         probabilities by about 0.01 (see ``benchmarks/results/nli.md``).
         ``"auto"`` (the default) picks bfloat16 where the CPU has it natively
-        and float32 elsewhere (emulated bfloat16 would be slower).
+        and float32 elsewhere (emulated bfloat16 would be slower). In
+        bfloat16 a pair's probabilities also move by about 0.001 with the
+        other pairs of its batch (rounding depends on the matrix shapes);
+        float32 gives the same row whatever the batch.
 
     Examples
     --------
