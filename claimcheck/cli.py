@@ -66,10 +66,11 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
         args.train, eval=args.eval, base=args.base, output_dir=args.output,
         epochs=args.epochs, max_steps=args.max_steps, batch_size=args.batch_size,
         learning_rate=args.lr, seed=args.seed, eval_steps=args.eval_steps,
-        time_budget_s=args.time_budget, show_progress_bar=True,
+        time_budget_s=args.time_budget, show_progress_bar=True, precision=args.precision,
     )
     print(json.dumps({"output_dir": str(result.output_dir), "steps": result.steps,
-                      "finished": result.finished, "evals": result.evals,
+                      "finished": result.finished, "precision": result.precision,
+                      "evals": result.evals,
                       "losses": result.losses[-5:]}, indent=1))
     return 0
 
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     ft.add_argument("--seed", type=int, default=0)
     ft.add_argument("--eval-steps", type=int, default=None)
     ft.add_argument("--time-budget", type=float, default=None, help="seconds, then resumable")
+    ft.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16"],
+                    help="forward-pass arithmetic (auto: bfloat16 where the CPU or GPU has it "
+                    "natively, else float32)")
     ft.set_defaults(func=_cmd_finetune)
 
     sub.add_parser("bench", help="run benchmarks/run_benchmark.py (arguments pass through)",

@@ -16,13 +16,14 @@ import math
 import os
 import random
 import time
-from collections.abc import Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from claimcheck.data import LABELS, load_pairs
-from claimcheck.nli import NLIModel
+from claimcheck.nli import PRECISIONS, NLIModel, native_bfloat16_precision
 
 CHECKPOINT_DIR = "checkpoint"
 
@@ -42,6 +43,8 @@ class FinetuneResult:
     finished : bool
         False when a time budget stopped training before the last step
         (rerun the same call to resume).
+    precision : str
+        ``"float32"`` or ``"bfloat16"``: the arithmetic of the forward pass.
     """
 
     output_dir: Path
@@ -49,6 +52,7 @@ class FinetuneResult:
     losses: list[tuple[int, float]] = field(default_factory=list)
     evals: list[dict[str, Any]] = field(default_factory=list)
     finished: bool = True
+    precision: str = "float32"
 
 
 def length_bucketed_batches(
@@ -130,6 +134,8 @@ def finetune(
     show_progress_bar: bool | None = None,
     model_card: str | None = None,
     device: str | None = None,
+    precision: str = "auto",
+    keep_if: Callable[[NLIModel], bool] | None = None,
 ) -> FinetuneResult:
     """Fine-tune an NLI model on labelled pairs and save it.
 
@@ -170,9 +176,20 @@ def finetune(
         Markdown written as ``README.md`` beside the saved model.
     device : str, optional
         ``"cpu"``, ``"cuda"`` or another torch device; None picks CUDA when
-        PyTorch sees a GPU. On CUDA the forward pass runs under bfloat16
-        autocast (the weights and the optimiser stay float32). The saved
-        model is the same format either way.
+        PyTorch sees a GPU. The saved model is the same format either way.
+    precision : {"auto", "float32", "bfloat16"}
+        Arithmetic of the forward pass. ``"bfloat16"`` runs it under
+        bfloat16 autocast (the weights, gradients' accumulation and the
+        optimiser stay float32). ``"auto"`` picks bfloat16 on CUDA and on
+        CPUs with native bfloat16 (AVX512-BF16, AMX; about twice as fast
+        there, see ``run_benchmark.py finetune``), float32 elsewhere, where
+        bfloat16 is emulated and slower.
+    keep_if : callable, optional
+        Called with the model at each evaluation (it needs ``eval``): a model
+        for which it returns False is never saved as the best, whatever its
+        accuracy; each ``evals`` entry records the answer as ``kept_if``. For
+        example ``lambda m: not expectation_failures(m, must_pass)``. If no
+        evaluation passes, nothing is saved and a warning says so.
 
     Returns
     -------
@@ -184,7 +201,10 @@ def finetune(
     output_dir = Path(output_dir)
     if not 0.0 <= label_smoothing < 1.0:
         raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing}")
+    if keep_if is not None and eval is None:
+        raise ValueError("keep_if is checked at each evaluation: pass eval= as well")
     dev = _training_device(device)
+    use_bfloat16 = _training_precision(precision, dev) == "bfloat16"
     model = _base_model(base)
     model.model.to(dev)
     model.max_length = max_length
@@ -212,7 +232,8 @@ def finetune(
         lr=learning_rate,
         **({"fused": True} if dev.type == "cuda" else {}),
     )
-    autocast = torch.autocast("cuda", dtype=torch.bfloat16, enabled=dev.type == "cuda")
+    autocast = torch.autocast("cuda" if dev.type == "cuda" else "cpu", dtype=torch.bfloat16,
+                              enabled=use_bfloat16)
     state = {"step": 0, "losses": [], "evals": [], "best": -1.0}
     ckpt = output_dir / CHECKPOINT_DIR
     if resume and (ckpt / "state.json").is_file():
@@ -262,7 +283,7 @@ def finetune(
                 bar.set_postfix(loss=f"{mean:.4f}")
             running, running_n = 0.0, 0
         if eval_ds is not None and eval_steps and step % eval_steps == 0 and step < total:
-            _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card)
+            _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card, keep_if)
         out_of_time = time_budget_s is not None and time.monotonic() - start_time > time_budget_s
         if step % save_steps == 0 or out_of_time:
             state["step"] = step
@@ -277,7 +298,10 @@ def finetune(
         state["losses"].append((step, float(running) / running_n))
     if finished:
         if eval_ds is not None:
-            _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card)
+            _evaluate_and_keep(model, eval_ds, step, state, output_dir, model_card, keep_if)
+            if keep_if is not None and not any(e["kept_if"] for e in state["evals"]):
+                warnings.warn(f"no evaluation passed keep_if: no model saved in {output_dir}",
+                              stacklevel=2)
         else:
             _save_model(model, output_dir, model_card)
     _save_checkpoint(ckpt, model, optimizer, state)
@@ -288,6 +312,7 @@ def finetune(
         losses=[tuple(x) for x in state["losses"]],
         evals=state["evals"],
         finished=finished,
+        precision="bfloat16" if use_bfloat16 else "float32",
     )
 
 
@@ -306,6 +331,17 @@ def _training_device(device: str | None):
         raise ValueError(f"device {device!r} asked for, but PyTorch sees no CUDA GPU here "
                          "(a CPU build of torch, or no driver); use device='cpu'")
     return dev
+
+
+def _training_precision(precision: str, dev) -> str:
+    """``"float32"`` or ``"bfloat16"`` for training on ``dev`` (see :func:`finetune`)."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
+    if precision != "auto":
+        return precision
+    if dev.type == "cuda":
+        return "bfloat16"
+    return native_bfloat16_precision() if dev.type == "cpu" else "float32"
 
 
 def _base_model(base: str | os.PathLike | NLIModel | None) -> NLIModel:
@@ -337,13 +373,48 @@ def evaluate(model: NLIModel, pairs: Any, *, batch_size: int = 64,
     return classification_metrics(list(ds["label"]), probs.argmax(1).tolist(), model.labels)
 
 
+def expectation_failures(model: NLIModel, rows: Sequence[dict], *,
+                         batch_size: int = 32) -> list[dict]:
+    """The rows of a must-pass set that ``model`` gets wrong, each with its
+    probabilities added (an empty list: all pass).
+
+    A row is a labelled pair (``premise``, ``hypothesis``, ``label``); by
+    default the model's most probable label must be ``label``. With
+    ``"expect": "not_contradiction"`` the contradiction probability must
+    only stay below 0.5 (for unrelated sentences, where entailment and
+    neutral are both acceptable).
+    """
+    if not rows:
+        return []
+    probs = model.predict([(r["premise"], r["hypothesis"]) for r in rows],
+                          batch_size=batch_size, show_progress_bar=False)
+    contra = model.label_index("contradiction")
+    failures = []
+    for row, p in zip(rows, probs):
+        expect = row.get("expect", "label")
+        if expect == "not_contradiction":
+            ok = p[contra] < 0.5
+        elif expect == "label":
+            ok = model.labels[int(p.argmax())] == row["label"]
+        else:
+            raise ValueError(f"unknown expectation {expect!r}: use 'label' or "
+                             "'not_contradiction'")
+        if not ok:
+            failures.append({**row, "probabilities": dict(zip(model.labels, p.round(3).tolist()))})
+    return failures
+
+
 def _evaluate_and_keep(model: NLIModel, eval_ds, step: int, state: dict, output_dir: Path,
-                       model_card: str | None) -> None:
+                       model_card: str | None,
+                       keep_if: Callable[[NLIModel], bool] | None = None) -> None:
     metrics = evaluate(model, eval_ds, show_progress_bar=False)
-    model.model.train()
     entry = {"step": step, "accuracy": metrics["accuracy"], "macro_f1": metrics["macro_f1"]}
+    passes = True
+    if keep_if is not None:
+        passes = entry["kept_if"] = bool(keep_if(model))
+    model.model.train()
     state["evals"].append(entry)
-    if metrics["accuracy"] > state["best"]:
+    if passes and metrics["accuracy"] > state["best"]:
         state["best"] = metrics["accuracy"]
         _save_model(model, output_dir, model_card)
         (output_dir / "eval.json").write_text(json.dumps({"step": step, **metrics}, indent=1))
@@ -396,5 +467,5 @@ def _bar(total: int, initial: int, show: bool | None):
     return tqdm(total=total, initial=initial, desc="fine-tune", unit="step")
 
 
-__all__ = ["FinetuneResult", "classification_metrics", "evaluate", "finetune",
-           "length_bucketed_batches"]
+__all__ = ["FinetuneResult", "classification_metrics", "evaluate", "expectation_failures",
+           "finetune", "length_bucketed_batches"]

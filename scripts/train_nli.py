@@ -28,7 +28,9 @@ kinds often enough. ``--translations N`` adds N XNLI train sentences (Arabic
 or English) against their translation in another language (entailment) and
 N/2 unrelated premises in two languages (neutral): without them the minimal
 pairs teach that any small difference, a translation's included, is a
-contradiction. ``--numeric-news N`` adds up to N pairs of each kind in
+contradiction. ``--cross-lingual N`` adds N XNLI train items read across two
+languages (premise in one, hypothesis in another, one of them Arabic or
+English; same label). ``--numeric-news N`` adds up to N pairs of each kind in
 :mod:`claimcheck.synthetic_news`: news sentences about a counted quantity in
 Arabic and English, with the number written the Arabic way ("ألفي جندي")
 or with digits, the same number (entailment), a changed one (contradiction)
@@ -36,7 +38,10 @@ or another quantity of the same event (neutral). ``--claim-pairs FILE`` adds
 our hand-written pairs of attributed news claims (:func:`claim_pair_rows`;
 ``--claim-pairs-repeat R`` repeats them), the kind of pair the pipeline scores.
 
-Model selection uses a fixed sample of the ``dev`` splits (never ``test``).
+Model selection uses a fixed sample of the ``dev`` splits (never ``test``),
+among the checkpoints that score every pair of ``--must-pass`` as expected
+(default: our ar/en sanity set ``benchmarks/data/nli_sanity.jsonl``, the one
+``tests/test_nli.py`` checks the shipped model with).
 Interrupted runs resume from ``<output>/checkpoint``; ``--time-budget``
 stops cleanly so a run can be spread over sessions.
 """
@@ -44,6 +49,7 @@ stops cleanly so a run can be spread over sessions.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import platform
@@ -53,6 +59,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+MUST_PASS = REPO / "benchmarks" / "data" / "nli_sanity.jsonl"
 THREE_WAY = {"entailment", "neutral", "contradiction"}
 
 
@@ -202,6 +209,38 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
                                        "cross-lingual-unrelated-neutral": len(unrelated)})
 
 
+def cross_lingual_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[list[dict],
+                                                                               Counter]:
+    """Up to ``n`` XNLI pairs of one split with the premise in one language and
+    the hypothesis in another (one side Arabic or English, the other any of
+    the 17 languages), keeping the item's label: the same inference read
+    across languages, as claimcheck does with an Arabic and an English
+    article. Distinct pairs, drawn with a bounded number of tries."""
+    by_item: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in read_jsonl(data_dir / "xnli" / f"{split}.jsonl"):
+        if r["label"] in THREE_WAY:
+            by_item[r["id"]][r["lang"]] = r
+    items = [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
+    rng = random.Random(seed)
+    pairs, seen = [], set()
+    for _ in range(20 * n if items else 0):
+        if len(pairs) >= n:
+            break
+        item = rng.choice(items)
+        pivot = rng.choice(sorted({"ar", "en"} & set(item)))
+        others = sorted(set(item) - {pivot})
+        if not others:
+            continue
+        other = rng.choice(others)
+        first, second = (pivot, other) if rng.random() < 0.5 else (other, pivot)
+        key = (item[first]["premise"], item[second]["hypothesis"])
+        if key in seen:
+            continue
+        seen.add(key)
+        pairs.append({"premise": key[0], "hypothesis": key[1], "label": item[first]["label"]})
+    return pairs, Counter({"xnli-cross-lingual": len(pairs)})
+
+
 CLAIM_PAIR_LABELS = {
     # kind: (label of a -> b, label of b -> a)
     "numeric": ("contradiction", "contradiction"),
@@ -265,14 +304,16 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _hardware(args) -> str:
+def _hardware(args, precision: str) -> str:
     """What the run trained on, for the model card."""
     import torch
 
+    arithmetic = ("bfloat16 autocast, float32 weights and optimiser" if precision == "bfloat16"
+                  else "float32")
     if args.device_used.startswith("cuda"):
-        return (f"one {torch.cuda.get_device_name(args.device_used)} GPU "
-                "(bfloat16 autocast, float32 weights and optimiser)")
-    return f"{platform.processor() or platform.machine()}, {args.threads} CPU threads, no GPU"
+        return f"one {torch.cuda.get_device_name(args.device_used)} GPU ({arithmetic})"
+    return (f"{platform.processor() or platform.machine()}, {args.threads} CPU threads, "
+            f"no GPU ({arithmetic})")
 
 
 def model_card(args, counts: Counter, result, wall_s: float) -> str:
@@ -292,9 +333,11 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         f"--seed {args.seed} --eval-steps {args.eval_steps}"
         + (f" --device {args.device}" if args.device else "")
         + (f" --label-smoothing {args.label_smoothing}" if args.label_smoothing else "")
+        + (f" --precision {args.precision}" if args.precision != "auto" else "")
         + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
         + (f" --translations {args.translations}" if args.translations else "")
+        + (f" --cross-lingual {args.cross_lingual}" if args.cross_lingual else "")
         + (f" --numeric-news {args.numeric_news}" if args.numeric_news else "")
         + (f" --claim-pairs {_shown(args.claim_pairs)} --claim-pairs-repeat "
            f"{args.claim_pairs_repeat}" if args.claim_pairs else "")
@@ -302,12 +345,14 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
         f" AdamW lr {args.lr}, linear warm-up 6% and decay), seed {args.seed}",
-        f"- hardware: {_hardware(args)}",
+        f"- hardware: {_hardware(args, result.precision)}",
         f"- wall time of the last run segment: {wall_s / 60:.0f} min "
         "(the run may have been resumed across several segments)",
         "- model selection: best accuracy on a fixed sample of the dev splits, "
         "evaluated every "
-        f"{args.eval_steps} steps",
+        f"{args.eval_steps} steps"
+        + (f", among the checkpoints that pass {_shown(args.must_pass)}"
+           if args.must_pass else ""),
         "",
         "## Data (train splits of ../shared/data/nli, plus pairs derived from them)",
         "",
@@ -324,11 +369,24 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         "",
         "## Dev metrics",
         "Measured by `python benchmarks/run_benchmark.py nli` (see `benchmarks/results/`).",
-        "Selection history (dev sample accuracy by step): "
-        + ", ".join(f"{e['step']}: {e['accuracy']:.3f}" for e in result.evals),
+        "Selection history (dev sample accuracy by step"
+        + ("; * failed the must-pass set" if args.must_pass else "") + "): "
+        + ", ".join(f"{e['step']}: {e['accuracy']:.3f}" + ("" if e.get("kept_if", True) else "*")
+                    for e in result.evals),
         "",
     ]
     return "\n".join(lines)
+
+
+def _passes(model, must_pass: list[dict]) -> bool:
+    """True when ``model`` scores every must-pass pair as expected; prints the failures."""
+    from claimcheck.finetune import expectation_failures
+
+    failures = expectation_failures(model, must_pass)
+    for f in failures:
+        print(f"  must-pass failure: {f['premise'][:50]} / {f['hypothesis'][:50]} "
+              f"(expected {f.get('expect', f['label'])}): {f['probabilities']}", flush=True)
+    return not failures
 
 
 def main() -> None:
@@ -348,6 +406,10 @@ def main() -> None:
     parser.add_argument("--device", default=None,
                         help="torch device to train on (default: cuda when PyTorch sees a GPU, "
                         "else cpu)")
+    parser.add_argument("--precision", default="auto",
+                        choices=["auto", "float32", "bfloat16"],
+                        help="forward-pass arithmetic (auto: bfloat16 on CUDA and on CPUs with "
+                        "native bfloat16, else float32)")
     parser.add_argument("--dev-seed", type=int, default=None,
                         help="seed of the dev sample used for model selection (default: "
                         "--seed, as the shipped stages were run). The sample changes with "
@@ -357,6 +419,9 @@ def main() -> None:
     parser.add_argument("--translations", type=int, default=0, metavar="N",
                         help="add N cross-lingual translation pairs (entailment) and N/2 "
                         "unrelated cross-lingual pairs (neutral) from parallel XNLI items")
+    parser.add_argument("--cross-lingual", type=int, default=0, metavar="N",
+                        help="add N XNLI pairs with premise and hypothesis in two languages "
+                        "(one of them Arabic or English), same label")
     parser.add_argument("--numeric-news", type=int, default=0, metavar="N",
                         help="add N Arabic/English news-sentence pairs of each kind in "
                         "claimcheck.synthetic_news (same number in another form, changed number, "
@@ -367,6 +432,9 @@ def main() -> None:
                         help="how many times the claim pairs appear in the mix")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
                         help="keep only a random N pairs of the usual mix")
+    parser.add_argument("--must-pass", type=Path, default=MUST_PASS, metavar="FILE",
+                        help="labelled pairs every kept checkpoint must score as expected "
+                        "(see claimcheck.finetune.expectation_failures); '' for none")
     parser.add_argument("--base", default="e5-small",
                         help="e5-small (a fresh head, as the shipped model was trained) or an "
                         "NLI model folder to continue from (e.g. models/nli-e5-small)")
@@ -392,6 +460,10 @@ def main() -> None:
         extra, made = translation_pairs(args.data, "train", args.seed, args.translations)
         rows += extra
         counts.update(made)
+    if args.cross_lingual:
+        extra, made = cross_lingual_pairs(args.data, "train", args.seed, args.cross_lingual)
+        rows += extra
+        counts.update(made)
     if args.numeric_news:
         from claimcheck.synthetic_news import numeric_news_pairs
 
@@ -403,11 +475,19 @@ def main() -> None:
         rows += extra * args.claim_pairs_repeat
         counts[f"news claim pairs of our own, both directions (x{args.claim_pairs_repeat})"] = \
             len(extra) * args.claim_pairs_repeat
-    if args.synthetic or args.translations or args.numeric_news or args.claim_pairs:
+    if (args.synthetic or args.translations or args.cross_lingual or args.numeric_news
+            or args.claim_pairs):
         random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
     print(dict(counts), flush=True)
+    keep_if = None
+    if args.must_pass and str(args.must_pass) not in ("", "."):
+        must_pass = read_jsonl(args.must_pass)
+        keep_if = functools.partial(_passes, must_pass=must_pass)
+        print(f"{len(must_pass)} must-pass pairs from {_shown(args.must_pass)}", flush=True)
+    else:
+        args.must_pass = None
     start = time.monotonic()
     card_args = (args, counts)
     result = finetune(
@@ -416,6 +496,7 @@ def main() -> None:
         seed=args.seed, eval_steps=args.eval_steps, save_steps=args.save_steps,
         time_budget_s=args.time_budget, max_length=128, show_progress_bar=True,
         device=args.device_used, label_smoothing=args.label_smoothing,
+        precision=args.precision, keep_if=keep_if,
     )
     card = model_card(*card_args, result, time.monotonic() - start)
     if (args.output / "config.json").is_file():

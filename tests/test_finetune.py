@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -98,3 +100,60 @@ def test_label_smoothing_keeps_the_model_less_confident(tmp_path):
 
     plain, smoothed = mean_max_prob(0.0), mean_max_prob(0.3)
     assert smoothed < plain - 0.01, (plain, smoothed)  # measured here: 0.436 vs 0.409
+
+
+def test_a_bad_precision_is_a_clear_error(tmp_path):
+    with pytest.raises(ValueError, match="precision must be one of"):
+        finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o", precision="float16")
+    assert not (tmp_path / "o").exists()  # nothing loaded or written before the check
+
+
+def test_auto_precision_follows_the_device(monkeypatch):
+    import importlib
+
+    import torch
+
+    ft = importlib.import_module("claimcheck.finetune")  # the package re-exports the function
+
+    cpu = torch.device("cpu")
+    monkeypatch.setattr(ft, "native_bfloat16_precision", lambda: "float32")
+    assert ft._training_precision("auto", cpu) == "float32"
+    monkeypatch.setattr(ft, "native_bfloat16_precision", lambda: "bfloat16")
+    assert ft._training_precision("auto", cpu) == "bfloat16"
+    assert ft._training_precision("float32", cpu) == "float32"  # asked for: no override
+    assert ft._training_precision("auto", torch.device("cuda")) == "bfloat16"
+
+
+@pytest.mark.slow
+def test_bfloat16_training_lowers_the_loss_too(tmp_path):
+    # bfloat16 autocast also runs (emulated, slower) on CPUs without it
+    base = NLIModel.from_encoder(seed=0)
+    before = _mean_loss(base)
+    result = finetune(TRAIN, base=base, output_dir=tmp_path / "b", max_steps=30, batch_size=4,
+                      learning_rate=3e-4, warmup_ratio=0.0, seed=0, show_progress_bar=False,
+                      precision="bfloat16")
+    assert result.precision == "bfloat16"
+    assert _mean_loss(base) < before - 0.05
+    assert NLIModel.load(tmp_path / "b").labels[2] == "contradiction"
+
+
+def test_keep_if_needs_eval(tmp_path):
+    with pytest.raises(ValueError, match="pass eval= as well"):
+        finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o", keep_if=lambda m: True)
+
+
+@pytest.mark.slow
+def test_a_model_failing_keep_if_is_never_saved(tmp_path):
+    common = dict(eval=TRAIN, max_steps=12, eval_steps=6, batch_size=4, learning_rate=3e-4,
+                  warmup_ratio=0.0, seed=0, show_progress_bar=False)
+    answers = iter([True, False])  # the model passes at step 6, fails at step 12
+    result = finetune(TRAIN, base=NLIModel.from_encoder(seed=0), output_dir=tmp_path / "k",
+                      keep_if=lambda model: next(answers), **common)
+    assert [(e["step"], e["kept_if"]) for e in result.evals] == [(6, True), (12, False)]
+    kept = json.loads((tmp_path / "k" / "eval.json").read_text())
+    assert kept["step"] == 6  # whatever step 12's accuracy
+
+    with pytest.warns(UserWarning, match="no evaluation passed keep_if"):
+        finetune(TRAIN, base=NLIModel.from_encoder(seed=0), output_dir=tmp_path / "none",
+                 keep_if=lambda model: False, **common)
+    assert not (tmp_path / "none" / "model.safetensors").exists()

@@ -9,7 +9,11 @@ import numpy as np
 import pytest
 
 from claimcheck import NLIModel
+from claimcheck.finetune import expectation_failures
 from claimcheck.nli import default_model_path
+from tests.conftest import REPO
+
+SANITY_FILE = REPO / "benchmarks" / "data" / "nli_sanity.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -19,32 +23,14 @@ def nli() -> NLIModel:
     return NLIModel.load()
 
 
-# Our own sanity sentences: (premise, hypothesis, expected label).
-SANITY = [
-    ("Rescue teams found all twelve miners alive.", "All twelve miners died in the mine.",
-     "contradiction"),
-    ("The central bank raised interest rates on Tuesday.",
-     "On Tuesday the central bank increased interest rates.", "entailment"),
-    ("رفع البنك المركزي أسعار الفائدة يوم الثلاثاء.",
-     "زاد البنك المركزي أسعار الفائدة يوم الثلاثاء.", "entailment"),
-    # one number changed; the same number in Arabic-Indic digits (the model
-    # before the synthetic minimal pairs read the latter as a contradiction)
-    ("The flood destroyed 40 homes in the valley.", "The flood destroyed 90 homes in the valley.",
-     "contradiction"),
-    ("دمر الفيضان 40 منزلا في الوادي.", "دمر الفيضان ٤٠ منزلا في الوادي.", "entailment"),
-    # antonyms under a long shared prefix (models before the one trained on a
-    # GPU read these as entailment: lexical overlap won; strict xfails until then)
-    ("The minister said the factory will close next month.",
-     "The minister said the factory will stay open.", "contradiction"),
-    ("قال الوزير إن المصنع سيغلق الشهر المقبل.", "قال الوزير إن المصنع سيبقى مفتوحا.",
-     "contradiction"),
-]
-UNRELATED = [
-    ("The football team won the cup final on Sunday.",
-     "Heavy snow closed several mountain roads."),
-    ("افتتح معرض الكتاب أبوابه أمس في العاصمة.", "ارتفعت أسعار القمح في الأسواق العالمية."),
-    ("هطلت أمطار غزيرة على المدن الساحلية.", "فاز المنتخب الوطني بالمباراة النهائية."),
-]
+# Our own sanity sentences (written for this project; train_nli.py keeps only
+# checkpoints that pass them): labelled pairs, and unrelated pairs that must
+# not read as contradictions.
+SANITY_ROWS = [json.loads(line) for line in SANITY_FILE.read_text(encoding="utf-8").splitlines()]
+SANITY = [(r["premise"], r["hypothesis"], r["label"]) for r in SANITY_ROWS
+          if r.get("expect", "label") == "label"]
+UNRELATED = [(r["premise"], r["hypothesis"]) for r in SANITY_ROWS
+             if r.get("expect") == "not_contradiction"]
 
 
 @pytest.mark.slow
@@ -78,12 +64,8 @@ def test_float32_batching_and_order_change_nothing(nli):
 
 @pytest.mark.slow
 def test_sanity_set_is_scored_as_expected(nli):
-    probs = nli.predict([(p, h) for p, h, _ in SANITY])
-    for (p, h, label), row in zip(SANITY, probs):
-        assert nli.labels[int(row.argmax())] == label, (p, h, row)
-    unrelated = nli.predict(UNRELATED)
-    contra = nli.label_index("contradiction")
-    assert (unrelated[:, contra] < 0.5).all(), unrelated
+    assert len(SANITY) >= 7 and len(UNRELATED) >= 3
+    assert expectation_failures(nli, SANITY_ROWS) == []
 
 
 @pytest.mark.slow
@@ -146,3 +128,14 @@ def test_bfloat16_only_where_the_cpu_has_it(monkeypatch):
     assert nli_module.native_bfloat16_precision() == "float32"
     monkeypatch.setattr(nli_module, "_cpu_flags", lambda: frozenset({"avx512f", "avx512_bf16"}))
     assert nli_module.native_bfloat16_precision() in ("bfloat16", "float32")  # torch decides
+
+
+@pytest.mark.slow
+def test_expectation_failures_name_the_pair_and_its_probabilities(nli):
+    wrong = {**SANITY_ROWS[0], "label": "entailment"}  # a contradiction, expected otherwise
+    failures = expectation_failures(nli, [SANITY_ROWS[1], wrong])
+    assert [f["premise"] for f in failures] == [wrong["premise"]]
+    assert set(failures[0]["probabilities"]) == set(nli.labels)
+    assert failures[0]["probabilities"]["contradiction"] > 0.5
+    with pytest.raises(ValueError, match="unknown expectation 'maybe'"):
+        expectation_failures(nli, [{**SANITY_ROWS[0], "expect": "maybe"}])

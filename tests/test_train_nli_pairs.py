@@ -71,6 +71,32 @@ def test_translation_pairs_stop_when_the_split_has_fewer_than_asked(xnli_dir):
                 if p["label"] == "entailment"}) == 18
 
 
+def test_cross_lingual_pairs_keep_the_item_and_its_label(tmp_path):
+    labels = {"1": "entailment", "2": "contradiction", "3": "neutral"}
+    (tmp_path / "xnli").mkdir()
+    with (tmp_path / "xnli" / "train.jsonl").open("w", encoding="utf-8") as fh:
+        for item, langs in ITEMS.items():
+            for lang, (premise, hypothesis) in langs.items():
+                fh.write(json.dumps({"id": item, "lang": lang, "premise": premise,
+                                     "hypothesis": hypothesis, "label": labels[item]}) + "\n")
+    premise_of = {p: (item, lang) for item, langs in ITEMS.items()
+                  for lang, (p, _) in langs.items()}
+    hypothesis_of = {h: (item, lang) for item, langs in ITEMS.items()
+                     for lang, (_, h) in langs.items()}
+    pairs, counts = _train_nli().cross_lingual_pairs(tmp_path, "train", seed=5, n=10)
+    assert counts["xnli-cross-lingual"] == len(pairs) == 10
+    for pair in pairs:
+        (item_p, lang_p), (item_h, lang_h) = premise_of[pair["premise"]], \
+            hypothesis_of[pair["hypothesis"]]
+        assert item_p == item_h and pair["label"] == labels[item_p]
+        assert lang_p != lang_h and {"ar", "en"} & {lang_p, lang_h}
+    # 3 items x 4 ordered language pairs with ar or en (ar-en, en-ar, ar-fr,
+    # fr-ar, en-fr, fr-en: 6): 18 distinct pairs in all, then it stops
+    every, _ = _train_nli().cross_lingual_pairs(tmp_path, "train", seed=5, n=100)
+    assert len(every) == len({(p["premise"], p["hypothesis"]) for p in every}) == 18
+    assert _train_nli().cross_lingual_pairs(tmp_path, "train", seed=5, n=10)[0] == pairs
+
+
 def test_claim_pairs_become_nli_rows_in_both_directions(tmp_path):
     pairs = [
         {"id": "x1", "claim_a": "the museum reopened on Monday", "claim_b": "the museum is still "
