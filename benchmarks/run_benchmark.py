@@ -792,6 +792,25 @@ TASKS = {
 }
 
 
+def machine() -> dict[str, Any]:
+    """What the figures were measured on: speed depends on the CPU, above all
+    on whether it computes bfloat16 natively (``predict``'s default then)."""
+    from claimcheck.nli import _BF16_CPU_FLAGS, _cpu_flags, native_bfloat16_precision
+
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
+            if line.lower().startswith("model name"):
+                model = line.partition(":")[2].strip()
+                break
+    except OSError:
+        pass
+    return {"platform": platform.platform(), "processor": platform.processor(),
+            "cpu_model": model, "cpus": os.cpu_count(),
+            "bfloat16_cpu_flags": sorted((_cpu_flags() or frozenset()) & _BF16_CPU_FLAGS),
+            "native_bfloat16": native_bfloat16_precision() == "bfloat16"}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tasks", nargs="*", choices=[*TASKS, "all"], default=["all"])
@@ -818,9 +837,7 @@ def main(argv: list[str] | None = None) -> int:
 
         torch.set_num_threads(args.threads)
     tasks = [t for t in TASKS if t != "calibrate"] if "all" in args.tasks else args.tasks
-    results: dict[str, Any] = {"machine": {"platform": platform.platform(),
-                                           "processor": platform.processor(),
-                                           "cpus": os.cpu_count()}}
+    results: dict[str, Any] = {"machine": machine()}
     for task in tasks:
         run, markdown = TASKS[task]
         results[task] = run(args)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import runpy
 import sys
@@ -60,13 +61,19 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
 
 def _cmd_finetune(args: argparse.Namespace) -> int:
-    from claimcheck.finetune import finetune
+    from claimcheck.finetune import finetune, must_pass
 
+    keep_if = None
+    if args.must_pass:
+        if not args.eval:
+            raise ValueError("--must-pass is checked at each evaluation: pass --eval as well")
+        keep_if = must_pass(args.must_pass, log=functools.partial(print, file=sys.stderr))
     result = finetune(
         args.train, eval=args.eval, base=args.base, output_dir=args.output,
         epochs=args.epochs, max_steps=args.max_steps, batch_size=args.batch_size,
         learning_rate=args.lr, seed=args.seed, eval_steps=args.eval_steps,
         time_budget_s=args.time_budget, show_progress_bar=True, precision=args.precision,
+        keep_if=keep_if,
     )
     print(json.dumps({"output_dir": str(result.output_dir), "steps": result.steps,
                       "finished": result.finished, "precision": result.precision,
@@ -116,6 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     ft.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16"],
                     help="forward-pass arithmetic (auto: bfloat16 where the CPU or GPU has it "
                     "natively, else float32)")
+    ft.add_argument("--must-pass", default=None, metavar="FILE",
+                    help="JSONL/CSV of labelled pairs every kept checkpoint must score as "
+                    "expected (needs --eval)")
     ft.set_defaults(func=_cmd_finetune)
 
     sub.add_parser("bench", help="run benchmarks/run_benchmark.py (arguments pass through)",

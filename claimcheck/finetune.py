@@ -188,7 +188,7 @@ def finetune(
         Called with the model at each evaluation (it needs ``eval``): a model
         for which it returns False is never saved as the best, whatever its
         accuracy; each ``evals`` entry records the answer as ``kept_if``. For
-        example ``lambda m: not expectation_failures(m, must_pass)``. If no
+        example ``must_pass("my_must_pass.jsonl")``. If no
         evaluation passes, nothing is saved and a warning says so.
 
     Returns
@@ -404,6 +404,33 @@ def expectation_failures(model: NLIModel, rows: Sequence[dict], *,
     return failures
 
 
+def must_pass(source: str | os.PathLike | Sequence[dict], *,
+              log: Callable[[str], None] | None = None) -> Callable[[NLIModel], bool]:
+    """A ``keep_if`` check for :func:`finetune`: True when the model scores
+    every row of a must-pass set as expected (see :func:`expectation_failures`).
+
+    ``source`` is a JSONL/CSV file or a list of rows; ``log`` (for example
+    ``print``) is called with a line for each failure.
+    """
+    from claimcheck.data import _read_rows
+
+    rows = _read_rows(Path(source)) if isinstance(source, (str, os.PathLike)) else list(source)
+    if not rows:
+        raise ValueError("the must-pass set is empty: give at least one labelled pair")
+    for n, row in enumerate(rows):
+        if not {"premise", "hypothesis", "label"} <= set(row):
+            raise ValueError(f"must-pass row {n} needs premise, hypothesis and label")
+
+    def passes(model: NLIModel) -> bool:
+        failures = expectation_failures(model, rows)
+        for f in failures if log is not None else ():
+            log(f"must-pass failure: {f['premise'][:50]!r} / {f['hypothesis'][:50]!r} "
+                f"(expected {f.get('expect', f['label'])}): {f['probabilities']}")
+        return not failures
+
+    return passes
+
+
 def _evaluate_and_keep(model: NLIModel, eval_ds, step: int, state: dict, output_dir: Path,
                        model_card: str | None,
                        keep_if: Callable[[NLIModel], bool] | None = None) -> None:
@@ -468,4 +495,4 @@ def _bar(total: int, initial: int, show: bool | None):
 
 
 __all__ = ["FinetuneResult", "classification_metrics", "evaluate", "expectation_failures",
-           "finetune", "length_bucketed_batches"]
+           "finetune", "length_bucketed_batches", "must_pass"]

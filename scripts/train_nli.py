@@ -378,17 +378,6 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
     return "\n".join(lines)
 
 
-def _passes(model, must_pass: list[dict]) -> bool:
-    """True when ``model`` scores every must-pass pair as expected; prints the failures."""
-    from claimcheck.finetune import expectation_failures
-
-    failures = expectation_failures(model, must_pass)
-    for f in failures:
-        print(f"  must-pass failure: {f['premise'][:50]} / {f['hypothesis'][:50]} "
-              f"(expected {f.get('expect', f['label'])}): {f['probabilities']}", flush=True)
-    return not failures
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "nli")
@@ -442,7 +431,7 @@ def main() -> None:
 
     import torch
 
-    from claimcheck.finetune import _training_device, finetune
+    from claimcheck.finetune import _training_device, finetune, must_pass
 
     torch.set_num_threads(args.threads)
     args.device_used = str(_training_device(args.device))  # checked before the data is built
@@ -483,9 +472,8 @@ def main() -> None:
     print(dict(counts), flush=True)
     keep_if = None
     if args.must_pass and str(args.must_pass) not in ("", "."):
-        must_pass = read_jsonl(args.must_pass)
-        keep_if = functools.partial(_passes, must_pass=must_pass)
-        print(f"{len(must_pass)} must-pass pairs from {_shown(args.must_pass)}", flush=True)
+        keep_if = must_pass(args.must_pass, log=functools.partial(print, " ", flush=True))
+        print(f"must-pass pairs from {_shown(args.must_pass)}", flush=True)
     else:
         args.must_pass = None
     start = time.monotonic()

@@ -36,3 +36,13 @@ def test_missing_file_and_bad_threshold_are_reported(tmp_path, capsys):
     assert "threshold" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["nonsense"])
+
+
+def test_finetune_must_pass_without_eval_is_reported(tmp_path, capsys):
+    from tests.conftest import FIXTURES
+
+    code = main(["finetune", "--train", str(FIXTURES / "tiny_nli.jsonl"), "--output",
+                 str(tmp_path / "m"), "--must-pass", str(FIXTURES / "tiny_nli.jsonl")])
+    assert code == 2
+    assert "pass --eval as well" in capsys.readouterr().err
+    assert not (tmp_path / "m").exists()

@@ -157,3 +157,15 @@ def test_a_model_failing_keep_if_is_never_saved(tmp_path):
         finetune(TRAIN, base=NLIModel.from_encoder(seed=0), output_dir=tmp_path / "none",
                  keep_if=lambda model: False, **common)
     assert not (tmp_path / "none" / "model.safetensors").exists()
+
+
+def test_must_pass_sets_are_checked_before_training(tmp_path):
+    from claimcheck.finetune import must_pass
+
+    with pytest.raises(FileNotFoundError, match="no labelled-pair file"):
+        must_pass(tmp_path / "missing.jsonl")
+    with pytest.raises(ValueError, match="must-pass set is empty"):
+        must_pass([])
+    with pytest.raises(ValueError, match="row 1 needs premise, hypothesis and label"):
+        must_pass([{"premise": "a", "hypothesis": "b", "label": "neutral"}, {"premise": "a"}])
+    assert callable(must_pass(TRAIN))
