@@ -156,6 +156,26 @@ def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int) -> tuple
     return kept, Counter({f"synthetic-{k}": n for k, n in counts.items()})
 
 
+def _parallel_xnli_items(data_dir: Path, split: str) -> list[dict[str, dict]]:
+    """XNLI rows of one split grouped by item (language -> row), in item-id
+    order, keeping the items that have an Arabic or an English version."""
+    by_item: dict[str, dict[str, dict]] = defaultdict(dict)
+    for r in read_jsonl(data_dir / "xnli" / f"{split}.jsonl"):
+        by_item[r["id"]][r["lang"]] = r
+    return [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
+
+
+def _draws(items: list[dict[str, dict]], rng: random.Random, attempts: int):
+    """At most ``attempts`` random draws of (item, its Arabic or English
+    language, another of its languages); items with one language are skipped."""
+    for _ in range(attempts if items else 0):
+        item = rng.choice(items)
+        first = rng.choice(sorted({"ar", "en"} & set(item)))
+        others = sorted(set(item) - {first})
+        if others:
+            yield item, first, rng.choice(others)
+
+
 def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[list[dict],
                                                                              Counter]:
     """Cross-lingual pairs from the parallel XNLI items of one split: ``n``
@@ -164,24 +184,13 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
     unrelated pairs across languages (premises of two different items, one
     side Arabic or English; neutral), so that a pair in two languages is
     read neither as a contradiction nor, by its languages alone, as entailment."""
-    by_item: dict[str, dict[str, dict]] = defaultdict(dict)
-    for r in read_jsonl(data_dir / "xnli" / f"{split}.jsonl"):
-        by_item[r["id"]][r["lang"]] = r
-    items = [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
+    items = _parallel_xnli_items(data_dir, split)
     rng = random.Random(seed)
     # Draws are bounded, so a split with fewer distinct pairs than asked
     # gives what it has instead of looping forever.
     attempts = 20 * n
     pairs, seen = [], set()
-    for _ in range(attempts if items else 0):
-        if len(pairs) >= n:
-            break
-        item = rng.choice(items)
-        first = rng.choice(sorted({"ar", "en"} & set(item)))
-        others = sorted(set(item) - {first})
-        if not others:
-            continue
-        second = rng.choice(others)
+    for item, first, second in _draws(items, rng, attempts if n > 0 else 0):
         field = rng.choice(("premise", "hypothesis"))
         key = (item[first][field], item[second][field])
         if key in seen:
@@ -189,6 +198,8 @@ def translation_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[li
         seen.add(key)
         a, b = key if rng.random() < 0.5 else key[::-1]
         pairs.append({"premise": a, "hypothesis": b, "label": "entailment"})
+        if len(pairs) >= n:
+            break
     # Unrelated: premises of two different items (items sharing a premise
     # are one group, so a translation is never called unrelated).
     groups = sorted({tuple(sorted((lang, r["premise"]) for lang, r in item.items()))
@@ -216,28 +227,18 @@ def cross_lingual_pairs(data_dir: Path, split: str, seed: int, n: int) -> tuple[
     the 17 languages), keeping the item's label: the same inference read
     across languages, as claimcheck does with an Arabic and an English
     article. Distinct pairs, drawn with a bounded number of tries."""
-    by_item: dict[str, dict[str, dict]] = defaultdict(dict)
-    for r in read_jsonl(data_dir / "xnli" / f"{split}.jsonl"):
-        if r["label"] in THREE_WAY:
-            by_item[r["id"]][r["lang"]] = r
-    items = [by_item[k] for k in sorted(by_item) if {"ar", "en"} & set(by_item[k])]
+    items = _parallel_xnli_items(data_dir, split)
     rng = random.Random(seed)
     pairs, seen = [], set()
-    for _ in range(20 * n if items else 0):
-        if len(pairs) >= n:
-            break
-        item = rng.choice(items)
-        pivot = rng.choice(sorted({"ar", "en"} & set(item)))
-        others = sorted(set(item) - {pivot})
-        if not others:
-            continue
-        other = rng.choice(others)
+    for item, pivot, other in _draws(items, rng, 20 * n if n > 0 else 0):
         first, second = (pivot, other) if rng.random() < 0.5 else (other, pivot)
         key = (item[first]["premise"], item[second]["hypothesis"])
         if key in seen:
             continue
         seen.add(key)
         pairs.append({"premise": key[0], "hypothesis": key[1], "label": item[first]["label"]})
+        if len(pairs) >= n:
+            break
     return pairs, Counter({"xnli-cross-lingual": len(pairs)})
 
 
