@@ -181,8 +181,8 @@ def finetune(
         Arithmetic of the forward pass. ``"bfloat16"`` runs it under
         bfloat16 autocast (the weights, gradients' accumulation and the
         optimiser stay float32). ``"auto"`` picks bfloat16 on CUDA and on
-        CPUs with native bfloat16 (AVX512-BF16, AMX; about twice as fast
-        there, see ``run_benchmark.py finetune``), float32 elsewhere, where
+        CPUs with native bfloat16 (AVX512-BF16, AMX; 1.2–1.45x faster on
+        a 2-core AMX Xeon, ``run_benchmark.py finetune``), float32 elsewhere, where
         bfloat16 is emulated and slower.
     keep_if : callable, optional
         Called with the model at each evaluation (it needs ``eval``): a model
