@@ -795,18 +795,15 @@ TASKS = {
 def machine() -> dict[str, Any]:
     """What the figures were measured on: speed depends on the CPU, above all
     on whether it computes bfloat16 natively (``predict``'s default then)."""
-    from claimcheck.nli import _BF16_CPU_FLAGS, _cpu_flags, native_bfloat16_precision
+    from claimcheck.nli import (
+        _BF16_CPU_FLAGS,
+        _cpu_flags,
+        cpuinfo_value,
+        native_bfloat16_precision,
+    )
 
-    model = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines():
-            if line.lower().startswith("model name"):
-                model = line.partition(":")[2].strip()
-                break
-    except OSError:
-        pass
     return {"platform": platform.platform(), "processor": platform.processor(),
-            "cpu_model": model, "cpus": os.cpu_count(),
+            "cpu_model": cpuinfo_value("model name") or "", "cpus": os.cpu_count(),
             "bfloat16_cpu_flags": sorted((_cpu_flags() or frozenset()) & _BF16_CPU_FLAGS),
             "native_bfloat16": native_bfloat16_precision() == "bfloat16"}
 

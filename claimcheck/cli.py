@@ -9,6 +9,7 @@ import runpy
 import sys
 from pathlib import Path
 
+from claimcheck.nli import PRECISIONS
 from claimcheck.types import Contradiction
 
 BENCHMARK_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "run_benchmark.py"
@@ -120,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     ft.add_argument("--seed", type=int, default=0)
     ft.add_argument("--eval-steps", type=int, default=None)
     ft.add_argument("--time-budget", type=float, default=None, help="seconds, then resumable")
-    ft.add_argument("--precision", default="auto", choices=["auto", "float32", "bfloat16"],
+    ft.add_argument("--precision", default="auto", choices=PRECISIONS,
                     help="forward-pass arithmetic (auto: bfloat16 where the CPU or GPU has it "
                     "natively, else float32)")
     ft.add_argument("--must-pass", default=None, metavar="FILE",

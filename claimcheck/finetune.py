@@ -26,6 +26,8 @@ from claimcheck.data import LABELS, load_pairs
 from claimcheck.nli import PRECISIONS, NLIModel, native_bfloat16_precision
 
 CHECKPOINT_DIR = "checkpoint"
+EXPECTATIONS = ("label", "not_contradiction")
+"""What a must-pass row can ask of a model (see :func:`expectation_failures`)."""
 
 
 @dataclass(frozen=True)
@@ -397,8 +399,7 @@ def expectation_failures(model: NLIModel, rows: Sequence[dict], *,
         elif expect == "label":
             ok = model.labels[int(p.argmax())] == row["label"]
         else:
-            raise ValueError(f"unknown expectation {expect!r}: use 'label' or "
-                             "'not_contradiction'")
+            raise ValueError(_unknown_expectation(expect))
         if not ok:
             failures.append({**row, "probabilities": dict(zip(model.labels, p.round(3).tolist()))})
     return failures
@@ -420,6 +421,8 @@ def must_pass(source: str | os.PathLike | Sequence[dict], *,
     for n, row in enumerate(rows):
         if not {"premise", "hypothesis", "label"} <= set(row):
             raise ValueError(f"must-pass row {n} needs premise, hypothesis and label")
+        if row.get("expect", "label") not in EXPECTATIONS:
+            raise ValueError(f"must-pass row {n}: {_unknown_expectation(row['expect'])}")
 
     def passes(model: NLIModel) -> bool:
         failures = expectation_failures(model, rows)
@@ -429,6 +432,10 @@ def must_pass(source: str | os.PathLike | Sequence[dict], *,
         return not failures
 
     return passes
+
+
+def _unknown_expectation(expect: object) -> str:
+    return f"unknown expectation {expect!r}: use one of {EXPECTATIONS}"
 
 
 def _evaluate_and_keep(model: NLIModel, eval_ds, step: int, state: dict, output_dir: Path,

@@ -46,17 +46,24 @@ _BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "bf16"})
 arithmetic."""
 
 
-def _cpu_flags() -> frozenset[str] | None:
-    """The CPU's feature flags from ``/proc/cpuinfo``, or None where it cannot be read."""
+def cpuinfo_value(*keys: str) -> str | None:
+    """The value of the first ``/proc/cpuinfo`` line whose key is one of
+    ``keys`` (lower case), or None where there is none or it cannot be read."""
     try:
         text = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
     for line in text.splitlines():
         key, _, value = line.partition(":")
-        if key.strip().lower() in ("flags", "features"):
-            return frozenset(value.split())
+        if key.strip().lower() in keys:
+            return value.strip()
     return None
+
+
+def _cpu_flags() -> frozenset[str] | None:
+    """The CPU's feature flags from ``/proc/cpuinfo``, or None where it cannot be read."""
+    value = cpuinfo_value("flags", "features")
+    return None if value is None else frozenset(value.split())
 
 
 def native_bfloat16_precision() -> str:

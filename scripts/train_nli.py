@@ -380,6 +380,8 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
 
 
 def main() -> None:
+    from claimcheck.nli import PRECISIONS
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data" / "nli")
     parser.add_argument("--output", type=Path, default=REPO / "models" / "nli-e5-small")
@@ -396,8 +398,7 @@ def main() -> None:
     parser.add_argument("--device", default=None,
                         help="torch device to train on (default: cuda when PyTorch sees a GPU, "
                         "else cpu)")
-    parser.add_argument("--precision", default="auto",
-                        choices=["auto", "float32", "bfloat16"],
+    parser.add_argument("--precision", default="auto", choices=PRECISIONS,
                         help="forward-pass arithmetic (auto: bfloat16 on CUDA and on CPUs with "
                         "native bfloat16, else float32)")
     parser.add_argument("--dev-seed", type=int, default=None,
@@ -422,7 +423,8 @@ def main() -> None:
                         help="how many times the claim pairs appear in the mix")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
                         help="keep only a random N pairs of the usual mix")
-    parser.add_argument("--must-pass", type=Path, default=MUST_PASS, metavar="FILE",
+    parser.add_argument("--must-pass", type=lambda s: Path(s) if s else None,
+                        default=MUST_PASS, metavar="FILE",
                         help="labelled pairs every kept checkpoint must score as expected "
                         "(see claimcheck.finetune.expectation_failures); '' for none")
     parser.add_argument("--base", default="e5-small",
@@ -472,11 +474,9 @@ def main() -> None:
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)
     print(dict(counts), flush=True)
     keep_if = None
-    if args.must_pass and str(args.must_pass) not in ("", "."):
+    if args.must_pass:
         keep_if = must_pass(args.must_pass, log=functools.partial(print, " ", flush=True))
         print(f"must-pass pairs from {_shown(args.must_pass)}", flush=True)
-    else:
-        args.must_pass = None
     start = time.monotonic()
     card_args = (args, counts)
     result = finetune(

@@ -168,4 +168,6 @@ def test_must_pass_sets_are_checked_before_training(tmp_path):
         must_pass([])
     with pytest.raises(ValueError, match="row 1 needs premise, hypothesis and label"):
         must_pass([{"premise": "a", "hypothesis": "b", "label": "neutral"}, {"premise": "a"}])
+    with pytest.raises(ValueError, match="row 0: unknown expectation 'maybe'"):
+        must_pass([{"premise": "a", "hypothesis": "b", "label": "neutral", "expect": "maybe"}])
     assert callable(must_pass(TRAIN))
