@@ -39,19 +39,97 @@ def format_table(found: list[Contradiction], *, width: int = 48) -> str:
     return "\n".join(lines).rstrip()
 
 
-def _cmd_find(args: argparse.Namespace) -> int:
-    from claimcheck.detect import find_contradictions
+class InputError(ValueError):
+    """An input path the command cannot read (missing, not text, wrong encoding)."""
+
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def _article_paths(args: list[str]) -> list[Path]:
+    """Files to read, in the order given; a directory gives its ``*.txt`` and
+    ``*.md`` files, recursively, in sorted order; ``-`` is standard input."""
+    paths: list[Path] = []
+    for arg in args:
+        p = Path(arg)
+        if arg == "-":
+            paths.append(p)
+        elif p.is_dir():
+            found = sorted(f for f in p.rglob("*")
+                           if f.is_file() and f.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                raise InputError(f"directory {p} holds no .txt or .md files")
+            paths += found
+        elif p.is_file():
+            paths.append(p)
+        elif p.exists():
+            raise InputError(f"{p} is not a regular file")
+        else:
+            raise InputError(f"no such file {p}")
+    return paths
+
+
+def _read_article(path: Path, encoding: str) -> str:
+    """The text of one article, with a decoding error that names the file and the fix."""
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as err:
+        raise InputError(f"cannot read {path}: {err.strerror or err}") from None
+    try:
+        text = data.decode(encoding)
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r} (try utf-8, cp1256, latin-1, "
+                         "utf-16)") from None
+    except UnicodeDecodeError as err:
+        name = "standard input" if str(path) == "-" else str(path)
+        raise InputError(
+            f"{name} is not {encoding} text (byte {data[err.start]:#04x} at offset "
+            f"{err.start}): pass its encoding with --encoding (for example cp1256 for "
+            "Windows Arabic, latin-1, utf-16), or convert it to UTF-8 first") from None
+    return text.removeprefix("\ufeff")  # a byte-order mark is not part of the article
+
+
+def document_ids(paths: list[Path]) -> list[str]:
+    """A distinct id per path: its name, or as many trailing folders as it takes
+    to tell it from the others ("a/article.txt", "b/article.txt")."""
+    parts = [Path(p).resolve().parts if str(p) != "-" else ("-",) for p in paths]
+    ids = []
+    for n, own in enumerate(parts):
+        depth = 1
+        while any(other[-depth:] == own[-depth:] for m, other in enumerate(parts) if m != n) \
+                and depth < len(own):
+            depth += 1
+        ids.append("/".join(own[-depth:]) if own != ("-",) else "stdin")
+    return ids
+
+
+def read_articles(args: list[str], *, encoding: str = "utf-8",
+                  warn=lambda message: None) -> list:
+    """Documents for the ``find`` command's arguments (see :func:`_article_paths`).
+
+    The same file named twice is read once (``warn`` says so): comparing an
+    article with a copy of itself reports its own claims as clashes.
+    """
     from claimcheck.types import Document
 
-    docs = []
-    for path in args.files:
-        p = Path(path)
-        if not p.is_file():
-            print(f"claimcheck find: no such file {p}", file=sys.stderr)
-            return 2
-        docs.append(Document(text=p.read_text(encoding="utf-8"), id=p.name))
+    paths, seen = [], set()
+    for p in _article_paths(args):
+        key = "-" if str(p) == "-" else p.resolve()
+        if key in seen:
+            warn(f"{p} is given more than once; it is read once")
+            continue
+        seen.add(key)
+        paths.append(p)
+    return [Document(text=_read_article(p, encoding), id=doc_id)
+            for p, doc_id in zip(paths, document_ids(paths))]
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    from claimcheck.detect import find_contradictions
+
+    docs = read_articles(args.files, encoding=args.encoding, warn=args.log)
     found = find_contradictions(docs, threshold=args.threshold, top_k=args.top_k,
-                                show_progress_bar=False)
+                                show_progress_bar=args.progress)
     if args.top is not None:
         found = found[: args.top]
     if args.json:
@@ -68,12 +146,13 @@ def _cmd_finetune(args: argparse.Namespace) -> int:
     if args.must_pass:
         if not args.eval:
             raise ValueError("--must-pass is checked at each evaluation: pass --eval as well")
-        keep_if = must_pass(args.must_pass, log=functools.partial(print, file=sys.stderr))
+        keep_if = must_pass(args.must_pass, log=args.log)
     result = finetune(
         args.train, eval=args.eval, base=args.base, output_dir=args.output,
         epochs=args.epochs, max_steps=args.max_steps, batch_size=args.batch_size,
         learning_rate=args.lr, seed=args.seed, eval_steps=args.eval_steps,
-        time_budget_s=args.time_budget, show_progress_bar=True, precision=args.precision,
+        time_budget_s=args.time_budget, show_progress_bar=args.progress,
+        precision=args.precision,
         keep_if=keep_if,
     )
     print(json.dumps({"output_dir": str(result.output_dir), "steps": result.steps,
@@ -98,17 +177,32 @@ def build_parser() -> argparse.ArgumentParser:
         prog="claimcheck", description="Find contradictions between attributed claims in news.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    find = sub.add_parser("find", help="find contradictions in article files")
-    find.add_argument("files", nargs="+", help="UTF-8 text files, one article each")
+    common = argparse.ArgumentParser(add_help=False)
+    noise = common.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress bars or notes on standard error")
+    noise.add_argument("-v", "--verbose", action="store_true",
+                       help="progress bars even off a terminal, and the warnings of the "
+                       "libraries underneath (transformers, datasets, torch)")
+
+    find = sub.add_parser("find", parents=[common],
+                          help="find contradictions in articles (files, folders or -)")
+    find.add_argument("files", nargs="+", metavar="PATH",
+                      help="article files (one article each), folders (their *.txt and *.md "
+                      "files, recursively) or - for standard input")
+    find.add_argument("--encoding", default="utf-8",
+                      help="text encoding of the files (default utf-8; e.g. cp1256, latin-1)")
     find.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    find.add_argument("--top", type=int, default=None, help="show at most N results")
+    find.add_argument("--top", type=_positive_int, default=None, metavar="N",
+                      help="show at most N results")
     find.add_argument("--threshold", type=float, default=None,
                       help="minimum probability (default: the model's calibrated threshold)")
-    find.add_argument("--top-k", type=int, default=None,
+    find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
     find.set_defaults(func=_cmd_find)
 
-    ft = sub.add_parser("finetune", help="fine-tune the NLI model on labelled pairs")
+    ft = sub.add_parser("finetune", parents=[common],
+                        help="fine-tune the NLI model on labelled pairs")
     ft.add_argument("--train", required=True, nargs="+", help="JSONL/CSV with premise, "
                     "hypothesis, label")
     ft.add_argument("--eval", nargs="+", default=None)
@@ -134,16 +228,66 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {number}")
+    return number
+
+
+def _quiet_libraries() -> None:
+    """Silence the progress bars and warnings of the libraries underneath.
+
+    Only the command line does this: a library must not change its caller's
+    logging. All calls are the libraries' public switches.
+    """
+    import logging
+    import os
+    import warnings
+
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    warnings.filterwarnings("ignore")
+    for name in ("transformers", "datasets", "huggingface_hub", "torch"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.set_verbosity_error()
+    transformers_logging.disable_progress_bar()
+    try:
+        import datasets
+    except ImportError:  # pragma: no cover - a dependency, but only fine-tuning needs it
+        return
+    datasets.disable_progress_bars()
+    datasets.logging.set_verbosity_error()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["bench"]:
         return _cmd_bench(argv[1:])
     args = build_parser().parse_args(argv)
+    # Standard output carries only the table or the JSON; notes and bars go
+    # to standard error, bars only on a terminal unless asked for.
+    quiet, verbose = getattr(args, "quiet", False), getattr(args, "verbose", False)
+    args.progress = False if quiet else (True if verbose else None)
+    args.log = (lambda message: None) if quiet else functools.partial(
+        _note, command=args.command)
+    if not verbose:
+        _quiet_libraries()
     try:
         return args.func(args)
     except (ValueError, FileNotFoundError, TypeError) as err:
         print(f"claimcheck {args.command}: {err}", file=sys.stderr)
         return 2
+
+
+def _note(message: str, *, command: str) -> None:
+    print(f"claimcheck {command}: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

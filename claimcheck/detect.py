@@ -14,6 +14,7 @@ not reload them.
 from __future__ import annotations
 
 import functools
+import numbers
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,13 +73,16 @@ def asserted_text(claim: Claim) -> str:
 def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Document]:
     """Normalise the accepted inputs to a list of :class:`Document`.
 
-    Strings get ids ``doc0``, ``doc1``, ... in order; Documents without an id
-    get the same.
+    Strings get ids ``doc0``, ``doc1``, ... by position; Documents without an
+    id get the same. An automatic id that a caller's Document already uses
+    gets a suffix (``doc1-1``) instead.
 
     Raises
     ------
     TypeError
         For anything but a string, a Document or an iterable of them.
+    ValueError
+        Two Documents carry the same id.
     """
     if isinstance(documents, (str, Document)):
         documents = [documents]
@@ -89,18 +93,27 @@ def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Docum
             "documents must be a string, a Document or a list of them, "
             f"got {type(documents).__name__}"
         )
+    documents = list(documents)
+    for n, doc in enumerate(documents):
+        if not isinstance(doc, (str, Document)):
+            raise TypeError(f"document {n} is {type(doc).__name__}, not str or Document")
+    given = [d.id for d in documents if isinstance(d, Document) and d.id is not None]
+    repeated = sorted({i for i in given if given.count(i) > 1})
+    if repeated:
+        raise ValueError(f"document ids must be unique: {repeated} given more than once")
+    taken = set(given)
     out = []
     for n, doc in enumerate(documents):
-        if isinstance(doc, str):
-            out.append(Document(text=doc, id=f"doc{n}"))
-        elif isinstance(doc, Document):
-            out.append(doc if doc.id is not None else Document(doc.text, f"doc{n}", doc.lang,
-                                                               doc.title))
-        else:
-            raise TypeError(f"document {n} is {type(doc).__name__}, not str or Document")
-    ids = [d.id for d in out]
-    if len(set(ids)) != len(ids):
-        raise ValueError(f"document ids must be unique, got {ids}")
+        if isinstance(doc, Document) and doc.id is not None:
+            out.append(doc)
+            continue
+        # An automatic id never takes one the caller chose for another document.
+        auto, k = f"doc{n}", 1
+        while auto in taken:
+            auto, k = f"doc{n}-{k}", k + 1
+        taken.add(auto)
+        out.append(Document(text=doc, id=auto) if isinstance(doc, str)
+                   else Document(doc.text, auto, doc.lang, doc.title))
     return out
 
 
@@ -140,6 +153,10 @@ class ContradictionFinder:
     attributed_only: bool = True
 
     def __post_init__(self) -> None:
+        if self.threshold is not None:
+            self.threshold = _probability(self.threshold)
+        self.top_k = _positive_int(self.top_k, "top_k")
+        self.batch_size = _positive_int(self.batch_size, "batch_size")
         self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
             else None
         self._calibration: PlattScaler | None = None
@@ -250,17 +267,35 @@ class ContradictionFinder:
         top_k: int | None = None,
         show_progress_bar: bool | None = None,
     ) -> list[Contradiction]:
+        threshold = self.default_threshold if threshold is None else _probability(threshold)
+        top_k = None if top_k is None else _positive_int(top_k, "top_k")
         docs = [d for d in as_documents(documents) if d.text.strip()]
-        threshold = self.default_threshold if threshold is None else float(threshold)
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError(f"threshold must be a probability in [0, 1], got {threshold}")
-        if top_k is not None and (not isinstance(top_k, int) or top_k < 1):
-            raise ValueError(f"top_k must be a positive integer, got {top_k!r}")
         claims = self.claims(docs)
         pairs = self.pairs(claims, top_k=top_k, show_progress_bar=show_progress_bar)
         scored = self.score(pairs, docs, show_progress_bar=show_progress_bar)
         found = [c for c in scored if c.score >= threshold]
         return sorted(found, key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
+
+
+def _probability(value: object, name: str = "threshold") -> float:
+    """``value`` as a float in [0, 1]; a bool or a string is a TypeError, not 1.0."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number in [0, 1], got {value!r} "
+                        f"({type(value).__name__})")
+    value = float(value)
+    if not 0.0 <= value <= 1.0:  # NaN fails this too
+        raise ValueError(f"{name} must be a probability in [0, 1], got {value}")
+    return value
+
+
+def _positive_int(value: object, name: str) -> int:
+    """``value`` as an int of at least 1; True is not 1 here."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a positive integer, got {value!r} "
+                        f"({type(value).__name__})")
+    if value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value}")
+    return int(value)
 
 
 def _sentence_context(documents: Sequence[Document]):

@@ -16,6 +16,7 @@ import numpy as np
 
 from claimcheck import weights
 from claimcheck.progress import progress
+from claimcheck.text.normalize import tokenizable
 
 Prompt = Literal["query", "passage"]
 
@@ -81,7 +82,7 @@ class Encoder:
         batch_size : int
             Texts per forward pass (sorted by length first).
         show_progress_bar : bool or None
-            None shows a bar for more than 8 batches.
+            None shows a bar for more than 8 batches on a terminal.
         prompt : {"query", "passage"}
             The e5 prefix added for the caller; ``"query"`` suits symmetric
             similarity between claims, ``"passage"`` documents to be searched.
@@ -102,8 +103,8 @@ class Encoder:
                 raise ValueError(f"text {n} is empty or whitespace: nothing to embed")
         if prompt not in ("query", "passage"):
             raise ValueError(f"prompt must be 'query' or 'passage', got {prompt!r}")
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be positive, got {batch_size}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         out = np.zeros((len(items), self.dim), dtype=np.float32)
         order = np.argsort([-len(t) for t in items], kind="stable")
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
@@ -111,7 +112,7 @@ class Encoder:
         with torch.inference_mode():
             for idx in progress(batches, show_progress_bar, "encode"):
                 enc = tokenizer(
-                    [f"{prompt}: {items[i]}" for i in idx],
+                    [f"{prompt}: {tokenizable(items[i])}" for i in idx],
                     padding=True,
                     truncation=True,
                     max_length=self.max_length,

@@ -69,7 +69,7 @@ def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
         inputs = tagger.batch([data[i][0] for i in group])
         with torch.inference_mode(), autocast:
             hidden = bert.embeddings(input_ids=inputs["input_ids"])
-            mask = _attention_mask(bert, inputs["attention_mask"], hidden)
+            mask = _attention_mask(inputs["attention_mask"], hidden)
             for layer in bert.encoder.layer[:first_trainable]:
                 hidden = layer(hidden, attention_mask=mask)
         for row, i in enumerate(group):
@@ -77,12 +77,18 @@ def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
     return states
 
 
-def _attention_mask(bert, mask: torch.Tensor, hidden: torch.Tensor) -> torch.Tensor:
-    """The layer-level attention mask BertModel builds from a 0/1 padding mask."""
-    layer_mask, _ = bert._create_attention_masks(
-        attention_mask=mask, encoder_attention_mask=None, embedding_output=hidden,
-        encoder_hidden_states=None, cache=None)
-    return layer_mask
+def _attention_mask(mask: torch.Tensor, hidden: torch.Tensor) -> torch.Tensor:
+    """The additive (batch, 1, 1, length) mask a BERT layer adds to its scores.
+
+    No public transformers API runs a slice of BERT's layers (what caching the
+    frozen ones needs), so the layers are called one by one with the mask
+    built here: 0 where a piece may be attended to, the dtype's minimum where it
+    is padding. Eager and SDPA attention both take this form. If a transformers
+    release changes what a layer expects, ``tests/test_tagger.py`` (cached
+    layers against the model's own forward pass) fails.
+    """
+    keep = mask[:, None, None, :].to(hidden.dtype)
+    return (1.0 - keep) * torch.finfo(hidden.dtype).min
 
 
 def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch.Tensor:
@@ -93,7 +99,7 @@ def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch
     for row, x in enumerate(states):
         hidden[row, : len(x)] = x.float()
         mask[row, : len(x)] = 1
-    layer_mask = _attention_mask(model.bert, mask, hidden)
+    layer_mask = _attention_mask(mask, hidden)
     for layer in model.bert.encoder.layer[first_trainable:]:
         hidden = layer(hidden, attention_mask=layer_mask)
     return model.classifier(model.dropout(hidden))

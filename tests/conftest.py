@@ -44,3 +44,18 @@ def _no_network(monkeypatch):
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+# Hypothesis (tests/test_properties.py): CI searches a fixed, derandomised set
+# of examples so that a red run can be repeated; HYPOTHESIS_PROFILE=fuzz
+# searches longer and at random. The no-network fixture above is function
+# scoped on purpose (it must guard every example), hence the health check.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=60, derandomize=True, deadline=None, database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz", max_examples=2000, deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -46,3 +46,80 @@ def test_finetune_must_pass_without_eval_is_reported(tmp_path, capsys):
     assert code == 2
     assert "pass --eval as well" in capsys.readouterr().err
     assert not (tmp_path / "m").exists()
+
+
+def test_files_with_the_same_name_get_distinct_ids_and_a_repeated_file_is_read_once(tmp_path):
+    from claimcheck.cli import read_articles
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "article.txt").write_text(f"Text {folder}.", encoding="utf-8")
+    notes = []
+    docs = read_articles([str(tmp_path / "a" / "article.txt"), str(tmp_path / "b" / "article.txt"),
+                          str(tmp_path / "a" / "article.txt")], warn=notes.append)
+    assert [d.id for d in docs] == ["a/article.txt", "b/article.txt"]
+    assert [d.text for d in docs] == ["Text a.", "Text b."]
+    assert len(notes) == 1 and "more than once" in notes[0]
+
+
+def test_a_folder_gives_its_text_files_recursively_and_an_empty_one_is_an_error(tmp_path):
+    from claimcheck.cli import read_articles
+
+    (tmp_path / "in" / "deep").mkdir(parents=True)
+    (tmp_path / "in" / "one.txt").write_text("One.", encoding="utf-8")
+    (tmp_path / "in" / "deep" / "two.md").write_text("Two.", encoding="utf-8")
+    (tmp_path / "in" / "skip.json").write_text("{}", encoding="utf-8")
+    docs = read_articles([str(tmp_path / "in")])
+    assert [d.text for d in docs] == ["Two.", "One."]  # sorted paths: deep/two.md first
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ValueError, match="no .txt or .md files"):
+        read_articles([str(tmp_path / "empty")])
+
+
+@pytest.mark.parametrize("encoding", ["cp1256", "utf-16"])
+def test_a_file_in_another_encoding_names_the_file_and_the_fix(tmp_path, capsys, encoding):
+    article = tmp_path / "old.txt"
+    article.write_bytes("قال الوزير إن الجسر سيفتح.".encode(encoding))
+    assert main(["find", str(article), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert str(article) in err and "--encoding" in err
+
+
+def test_encoding_option_reads_the_file(tmp_path):
+    from claimcheck.cli import read_articles
+
+    article = tmp_path / "old.txt"
+    text = "قال الوزير إن الجسر سيفتح."
+    article.write_bytes(text.encode("cp1256"))
+    assert read_articles([str(article)], encoding="cp1256")[0].text == text
+    bom = tmp_path / "bom.txt"
+    bom.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert read_articles([str(bom)])[0].text == text  # the byte-order mark is not text
+
+
+@pytest.mark.parametrize("top", ["0", "-1", "x"])
+def test_top_must_be_a_positive_integer(tmp_path, capsys, top):
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the bridge will reopen.", encoding="utf-8")
+    with pytest.raises(SystemExit) as exit_:
+        main(["find", str(article), "--top", top])
+    assert exit_.value.code == 2
+    assert "positive integer" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_find_prints_only_the_table_on_stdout(tmp_path):
+    """What a script piping `claimcheck find` gets: the JSON and nothing else on
+    stdout, and no third-party bars or warnings on stderr either."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import SEED
+
+    command = [sys.executable, "-m", "claimcheck.cli", "find", str(SEED), "--json", "--top", "2"]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    rows = json.loads(done.stdout)
+    assert len(rows) == 2
+    assert done.stderr.strip() == "", done.stderr

@@ -104,6 +104,25 @@ def test_bad_arguments_are_clear_errors():
     assert [d.id for d in as_documents(["a", Document("b")])] == ["doc0", "doc1"]
 
 
+def test_an_automatic_id_never_takes_a_callers_id():
+    docs = as_documents([Document("first", id="doc1"), "second", Document("third")])
+    assert [d.id for d in docs] == ["doc1", "doc1-1", "doc2"]
+    assert [d.text for d in docs] == ["first", "second", "third"]
+
+
+@pytest.mark.parametrize(("option", "value", "error"), [
+    ("threshold", True, TypeError), ("threshold", "0.5", TypeError),
+    ("threshold", float("nan"), ValueError), ("threshold", -0.1, ValueError),
+    ("top_k", True, TypeError), ("top_k", 2.0, TypeError), ("top_k", -1, ValueError),
+])
+def test_threshold_and_top_k_take_numbers_not_lookalikes(option, value, error):
+    """``True`` is not 1.0 and ``"0.5"`` is not 0.5: both used to be taken."""
+    with pytest.raises(error, match=option):
+        find_contradictions("Some text.", **{option: value})
+    with pytest.raises(error, match=option):
+        claimcheck.ContradictionFinder(**{option: value})
+
+
 @pytest.mark.slow
 def test_default_threshold_and_reason_weights_come_from_the_models_calibration(tmp_path):
     from claimcheck.calibration import PlattScaler, combine_directions

@@ -178,3 +178,39 @@ def test_training_script_lowers_the_loss_resumes_and_saves_a_loadable_tagger(tmp
     assert tagger.model.config.trainable_layers == 1
     text = "The minister said prices would fall next year."
     assert tagger.tag(text) == AttributionTagger.load(out).tag(text)
+
+
+@pytest.mark.slow
+def test_training_scripts_cached_layers_match_the_models_own_forward_pass():
+    """train_tagger.py runs BERT's layers one by one with a mask it builds itself
+    (no public API runs a slice of the layers); padded rows must still give the
+    logits of the model's own forward pass, or training silently learns from
+    wrong states after a transformers upgrade."""
+    import importlib.util
+    from pathlib import Path
+
+    import torch
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "train_tagger.py"
+    spec = importlib.util.spec_from_file_location("train_tagger", script)
+    train_tagger = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_tagger)
+
+    tagger = shipped_tagger()
+    texts = ["The minister said prices would fall next year.",
+             "وقال المتحدث إن الطريق سيفتح غدا."]
+    data = [(tagger.pieces(t)[0], None) for t in texts]
+    assert len(data[0][0]) != len(data[1][0])  # so that one row is padded
+    first = tagger.first_trainable
+    float32 = torch.autocast("cpu", enabled=False)
+    states = train_tagger.frozen_states(tagger, data, first, float32)
+    # frozen_states stores bfloat16, so the logits differ by rounding (0.005
+    # here); without the padding mask the padded row is 0.1 off.
+    with torch.inference_mode():
+        cached = train_tagger.top_logits(tagger.model, states, first)
+        inputs = tagger.batch([ids for ids, _ in data])
+        full = tagger.model(**inputs).logits
+    for row, (ids, _) in enumerate(data):
+        n = len(ids) + 2
+        assert torch.allclose(cached[row, :n], full[row, :n], atol=0.03), row
+        assert torch.equal(cached[row, :n].argmax(-1), full[row, :n].argmax(-1))

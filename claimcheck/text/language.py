@@ -108,3 +108,43 @@ def _latin_language(sample: str) -> str:
     if best != "en" and scores[best] >= 3 and scores[best] > 2 * scores["en"]:
         return best
     return "en"
+
+
+# Names a caller may write instead of a code, for the languages with rules or
+# function words here.
+_NAMES = {
+    "arabic": "ar", "english": "en", "french": "fr", "spanish": "es", "german": "de",
+    "indonesian": "id", "italian": "it", "portuguese": "pt", "turkish": "tr",
+    "persian": "fa", "farsi": "fa", "urdu": "ur", "russian": "ru", "greek": "el",
+    "hebrew": "he", "hindi": "hi", "thai": "th", "korean": "ko", "japanese": "ja",
+    "chinese": "zh",
+}
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def normalize_lang(lang: object) -> str | None:
+    """A caller's language as the lowercase ISO 639 code the rules are keyed by.
+
+    ``"EN"``, ``"en-US"``, ``"en_GB"`` and ``"English"`` all give ``"en"``;
+    None stays None (detect it). Anything else is an error rather than a code
+    that silently matches no rules.
+
+    Raises
+    ------
+    TypeError
+        ``lang`` is not a str or None.
+    ValueError
+        ``lang`` is not a language code or a known language name.
+    """
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a language code such as 'ar' or 'en', or None, "
+                        f"got {type(lang).__name__}")
+    name = lang.strip().lower()
+    name = _NAMES.get(name, name)
+    code = re.split(r"[-_]", name, maxsplit=1)[0]
+    if not _CODE.fullmatch(code):
+        raise ValueError(f"lang must be an ISO 639 code such as 'ar' or 'en' (or None to "
+                         f"detect it), got {lang!r}")
+    return code

@@ -100,3 +100,22 @@ def normalize_for_matching(text: str, offset: int = 0) -> NormalizedText:
 def normalize_arabic_word(word: str) -> str:
     """Normalise one word the way the Arabic lexicons are written."""
     return _DROP.sub("", html.unescape(word)).translate(_UNIFY)
+
+
+# A lone surrogate (U+D800..U+DFFF) is what decoding with errors="surrogateescape"
+# leaves for an invalid byte; Python strings hold it, but it cannot be encoded as
+# UTF-8, so the Rust tokenizer rejects the whole batch with an opaque TypeError.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def tokenizable(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD, the same length.
+
+    Every entry point that hands text to the tokenizer (the tagger, the
+    encoder, the NLI model) goes through this, so such text behaves the same
+    everywhere: the unencodable character reads as an unknown symbol, and
+    offsets into ``text`` stay valid because the length does not change.
+    Other control characters, NUL included, need no care: the tokenizer maps
+    them to its unknown piece or drops them.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from claimcheck.progress import progress
+from claimcheck.text.normalize import tokenizable
 from claimcheck.text.sentences import split_sentences
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -326,9 +327,13 @@ class AttributionTagger:
 
     # ------------------------------------------------------------- encoding
     def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        """Word-piece ids and character offsets of ``text`` (no special tokens)."""
-        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True,
-                             truncation=False, verbose=False)
+        """Word-piece ids and character offsets of ``text`` (no special tokens).
+
+        Lone surrogates read as unknown symbols (:func:`tokenizable` keeps the
+        length, so the offsets are offsets into ``text``).
+        """
+        enc = self.tokenizer(tokenizable(text), add_special_tokens=False,
+                             return_offsets_mapping=True, truncation=False, verbose=False)
         return list(enc["input_ids"]), [tuple(o) for o in enc["offset_mapping"]]
 
     def batch(self, chunks: Sequence[Sequence[int]]) -> dict[str, torch.Tensor]:
