@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
                                    {"params": head, "lr": args.head_lr}], weight_decay=0.01)
     warmup = max(1, total_steps // 10)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(
-        (s + 1) / warmup, max(0.0, (total_steps - s) / (total_steps - warmup))))
+        (s + 1) / warmup, max(0.0, (total_steps - s) / max(1, total_steps - warmup))))
     checkpoint = args.output / "checkpoint"
     step, losses = 0, []
     if (checkpoint / "state.pt").is_file():

@@ -214,3 +214,21 @@ def test_training_scripts_cached_layers_match_the_models_own_forward_pass():
         n = len(ids) + 2
         assert torch.allclose(cached[row, :n], full[row, :n], atol=0.03), row
         assert torch.equal(cached[row, :n].argmax(-1), full[row, :n].argmax(-1))
+
+
+@pytest.mark.slow
+def test_tag_many_batches_texts_and_gives_each_its_own_spans():
+    tagger = AttributionTagger.load(precision="float32")
+    texts = ["The minister said prices would fall next year.", "",
+             "Police said two people were hurt. " * 40,
+             "“We will not leave,” the union leader told reporters on Monday."]
+    alone = [tagger.tag(t) for t in texts]
+    together = tagger.tag_many(texts, batch_size=3)
+
+    def rounded(spans):
+        return [(s.role, s.start, s.end, round(s.score, 3)) for s in spans]
+
+    assert [rounded(s) for s in together] == [rounded(s) for s in alone]
+    assert together[1] == [] and together[0]
+    with pytest.raises(TypeError, match="list of str"):
+        tagger.tag_many("one text")
