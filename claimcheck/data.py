@@ -5,12 +5,16 @@ integer ``label`` column.
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+
+from claimcheck.text.normalize import tokenizable
 
 #: The label order of every NLI model claimcheck trains.
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
@@ -36,24 +40,56 @@ def label_id(label: Any, labels: Sequence[str] = LABELS) -> int:
     )
 
 
+#: Byte-order marks that say a file is UTF-16/32 (what "Unicode text" in a
+#: spreadsheet writes), longest first: a UTF-32-LE mark starts like UTF-16-LE's.
+_BOM_CODECS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _read_text(path: Path) -> str:
+    """The text of a file: UTF-8 with or without a byte-order mark (which
+    spreadsheets write), or UTF-16/32 with one."""
+    data = path.read_bytes()
+    codec = next((name for bom, name in _BOM_CODECS if data.startswith(bom)), "utf-8-sig")
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ValueError(
+            f"{path} is not {codec.removesuffix('-sig').upper()} text (byte "
+            f"0x{data[err.start]:02x} at offset {err.start}, line {line}): re-save it as "
+            "UTF-8 (a spreadsheet's \"CSV UTF-8\" format, or `iconv -f CP1256 -t UTF-8 "
+            f"{path.name} > utf8-{path.name}` with the file's own encoding after -f: CP1256 "
+            "for Arabic Windows text, LATIN1 for Western European)"
+        ) from None
+
+
 def _read_rows(path: Path) -> list[dict[str, Any]]:
+    if path.is_dir():
+        raise ValueError(f"{path} is a directory, not a labelled-pair file: pass the "
+                         ".jsonl or .csv file(s) inside it")
     if not path.is_file():
         raise FileNotFoundError(f"no labelled-pair file at {path}: pass a JSONL or CSV path")
     suffix = path.suffix.lower()
     if suffix in {".jsonl", ".json", ".ndjson"}:
         rows = []
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise ValueError(f"{path}:{n}: not valid JSON ({err.msg})") from None
+        # io.StringIO splits lines as a text file does (\n, \r\n, \r), not at
+        # U+2028 and the other breaks of str.splitlines, which JSON allows raw
+        for n, line in enumerate(io.StringIO(_read_text(path), newline=None), 1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as err:
+                raise ValueError(f"{path}:{n}: not valid JSON ({err.msg})") from None
         return rows
     if suffix in {".csv", ".tsv"}:
-        with path.open(encoding="utf-8", newline="") as fh:
-            return list(csv.DictReader(fh, delimiter="\t" if suffix == ".tsv" else ","))
+        text = io.StringIO(_read_text(path), newline="")
+        return list(csv.DictReader(text, delimiter="\t" if suffix == ".tsv" else ","))
     raise ValueError(f"{path}: unsupported file type {suffix!r}; use .jsonl or .csv")
 
 
@@ -74,13 +110,17 @@ def load_pairs(source: Any, *, labels: Sequence[str] = LABELS, name: str = "data
     -------
     datasets.Dataset
         Columns ``premise`` (str), ``hypothesis`` (str), ``label`` (int).
+        Lone surrogates in the texts are replaced by U+FFFD, the way
+        :meth:`claimcheck.NLIModel.predict` reads them.
 
     Raises
     ------
     FileNotFoundError
         A path does not exist.
     ValueError
-        Missing columns, empty texts or unknown labels (the row is named).
+        Missing columns, empty texts or unknown labels (the row is named); a
+        path that is a directory, of an unknown type or not UTF-8 text
+        (UTF-8 with a byte-order mark, and UTF-16/32 with one, are read).
     """
     import datasets
 
@@ -120,8 +160,10 @@ def load_pairs(source: Any, *, labels: Sequence[str] = LABELS, name: str = "data
             label_ids.append(label_id(row["label"], labels))
         except ValueError as err:
             raise ValueError(f"{origin}: row {n}: {err}") from None
-        premises.append(premise)
-        hypotheses.append(hypothesis)
+        # a lone surrogate (from a JSON "\\ud800" escape or a Python string)
+        # cannot be stored or tokenised: it becomes U+FFFD, as in NLIModel.predict
+        premises.append(tokenizable(premise))
+        hypotheses.append(tokenizable(hypothesis))
     if not premises:
         raise ValueError(f"{origin}: no labelled pairs found")
     return datasets.Dataset.from_dict(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import numbers
 import os
 import random
 import time
@@ -24,6 +25,7 @@ from typing import Any
 
 from claimcheck.data import LABELS, load_pairs
 from claimcheck.nli import PRECISIONS, NLIModel, native_bfloat16_precision
+from claimcheck.text.normalize import tokenizable
 
 CHECKPOINT_DIR = "checkpoint"
 EXPECTATIONS = ("label", "not_contradiction")
@@ -156,7 +158,7 @@ def finetune(
         Where the model is saved; ``output_dir/checkpoint`` holds the state
         an interrupted run resumes from.
     epochs, max_steps : float, int
-        Training length; ``max_steps`` wins when given.
+        Training length, positive; ``max_steps`` wins when given.
     batch_size, learning_rate, warmup_ratio, weight_decay, max_length, seed
         The usual; word embeddings stay frozen.
     label_smoothing : float
@@ -169,7 +171,8 @@ def finetune(
         Write a resumable checkpoint every this many steps.
     time_budget_s : float, optional
         Stop (after checkpointing) once this many seconds have passed; call
-        again with the same arguments to continue.
+        again with the same arguments to continue. At least one step is
+        taken whatever the budget.
     resume : bool
         Continue from ``output_dir/checkpoint`` when it exists.
     show_progress_bar : bool, optional
@@ -196,13 +199,35 @@ def finetune(
     Returns
     -------
     FinetuneResult
+
+    Raises
+    ------
+    ValueError
+        An argument out of range (a count that is not a positive integer,
+        a rate, length or budget that is not positive, an ``output_dir``
+        that is a file), before anything is loaded or written; also data
+        errors from :func:`claimcheck.data.load_pairs`.
+    FileNotFoundError
+        A training or evaluation file does not exist.
     """
     import torch
 
     start_time = time.monotonic()
     output_dir = Path(output_dir)
+    _check_positive_int("batch_size", batch_size)
+    _check_positive_int("save_steps", save_steps)
+    for name, value in (("max_steps", max_steps), ("eval_steps", eval_steps)):
+        if value is not None:
+            _check_positive_int(name, value)
+    _check_positive_number("epochs", epochs)
+    _check_positive_number("learning_rate", learning_rate)
+    if time_budget_s is not None:
+        _check_positive_number("time_budget_s", time_budget_s)
+    if not 0.0 <= warmup_ratio <= 1.0:
+        raise ValueError(f"warmup_ratio must be in [0, 1], got {warmup_ratio!r}")
     if not 0.0 <= label_smoothing < 1.0:
         raise ValueError(f"label_smoothing must be in [0, 1), got {label_smoothing}")
+    _check_output_dir(output_dir)
     if keep_if is not None and eval is None:
         raise ValueError("keep_if is checked at each evaluation: pass eval= as well")
     dev = _training_device(device)
@@ -215,7 +240,8 @@ def finetune(
     eval_ds = load_pairs(eval, labels=labels, name="eval") if eval is not None else None
 
     enc = model.tokenizer(
-        list(train_ds["premise"]), list(train_ds["hypothesis"]), truncation="longest_first",
+        [tokenizable(t) for t in train_ds["premise"]],
+        [tokenizable(t) for t in train_ds["hypothesis"]], truncation="longest_first",
         max_length=max_length, return_token_type_ids=False, return_attention_mask=False,
     )
     input_ids: list[list[int]] = enc["input_ids"]
@@ -316,6 +342,30 @@ def finetune(
         finished=finished,
         precision="bfloat16" if use_bfloat16 else "float32",
     )
+
+
+def _check_positive_int(name: str, value: object) -> None:
+    # bool is an int to Python, but batch_size=True is a mistake, not 1
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, got {value!r}")
+
+
+def _check_positive_number(name: str, value: object) -> None:
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+            or not 0 < value < math.inf):
+        raise ValueError(f"{name} must be a positive number, got {value!r}")
+
+
+def _check_output_dir(output_dir: Path) -> None:
+    """A ValueError now, before any training, for an ``output_dir`` that
+    cannot be made a folder: it, or a folder above it, is a file."""
+    for folder in (output_dir, *output_dir.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                where = "is" if folder == output_dir else f"is inside {folder}, which is"
+                raise ValueError(f"output_dir {output_dir} {where} a file, not a folder: "
+                                 "pass the path of a new or existing folder")
+            return
 
 
 def _training_device(device: str | None):

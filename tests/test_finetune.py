@@ -57,7 +57,7 @@ def test_finetune_lowers_the_loss_and_the_saved_model_reloads(tmp_path):
 def test_an_interrupted_run_resumes_where_it_stopped(tmp_path):
     common = dict(base=NLIModel.from_encoder(seed=0), output_dir=tmp_path / "r", max_steps=4,
                   batch_size=4, seed=0, save_steps=100, show_progress_bar=False)
-    first = finetune(TRAIN, time_budget_s=0.0, **common)
+    first = finetune(TRAIN, time_budget_s=1e-9, **common)  # stops after one step
     assert not first.finished and first.steps == 1
     assert (tmp_path / "r" / "checkpoint" / "state.json").is_file()
     common["base"] = NLIModel.from_encoder(seed=0)
@@ -171,3 +171,57 @@ def test_must_pass_sets_are_checked_before_training(tmp_path):
     with pytest.raises(ValueError, match="row 0: unknown expectation 'maybe'"):
         must_pass([{"premise": "a", "hypothesis": "b", "label": "neutral", "expect": "maybe"}])
     assert callable(must_pass(TRAIN))
+
+
+@pytest.fixture
+def nothing_loads(monkeypatch):
+    """Fail the test if finetune gets as far as loading a model."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("a model was loaded before the arguments were checked")
+
+    monkeypatch.setattr(NLIModel, "load", refuse)
+    monkeypatch.setattr(NLIModel, "from_encoder", refuse)
+
+
+@pytest.mark.parametrize(("argument", "value", "message"), [
+    ("batch_size", 0, "batch_size must be a positive integer, got 0"),
+    ("batch_size", -2, "batch_size must be a positive integer, got -2"),
+    ("batch_size", True, "batch_size must be a positive integer, got True"),
+    ("batch_size", 2.5, "batch_size must be a positive integer"),
+    ("max_steps", 0, "max_steps must be a positive integer, got 0"),
+    ("max_steps", -1, "max_steps must be a positive integer"),
+    ("max_steps", False, "max_steps must be a positive integer"),
+    ("epochs", 0, "epochs must be a positive number, got 0"),
+    ("epochs", -1.0, "epochs must be a positive number"),
+    ("epochs", float("inf"), "epochs must be a positive number"),
+    ("learning_rate", 0.0, "learning_rate must be a positive number"),
+    ("learning_rate", float("nan"), "learning_rate must be a positive number"),
+    ("eval_steps", 0, "eval_steps must be a positive integer"),
+    ("save_steps", 0, "save_steps must be a positive integer"),
+    ("save_steps", -5, "save_steps must be a positive integer"),
+    ("time_budget_s", 0, "time_budget_s must be a positive number"),
+    ("time_budget_s", -1.0, "time_budget_s must be a positive number"),
+    ("warmup_ratio", 1.5, "warmup_ratio must be in"),
+])
+def test_bad_training_arguments_are_clear_errors_before_loading(
+        tmp_path, nothing_loads, argument, value, message):
+    with pytest.raises(ValueError, match=message):
+        finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o", **{argument: value})
+    assert not (tmp_path / "o").exists()
+
+
+def test_an_output_dir_that_is_a_file_is_a_clear_error_before_loading(tmp_path, nothing_loads):
+    a_file = tmp_path / "model.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(ValueError, match=r"output_dir .*model.txt is a file, not a folder"):
+        finetune(TRAIN, base="e5-small", output_dir=a_file)
+    with pytest.raises(ValueError, match=r"is inside .*model.txt, which is a file"):
+        finetune(TRAIN, base="e5-small", output_dir=a_file / "sub" / "m")
+    assert a_file.read_text() == "not a folder"
+
+
+def test_numpy_integers_are_integers(tmp_path, nothing_loads):
+    # a count read from a numpy array is fine; the refusal comes from loading
+    with pytest.raises(AssertionError, match="a model was loaded"):
+        finetune(TRAIN, base="e5-small", output_dir=tmp_path / "o",
+                 batch_size=np.int64(4), max_steps=np.int32(3))

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from claimcheck import NLIModel
+from claimcheck.data import LABELS
 from claimcheck.finetune import expectation_failures
 from claimcheck.nli import default_model_path
 from tests.conftest import REPO
@@ -74,11 +75,50 @@ def test_bad_pairs_are_clear_errors(nli):
         nli.predict(("  ", "something"))
     with pytest.raises(ValueError, match="not a \\(premise, hypothesis\\)"):
         nli.predict([("only one",)])
-    with pytest.raises(ValueError, match="not a \\(premise, hypothesis\\)"):
+    with pytest.raises(TypeError, match="pair 0: the premise is NoneType, not str"):
         nli.predict([(None, "x")])
     assert nli.predict([]).shape == (0, 3)
     with pytest.raises(ValueError, match="label 'maybe'"):
         nli.label_index("maybe")
+
+
+@pytest.mark.slow
+def test_text_with_a_lone_surrogate_is_scored(nli):
+    # text decoded with errors="surrogateescape" holds one for each bad byte;
+    # the tokenizer cannot encode it, so it is read as U+FFFD
+    pair = ("He said \ud800 it rained.", "It rained.")
+    probs = nli.predict(pair)
+    assert probs.shape == (3,) and abs(float(probs.sum()) - 1.0) < 1e-5
+    both = nli.predict([pair, ("The talks ended.", "The talks go on \udcff.")])
+    assert np.allclose(both.sum(1), 1.0, atol=1e-5)
+    assert np.allclose(nli.predict(("He said \ufffd it rained.", "It rained.")), probs,
+                       atol=1e-6)
+
+
+def _untokenized_nli() -> NLIModel:
+    """A tiny random model with no tokenizer: enough for predict's checks,
+    which all run before anything is tokenised."""
+    from transformers import BertConfig, BertForSequenceClassification
+
+    config = BertConfig(vocab_size=8, hidden_size=8, num_hidden_layers=1, num_attention_heads=1,
+                        intermediate_size=8, id2label=dict(enumerate(LABELS)))
+    return NLIModel(BertForSequenceClassification(config), None, precision="float32")
+
+
+@pytest.mark.parametrize(("pairs", "error", "message"), [
+    ([(None, "x")], TypeError, "pair 0: the premise is NoneType, not str"),
+    ([("a", "b"), ("a", 3)], TypeError, "pair 1: the hypothesis is int, not str"),
+    ((b"a", "b"), TypeError, "pair 0: the premise is bytes, not str"),
+    (("a", None), TypeError, "pair 0: the hypothesis is NoneType, not str"),
+    ("a premise", TypeError, "pairs must be a .* tuple or a sequence of them, got str"),
+    (None, TypeError, "got NoneType"),
+    ([("only one",)], ValueError, "pair 0 is not a \\(premise, hypothesis\\)"),
+    ([("a", "b"), "c"], ValueError, "pair 1 is not a \\(premise, hypothesis\\)"),
+    ([("a", " ")], ValueError, "pair 0 has an empty hypothesis"),
+])
+def test_what_is_wrong_with_a_pair_is_said(pairs, error, message):
+    with pytest.raises(error, match=message):
+        _untokenized_nli().predict(pairs)
 
 
 def test_missing_or_corrupt_model_folders(tmp_path):
