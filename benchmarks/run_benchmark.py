@@ -7,10 +7,15 @@
                                                        # (NLI dev + our claim pairs)
     python benchmarks/run_benchmark.py attribution     # PolNeAR dev + Arabic gold
     python benchmarks/run_benchmark.py contradictions  # gold articles + the seed
+    python benchmarks/run_benchmark.py e2e             # e2e dev cases: every reported pair
+    python benchmarks/run_benchmark.py alarms          # pairs per 100 claims on real news
+    python benchmarks/run_benchmark.py alarms --alarm-sets polnear-dev --limit 20
     python benchmarks/run_benchmark.py finetune        # training speed, float32 vs bfloat16
 
 ``--json OUT`` writes all results; a markdown report goes to stdout.
-Dev splits only: the test splits are held back.
+Dev splits only: the test splits are held back. ``all`` runs every task but
+``calibrate`` (it writes the calibration) and ``alarms`` (the PolNeAR dev
+articles alone took 23 minutes on two busy CPU cores: 15,578 candidate pairs).
 """
 
 from __future__ import annotations
@@ -662,6 +667,9 @@ def run_contradictions(args) -> dict[str, Any]:
         "nli_calls_saved": 1 - len(pairs) / all_pairs if all_pairs else 0.0,
         "gold_contradiction_recall_of_candidates": gold_contra_in_candidates / max(1, n_contra),
         "reported_pairs": reported, "seconds": elapsed, "pairs": rows,
+        # Every reported pair judged, not only the labelled ones (issue 16).
+        "all_reported": _e2e_module().judge_listed_pairs(
+            gold, [c for c in scored if c.score >= threshold]),
     }
     result["at_other_thresholds"] = {
         str(t): _scores_at(rows, t) for t in (0.3, 0.4, 0.5, 0.6) if t != threshold
@@ -694,6 +702,15 @@ def run_seed(model: str | None = None) -> dict[str, Any]:
          "claim_b": c.claim_b.text, "score": c.score, "reason": c.reason} for c in found[:5]]}
 
 
+def _all_reported_line(a: dict[str, Any]) -> str:
+    return (f"Precision over every reported pair, not only the labelled ones: "
+            f"{_fmt(a['precision_all_reported'])} ({a['right']} of {a['reported']} reported pairs "
+            f"are listed contradictions; {a['hit_listed_no_contradiction']} are listed "
+            f"non-contradictions and {a['unlisted']} are not listed). The file lists chosen "
+            "pairs, not every contradiction, and names no sources, so this is a lower bound: "
+            "an unlisted pair may be a real contradiction nobody wrote down.")
+
+
 def contradictions_markdown(res: dict[str, Any]) -> str:
     s = res["seed"]
     lines = [
@@ -702,6 +719,7 @@ def contradictions_markdown(res: dict[str, Any]) -> str:
         f"precision {res['precision']:.3f}, recall {res['recall']:.3f}, F1 {res['f1']:.3f} "
         f"(tp {res['tp']}, fp {res['fp']}, fn {res['fn']}, tn {res['tn']}; "
         f"{res['gold_claims_not_extracted']} gold claims not extracted).", "",
+        _all_reported_line(res["all_reported"]) if "all_reported" in res else "", "",
         "For comparison (not tuned on these articles): " + "; ".join(
             f"threshold {t}: P {m['precision']:.3f} R {m['recall']:.3f} F1 {m['f1']:.3f}"
             for t, m in res.get("at_other_thresholds", {}).items()) + ".", "",
@@ -715,6 +733,161 @@ def contradictions_markdown(res: dict[str, Any]) -> str:
     for i, r in enumerate(s["results"], 1):
         lines.append(f"| {i} | {r['speaker_a']} | {r['claim_a'][:60]} | {r['speaker_b']} | "
                      f"{r['claim_b'][:60]} | {r['score']:.2f} | {r['reason'] or ''} |")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------- end to end
+
+def _e2e_module():
+    return _script_module("benchmarks/e2e_eval.py")
+
+
+def _fmt(value: float | None, digits: int = 3) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _detector(args):
+    """The pipeline as find_contradictions runs it, models loaded before timing."""
+    from claimcheck import Document
+
+    module = _e2e_module()
+    detector = module.PipelineDetector(args.model, args.threshold)
+    detector([Document("Officials said the road would reopen. Police said it would stay "
+                       "closed.", "warm-up", "en")])
+    return detector
+
+
+def run_e2e(args) -> dict[str, Any]:
+    """The e2e dev cases: each case in one pipeline call, every reported pair
+    judged (``benchmarks/e2e_eval.py`` has the rules)."""
+    module = _e2e_module()
+    cases = module.load_cases(args.e2e)[:args.limit]
+    detector = _detector(args)
+    results = module.evaluate_cases(cases, detector)
+    out = {"data": str(args.e2e), **module.summarise(results, detector.threshold)}
+    print(f"[e2e] {len(cases)} cases: P {_fmt(out['precision'])} R {_fmt(out['recall'])} "
+          f"({out['reported']} reported, {out['seconds']:.0f}s)", file=sys.stderr)
+    return out
+
+
+def e2e_markdown(res: dict[str, Any]) -> str:
+    def prf_row(name: str, m: dict[str, Any]) -> str:
+        return (f"| {name} | {m.get('cases', res['cases'])} | {m['reported']} | {m['right']} | "
+                f"{m['false_alarms']} | {m['hard_negative_hits']} | {_fmt(m['precision'])} | "
+                f"{m['required_found']}/{m['required']} | {_fmt(m['recall'])} | {_fmt(m['f1'])} |")
+
+    lines = [
+        "## End to end: every reported pair counts (e2e dev cases)", "",
+        f"{res['cases']} cases (`{Path(res['data']).name}`), each one pipeline call; threshold "
+        f"{res['threshold']:.2f}. A reported pair is right when both claims match the two sides "
+        "of a listed contradiction (same document, spans overlapping by half the shorter, same "
+        "source); every other reported pair is a false alarm. Recall is over required "
+        f"contradictions. Precision **{_fmt(res['precision'])}**, recall "
+        f"**{_fmt(res['recall'])}**, F1 **{_fmt(res['f1'])}**; {res['seconds']:.0f}s.", "",
+        "| cases | n | reported | right | false alarms | of which hard negatives | precision | "
+        "required found | recall | F1 |", "|---|---|---|---|---|---|---|---|---|---|",
+        *[prf_row(g, m) for g, m in res["per_group"].items()], prf_row("all", res), "",
+        "| kind | required | found | recall | optional found |", "|---|---|---|---|---|",
+        *[f"| {k} | {m['required']} | {m['found']} | {_fmt(m['recall'])} | "
+          f"{m['optional_found']}/{m['optional']} |" for k, m in res["per_kind"].items()], "",
+        f"- Cases without any contradiction that come back empty: {res['of_which_empty']} of "
+        f"{res['cases_without_contradictions']}.",
+        "- Hard negatives reported, by kind: " + (", ".join(
+            f"{k} {n}" for k, n in res["hard_negative_hits_by_kind"].items()) or "none") + ".",
+        "- Precision if a wrong source were forgiven (not the rule, for reading): "
+        f"{_fmt(res['precision_ignoring_source'])}.",
+        f"- Self-contradictions (both sides one source) found: "
+        f"{res['self_contradictions']['found']}/{res['self_contradictions']['required']}; "
+        f"between sources: {res['cross_source_contradictions']['found']}/"
+        f"{res['cross_source_contradictions']['required']}. Reported pairs whose two claims "
+        f"the system gives one speaker: {res['same_speaker']['reported']} "
+        f"({res['same_speaker']['right']} right); whose claims name one gold source: "
+        f"{res['gold_same_source']['reported']} ({res['gold_same_source']['right']} right). "
+        "By the pipeline's own kind: " + (", ".join(
+            f"{k} {m['reported']} ({m['right']} right)"
+            for k, m in res.get("by_system_kind", {}).items()) or "none") + ".", "",
+        "Claim extraction on the same cases (a gold claim is found when an attributed claim "
+        "of its document overlaps its content by half the shorter span and names its source):",
+        "", "| language | gold claims | found | recall | attributed claims | right | precision "
+        "| F1 | recall, content only | precision, content only |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        *[f"| {lang} | {m['gold']} | {m['found']} | {_fmt(m['recall'])} | {m['predicted']} | "
+          f"{m['correct']} | {_fmt(m['precision'])} | {_fmt(m['f1'])} | "
+          f"{_fmt(m['content_recall'])} | {_fmt(m['content_precision'])} |"
+          for lang, m in res["claims"].items()], "",
+        "At other thresholds (same scored pairs): " + "; ".join(
+            f"{t}: {m['reported']} reported, P {_fmt(m['precision'])} R {_fmt(m['recall'])} "
+            f"F1 {_fmt(m['f1'])}" for t, m in res["at_thresholds"].items()) + ".", "",
+        f"### Highest-scored false alarms (all {len(res['false_alarm_pairs'])} in the JSON)", "",
+        "| case | speaker A | claim A | speaker B | claim B | p | reason | hard negative |",
+        "|---|---|---|---|---|---|---|---|"]
+    for r in res["false_alarm_pairs"][:15]:
+        a, b = r["claim_a"], r["claim_b"]
+        lines.append(f"| {r['case']} | {a['speaker']} | {_cell(a['text'])} | {b['speaker']} | "
+                     f"{_cell(b['text'])} | {r['score']:.2f} | {_cell(r['reason'] or '', 50)} | "
+                     f"{', '.join(r['hard_negative'])} |")
+    lines += ["", f"### Required contradictions missed ({len(res['misses'])})", "",
+              "| case | kind | quote A | quote B | sides extracted | best score |",
+              "|---|---|---|---|---|---|"]
+    for m in res["misses"]:
+        lines.append(f"| {m['case']} | {m['kind']} | {_cell(m['a']['quote'])} | "
+                     f"{_cell(m['b']['quote'])} | {'a' if m['a_extracted'] else '-'}"
+                     f"{'b' if m['b_extracted'] else '-'} | "
+                     f"{'not a candidate' if m['best_score'] is None else _fmt(m['best_score'], 2)}"
+                     " |")
+    return "\n".join(lines)
+
+
+def _cell(text: str, width: int = 60) -> str:
+    """Text fit for a markdown table cell."""
+    text = " ".join(text.split()).replace("|", "/")
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+ALARM_SETS = {
+    "polnear-dev": lambda args, limit: _e2e_module().polnear_documents(
+        Path(args.polnear) / "text", limit),
+    "realnews-ar": lambda args, limit: _e2e_module().realnews_documents(
+        "ar", args.realnews, limit),
+}
+
+
+def run_alarms(args) -> dict[str, Any]:
+    """Reported pairs per 100 attributed claims on unlabelled real news, each
+    collection in one pipeline call, and the top pairs for a reader to judge."""
+    module = _e2e_module()
+    detector = _detector(args)
+    out = {}
+    for name in args.alarm_sets:
+        docs = ALARM_SETS[name](args, args.limit)
+        out[name] = module.alarm_rate(docs, detector, detector.threshold)
+        print(f"[alarms] {name}: {out[name]['reported']} reported, "
+              f"{_fmt(out[name]['per_100_claims'], 1)} per 100 claims, "
+              f"{out[name]['seconds']:.0f}s", file=sys.stderr)
+    return out
+
+
+def alarms_markdown(res: dict[str, Any]) -> str:
+    lines = ["## Alarm rate on real news (unlabelled)", "",
+             "Each collection in one pipeline call. Claims are the attributed claims the "
+             "pipeline compares.", "",
+             "| collection | articles | claims | candidate pairs | reported | per 100 claims | "
+             "within one article | one speaker both sides | no reason | seconds |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, m in res.items():
+        lines.append(f"| {name} | {m['articles']} | {m['claims']} | {m['candidate_pairs']} | "
+                     f"{m['reported']} | {_fmt(m['per_100_claims'], 1)} | {m['same_document']} | "
+                     f"{m['same_speaker']} | {m['no_reason']} | {m['seconds']:.0f} |")
+    for name, m in res.items():
+        lines += ["", f"### {name}: top {len(m['top'])} reported pairs (threshold "
+                  f"{m['threshold']:.2f})", "",
+                  "| # | speaker A | claim A | speaker B | claim B | p | reason |",
+                  "|---|---|---|---|---|---|---|"]
+        for i, r in enumerate(m["top"], 1):
+            a, b = r["claim_a"], r["claim_b"]
+            lines.append(f"| {i} | {a['speaker']} | {_cell(a['text'], 80)} | {b['speaker']} | "
+                         f"{_cell(b['text'], 80)} | {r['score']:.2f} | "
+                         f"{_cell(r['reason'] or '', 60)} |")
     return "\n".join(lines)
 
 
@@ -788,8 +961,13 @@ TASKS = {
     "calibrate": (run_calibrate, calibrate_markdown),
     "attribution": (run_attribution, attribution_markdown),
     "contradictions": (run_contradictions, contradictions_markdown),
+    "e2e": (run_e2e, e2e_markdown),
+    "alarms": (run_alarms, alarms_markdown),
     "finetune": (run_finetune, finetune_markdown),
 }
+
+#: ``calibrate`` writes the calibration; ``alarms`` takes long (module notes).
+NOT_IN_ALL = ("calibrate", "alarms")
 
 
 def machine() -> dict[str, Any]:
@@ -815,7 +993,9 @@ def main(argv: list[str] | None = None) -> int:
                         "default: every dev.jsonl under ../shared/data/nli")
     parser.add_argument("--model", default=None, help="NLI model folder (default: shipped)")
     parser.add_argument("--json", type=Path, default=None, help="write all results here")
-    parser.add_argument("--limit", type=int, default=None, help="at most N pairs per file")
+    parser.add_argument("--limit", type=int, default=None,
+                        help="at most N pairs per file (nli), N cases (e2e), "
+                        "N articles per collection (alarms)")
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--speed-pairs", type=int, default=256)
     parser.add_argument("--finetune-steps", type=int, default=20,
@@ -825,6 +1005,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="labelled claim pairs for the reason weights and threshold")
     parser.add_argument("--polnear", default=str(REPO.parent / "shared" / "data" / "attribution"
                                                  / "polnear" / "dev"))
+    parser.add_argument("--e2e", type=Path, default=REPO.parent / "shared" / "data" / "e2e"
+                        / "dev.json", help="e2e cases (e2e task)")
+    parser.add_argument("--realnews", type=Path,
+                        default=REPO.parent / "shared" / "data" / "realnews")
+    parser.add_argument("--alarm-sets", nargs="+", choices=list(ALARM_SETS),
+                        default=list(ALARM_SETS), help="collections of the alarms task")
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="reporting threshold of e2e and alarms (default: the model's)")
     parser.add_argument("--threads", type=int, default=None, help="torch threads")
     parser.add_argument("--device", default=None,
                         help="torch device for the nli task (default cpu; e.g. cuda)")
@@ -833,7 +1021,7 @@ def main(argv: list[str] | None = None) -> int:
         import torch
 
         torch.set_num_threads(args.threads)
-    tasks = [t for t in TASKS if t != "calibrate"] if "all" in args.tasks else args.tasks
+    tasks = [t for t in TASKS if t not in NOT_IN_ALL] if "all" in args.tasks else args.tasks
     results: dict[str, Any] = {"machine": machine()}
     for task in tasks:
         run, markdown = TASKS[task]
