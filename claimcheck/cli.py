@@ -28,7 +28,8 @@ def format_table(found: list[Contradiction], *, width: int = 48) -> str:
     for rank, c in enumerate(found, 1):
         a, b = c.claim_a, c.claim_b
         lines += [
-            f"#{rank}  p={c.score:.2f}  (NLI a→b {c.score_ab:.2f}, b→a {c.score_ba:.2f})",
+            f"#{rank}  p={c.score:.2f}  (NLI a→b {c.score_ab:.2f}, b→a {c.score_ba:.2f})"
+            + ("  [the source contradicts itself]" if c.kind == "self" else ""),
             f"  A [{a.doc_id}] {_shorten(a.speaker or '(the article)', 40)}: "
             f"{_shorten(a.text, width * 2)}",
             f"  B [{b.doc_id}] {_shorten(b.speaker or '(the article)', 40)}: "

@@ -22,10 +22,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimcheck.calibration import PlattScaler, combine_directions
+from claimcheck.decision import DecisionStage, PairEvidence, near_identical, same_source
 from claimcheck.encoder import Encoder
 from claimcheck.nli import NLIModel
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
-from claimcheck.reasons import combine, find_reasons, reported_clash
+from claimcheck.reasons import Reason, combine, find_reasons, reported_clash
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
@@ -34,6 +35,7 @@ from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 DEFAULT_THRESHOLD = 0.5
 
 DocumentLike = str | Document
+_UNSET = object()
 
 # Reporting verbs by which a speaker denies the content ("X denied that Y",
 # "ونفى X أن Y"): the speaker asserts "not Y".
@@ -160,6 +162,7 @@ class ContradictionFinder:
         self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
             else None
         self._calibration: PlattScaler | None = None
+        self._decision: DecisionStage | None | object = _UNSET
 
     @property
     def nli(self) -> NLIModel:
@@ -184,9 +187,12 @@ class ContradictionFinder:
 
     @property
     def default_threshold(self) -> float:
-        """``threshold`` if set, else the calibration's, else DEFAULT_THRESHOLD."""
+        """``threshold`` if set, else the decision stage's, else the
+        calibration's, else DEFAULT_THRESHOLD."""
         if self.threshold is not None:
             return float(self.threshold)
+        if self.decision is not None:
+            return float(self.decision.threshold)
         saved = self.calibration.threshold
         return float(saved) if saved is not None else DEFAULT_THRESHOLD
 
@@ -210,33 +216,48 @@ class ContradictionFinder:
                                       show_progress_bar=show_progress_bar)
         row = {text: i for i, text in enumerate(unique)}
         embeddings = vectors[[row[c.text] for c in claims]]
-        return candidate_pairs(claims, embeddings, top_k=top_k or self.top_k,
-                               min_similarity=self.min_similarity)
+        found = candidate_pairs(claims, embeddings, top_k=top_k or self.top_k,
+                                min_similarity=self.min_similarity)
+        # The same words twice (one quote in two articles, punctuation aside)
+        # are never a contradiction.
+        return [p for p in found if not near_identical(p.a.text, p.b.text)]
 
-    def score(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
-              *, show_progress_bar: bool | None = None) -> list[Contradiction]:
-        """NLI both ways, calibration, then reasons; every pair, unsorted."""
+    @property
+    def decision(self) -> DecisionStage | None:
+        """The decision stage saved beside the NLI model (``decision.json``), if any."""
+        if self._decision is _UNSET:
+            path = self.nli.path
+            self._decision = DecisionStage.load(path) if path is not None else None
+        return self._decision  # type: ignore[return-value]
+
+    def evidence(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
+                 *, show_progress_bar: bool | None = None
+                 ) -> list[tuple[PairEvidence, list[Reason]]]:
+        """NLI both ways, calibration and reasons for every pair, in order."""
         if not pairs:
             return []
         nli = self.nli
         column = nli.label_index("contradiction")
+        entail = nli.label_index("entailment")
         denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
         both = [(p.a.text, p.b.text) for p in pairs] + [(p.b.text, p.a.text) for p in pairs]
         probs = nli.predict(both, batch_size=self.batch_size, show_progress_bar=show_progress_bar)
         n = len(pairs)
         p_ab, p_ba = probs[:n, column].copy(), probs[n:, column].copy()
-        entail = nli.label_index("entailment")
+        e_ab, e_ba = probs[:n, entail].copy(), probs[n:, entail].copy()
         for i, pair in enumerate(pairs):
             if denied[pair.a] != denied[pair.b]:
                 # One speaker denies Y, the other asserts Z: they clash when Z
                 # entails Y, so the entailment probability of (Z, Y) stands in
-                # for the contradiction probability in both directions.
+                # for the contradiction probability in both directions (and
+                # a contradiction between the texts means agreement).
                 row = n + i if denied[pair.a] else i
                 p_ab[i] = p_ba[i] = probs[row, entail]
-        calibrated = self.calibration(combine_directions(p_ab, p_ba))
+                e_ab[i] = e_ba[i] = probs[row, column]
+        calibrated = np.atleast_1d(self.calibration(combine_directions(p_ab, p_ba)))
         context = _sentence_context(documents)
-        results = []
-        for pair, ab, ba, p in zip(pairs, p_ab, p_ba, np.atleast_1d(calibrated)):
+        out = []
+        for i, pair in enumerate(pairs):
             contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
             reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
                                    lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts)
@@ -247,17 +268,39 @@ class ContradictionFinder:
                 clash = reported_clash(pair.a.text, pair.b.text, **contexts)
                 reasons += [clash] if clash else []
             reasons = self.calibration.weigh(reasons)  # dev-measured weights
-            results.append(Contradiction(
-                claim_a=pair.a,
-                claim_b=pair.b,
-                score=float(combine(float(p), reasons)),
-                score_ab=float(ab),
-                score_ba=float(ba),
+            out.append((PairEvidence(
+                combined=float(calibrated[i]), contradiction_ab=float(p_ab[i]),
+                contradiction_ba=float(p_ba[i]), entailment_ab=float(e_ab[i]),
+                entailment_ba=float(e_ba[i]), reasons=tuple(r.kind for r in reasons),
+                similarity=pair.similarity, claim_a=pair.a, claim_b=pair.b), reasons))
+        return out
+
+    def score(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
+              *, show_progress_bar: bool | None = None) -> list[Contradiction]:
+        """Every pair scored (unsorted, unthresholded): by the decision stage
+        when the model has one, else calibrated NLI plus reason weights."""
+        found = self.evidence(pairs, documents, show_progress_bar=show_progress_bar)
+        if not found:
+            return []
+        decision = self.decision
+        if decision is not None:
+            scores = decision.probability([e for e, _ in found]).tolist()
+        else:
+            scores = [float(combine(e.combined, reasons)) for e, reasons in found]
+        return [
+            Contradiction(
+                claim_a=e.claim_a,
+                claim_b=e.claim_b,
+                score=float(score),
+                score_ab=e.contradiction_ab,
+                score_ba=e.contradiction_ba,
                 reason="; ".join(f"{r.kind}: {r.detail}" for r in reasons) or None,
-                similarity=pair.similarity,
-                reasons=tuple(r.kind for r in reasons),
-            ))
-        return results
+                similarity=e.similarity,
+                reasons=e.reasons,
+                kind="self" if same_source(e.claim_a, e.claim_b) else "between-sources",
+            )
+            for (e, reasons), score in zip(found, scores)
+        ]
 
     def __call__(
         self,

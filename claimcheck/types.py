@@ -116,6 +116,11 @@ class Contradiction:
         antonym, a clash the article reports), or None.
     similarity : float
         Cosine similarity of the two claims' embeddings.
+    reasons : tuple of str
+        The reason kinds behind ``reason``.
+    kind : {"between-sources", "self"}
+        A clash between two sources, or a source contradicting itself (both
+        claims from one source of one document).
     """
 
     claim_a: Claim
@@ -126,6 +131,7 @@ class Contradiction:
     reason: str | None = None
     similarity: float = 0.0
     reasons: tuple[str, ...] = field(default=())
+    kind: str = "between-sources"
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (claims nested as dicts)."""

@@ -160,3 +160,25 @@ def test_a_denied_claim_is_compared_as_its_negation():
     assert asserted_text(said) == said.text
     [nafa] = extract_claims("ونفى السعدي أن تكون بلاده قد سحبت أي قوات من الحدود.", lang="ar")
     assert asserted_text(nafa) == "ليس صحيحا أن " + nafa.text
+
+
+@pytest.mark.slow
+def test_the_same_quote_twice_is_never_a_candidate_and_each_pair_says_whose_clash_it_is():
+    from claimcheck.detect import ContradictionFinder
+
+    finder = ContradictionFinder()
+    docs = as_documents([
+        'The mayor said: "The bridge will reopen on Monday." Police said the bridge '
+        "collapsed and will stay closed for a year.",
+        "The mayor said the bridge will reopen on monday!",
+    ])
+    claims = finder.claims(docs)
+    texts = [" ".join(c.text.lower().strip(".!\"").split()) for c in claims]
+    assert texts.count("the bridge will reopen on monday") == 2
+    pairs = finder.pairs(claims)
+    assert pairs
+    assert not any("reopen on monday" in p.a.text.lower() and "reopen on monday" in
+                   p.b.text.lower() for p in pairs)
+    for c in finder.score(pairs, docs):
+        same = (c.claim_a.doc_id == c.claim_b.doc_id and c.claim_a.entity == c.claim_b.entity)
+        assert c.kind == ("self" if same else "between-sources")
