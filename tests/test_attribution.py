@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from claimcheck.text import extract_claims, find_attributions
+from claimcheck.text.sentences import MAX_SENTENCE_CHARS
 from claimcheck.types import Claim
 
 # The repository's copy of ../shared/seeds/000_41ce228e2bd92287.txt.
@@ -153,6 +155,30 @@ def test_arabic_participle_takes_the_clause_subject() -> None:
     assert claim.text == "بعض الجنود سيبقون"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("وقال الوزير إن الجيش انسحب، بحسب الحكومة.", "وقال"),
+        ("بحسب الحكومة، قال الوزير إن الجيش انسحب.", "قال"),
+        ("وقال الوزير إن الجيش انسحب من المدينة، وفقا لوكالة الأنباء الرسمية.", "وقال"),
+    ],
+    ids=["according_after", "according_before", "wafqan_after"],
+)
+def test_arabic_according_to_around_a_report_passes_it_on(text: str, cue: str) -> None:
+    # The government relays what the minister said: one claim, the minister's,
+    # not a second one by the government that holds his name and verb.
+    claims = extract_claims(text, tagger=False)
+    assert [(c.speaker, c.cue) for c in claims] == [("الوزير", cue)]
+    assert claims[0].text.startswith("الجيش انسحب")
+    _check_spans(text, claims)
+
+
+def test_arabic_according_to_alone_still_attributes() -> None:
+    text = "وانسحب الجيش من المدينة، بحسب الحكومة."
+    [claim] = extract_claims(text, tagger=False)
+    assert (claim.speaker, claim.cue, claim.text) == ("الحكومة", "بحسب", "وانسحب الجيش من المدينة")
+
+
 def test_arabic_tatweel_diacritics_and_direction_marks_keep_offsets() -> None:
     text = "\u200fوقـــال المُتحدِّث إن الوضعَ هادئ."
     [claim] = extract_claims(text)
@@ -264,8 +290,95 @@ def test_unknown_language_gets_no_rule_speaker_but_the_tagger_carries_over() -> 
     assert (claim.speaker, claim.text) == ("Der Minister", "dass die Gespräche weitergehen")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إن الجيش انسحب، بحسب الحكومة. وأضاف أن المعارك توقفت.",
+        # Two relations whose contents cross: the second found starts first.
+        "The harbour master later said the ferry was late — something a passenger "
+        "also told reporters before noon.",
+        '"We will win," the coach said. The fans, she added, had never doubted it.',
+        SEED.read_text(encoding="utf-8"),
+    ],
+    ids=["arabic_according_after_report", "crossing_relations", "quote_and_aside", "seed"],
+)
+def test_claims_come_in_text_order(text: str) -> None:
+    claims = extract_claims(text, tagger=False)
+    assert claims
+    assert [c.span[0] for c in claims] == sorted(c.span[0] for c in claims)
+    _check_spans(text, claims)
+
+
+# Text shapes that used to take quadratic time: a quotation never closed,
+# quotation marks that never pair, closed quotations, words without punctuation.
+HARD_SHAPES = [
+    pytest.param("en", 'He said "yes ', id="open_quote_en"),
+    pytest.param("en", 'He said "yes. ', id="unbalanced_en"),
+    pytest.param("en", '"We will win," he said, ', id="quotations_en"),
+    pytest.param("en", 'yes,” he said, ', id="closing_quotes_only_en"),
+    pytest.param("en", "the minister said the plan would work and voters think the council "
+                       "wants more time ", id="no_punctuation_en"),
+    pytest.param("en", "THE MINISTER AND SAID THAT ", id="capitals_en"),
+    pytest.param("ar", "« قال ", id="unbalanced_ar"),
+    pytest.param("ar", "وقال الوزير «نعم ", id="open_quote_ar"),
+    pytest.param("ar", "وقال الوزير ان الخطة ستنجح وان المسؤولين يقولون ان المجلس يريد ",
+                 id="no_punctuation_ar"),
+    pytest.param("ar", "بحسب الحكومة قال الوزير مؤكدا ان ", id="according_participle_ar"),
+]
+
+
+class _ReadCountingTokens(list):
+    """Tokens whose every ``toks[k]`` is a Python call, so a profiler counts it."""
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return list.__getitem__(self, index)
+
+
+def _calls(lang: str, text: str) -> int:
+    # Python calls made by the rules on ``text`` as one sentence: a measure of
+    # their work that no machine load changes.
+    from claimcheck.text.attribution import ar, en
+    from claimcheck.text.attribution.tokens import tokenize
+
+    toks = _ReadCountingTokens(tokenize(text))
+    count = 0
+
+    def tally(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(tally)
+    try:
+        (ar if lang == "ar" else en).find_matches(text, toks)
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize(("lang", "unit"), HARD_SHAPES)
+def test_rules_work_linearly_on_one_long_sentence(lang: str, unit: str) -> None:
+    # Four times the text, four times the work (quadratic rules did 10 to 16
+    # times as much). One sentence of 1,000+ tokens: longer than any the
+    # splitter returns, so this checks the rules themselves.
+    small, large = _calls(lang, unit * 400), _calls(lang, unit * 1600)
+    assert large < 6 * small
+
+
+@pytest.mark.parametrize(("lang", "unit"), HARD_SHAPES)
+def test_hard_shapes_give_ordered_claims_with_valid_spans(lang: str, unit: str) -> None:
+    # Speed at 10 KB to 1 MB is measured by benchmarks/extraction_speed.py.
+    text = unit * (50_000 // len(unit))
+    claims = extract_claims(text, lang=lang, tagger=False)
+    assert isinstance(claims, list)
+    assert [c.span[0] for c in claims] == sorted(c.span[0] for c in claims)
+    # No claim is a whole run-on text: sentences and contents are capped.
+    assert all(len(c.text) <= 2 * MAX_SENTENCE_CHARS for c in claims)
+    _check_spans(text, claims[:20] + claims[-20:])
+
+
 def test_one_megabyte_keeps_every_claim() -> None:
-    # Speed is measured in benchmarks/attribution_eval.py (characters per second), not here.
+    # Speed is measured in benchmarks/extraction_speed.py (characters per second), not here.
     block = (
         "وقال المتحدث باسم الجيش إن القوات تقدمت، وأضاف أن المعارك مستمرة. "
         "The envoy said the talks, worth $2,000 a day, would go on. "
@@ -554,3 +667,18 @@ def test_tagger_adds_what_the_english_rules_miss(text, speaker, content, cue) ->
     # ...and the learned tagger finds who holds it.
     [claim] = extract_claims(text)
     assert (claim.speaker, claim.text, claim.cue) == (speaker, content, cue)
+
+
+@pytest.mark.parametrize("lang", ["en", "EN", "english", "English", "en-US", "en_GB"])
+def test_a_language_written_another_way_keeps_the_rules_on(lang):
+    [claim] = extract_claims("The minister said the bridge will reopen.", lang=lang, tagger=False)
+    assert claim.speaker == "The minister" and claim.lang == "en"
+
+
+@pytest.mark.parametrize(("option", "error"), [
+    ({"lang": "not a language"}, ValueError), ({"lang": 3}, TypeError),
+    ({"tagger": None}, TypeError), ({"tagger": 0}, TypeError), ({"tagger": "yes"}, TypeError),
+])
+def test_bad_lang_or_tagger_is_a_clear_error(option, error):
+    with pytest.raises(error, match="lang|tagger"):
+        extract_claims("The minister said the bridge will reopen.", **option)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.text import detect_language, split_sentences
+from claimcheck.text.sentences import MAX_SENTENCE_CHARS
 
 
 def _covers_every_character(text: str) -> None:
@@ -122,4 +123,35 @@ def test_quoted_question_followed_by_a_new_sentence_still_splits() -> None:
     assert [s.text for s in split_sentences(text)] == [
         '"Is the road open?"',
         "Officer Brandt closed the gate.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the minister said the plan would work and " * 300,
+        "وقال الوزير ان الخطة ستنجح وان المسؤولين يقولون " * 300,
+        "Smith said so. " + "word " * 1000 + "x" * 5000 + " end.",
+    ],
+)
+def test_run_without_sentence_end_is_cut_into_pieces(text: str) -> None:
+    # A 12 KB "sentence" is text without punctuation: every step after the
+    # splitter reads a sentence several times, so its length is capped.
+    _covers_every_character(text)
+    sentences = split_sentences(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in sentences)
+    assert len(sentences) >= len(text) // MAX_SENTENCE_CHARS
+    for first, second in zip(sentences, sentences[1:]):
+        gap = text[first.span[1]:second.span[0]]
+        # Cut at a space, except inside a word longer than half the limit.
+        assert gap.isspace() or (gap == "" and text[first.span[1] - 1] == "x")
+
+
+def test_sentences_of_news_are_not_cut() -> None:
+    sentence = (
+        "The council, which met for six hours on Tuesday, said " + "the port, " * 150 + "was shut."
+    )
+    assert MAX_SENTENCE_CHARS // 2 < len(sentence) < MAX_SENTENCE_CHARS
+    assert [s.text for s in split_sentences(sentence + " It reopened.")] == [
+        sentence, "It reopened."
     ]

@@ -23,6 +23,7 @@ The entity key is the longest name in the entity, else its longest mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Literal
@@ -238,13 +239,15 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
                     break
 
     entity_of_root = _entity_keys(mentions, cores, find)
+    latest = _LatestSpeakers(mentions, keys)
     resolved: list[ResolvedSpeaker] = []
     for i, mention in enumerate(mentions):
         if mention.kind in ("name", "description"):
             key = entity_of_root[find(i)]
             resolved.append(ResolvedSpeaker(mention.text, mention.span, key))
+            latest.add(i)
             continue
-        antecedent = _antecedent(mentions, keys, i)
+        antecedent = latest.antecedent(i)
         if antecedent is None:
             text = mention.text or None
             resolved.append(ResolvedSpeaker(text, mention.span, _key(mention.text, mention.lang)
@@ -257,23 +260,52 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
     return resolved
 
 
-def _antecedent(mentions: list[SpeakerMention], keys: list[str], i: int) -> int | None:
-    mention = mentions[i]
-    pronoun = keys[i]
-    wants_plural = mention.plural or pronoun in lexicon_en.PLURAL_PRONOUNS
-    fallback = None
-    for j in range(i - 1, -1, -1):
-        other = mentions[j]
-        if other.kind not in ("name", "description") or other.position > mention.position:
-            continue
-        if fallback is None:
-            fallback = j
-        is_plural = other.plural or _looks_plural(keys[j], other.lang)
-        if wants_plural == is_plural or (wants_plural and pronoun in {"they", "we"}):
-            return j
-        if not wants_plural and not is_plural:
-            return j
-    return fallback
+class _LatestSpeakers:
+    """The antecedent of a pronoun or a missing subject: the latest earlier
+    name or description whose position is not after the mention's, preferring
+    one of the same number ("they" takes any). Names and descriptions are
+    added in document order; each question takes log time, so a document of
+    thousands of pronouns stays linear.
+    """
+
+    def __init__(self, mentions: list[SpeakerMention], keys: list[str]) -> None:
+        self._mentions = mentions
+        self._keys = keys
+        self._positions = sorted({m.position for m in mentions})
+        # The latest mention added at each position rank or below: any, plural, singular.
+        self._latest = {kind: [-1] * (len(self._positions) + 1) for kind in (None, True, False)}
+
+    def add(self, j: int) -> None:
+        mention = self._mentions[j]
+        plural = mention.plural or _looks_plural(self._keys[j], mention.lang)
+        rank = bisect.bisect_left(self._positions, mention.position) + 1
+        for kind in (None, plural):
+            tree = self._latest[kind]
+            k = rank
+            while k < len(tree):
+                tree[k] = max(tree[k], j)
+                k += k & -k
+
+    def _before(self, kind: bool | None, position: int) -> int:
+        tree = self._latest[kind]
+        k = bisect.bisect_right(self._positions, position)
+        best = -1
+        while k > 0:
+            best = max(best, tree[k])
+            k -= k & -k
+        return best
+
+    def antecedent(self, i: int) -> int | None:
+        mention = self._mentions[i]
+        pronoun = self._keys[i]
+        wants_plural = mention.plural or pronoun in lexicon_en.PLURAL_PRONOUNS
+        latest = self._before(None, mention.position)
+        if latest < 0:
+            return None
+        if wants_plural and pronoun in {"they", "we"}:
+            return latest
+        agreeing = self._before(wants_plural, mention.position)
+        return agreeing if agreeing >= 0 else latest
 
 
 def _entity_keys(mentions: list[SpeakerMention], cores: list[list[str]], find) -> dict[int, str]:

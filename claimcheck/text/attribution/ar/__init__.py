@@ -1,0 +1,5 @@
+"""Arabic attribution: the rules (:mod:`.rules`) and their word lists (:mod:`.words`)."""
+
+from claimcheck.text.attribution.ar.rules import find_matches
+
+__all__ = ["find_matches"]

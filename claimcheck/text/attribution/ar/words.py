@@ -1,0 +1,17 @@
+"""Arabic word lists of the attribution rules (:mod:`.rules`), in normalised form.
+
+The lexicons shared with speaker linking (reporting verbs, participles,
+complementisers, role nouns) are in :mod:`claimcheck.text.lexicon_ar`; these
+are the small sets the rules alone use.
+"""
+
+from __future__ import annotations
+
+from claimcheck.text.attribution.tokens import word_set
+
+# Prepositions that open a time or place after the source: "قال الوزير خلال ...".
+TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
+# "بحسب X", "وفقا لـ X", "نقلا عن X": the source follows, the content is the clause.
+ACCORDING = word_set("بحسب حسب حسبما وفقا طبقا نقلا")
+# Prepositions left at the end of a source cut before its listener.
+TRAILING = word_set("الي عن من ب علي")

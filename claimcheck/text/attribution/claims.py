@@ -1,0 +1,209 @@
+"""Claims of a news text: one per attributed content, one per sentence the
+article states itself.
+
+Built on the relations of :mod:`.relations`; decides which sentences carry a
+claim of their own (not furniture, questions or headlines), which quoted
+sentences continue the previous speaker's quotation, and which part of a
+sentence before its first relation is the article's own statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+
+from claimcheck.text import lexicon_ar, lexicon_en
+from claimcheck.text.attribution.quotes import QuotedRegions
+from claimcheck.text.attribution.relations import (
+    Attribution,
+    attributions_by_sentence,
+    check_arguments,
+    sentence_lang,
+)
+from claimcheck.text.attribution.tokens import LETTER
+from claimcheck.text.language import detect_language
+from claimcheck.text.normalize import normalize_for_matching
+from claimcheck.text.sentences import split_sentences
+from claimcheck.text.tagger import AttributionTagger
+from claimcheck.types import Claim, Sentence
+
+
+def extract_claims(
+    text: str, *, lang: str | None = None, doc_id: str | None = None,
+    tagger: bool | AttributionTagger = True,
+) -> list[Claim]:
+    """Find the claims of a news text and who made them.
+
+    Parameters
+    ----------
+    text : str
+        The article, unchanged; every span indexes into it.
+    lang : str or None
+        "ar" or "en"; detected from the script when None. Sentences in the
+        other script still get that script's rules.
+    doc_id : str or None
+        Copied onto every claim.
+    tagger : bool or AttributionTagger
+        English only: True (default) adds the relations the shipped learned
+        tagger finds and the rules miss (see
+        :func:`~claimcheck.text.attribution.find_attributions`); False uses
+        the rules alone; an :class:`AttributionTagger` is used instead of
+        the shipped one.
+
+    Returns
+    -------
+    list of Claim
+        In text order. Attributed claims carry ``speaker``, ``speaker_span``,
+        ``cue`` and ``entity``; sentences the article states itself carry
+        ``speaker=None``. Page furniture, questions and headline-like lines
+        (short, without final punctuation, in a text that has punctuation)
+        give no claim.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``, or ``tagger`` not a bool or a tagger.
+    ValueError
+        If ``lang`` names no language ("EN", "english" and "en-US" are "en").
+
+    Examples
+    --------
+    >>> claims = extract_claims("The mayor said the bridge would reopen on Monday.")
+    >>> claims[0].speaker, claims[0].text
+    ('The mayor', 'the bridge would reopen on Monday')
+    """
+    lang = check_arguments(text, lang, tagger, "extract_claims")
+    if not text.strip():
+        return []
+    doc_lang = lang or detect_language(text)
+    sentences = split_sentences(text, doc_lang)
+    quoted = QuotedRegions.of(text)
+    attributions = attributions_by_sentence(text, sentences, doc_lang, tagger, quoted)
+    has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
+    claims: list[Claim] = []
+    reported = _Covers([a.content_span for found in attributions for a in found])
+    newlines = [mark.start() for mark in re.finditer("\n", text)]
+    for sentence, found in zip(sentences, attributions):
+        if not found and reported.covers(*sentence.span):
+            # The quotation after "He said:" is already his claim.
+            continue
+        claim_lang = sentence_lang(sentence.text, doc_lang)
+        if not found and claim_lang == "en":
+            speaking = _quote_goes_on(text, sentence, quoted, claims, newlines)
+            if speaking is not None:
+                claims.append(
+                    dataclasses.replace(
+                        speaking, text=sentence.text, span=sentence.span, lang=claim_lang
+                    )
+                )
+                continue
+        if found:
+            lead = _unattributed_lead(text, sentence, found)
+            if lead is not None:
+                claims.append(
+                    Claim(text=text[lead[0]:lead[1]], span=lead, lang=claim_lang, doc_id=doc_id)
+                )
+            for item in found:
+                start, end = item.content_span
+                claims.append(
+                    Claim(
+                        text=text[start:end],
+                        span=item.content_span,
+                        speaker=item.speaker,
+                        speaker_span=item.speaker_span,
+                        cue=text[item.cue_span[0]:item.cue_span[1]],
+                        entity=item.entity,
+                        lang=claim_lang,
+                        doc_id=doc_id,
+                    )
+                )
+        elif _states_something(text, sentence, has_punctuation):
+            claims.append(
+                Claim(text=sentence.text, span=sentence.span, lang=claim_lang, doc_id=doc_id)
+            )
+    # Relations come in the order their rules found them; a content placed
+    # before its cue ("Y, X said") may start before the previous claim.
+    claims.sort(key=lambda claim: claim.span[0])
+    return claims
+
+
+class _Covers:
+    """Answers "does one of these spans contain [start, end)?" in log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        # The furthest end among the spans that start at or before each one.
+        self._reach = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self._reach.append(furthest)
+
+    def covers(self, start: int, end: int) -> bool:
+        at = bisect.bisect_right(self._starts, start) - 1
+        return at >= 0 and self._reach[at] >= end
+
+
+def _quote_goes_on(
+    text: str, sentence: Sentence, quoted: QuotedRegions, claims: list[Claim],
+    newlines: list[int],
+) -> Claim | None:
+    """The claim whose quotation ``sentence`` continues, or None.
+
+    '"We will win," she said. "Nobody doubts it."': the second sentence is
+    hers too. The sentence must be quoted to its end, and the last claim,
+    attributed and in the same paragraph (no offset of ``newlines`` between),
+    must itself be a quotation.
+    """
+    start, end = sentence.span
+    body_end = end
+    while body_end > start and text[body_end - 1] in " .?!…\"'”’»":
+        body_end -= 1
+    region = quoted.at(start)
+    if region is None or region[1] < body_end or body_end <= start:
+        return None
+    if not claims or claims[-1].speaker is None:
+        return None
+    previous = claims[-1]
+    line_break = bisect.bisect_left(newlines, previous.span[1])
+    if line_break < len(newlines) and newlines[line_break] < start:
+        return None
+    if not quoted.touches(*previous.span):
+        return None
+    return previous
+
+
+def _unattributed_lead(
+    text: str, sentence: Sentence, found: list[Attribution]
+) -> tuple[int, int] | None:
+    # "وتمثل استعادة الباغوز ...، ولكن محللين يقولون إن ...": the part before the
+    # first relation, up to a clause break, is the article's own statement.
+    first = min(
+        min(span[0] for span in (a.source_span, a.cue_span, a.content_span) if span)
+        for a in found
+    )
+    start = sentence.span[0]
+    cut = max(text.rfind(mark, start, first) for mark in ",،;؛")
+    if cut <= start:
+        return None
+    lead = text[start:cut].rstrip()
+    if len(lead.split()) < 5:
+        return None
+    return (start, start + len(lead))
+
+
+def _states_something(text: str, sentence: Sentence, has_punctuation: bool) -> bool:
+    body = sentence.text
+    if not LETTER.search(body):
+        return False
+    if body.rstrip("\"'”’»)] ")[-1:] in "?؟":
+        return False
+    lowered = normalize_for_matching(body).text.lower().strip(" :.")
+    furniture = lexicon_en.FURNITURE + lexicon_ar.FURNITURE
+    if any(lowered.startswith(item) for item in furniture) and len(lowered.split()) <= 6:
+        return False
+    # A short line without final punctuation is a headline, a link or a caption.
+    ending = body.rstrip("\"'”’»)] ")[-1:]
+    return not (has_punctuation and ending not in ".!…" and len(body.split()) <= 15)

@@ -1,0 +1,689 @@
+"""English attribution rules: the relations of one sentence.
+
+"X said (that) Y", "Y, X said (in an interview).", "Y," said X., "X, who ...,
+said Y", "X told Z (that) Y", "X asked Z whether Y", "according to X, Y" /
+"Y, according to X", ", saying Y", stance verbs with an object ("X criticized
+Y", "X wants Y"), claim and stance nouns ("Clinton's claim that Y"),
+holderless impressions ("Y is expected to"), headline speakers ("X: Y") and
+documents ("In a poll by X, Y").
+
+A relation reported inside another one's content is part of that report
+("The Post reported that Klein said ...": one report, the Post's), so only
+the outermost relations are kept.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from claimcheck.text import lexicon_en
+from claimcheck.text.attribution.en.words import (
+    BE,
+    CLOSERS,
+    CONTENT_ENDS,
+    FINITE,
+    HARD_STOPS,
+    NOT_CONTENT_LEAD,
+    NOT_SPEAKERS,
+    NOT_VERB_BEFORE,
+    PAST,
+    PREPOSITIONS,
+    QUESTION_OPENERS,
+    SEEM,
+    SOURCE_OPENERS,
+    STOPS,
+    WEAK,
+)
+from claimcheck.text.attribution.nesting import end_contents_at_next_source, outermost
+from claimcheck.text.attribution.tokens import (
+    COORDINATORS,
+    LETTER,
+    OPEN_QUOTES,
+    QUOTES,
+    Match,
+    Token,
+    content_limit,
+    span_of,
+)
+
+
+def find_matches(s: str, toks: list[Token]) -> list[Match]:
+    """The relations of the normalised English sentence ``s`` (tokens ``toks``)."""
+    matches = _english_matches(s, toks)
+    end_contents_at_next_source(s, toks, matches)
+    return outermost(matches)
+
+
+def _english_matches(s: str, toks: list[Token]) -> list[Match]:
+    matches: list[Match] = []
+    n = len(toks)
+    marks = _Marks(toks)
+    headline = _english_headline(toks)
+    if headline is not None:
+        matches.append(headline)
+    document = _english_document(toks)
+    i = 0
+    while i < n:
+        low = toks[i].low
+        match = None
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            match = _english_according(toks, i)
+        elif low == "asked" and (i == 0 or toks[i - 1].low in {"when", "was", "were", "if"}):
+            match = _english_asked(toks, i)
+        elif low in lexicon_en.CLAIM_NOUNS or low in lexicon_en.STANCE_NOUNS:
+            match = _english_noun(toks, i)
+        if match is not None:
+            matches.append(match)
+            i += 1
+            continue
+        if low in SEEM and (low != "expected" or (i > 0 and toks[i - 1].low in BE)):
+            match = _english_seem(toks, i)
+        elif low in lexicon_en.PARTICLE_VERBS and not (
+            i + 1 < n and toks[i + 1].low in lexicon_en.PARTICLE_VERBS[low]
+        ):
+            match = None
+        elif low in lexicon_en.REPORTING_VERBS or low in lexicon_en.STANCE_VERBS:
+            match = _english_verb(s, toks, i, marks)
+        if match is not None:
+            matches.append(match)
+        i += 1
+    # "In a letter, Trump said ...": the document is the setting, Trump the source.
+    # A stance ("most residents favoured ...") inside the document's finding stays its content.
+    cues = {(t.start, t.end): t.low for t in toks}
+    if document is not None and not any(
+        m.cue[0] - document.content[0] < 60 for m in matches
+        if m is not headline and cues.get(m.cue, "") in lexicon_en.REPORTING_VERBS
+    ):
+        matches.append(document)
+        matches.sort(key=lambda m: m.cue[0])
+    return matches
+
+
+class _Marks:
+    """What rules look up far from their cue in one sentence: where quotes
+    open, where the sentence's leading quotes and conjunctions end, where a
+    run of capitalised words ends. Found once, so that a long sentence costs
+    linear time however many cues it holds.
+    """
+
+    def __init__(self, toks: list[Token]) -> None:
+        self._toks = toks
+        self._straight = [k for k, tok in enumerate(toks) if tok.text == '"']
+        self._openers = [k for k, tok in enumerate(toks) if tok.text in ('"', "“")]
+        self.first_quote = next(
+            (k for k, tok in enumerate(toks) if tok.text in QUOTES), len(toks)
+        )
+        self.lead_end = next(
+            (k for k, tok in enumerate(toks)
+             if not (tok.text in QUOTES or tok.low in COORDINATORS)), len(toks)
+        )
+        self._run_ends: dict[int, int] = {}
+
+    def opener_before(self, end: int, opener: str) -> int:
+        """Index of the last ``opener`` before token ``end`` (a straight
+        quote also opens a curly one), or 0."""
+        marks = self._straight if opener == '"' else self._openers
+        at = bisect.bisect_left(marks, end) - 1
+        return marks[at] if at >= 0 else 0
+
+    def name_run_end(self, start: int) -> int:
+        """Where the run of capitalised words and determiners from ``start`` ends."""
+        if start not in self._run_ends:
+            toks, k = self._toks, start
+            while k < len(toks) and (
+                toks[k].text[:1].isupper() or toks[k].low in {"the", "of", "'s", "’s"}
+            ):
+                k += 1
+            self._run_ends[start] = k
+        return self._run_ends[start]
+
+
+def _english_headline(toks: list[Token]) -> Match | None:
+    # "Sanders: Endorsements prove ...", "Q: And the wall?": a short capitalised
+    # speaker, a colon, then what they said.
+    colon = next((x for x in range(min(len(toks), 6)) if toks[x].text == ":"), -1)
+    if colon <= 0 or toks[0].low in NOT_SPEAKERS:
+        return None
+    if not all(toks[x].text[:1].isupper() or toks[x].text in ".'’-" for x in range(colon)):
+        return None
+    content = span_of(toks, colon + 1, len(toks))
+    if content is None:
+        return None
+    source = (toks[0].start, toks[colon - 1].end)
+    cue = (toks[colon].start, toks[colon].end)
+    return Match(source, cue, content, region_start=source[0])
+
+
+def _english_document(toks: list[Token]) -> Match | None:
+    # "In a Des Moines Register poll last month, Cruz led by 10 points."
+    n = len(toks)
+    if n < 4 or toks[0].low != "in":
+        return None
+    comma = next((x for x in range(1, min(n, 14)) if toks[x].text == ","), -1)
+    if comma < 2 or not any(
+        toks[x].low in lexicon_en.DOCUMENT_NOUNS for x in range(1, comma)
+    ):
+        return None
+    content = span_of(toks, comma + 1, n)
+    if content is None:
+        return None
+    source = (toks[1].start, toks[comma - 1].end)
+    cue = (toks[0].start, toks[0].end)
+    return Match(source, cue, content, region_start=cue[0])
+
+
+def _english_according(toks: list[Token], i: int) -> Match | None:
+    n = len(toks)
+    k = i + 2
+    while k < n and toks[k].text not in ",;." and k - i < 16:
+        k += 1
+    if k == i + 2:
+        return None
+    source = (toks[i + 2].start, toks[k - 1].end)
+    cue = (toks[i].start, toks[i + 1].end)
+    if all(toks[x].text in QUOTES for x in range(i)):
+        content = span_of(toks, k + 1, n)
+    else:
+        content = span_of(toks, 0, i)
+    if content is None:
+        return None
+    return Match(source, cue, content, region_start=min(source[0], cue[0]))
+
+
+def _english_asked(toks: list[Token], i: int) -> Match | None:
+    # "Asked whether he would run, Smith said ...", "when asked what she
+    # thought": the question is the content; its asker is not named, or is
+    # named after "by".
+    n = len(toks)
+    k = _skip_after_cue(toks, i + 1)
+    source = None
+    if k < n and toks[k].low == "by":
+        start = k + 1
+        k = start
+        while k < n and toks[k].low not in QUESTION_OPENERS and toks[k].text not in ",;:"\
+                and k - start < 8:
+            k += 1
+        if k > start:
+            source = (toks[start].start, toks[k - 1].end)
+    stop = k
+    while stop < n and stop - k < 6 and toks[stop].low not in QUESTION_OPENERS:
+        if toks[stop].text in ",;:.":
+            return None
+        stop += 1
+    if stop >= n or toks[stop].low not in QUESTION_OPENERS:
+        return None
+    end, limit = stop + 1, content_limit(toks, stop)
+    while end < limit and toks[end].text not in ",;:?" and toks[end].text not in OPEN_QUOTES:
+        end += 1
+    content = span_of(toks, stop, end)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return Match(source, cue, content, region_start=cue[0], holderless=source is None)
+
+
+def _english_noun(toks: list[Token], i: int) -> Match | None:
+    # "Clinton's claim that she never sent ...", "his support for the ban",
+    # "the notion that ...": a noun that names what someone holds.
+    n = len(toks)
+    low = toks[i].low
+    k = i + 1
+    if low in lexicon_en.CLAIM_NOUNS:
+        if not (k < n and toks[k].low == "that") or k + 1 >= n:
+            return None
+        # "the claims that were made": "that" is a relative pronoun there.
+        if toks[k + 1].low in FINITE or toks[k + 1].low.endswith("ed"):
+            return None
+        k += 1
+    else:
+        if not (k < n and toks[k].low in {"for", "of", "on", "against", "to"}):
+            return None
+        k += 1
+    end, limit = k, content_limit(toks, k)
+    while end < limit and toks[end].text not in ",;:.?!—–()" and not (
+        toks[end].text in QUOTES and end > k and toks[end].text not in OPEN_QUOTES
+    ):
+        end += 1
+    content = span_of(toks, k, end)
+    if content is None:
+        return None
+    source = None
+    b = i - 1
+    while b >= 0 and toks[b].low in {"own", "latest", "earlier", "repeated", "strong",
+                                      "public", "new", "early", "initial", "continued"}:
+        b -= 1
+    if b >= 0 and toks[b].low in {"his", "her", "their", "its", "our", "my", "your"}:
+        source = (toks[b].start, toks[b].end)
+    elif b >= 0 and toks[b].low.endswith(("'s", "’s", "s'", "s’")):
+        # "Clinton's claim", "the governor's claim".
+        first = b
+        while first > 0 and b - first < 5 and toks[first].low not in {"the", "a", "an"} and (
+            toks[first - 1].text[:1].isupper() or toks[first - 1].low in {"the", "a", "an"}
+        ):
+            first -= 1
+        source = (toks[first].start, toks[b].end)
+    elif low in lexicon_en.STANCE_NOUNS:
+        # "the support for ..." without a holder is too vague to report.
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return Match(source, cue, content, region_start=source[0] if source else cue[0],
+                 holderless=source is None)
+
+
+def _english_seem(toks: list[Token], i: int) -> Match | None:
+    # "Trump seemed to soften his stance", "The bill is expected to pass": an
+    # impression or expectation nobody in the text is said to hold. The
+    # content is the subject with what it seems to do.
+    n = len(toks)
+    if toks[i].low == "expected" and not (i > 0 and toks[i - 1].low in BE):
+        return None
+    k = i + 1
+    while k < n and toks[k].low in lexicon_en.AUXILIARIES:
+        k += 1
+    if not (k < n and toks[k].low in {"to", "that", "likely", "poised", "set", "ready"}):
+        return None
+    start = i - 1 - (toks[i].low == "expected")
+    while start >= 0 and toks[start].low in lexicon_en.AUXILIARIES:
+        start -= 1
+    end_subject = start
+    while start >= 0 and i - start < 14 and toks[start].text not in STOPS \
+            and toks[start].low not in lexicon_en.NP_STOPS:
+        start -= 1
+    if start == end_subject:
+        return None
+    end, limit = k, content_limit(toks, start + 1)
+    while end < limit and toks[end].text not in ";:—–()" and not (
+        toks[end].text == "," and end + 1 < n and toks[end + 1].low in COORDINATORS
+    ):
+        end += 1
+    content = span_of(toks, start + 1, end)
+    if content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return Match(None, cue, content, region_start=content[0], holderless=True)
+
+
+def _skip_after_cue(toks: list[Token], k: int) -> int:
+    # "said on Monday in a statement that": settings between a cue and what was said.
+    n = len(toks)
+    while k < n:
+        for words in _AFTER_CUE.get(toks[k].low, ()):
+            if k + len(words) <= n and all(toks[k + j].low == w for j, w in enumerate(words)):
+                k += len(words)
+                break
+        else:
+            return k
+    return k
+
+
+def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    # Only phrases that start with the word at hand can match there; their
+    # order (the first that matches wins) is kept.
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        found.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in found.items()}
+
+
+_AFTER_CUE = _phrases_by_first_word(lexicon_en.AFTER_CUE)
+
+
+def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | None:
+    n = len(toks)
+    low = toks[i].low
+    j = i - 1
+    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES:
+        j -= 1
+    if j >= 0 and toks[j].low in NOT_VERB_BEFORE:
+        return None
+    if j >= 0 and toks[j].low in {"did", "does", "do", "not", "n't"}:
+        return None
+    if low in lexicon_en.NOUN_LIKE_VERBS and not (j >= 0 and _names_a_speaker(toks[j])):
+        return None
+    cue = (toks[i].start, toks[i].end)
+
+    k = _skip_after_cue(toks, i + 1)
+    if low in lexicon_en.PARTICLE_VERBS and k == i + 1 and k < n:
+        # "pointed out that ...": the particle belongs to the cue.
+        cue = (toks[i].start, toks[i + 1].end)
+        k = _skip_after_cue(toks, i + 2)
+    asks = False
+    if low in lexicon_en.QUESTION_VERBS:
+        # "asked the network whether ...", "urged voters to ...": the content
+        # starts at the first question word or infinitive after the listener.
+        stop = k
+        while stop < n and stop - k < 7 and toks[stop].low not in QUESTION_OPENERS:
+            stop += 1
+        if stop < n and toks[stop].low in QUESTION_OPENERS and stop > k:
+            k = stop
+            asks = True
+    elif low in lexicon_en.OBJECT_VERBS:
+        stop = k
+        while stop < n and stop - k < 7 and not _opens_content(toks[stop]):
+            stop += 1
+        if stop < n and _opens_content(toks[stop]):
+            k = stop
+        elif k < n:
+            k = k + 2 if toks[k].low in {"the", "a", "an"} else k + 1
+            # "told The Huffington Post.": the whole name is the listener.
+            while k < n and toks[k].text[:1].isupper() and toks[k - 1].text[:1].isupper():
+                k += 1
+        k = _skip_after_cue(toks, k)
+    while k < n and toks[k].text in ",:":
+        k += 1
+    k = _skip_to_that(toks, k)
+    right_start = k
+    while k < n and toks[k].low == "that":
+        k += 1
+    right = span_of(toks, k, n)
+    opens_clause = asks or right_start < n and (
+        toks[right_start].low == "that" or toks[right_start].text in QUOTES
+        or toks[right_start - 1].text == ":"
+    )
+    # "said, adding ...", "said in Ohio on Monday": what follows is not what was said.
+    right_is_content = right is not None and (
+        opens_clause
+        or (toks[right_start - 1].text != ","
+            and toks[right_start].low not in NOT_CONTENT_LEAD
+            and not toks[right_start].low.endswith(("ing", "ly"))
+            )
+    )
+
+    # ", saying that ...": the source is the subject of the main clause.
+    if low.endswith("ing") and j >= 0 and toks[j].text == ",":
+        if right is None:
+            return None
+        # Without a clear subject the relation stands with an implicit source.
+        subject = _sentence_subject(toks, j, marks)
+        return Match(subject, cue, right, region_start=cue[0])
+
+    # '"...," said Smith.' -- the source follows the cue.
+    # "Reid, who represents Nevada, said he ..." is an apposition, not an inversion.
+    apposed = (
+        right_is_content and j >= 0 and toks[j].text == ","
+        and _left_apposition(toks, j) is not None
+    )
+    if j >= 0 and toks[j].text in CONTENT_ENDS and right_start < n and not apposed:
+        source = _inverted_source(toks, right_start)
+        content = span_of(toks, _quote_start(toks, j, marks), j)
+        if source is not None and content is not None:
+            return Match(source, cue, content, region_start=source[0])
+
+    # "X said ..." / "..., X said." -- the source precedes the cue.
+    if j >= 0 and toks[j].low in {"and", "but"} and right is not None:
+        # "Merrill says X and said Y": the subject of the first verb speaks again.
+        if low not in WEAK or opens_clause:
+            return Match(_sentence_subject(toks, j, marks), cue, right, region_start=cue[0])
+        return None
+    dash_appositive = None
+    if j > 0 and toks[j].text in "—–":
+        # "Many speakers — including pastors — said ...": skip the aside.
+        dash = next(
+            (x for x in range(j - 1, max(-1, j - 30), -1) if toks[x].text == toks[j].text), -1
+        )
+        if dash > 0:
+            dash_appositive = (toks[dash + 1].start, toks[j - 1].end) if dash + 1 < j else None
+            j = dash - 1
+    m = j
+    while m >= 0 and toks[m].low not in lexicon_en.NP_STOPS and (
+        toks[m].text not in STOPS or toks[m].text in "()"
+    ):
+        # Parentheses stay inside the source: "Rep. Gwen Moore (D-Wis.) said".
+        if j - m >= 14:
+            return None
+        m -= 1
+    first = m + 1
+    appositive = None
+    if first > j >= 0 and (toks[j].text == "," or _comma_quote(toks, j)):
+        # "Flynn, a top Trump surrogate, said" / "Smith, who ran in 2012, said".
+        found = _left_apposition(toks, j)
+        if found is None:
+            return None
+        first, comma = found
+        m = first - 1
+        appositive = (toks[comma + 1].start, toks[j - 1].end)
+        j -= 1
+    if first > j:
+        return None
+    while first <= j and toks[first].low in PREPOSITIONS:
+        # "In a statement, Trump said": drop the leading phrase.
+        nxt = first + 1
+        while nxt <= j and not toks[nxt].text[:1].isupper():
+            nxt += 1
+        first = nxt
+    if first > j:
+        return None
+    source = (toks[first].start, toks[j].end)
+    if appositive is None:
+        appositive = dash_appositive
+
+    # '"...," Clinton said in an interview.' -- the content precedes the source.
+    before = None
+    if m > 0 and toks[m].text in CONTENT_ENDS and (
+        toks[m].text != "," or (low not in WEAK and low not in lexicon_en.STANCE_VERBS)
+    ):
+        before = span_of(toks, 0, m)
+    if before is not None and right is not None and toks[m].text == ",":
+        # "In the end, Rosenthal said, voters ...": a short lead-in is not the
+        # content when a longer clause follows the cue.
+        lead = toks[right_start]
+        if (
+            toks[right_start - 1].text == ","
+            and lead.low not in NOT_CONTENT_LEAD
+            and not lead.low.endswith(("ing", "ly"))
+            and lead.low not in COORDINATORS
+            and marks.first_quote >= m
+            and m < n - right_start
+        ):
+            before = None
+            right_is_content = True
+    if before is not None and toks[m].text in QUOTES:
+        opener = _quote_start(toks, m, marks)
+        if right_is_content and opener > 0 and LETTER.search(toks[opener - 1].text):
+            # 'on "CBS This Morning," Sanders said he ...': a quoted title, not speech.
+            before = None
+        else:
+            before = span_of(toks, opener, m)
+    if before is not None and (
+        not right_is_content or (toks[m].text in QUOTES and not opens_clause)
+    ):
+        # '"...," Cruz told reporters outside a restaurant': the quotation
+        # before the source is the content; what follows the cue is the setting.
+        return Match(source, cue, before, region_start=source[0], appositive=appositive)
+    if right is not None:
+        if low in WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
+            return None
+        return Match(source, cue, right, region_start=source[0], appositive=appositive)
+    # Nothing after the cue: the content precedes the source.
+    content = span_of(toks, 0, max(m, 0))
+    if content is None:
+        return None
+    return Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+def _skip_to_that(toks: list[Token], k: int) -> int:
+    # "said earlier on Friday during a news conference that ...": a setting
+    # (prepositional phrases, no punctuation) between the cue and "that".
+    n = len(toks)
+    if k >= n or toks[k].low not in PREPOSITIONS:
+        return k
+    for x in range(k + 1, min(n, k + 10)):
+        tok = toks[x]
+        if tok.low == "that":
+            return x
+        if not LETTER.search(tok.text) or tok.low in FINITE or tok.low in {
+            "who", "which", "whether", "if", "to", "because", "as",
+        }:
+            return k
+    return k
+
+
+def _quote_start(toks: list[Token], close: int, marks: _Marks) -> int:
+    """Index where the quotation closed at or just before ``close`` opens.
+
+    '"A," she said, but "B," said Kunin': the content of the second cue is
+    "B", not the whole sentence before it. 0 when no quotation closes there.
+    """
+    end = close
+    while end > 0 and toks[end].text in ",.?!":
+        end -= 1
+    if toks[end].text not in ('"', "”", "''"):
+        return 0
+    return marks.opener_before(end, CLOSERS[toks[end].text])
+
+
+def _speaks_without_that(toks: list[Token], first: int, last: int) -> bool:
+    # "I think he is wrong", "Trump described her as ...", "The poll found ...":
+    # a short source that is a person or a document may take a bare clause.
+    if last - first > 5:
+        return False
+    return _names_a_speaker(toks[last]) or toks[last].low in lexicon_en.DOCUMENT_NOUNS
+
+
+def _names_a_speaker(tok: Token) -> bool:
+    # "she plans", "Trump wants"; not "Trump's plans", "the plans".
+    if tok.low in {"he", "she", "they", "we", "i", "you", "who"}:
+        return True
+    return tok.text[:1].isupper() and not tok.low.endswith(("'s", "’s"))
+
+
+def _inverted_source(toks: list[Token], start: int) -> tuple[int, int] | None:
+    # "said Ana Ortiz, the operator's finance chief, who ...": up to a quote, a
+    # participle ("..., adding") or the end of the sentence.
+    n = len(toks)
+    head = toks[start]
+    if not (head.text[:1].isupper() or head.low in SOURCE_OPENERS):
+        return None
+    end = start
+    while end < n and end - start < 40:
+        tok = toks[end]
+        if tok.text in OPEN_QUOTES or tok.text in ";:—–" or tok.text == "”":
+            break
+        if tok.text == "," and end + 1 < n and (
+            toks[end + 1].low.endswith("ing") or toks[end + 1].low in NOT_CONTENT_LEAD
+            or toks[end + 1].text in QUOTES or toks[end + 1].low in COORDINATORS
+        ):
+            break
+        if tok.low in NOT_CONTENT_LEAD and tok.low not in {"of", "for", "at", "with"}:
+            break
+        if tok.low in {"who", "whose", "which"} and end > start:
+            # "said Ana Ortiz, who ran in 2012": the relative clause describes her.
+            break
+        end += 1
+    while end > start and toks[end - 1].text in ".,?!":
+        end -= 1
+    if end == start:
+        return None
+    if head.low in {"he", "she", "they", "we", "i", "you", "it"} and end - start > 1:
+        # "..., said he" is a source; "..., said he had left" is a clause.
+        return None
+    words = {toks[x].low for x in range(start, end)}
+    if words & FINITE:
+        # "— said Ali's death is painful": a clause, not a name.
+        return None
+    return (toks[start].start, toks[end - 1].end)
+
+
+def _left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int] | None:
+    """Find "NAME , APPOSITION ," ending at ``comma_before_cue``.
+
+    Returns the index of the name's first token and of the comma that opens
+    the apposition, or None. A leading phrase ("In Ohio, ...") is skipped.
+    """
+    j = comma_before_cue
+    start = j - 1
+    if _comma_quote(toks, j):
+        # 'Reid, who called it a “sham,” said': the comma is inside the quote.
+        opener = _opener_of(toks, j)
+        if opener is None:
+            return None
+        start = opener
+    while start > 0 and j - start < 40:
+        before = toks[start - 1].text
+        if before in QUOTES and start > 1 and toks[start - 2].text in ",.?!":
+            break  # the end of a quotation: '"...," Ruiz, an aide, said'
+        if before in CLOSERS:
+            # A short bracketed or quoted piece stays inside the apposition:
+            # "Moore (D-Wis.), a member, said", "Reid, who calls it a “sham,” said".
+            opener = _opener_of(toks, start - 1)
+            if opener is None:
+                break
+            start = opener
+            continue
+        if before in HARD_STOPS:
+            break
+        start -= 1
+    while start < j and (toks[start].low in lexicon_en.NP_STOPS or toks[start].text in QUOTES):
+        start += 1
+    for comma in range(start, j):
+        if toks[comma].text != ",":
+            continue
+        name = range(start, comma)
+        aside = range(comma + 1, j)
+        if (
+            0 < len(name) <= 8
+            and toks[start].low not in PREPOSITIONS
+            and toks[start].low not in lexicon_en.NP_STOPS
+            and comma + 1 < j
+            and toks[comma + 1].low not in COORDINATORS
+            and not any(toks[x].low in FINITE for x in name)
+            and (
+                any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
+                    for x in name)
+                # "a spokeswoman, Anna White, said": the name is the apposition.
+                or (len(name) <= 4 and len(aside) <= 4
+                    and all(toks[x].text[:1].isupper() for x in aside))
+            )
+        ):
+            return start, comma
+        start = comma + 1
+    return None
+
+
+def _comma_quote(toks: list[Token], k: int) -> bool:
+    return k > 1 and toks[k].text in CLOSERS and toks[k - 1].text == ","
+
+
+def _opener_of(toks: list[Token], close: int) -> int | None:
+    # The index of the mark that opens the short piece closed at ``close``.
+    want = CLOSERS[toks[close].text]
+    for k in range(close - 1, max(-1, close - 13), -1):
+        if toks[k].text == want:
+            return k
+    return None
+
+
+def _opens_content(tok: Token) -> bool:
+    return tok.low == "that" or tok.text in STOPS
+
+
+def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
+    # The leading run of capitalised words and determiners, e.g. "The White House".
+    k = min(marks.lead_end, limit)
+    if k < limit and (toks[k].low in PREPOSITIONS or toks[k].low in {"given", "after"}):
+        # "On Sunday, Mr. Trump ..., saying": the subject follows the lead-in.
+        comma = next((x for x in range(k, min(limit, k + 12)) if toks[x].text == ","), -1)
+        if comma < 0:
+            return None
+        k = comma + 1
+    start = k
+    k = max(start, min(marks.name_run_end(start), limit))
+    if k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
+            or k == start and toks[start].low in {"many", "some", "several", "most", "both"}:
+        # "The former candidate continued, saying": a described subject runs
+        # on to its verb.
+        while k < limit and k - start < 8 and LETTER.search(toks[k].text) and not (
+            toks[k].low in FINITE or toks[k].low in lexicon_en.NP_STOPS
+            or toks[k].low in lexicon_en.AUXILIARIES or toks[k].low in PREPOSITIONS
+            or toks[k].low in lexicon_en.REPORTING_VERBS or toks[k].low.endswith("ed")
+            or toks[k].low in PAST
+        ):
+            k += 1
+        if k - start < 2 or k - start >= 8:
+            return None
+    if k == start or (k == start + 1 and toks[start].low == "the"):
+        return None
+    return (toks[start].start, toks[k - 1].end)
+
+

@@ -1,0 +1,67 @@
+"""English word lists of the attribution rules (:mod:`.rules`).
+
+The lexicons shared with speaker linking (reporting verbs, titles, pronouns)
+are in :mod:`claimcheck.text.lexicon_en`; these are the small sets the rules
+alone use to decide where a source, a cue or a content starts and ends.
+"""
+
+from __future__ import annotations
+
+from claimcheck.text.attribution.tokens import QUOTES, word_set
+
+STOPS = frozenset(",;:()—–") | QUOTES
+NOT_VERB_BEFORE = word_set(
+    "the a an his her their its these those this our my your was were been being be is are "
+    "to united"
+)
+# Reporting verbs that also work as plain verbs; they need a clause or quote after them.
+WEAK = word_set("""
+    find finds found show shows showed indicate indicates indicated believe believes
+    believed think thinks thought ask asks asked question questioned continue continued
+    describe describes described accuse accuses accused blame blames blamed charge
+    charges charged promise promises promised promising urge urges urged report reports
+    reported state states stated claim claims claimed observe observed repeat repeated
+    agree agrees agreed conclude concluded concludes reveal reveals revealed recall
+    recalls recalled add adds added note notes noted mention mentions mentioned counter
+    countered estimate estimates estimated predict predicts predicted confirm confirms
+    confirmed maintain maintains maintained write writes wrote written post posted
+    caution cautioned respond responds responded reply replies replied wonder wondered
+    hinted signaled signalled joke joked boast boasted lament lamented
+    """)
+# Finite verbs and auxiliaries: a span that holds one is a clause, not a name.
+FINITE = word_set(
+    "is are was were has have had will would can could should may might must does did "
+    "do isn't aren't wasn't weren't hasn't haven't won't wouldn't can't couldn't doesn't didn't "
+    "isn’t aren’t wasn’t weren’t hasn’t haven’t won’t wouldn’t can’t couldn’t doesn’t didn’t"
+)
+# Irregular past tenses that end a subject noun phrase.
+PAST = word_set(
+    "began went made took came gave got left ran won lost spent sent held kept stood met "
+    "brought thought felt saw knew told said wrote put set led paid sought"
+)
+# "seems to", "is expected to": an impression without a holder.
+SEEM = word_set("seem seems seemed appear appears appeared expected")
+BE = word_set("is are was were be been being 's")
+PREPOSITIONS = word_set("in on at during after before for with from by since of")
+# Tokens that close a content just before its source: '"...," she said', '"...?" he asked'.
+CONTENT_ENDS = frozenset(",”\"’'?!—–")
+HARD_STOPS = frozenset(";:—–()") | QUOTES
+# Words that start a phrase about the saying, not what was said: "said in Ohio", "said when".
+NOT_CONTENT_LEAD = word_set(
+    "in on at during after before for with from by since of when while as through via "
+    "according without amid despite"
+)
+# Line openers that look like "Speaker:" but are page furniture.
+NOT_SPEAKERS = word_set(
+    "related update updated note photo photos video watch read listen source sources editor "
+    "correction advertisement share follow click sign posted by subscribe tags "
+    "q a twitter facebook instagram email e-mail contributing contact"
+)
+QUESTION_OPENERS = word_set("if whether to why what how who when where about")
+# Lower-case words that may open a source placed after its cue: "said the official".
+SOURCE_OPENERS = word_set(
+    "the a an one another his her their its our two three several some many both he she "
+    "they we i former"
+)
+# A closing mark and the mark that opens what it closes.
+CLOSERS = {")": "(", "”": "“", '"': '"', "''": "''"}

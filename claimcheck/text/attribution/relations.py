@@ -1,0 +1,219 @@
+"""Reporting relations of a text: source, cue, content and the resolved speaker.
+
+Each sentence goes to the rules of its script (:mod:`.en`, :mod:`.ar`); the
+learned tagger may add English relations they miss (:mod:`.tagged`); relations
+inside a direct quotation are dropped (:mod:`.quotes`); and the sources are
+linked into speakers (:mod:`claimcheck.text.speakers`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.text.attribution import ar, en
+from claimcheck.text.attribution.quotes import QuotedRegions
+from claimcheck.text.attribution.tagged import Found, add_tagged
+from claimcheck.text.attribution.tokens import ARABIC_LETTER, LATIN_LETTER, LETTER, tokenize
+from claimcheck.text.language import detect_language, normalize_lang
+from claimcheck.text.normalize import normalize_for_matching
+from claimcheck.text.sentences import split_sentences
+from claimcheck.text.speakers import SpeakerMention, classify_mention, resolve_speakers
+from claimcheck.text.tagger import AttributionTagger
+from claimcheck.types import Sentence
+
+# The rules of each language the rules know.
+_RULES = {"ar": ar.find_matches, "en": en.find_matches}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One reporting relation found in a text.
+
+    Attributes
+    ----------
+    source_span : (int, int) or None
+        The source as written in this relation ("he", "محللين"); None when
+        the subject is implicit (Arabic "وأضاف أن").
+    cue_span : (int, int)
+        The reporting expression.
+    content_span : (int, int)
+        What was said.
+    speaker, speaker_span, entity
+        The resolved speaker: the antecedent for pronouns and implicit
+        subjects, the mention itself otherwise; and its entity key.
+    lang : str
+        "ar" or "en", the rules that found it.
+    """
+
+    source_span: tuple[int, int] | None
+    cue_span: tuple[int, int]
+    content_span: tuple[int, int]
+    speaker: str | None
+    speaker_span: tuple[int, int] | None
+    entity: str | None
+    lang: str
+
+
+def find_attributions(
+    text: str, *, lang: str | None = None, tagger: bool | AttributionTagger = True
+) -> list[Attribution]:
+    """Find every reporting relation in ``text`` (source, cue, content).
+
+    This is the evaluation view of :func:`~claimcheck.text.attribution.extract_claims`:
+    it keeps the source mention as written (a pronoun stays "he") next to
+    the resolved speaker.
+
+    English sentences go through the rules first; then, unless ``tagger`` is
+    False, the learned tagger (:mod:`claimcheck.text.tagger`) reads the whole
+    text and each of its relations whose content overlaps no rule-found
+    content is added. The rules are precise and the tagger finds what they
+    miss; ``benchmarks/run_benchmark.py attribution`` scores rules, tagger
+    and both on PolNeAR dev.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    lang : str or None
+        "ar" or "en"; detected from the script when None.
+    tagger : bool or AttributionTagger
+        English only: True (default) adds the relations the shipped learned
+        tagger finds and the rules miss; False uses the rules alone; an
+        :class:`AttributionTagger` is used instead of the shipped one.
+
+    Returns
+    -------
+    list of Attribution
+        Sentence by sentence in text order; within a sentence, in the order
+        the rules found them.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a ``str``.
+    """
+    lang = check_arguments(text, lang, tagger, "find_attributions")
+    if not text.strip():
+        return []
+    doc_lang = lang or detect_language(text)
+    sentences = split_sentences(text, doc_lang)
+    return [a for found in attributions_by_sentence(text, sentences, doc_lang, tagger)
+            for a in found]
+
+
+def check_text(text: object, caller: str) -> None:
+    """Raise TypeError, naming the fix, unless ``text`` is a str."""
+    if not isinstance(text, str):
+        raise TypeError(
+            f"{caller} expects the article as str, got {type(text).__name__}; "
+            "decode bytes with .decode('utf-8') or pass Document.text"
+        )
+
+
+def check_arguments(text: object, lang: object, tagger: object, caller: str) -> str | None:
+    """Check an entry point's arguments; return ``lang`` as a lowercase code.
+
+    "EN" or "english" used to switch every rule off without a word; now they
+    mean "en", and a value that names no language is a ValueError. ``tagger``
+    must be a bool or an :class:`AttributionTagger` (None, 0 or "yes" used to
+    fail later with an AttributeError).
+    """
+    check_text(text, caller)
+    if not isinstance(tagger, (bool, AttributionTagger)):
+        raise TypeError(f"{caller}: tagger must be True, False or an AttributionTagger, "
+                        f"got {tagger!r}")
+    return normalize_lang(lang)
+
+
+def sentence_lang(sentence: str, doc_lang: str) -> str:
+    """The rules for ``sentence``: its script's language where the letters
+    say so clearly, the document's otherwise."""
+    arabic = len(ARABIC_LETTER.findall(sentence))
+    latin = len(LATIN_LETTER.findall(sentence))
+    if arabic > latin:
+        return "ar"
+    if latin > arabic and doc_lang == "ar":
+        return "en"
+    return doc_lang
+
+
+def attributions_by_sentence(
+    text: str, sentences: list[Sentence], doc_lang: str,
+    tagger: bool | AttributionTagger = False,
+    quoted: QuotedRegions | None = None,
+) -> list[list[Attribution]]:
+    """The relations of each sentence of ``text`` (one list per sentence).
+
+    ``quoted`` is ``QuotedRegions.of(text)`` when the caller has it already.
+    """
+    langs = [sentence_lang(s.text, doc_lang) for s in sentences]
+    found: list[Found] = []
+    for index, sentence in enumerate(sentences):
+        rules_lang = langs[index]
+        if rules_lang not in _RULES:
+            continue
+        span = sentence.span
+        if (
+            rules_lang == "en" and sentence.text.rstrip().endswith(":")
+            and index + 1 < len(sentences)
+        ):
+            # "He said:" closing a line: what he said is the next sentence.
+            span = (span[0], sentences[index + 1].span[1])
+        norm = normalize_for_matching(text[span[0]:span[1]], span[0])
+        for match in _RULES[rules_lang](norm.text, tokenize(norm.text)):
+            if match.content[1] > match.content[0] and LETTER.search(
+                norm.text[match.content[0]:match.content[1]]
+            ):
+                found.append((index, norm, match, rules_lang))
+    if tagger is not False:
+        found = add_tagged(text, sentences, [lang == "en" for lang in langs], found, tagger)
+
+    # A reporting verb inside a direct quotation is part of what the quoted
+    # speaker said ('"I think we will win," she said'), not a relation of the article.
+    if quoted is None:
+        quoted = QuotedRegions.of(text)
+    if quoted:
+        found = [
+            item for item in found
+            if not (item[3] == "en" and quoted.holds(item[1].to_input(*item[2].cue)[0]))
+        ]
+
+    mentions = []
+    for _, norm, match, rules_lang in found:
+        span = norm.to_input(*match.source) if match.source else None
+        mention_text = text[span[0]:span[1]] if span else ""
+        appositive = ""
+        if match.appositive:
+            a_start, a_end = norm.to_input(*match.appositive)
+            appositive = text[a_start:a_end]
+        mentions.append(
+            SpeakerMention(
+                text=mention_text,
+                span=span,
+                position=norm.to_input(*match.cue)[0],
+                lang=rules_lang,
+                appositive=appositive,
+                plural=match.plural,
+                kind=classify_mention(mention_text, rules_lang),
+            )
+        )
+    held = [k for k, item in enumerate(found) if not item[2].holderless]
+    resolved_held = resolve_speakers([mentions[k] for k in held])
+    resolved: list[object] = [None] * len(found)
+    for k, speaker in zip(held, resolved_held):
+        resolved[k] = speaker
+
+    result: list[list[Attribution]] = [[] for _ in sentences]
+    for (index, norm, match, rules_lang), mention, speaker in zip(found, mentions, resolved):
+        result[index].append(
+            Attribution(
+                source_span=mention.span,
+                cue_span=norm.to_input(*match.cue),
+                content_span=norm.to_input(*match.content),
+                speaker=getattr(speaker, "text", None),
+                speaker_span=getattr(speaker, "span", None),
+                entity=getattr(speaker, "entity", None),
+                lang=rules_lang,
+            )
+        )
+    return result

@@ -1,0 +1,85 @@
+"""Relations the learned tagger finds and the rules miss.
+
+English text only: the tagger (:mod:`claimcheck.text.tagger`) reads each run
+of English sentences, and each of its relations that the rules did not find
+joins theirs, filed under the sentence where its content starts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+
+from claimcheck.text.attribution.tokens import Match
+from claimcheck.text.normalize import NormalizedText
+from claimcheck.text.tagger import AttributionTagger, TaggedRelation, link, shipped_tagger
+from claimcheck.types import Sentence
+
+# (sentence index, normalised sentence, relation, language of the rules)
+Found = tuple[int, NormalizedText, Match, str]
+
+
+def add_tagged(
+    text: str, sentences: list[Sentence], english: list[bool], found: list[Found],
+    tagger: bool | AttributionTagger,
+) -> list[Found]:
+    """``found`` plus the tagger's English relations whose content overlaps
+    no content found by the rules and whose cue is not a rule's cue, each
+    filed under the sentence where its content starts.
+
+    ``english`` says, per sentence, whether it is English; ``tagger`` is True
+    for the shipped tagger or the tagger to use.
+    """
+    if not any(english):
+        return found
+    model = shipped_tagger() if tagger is True else tagger
+    taken = [norm.to_input(*match.content) for _, norm, match, _ in found]
+    cues = [norm.to_input(*match.cue) for _, norm, match, _ in found]
+    starts = [s.span[0] for s in sentences]
+    whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
+    added = []
+    for relation in _tagged_relations(text, sentences, english, model):
+        # Inside the English run it came from, so its sentence is English.
+        index = bisect.bisect_right(starts, relation.content[0]) - 1
+        if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
+            continue
+        if any(relation.cue[0] < end and start < relation.cue[1] for start, end in cues):
+            continue  # that cue already reports what the rules found
+        content = _without_complementiser(text, relation.content)
+        match = Match(relation.source, relation.cue, content,
+                      region_start=relation.content[0], holderless=relation.source is None)
+        added.append((index, whole, match, "en"))
+    if not added:
+        return found
+    return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
+
+
+def _tagged_relations(
+    text: str, sentences: list[Sentence], english: list[bool], model: AttributionTagger
+) -> list[TaggedRelation]:
+    """The tagger's relations in each run of consecutive English sentences
+    (an Arabic article with one English line costs one short window)."""
+    relations: list[TaggedRelation] = []
+    for is_english, run in itertools.groupby(range(len(sentences)), key=english.__getitem__):
+        if not is_english:
+            continue
+        indices = list(run)
+        start, end = sentences[indices[0]].span[0], sentences[indices[-1]].span[1]
+        part = text[start:end]
+        for r in link(part, model.tag(part)):
+            relations.append(TaggedRelation(
+                (r.source[0] + start, r.source[1] + start) if r.source else None,
+                (r.cue[0] + start, r.cue[1] + start),
+                (r.content[0] + start, r.content[1] + start),
+            ))
+    return relations
+
+
+def _without_complementiser(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """``span`` without a leading "that" (the rules' convention for contents)."""
+    word = re.match(r"that\s+", text[span[0]:span[1]], re.IGNORECASE)
+    if word and word.end() < span[1] - span[0]:
+        return (span[0] + word.end(), span[1])
+    return span
+
