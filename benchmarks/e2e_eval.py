@@ -605,8 +605,8 @@ class PipelineDetector:
 
                 last_claims: Sequence[Claim] = ()
 
-                def claims(self, documents):
-                    self.last_claims = super().claims(documents)
+                def claims(self, documents, **kwargs):
+                    self.last_claims = super().claims(documents, **kwargs)
                     return self.last_claims
 
             self._finder = RecordingFinder(nli_model=self.nli_model)

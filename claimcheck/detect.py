@@ -28,6 +28,8 @@ from claimcheck.nli import NLIModel
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
 from claimcheck.reasons import Reason, combine, find_reasons, reported_clash
 from claimcheck.text import extract_claims, split_sentences
+from claimcheck.text.attribution.relations import tagger_inputs
+from claimcheck.text.tagger import shipped_tagger
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
 #: Probability above which a pair is reported when the model's calibration
@@ -196,12 +198,18 @@ class ContradictionFinder:
         saved = self.calibration.threshold
         return float(saved) if saved is not None else DEFAULT_THRESHOLD
 
-    def claims(self, documents: Sequence[Document]) -> list[Claim]:
+    def claims(self, documents: Sequence[Document], *,
+               show_progress_bar: bool | None = None) -> list[Claim]:
         """The claims to compare (with a speaker unless ``attributed_only`` is
         off), in document order."""
+        # The tagger reads every document's English in one batched pass
+        # (one-line documents would otherwise pay a forward pass each).
+        parts = [part for doc in documents for part in tagger_inputs(doc.text, doc.lang)]
+        tagger = shipped_tagger().prefetched(parts, show_progress_bar=show_progress_bar) \
+            if parts else False
         claims = []
         for doc in documents:
-            claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id)
+            claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id, tagger=tagger)
         if self.attributed_only:
             claims = [c for c in claims if c.speaker is not None]
         return claims
@@ -313,7 +321,7 @@ class ContradictionFinder:
         threshold = self.default_threshold if threshold is None else _probability(threshold)
         top_k = None if top_k is None else _positive_int(top_k, "top_k")
         docs = [d for d in as_documents(documents) if d.text.strip()]
-        claims = self.claims(docs)
+        claims = self.claims(docs, show_progress_bar=show_progress_bar)
         pairs = self.pairs(claims, top_k=top_k, show_progress_bar=show_progress_bar)
         scored = self.score(pairs, docs, show_progress_bar=show_progress_bar)
         found = [c for c in scored if c.score >= threshold]

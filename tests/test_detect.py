@@ -182,3 +182,17 @@ def test_the_same_quote_twice_is_never_a_candidate_and_each_pair_says_whose_clas
     for c in finder.score(pairs, docs):
         same = (c.claim_a.doc_id == c.claim_b.doc_id and c.claim_a.entity == c.claim_b.entity)
         assert c.kind == ("self" if same else "between-sources")
+
+
+@pytest.mark.slow
+def test_many_documents_are_tagged_together_with_the_same_claims(seed_text):
+    """ContradictionFinder.claims batches the tagger over all documents; the
+    claims must be those extract_claims finds one document at a time."""
+    from claimcheck import extract_claims
+    from claimcheck.detect import ContradictionFinder
+
+    docs = as_documents([f"Officials in district {i} said road {i} will reopen on Monday."
+                         for i in range(12)] + [seed_text, ENGLISH.text, ""])
+    one_by_one = [c for d in docs for c in extract_claims(d.text, lang=d.lang, doc_id=d.id)
+                  if c.speaker is not None]
+    assert ContradictionFinder().claims(docs) == one_by_one

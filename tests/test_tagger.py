@@ -232,3 +232,14 @@ def test_tag_many_batches_texts_and_gives_each_its_own_spans():
     assert together[1] == [] and together[0]
     with pytest.raises(TypeError, match="list of str"):
         tagger.tag_many("one text")
+
+
+@pytest.mark.slow
+def test_a_prefetched_tagger_answers_from_memory_and_tags_anything_else():
+    tagger = AttributionTagger.load(precision="float32")
+    texts = ["The minister said prices would fall next year.", "Police said two were hurt."]
+    view = tagger.prefetched(texts)
+    assert view.model is tagger.model and tagger._known == {}
+    assert [view.tag(t) for t in texts] == tagger.tag_many(texts)
+    other = "The union leader told reporters the strike would go on."
+    assert view.tag(other) == tagger.tag(other)

@@ -20,6 +20,7 @@ Flow: :meth:`AttributionTagger.tag` (text -> :class:`TaggedSpan` s, via
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import os
 import re
@@ -224,6 +225,8 @@ class AttributionTagger:
         self.tokenizer = tokenizer
         self.window = window
         self.precision = native_bfloat16_precision() if precision == "auto" else precision
+        # Texts tagged in advance by prefetched(); empty on a tagger of its own.
+        self._known: dict[str, list[TaggedSpan]] = {}
 
     # ------------------------------------------------------------------ I/O
     @classmethod
@@ -370,8 +373,25 @@ class AttributionTagger:
         """
         if not isinstance(text, str):
             raise TypeError(f"tag expects str, got {type(text).__name__}")
+        known = self._known.get(text)
+        if known is not None:
+            return list(known)
         return self.tag_many([text], batch_size=batch_size,
                              show_progress_bar=show_progress_bar)[0]
+
+    def prefetched(self, texts: Sequence[str], *, batch_size: int = 16,
+                   show_progress_bar: bool | None = None) -> AttributionTagger:
+        """This tagger, with ``texts`` tagged in advance in one batched call.
+
+        Its :meth:`tag` answers those texts from memory and any other text as
+        usual: the fast path for ``extract_claims`` over many short documents
+        (:func:`claimcheck.text.attribution.tagger_inputs` says which texts).
+        """
+        unique = list(dict.fromkeys(texts))
+        found = self.tag_many(unique, batch_size=batch_size, show_progress_bar=show_progress_bar)
+        view = copy.copy(self)  # shares the model; only the memory differs
+        view._known = {**self._known, **dict(zip(unique, found))}
+        return view
 
     def tag_many(self, texts: Sequence[str], *, batch_size: int = 16,
                  show_progress_bar: bool | None = None) -> list[list[TaggedSpan]]:

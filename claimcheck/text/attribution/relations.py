@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from claimcheck.text.attribution import ar, en
 from claimcheck.text.attribution.quotes import QuotedRegions
-from claimcheck.text.attribution.tagged import Found, add_tagged
+from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
 from claimcheck.text.attribution.tokens import ARABIC_LETTER, LATIN_LETTER, LETTER, tokenize
 from claimcheck.text.language import detect_language, normalize_lang
 from claimcheck.text.normalize import normalize_for_matching
@@ -99,6 +99,22 @@ def find_attributions(
     sentences = split_sentences(text, doc_lang)
     return [a for found in attributions_by_sentence(text, sentences, doc_lang, tagger)
             for a in found]
+
+
+def tagger_inputs(text: str, lang: str | None = None) -> list[str]:
+    """The stretches of ``text`` the learned tagger reads when
+    :func:`extract_claims` runs on it (its runs of English sentences).
+
+    A caller with many documents tags them all in one batched call
+    (:meth:`AttributionTagger.prefetched`) and passes that tagger on.
+    """
+    lang = check_arguments(text, lang, True, "tagger_inputs")
+    if not text.strip():
+        return []
+    doc_lang = lang or detect_language(text)
+    sentences = split_sentences(text, doc_lang)
+    english = [sentence_lang(s.text, doc_lang) == "en" for s in sentences]
+    return [text[start:end] for start, end in english_runs(sentences, english)]
 
 
 def check_text(text: object, caller: str) -> None:

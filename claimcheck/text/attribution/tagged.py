@@ -55,17 +55,23 @@ def add_tagged(
     return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
 
 
+def english_runs(sentences: list[Sentence], english: list[bool]) -> list[tuple[int, int]]:
+    """Spans of the runs of consecutive English sentences: what the tagger reads."""
+    runs = []
+    for is_english, run in itertools.groupby(range(len(sentences)), key=english.__getitem__):
+        if is_english:
+            indices = list(run)
+            runs.append((sentences[indices[0]].span[0], sentences[indices[-1]].span[1]))
+    return runs
+
+
 def _tagged_relations(
     text: str, sentences: list[Sentence], english: list[bool], model: AttributionTagger
 ) -> list[TaggedRelation]:
     """The tagger's relations in each run of consecutive English sentences
     (an Arabic article with one English line costs one short window)."""
     relations: list[TaggedRelation] = []
-    for is_english, run in itertools.groupby(range(len(sentences)), key=english.__getitem__):
-        if not is_english:
-            continue
-        indices = list(run)
-        start, end = sentences[indices[0]].span[0], sentences[indices[-1]].span[1]
+    for start, end in english_runs(sentences, english):
         part = text[start:end]
         for r in link(part, model.tag(part)):
             relations.append(TaggedRelation(
