@@ -74,20 +74,18 @@ def _cpu_flags() -> frozenset[str] | None:
 def native_bfloat16_precision() -> str:
     """``"bfloat16"`` when this CPU computes bfloat16 natively, else ``"float32"``.
 
-    oneDNN also reports bfloat16 support on AVX-512 CPUs without bfloat16
-    instructions, where it is emulated and several times slower than float32,
-    so the CPU's own flags (AVX512-BF16, AMX-BF16, Arm BF16) must agree.
+    The CPU's own flags decide (AVX512-BF16, AMX-BF16, Arm BF16), and PyTorch
+    must have oneDNN, which runs bfloat16 on them. torch's own probe of
+    bfloat16 support is private (``torch.ops.mkldnn._is_mkldnn_bf16_supported``)
+    and also answers yes on AVX-512 CPUs without bfloat16 instructions, where
+    it is emulated and several times slower than float32, so it is not asked.
+    Where the flags cannot be read, float32.
     """
     import torch
 
-    try:
-        native = bool(torch.backends.mkldnn.is_available()
-                      and torch.ops.mkldnn._is_mkldnn_bf16_supported())
-    except (AttributeError, RuntimeError):  # an older or unusual torch build
-        native = False
     flags = _cpu_flags()
-    if native and flags is not None:
-        native = bool(flags & _BF16_CPU_FLAGS)
+    native = (flags is not None and bool(flags & _BF16_CPU_FLAGS)
+              and torch.backends.mkldnn.is_available())
     return "bfloat16" if native else "float32"
 
 
