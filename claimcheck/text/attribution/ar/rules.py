@@ -167,16 +167,26 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
     return source, appo
 
 
-def _arabic_verb(
-    toks: list[Token], i: int, base: str, conj: bool, closers: _Closers
-) -> Match | None:
-    k = _find_opening(toks, i + 1, 16)
+def _cue_and_content(toks: list[Token], i: int, reach: int, closers: _Closers
+                     ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """The cue at token ``i`` and the content opened within ``reach`` tokens
+    after it ("إن"/"أن"/a quote), with the opening's index; None without one."""
+    k = _find_opening(toks, i + 1, reach)
     if k < 0:
         return None
     content = _arabic_content(toks, k, closers)
     if content is None:
         return None
-    cue = (toks[i].start, toks[i].end)
+    return (toks[i].start, toks[i].end), content, k
+
+
+def _arabic_verb(
+    toks: list[Token], i: int, base: str, conj: bool, closers: _Closers
+) -> Match | None:
+    found = _cue_and_content(toks, i, 16, closers)
+    if found is None:
+        return None
+    cue, content, k = found
     plural = base.endswith(("وا", "ون"))
     source, appositive = _arabic_source(toks, i + 1, k)
     region = cue[0]
@@ -215,13 +225,10 @@ def _arabic_verb(
 def _arabic_participle(
     toks: list[Token], i: int, clause_start: int, earlier: list[Match], closers: _Closers
 ) -> Match | None:
-    k = _find_opening(toks, i + 1, 4)
-    if k < 0:
+    found = _cue_and_content(toks, i, 4, closers)
+    if found is None:
         return None
-    content = _arabic_content(toks, k, closers)
-    if content is None:
-        return None
-    cue = (toks[i].start, toks[i].end)
+    cue, content, _ = found
     # The subject of the clause the participle hangs on: after "ولكن"/"لكن" or
     # at the sentence start (``clause_start``), a run of definite words ("البيت الأبيض").
     start = clause_start
