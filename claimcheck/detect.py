@@ -253,15 +253,28 @@ class ContradictionFinder:
         n = len(pairs)
         p_ab, p_ba = probs[:n, column].copy(), probs[n:, column].copy()
         e_ab, e_ba = probs[:n, entail].copy(), probs[n:, entail].copy()
-        for i, pair in enumerate(pairs):
-            if denied[pair.a] != denied[pair.b]:
-                # One speaker denies Y, the other asserts Z: they clash when Z
-                # entails Y, so the entailment probability of (Z, Y) stands in
-                # for the contradiction probability in both directions (and
-                # a contradiction between the texts means agreement).
-                row = n + i if denied[pair.a] else i
-                p_ab[i] = p_ba[i] = probs[row, entail]
-                e_ab[i] = e_ba[i] = probs[row, column]
+        mixed = [i for i, pair in enumerate(pairs) if denied[pair.a] != denied[pair.b]]
+        # The denial written out ("It is not true that Y") against the other
+        # claim Z, both ways: a second reading of the same clash.
+        spelled = nli.predict(
+            [(asserted_text(pairs[i].a), asserted_text(pairs[i].b)) for i in mixed]
+            + [(asserted_text(pairs[i].b), asserted_text(pairs[i].a)) for i in mixed],
+            batch_size=self.batch_size, show_progress_bar=False) if mixed else None
+        for k, i in enumerate(mixed):
+            pair = pairs[i]
+            # One speaker denies Y, the other asserts Z: they clash when Z
+            # entails Y, so the entailment probability of (Z, Y) stands in for
+            # the contradiction probability in both directions (and a
+            # contradiction between the texts means agreement) ...
+            row = n + i if denied[pair.a] else i
+            p_ab[i] = p_ba[i] = probs[row, entail]
+            e_ab[i] = e_ba[i] = probs[row, column]
+            # ... unless Z against "not Y" reads as a clash more surely: "any
+            # doors had been locked" is hard to entail, "not true that any
+            # doors had been locked" easy to contradict.
+            written = float(np.sqrt(spelled[k, column] * spelled[len(mixed) + k, column]))
+            if written > p_ab[i]:
+                p_ab[i] = p_ba[i] = written
         calibrated = np.atleast_1d(self.calibration(combine_directions(p_ab, p_ba)))
         context = _sentence_context(documents)
         out = []

@@ -196,3 +196,15 @@ def test_many_documents_are_tagged_together_with_the_same_claims(seed_text):
     one_by_one = [c for d in docs for c in extract_claims(d.text, lang=d.lang, doc_id=d.id)
                   if c.speaker is not None]
     assert ContradictionFinder().claims(docs) == one_by_one
+
+
+@pytest.mark.slow
+def test_a_denial_clashes_with_the_claim_it_denies_even_when_hard_to_entail():
+    """"any exit doors had been locked" is hard for the NLI model to entail
+    from "the exit doors were locked" (0.07 before), but the written-out
+    denial ("It is not true that any ...") plainly contradicts it."""
+    text = ("A worker told reporters that the exit doors were locked at night. The factory "
+            "owner, Ravi Chowdhury, denied that any exit doors had been locked.")
+    [found] = find_contradictions(text)
+    assert {found.claim_a.cue, found.claim_b.cue} == {"told", "denied"}
+    assert found.score > 0.5
