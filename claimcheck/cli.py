@@ -7,6 +7,7 @@ import functools
 import json
 import runpy
 import sys
+from collections import Counter
 from pathlib import Path
 
 from claimcheck.nli import PRECISIONS
@@ -94,14 +95,19 @@ def document_ids(paths: list[Path]) -> list[str]:
     """A distinct id per path: its name, or as many trailing folders as it takes
     to tell it from the others ("a/article.txt", "b/article.txt")."""
     parts = [Path(p).resolve().parts if str(p) != "-" else ("-",) for p in paths]
-    ids = []
-    for n, own in enumerate(parts):
-        depth = 1
-        while any(other[-depth:] == own[-depth:] for m, other in enumerate(parts) if m != n) \
-                and depth < len(own):
-            depth += 1
-        ids.append("/".join(own[-depth:]) if own != ("-",) else "stdin")
-    return ids
+    depth = [1] * len(parts)
+    # Paths that share a suffix at one depth share it at every shorter one, so
+    # they lengthen together: counting suffixes per round keeps a folder of
+    # thousands of files linear instead of comparing every pair.
+    while True:
+        counts = Counter(own[-d:] for own, d in zip(parts, depth))
+        tied = [n for n, (own, d) in enumerate(zip(parts, depth))
+                if counts[own[-d:]] > 1 and d < len(own)]
+        if not tied:
+            break
+        for n in tied:
+            depth[n] += 1
+    return ["/".join(own[-d:]) if own != ("-",) else "stdin" for own, d in zip(parts, depth)]
 
 
 def read_articles(args: list[str], *, encoding: str = "utf-8",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import numbers
 import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -101,8 +102,8 @@ def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Docum
     for n, doc in enumerate(documents):
         if not isinstance(doc, (str, Document)):
             raise TypeError(f"document {n} is {type(doc).__name__}, not str or Document")
-    given = [d.id for d in documents if isinstance(d, Document) and d.id is not None]
-    repeated = sorted({i for i in given if given.count(i) > 1})
+    given = Counter(d.id for d in documents if isinstance(d, Document) and d.id is not None)
+    repeated = sorted(i for i, times in given.items() if times > 1)
     if repeated:
         raise ValueError(f"document ids must be unique: {repeated} given more than once")
     taken = set(given)
