@@ -25,7 +25,6 @@ from typing import Any
 
 from claimcheck.data import LABELS, load_pairs
 from claimcheck.nli import PRECISIONS, NLIModel, native_bfloat16_precision
-from claimcheck.text.normalize import tokenizable
 
 CHECKPOINT_DIR = "checkpoint"
 EXPECTATIONS = ("label", "not_contradiction")
@@ -240,8 +239,8 @@ def finetune(
     eval_ds = load_pairs(eval, labels=labels, name="eval") if eval is not None else None
 
     enc = model.tokenizer(
-        [tokenizable(t) for t in train_ds["premise"]],
-        [tokenizable(t) for t in train_ds["hypothesis"]], truncation="longest_first",
+        # load_pairs has already made the texts tokenizable (lone surrogates -> U+FFFD)
+        list(train_ds["premise"]), list(train_ds["hypothesis"]), truncation="longest_first",
         max_length=max_length, return_token_type_ids=False, return_attention_mask=False,
     )
     input_ids: list[list[int]] = enc["input_ids"]
