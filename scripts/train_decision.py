@@ -95,7 +95,7 @@ def _row(group: str, label: int, e: PairEvidence, kind: str, shipped: float) -> 
             "shipped": round(shipped, 6), "a": e.claim_a.text, "b": e.claim_b.text}
 
 
-def choose(rows: list[dict], folds: int, seed: int) -> dict:
+def choose(rows: list[dict], folds: int, seed: int, model: Path) -> dict:
     """Grouped cross-validation over regularisation and feature sets; the
     threshold with the best out-of-fold F1 on the e2e pairs."""
     from sklearn.linear_model import LogisticRegression
@@ -128,7 +128,7 @@ def choose(rows: list[dict], folds: int, seed: int) -> dict:
                 best = report[-1]
     if all("shipped" in r for r in rows):  # the score the stage would replace
         shipped = np.asarray([r["shipped"] for r in rows])
-        threshold = finder_threshold()
+        threshold = shipped_threshold(model)
         figures = _figures(shipped[e2e] >= threshold, y[e2e])
         figures["polnear_reported_share"] = float(np.mean(shipped[~e2e] >= threshold)) \
             if (~e2e).any() else None
@@ -136,11 +136,13 @@ def choose(rows: list[dict], folds: int, seed: int) -> dict:
     return {"best": best, "grid": report, "feature_sets": feature_sets}
 
 
-def finder_threshold() -> float:
+def shipped_threshold(model: Path) -> float:
+    """The threshold the pipeline reports at with ``model`` and no decision stage."""
     from claimcheck.calibration import PlattScaler
-    from claimcheck.nli import default_model_path
+    from claimcheck.detect import DEFAULT_THRESHOLD
 
-    return PlattScaler.load(default_model_path()).threshold or 0.5
+    saved = PlattScaler.load(model).threshold
+    return float(saved) if saved is not None else DEFAULT_THRESHOLD
 
 
 def _figures(reported: np.ndarray, gold: np.ndarray) -> dict:
@@ -216,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                                          for r in rows), encoding="utf-8")
     if not any(r["label"] for r in rows):
         raise SystemExit("no positive pairs collected: check --e2e")
-    result = choose(rows, args.folds, args.seed)
+    result = choose(rows, args.folds, args.seed, args.model)
     stage = fit(rows, result["best"], result["feature_sets"])
     args.output.mkdir(parents=True, exist_ok=True)
     path = stage.save(args.output)
