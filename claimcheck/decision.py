@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import json
 import math
-import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim
 
 FILENAME = "decision.json"
@@ -50,26 +49,6 @@ _EPS = 1e-4
 def _logit(p: float) -> float:
     p = min(max(float(p), _EPS), 1 - _EPS)
     return math.log(p / (1 - p))
-
-
-# Arabic diacritics and tatweel; alef forms, alef maqsura and ta marbuta unified.
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-_WORD = re.compile(r"[^\W_]+")
-
-
-def folded_words(text: str) -> tuple[str, ...]:
-    """The words of ``text``, case-folded, without Arabic marks, Arabic and
-    Western digits alike: what two copies of one sentence share."""
-    text = unicodedata.normalize("NFKC", _MARKS.sub("", text)).translate(_FOLD).casefold()
-    return tuple(_WORD.findall(text))
-
-
-def near_identical(a: str, b: str) -> bool:
-    """Whether two claim texts say the same words (punctuation, case, marks
-    and spacing aside): the same quote reported twice, never a clash."""
-    wa, wb = folded_words(a), folded_words(b)
-    return bool(wa) and wa == wb
 
 
 def word_overlap(a: str, b: str) -> float:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimcheck.calibration import PlattScaler, combine_directions
-from claimcheck.decision import DecisionStage, PairEvidence, near_identical, same_source
+from claimcheck.decision import DecisionStage, PairEvidence, same_source
 from claimcheck.encoder import Encoder
 from claimcheck.nli import NLIModel
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
@@ -225,11 +225,8 @@ class ContradictionFinder:
                                       show_progress_bar=show_progress_bar)
         row = {text: i for i, text in enumerate(unique)}
         embeddings = vectors[[row[c.text] for c in claims]]
-        found = candidate_pairs(claims, embeddings, top_k=top_k or self.top_k,
-                                min_similarity=self.min_similarity)
-        # The same words twice (one quote in two articles, punctuation aside)
-        # are never a contradiction.
-        return [p for p in found if not near_identical(p.a.text, p.b.text)]
+        return candidate_pairs(claims, embeddings, top_k=top_k or self.top_k,
+                               min_similarity=self.min_similarity)
 
     @property
     def decision(self) -> DecisionStage | None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair
 
 #: e5 cosines sit high (unrelated news sentences ≈ 0.74–0.83), so the floor
@@ -46,7 +47,9 @@ def candidate_pairs(
     -------
     list of ClaimPair
         Each unordered pair once (lower index first), in index order.
-        Claims with identical text are never paired (nothing to contradict).
+        Claims with identical text, or the same words (:func:`near_identical`:
+        case, punctuation, spacing and Arabic marks aside; one quote in two
+        articles), are never paired: there is nothing to contradict.
     """
     n = len(claims)
     if embeddings.shape[0] != n:
@@ -57,6 +60,7 @@ def candidate_pairs(
         return []
     keep = n - 1 if top_k is None else min(top_k, n - 1)
     texts = [" ".join(c.text.split()) for c in claims]
+    words = [folded_words(c.text) for c in claims]
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, n, chunk_size):
         sims = embeddings[start : start + chunk_size] @ embeddings.T
@@ -70,7 +74,15 @@ def candidate_pairs(
             i = start + r
             for j in neighbours.tolist():
                 sim = float(sims[r, j])
-                if sim < min_similarity or texts[i] == texts[j]:
+                if sim < min_similarity or texts[i] == texts[j] or (
+                        words[i] and words[i] == words[j]):
                     continue
                 chosen[(min(i, j), max(i, j))] = sim
     return [ClaimPair(claims[i], claims[j], sim) for (i, j), sim in sorted(chosen.items())]
+
+
+def near_identical(a: str, b: str) -> bool:
+    """Whether two claim texts say the same words (punctuation, case, marks
+    and spacing aside): the same quote reported twice, never a clash."""
+    wa, wb = folded_words(a), folded_words(b)
+    return bool(wa) and wa == wb

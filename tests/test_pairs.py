@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.pairs import candidate_pairs
+from claimcheck.pairs import candidate_pairs, near_identical
 from claimcheck.types import Claim
 
 
@@ -47,3 +47,10 @@ def test_identical_texts_are_never_paired_and_bad_arguments_fail():
         candidate_pairs(claims, _unit([[1, 0]]))
     with pytest.raises(ValueError, match="top_k"):
         candidate_pairs(claims, _unit([[1, 0]] * 3), top_k=0)
+
+
+def test_the_same_words_twice_are_near_identical_and_a_negation_is_not():
+    assert near_identical("We will win.", "“we  will WIN”")
+    assert near_identical("قالَ إنّ الجيشَ انسحب", "قال إن الجيش انسحب")  # marks aside
+    assert not near_identical("the bridge will reopen", "the bridge will not reopen")
+    assert not near_identical("", "")

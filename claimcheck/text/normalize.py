@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 # Arabic diacritics, the superscript alef, tatweel, and invisible direction marks.
@@ -119,3 +120,17 @@ def tokenizable(text: str) -> str:
     them to its unknown piece or drops them.
     """
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+# Arabic diacritics and tatweel; alef forms, alef maqsura and ta marbuta unified.
+_FOLD_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_WORD = re.compile(r"[^\W_]+")
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    """The words of ``text``, NFKC-normalised and case-folded, without Arabic
+    marks or tatweel and with Arabic letter variants unified: what two copies
+    of one sentence share whatever their punctuation and spacing."""
+    text = unicodedata.normalize("NFKC", _FOLD_MARKS.sub("", text)).translate(_FOLD).casefold()
+    return tuple(_WORD.findall(text))
