@@ -817,9 +817,16 @@ def e2e_markdown(res: dict[str, Any]) -> str:
           for lang, m in res["claims"].items()], "",
         "At other thresholds (same scored pairs): " + "; ".join(
             f"{t}: {m['reported']} reported, P {_fmt(m['precision'])} R {_fmt(m['recall'])} "
-            f"F1 {_fmt(m['f1'])}" for t, m in res["at_thresholds"].items()) + ".", "",
-        f"### Highest-scored false alarms (all {len(res['false_alarm_pairs'])} in the JSON)", "",
-        "| case | speaker A | claim A | speaker B | claim B | p | reason | hard negative |",
+            f"F1 {_fmt(m['f1'])}" for t, m in res["at_thresholds"].items()) + "."]
+    omitted = res.get("texts_omitted")
+    if omitted:
+        lines += ["", f"The {omitted['false_alarm_pairs']} false alarms and "
+                  f"{omitted['misses']} missed contradictions are not quoted here: their texts "
+                  "are ../shared data (`--no-texts`); rerun without it to read them."]
+        return "\n".join(lines)
+    lines += [
+        "", f"### Highest-scored false alarms (all {len(res['false_alarm_pairs'])} in the JSON)",
+        "", "| case | speaker A | claim A | speaker B | claim B | p | reason | hard negative |",
         "|---|---|---|---|---|---|---|---|"]
     for r in res["false_alarm_pairs"][:15]:
         a, b = r["claim_a"], r["claim_b"]
@@ -879,6 +886,11 @@ def alarms_markdown(res: dict[str, Any]) -> str:
                      f"{m['reported']} | {_fmt(m['per_100_claims'], 1)} | {m['same_document']} | "
                      f"{m['same_speaker']} | {m['no_reason']} | {m['seconds']:.0f} |")
     for name, m in res.items():
+        if "texts_omitted" in m:
+            lines += ["", f"{name}: the top {m['texts_omitted']['top']} reported pairs are not "
+                      "quoted here: their texts are ../shared data (`--no-texts`); rerun "
+                      "without it to read them."]
+            continue
         lines += ["", f"### {name}: top {len(m['top'])} reported pairs (threshold "
                   f"{m['threshold']:.2f})", "",
                   "| # | speaker A | claim A | speaker B | claim B | p | reason |",
@@ -986,6 +998,18 @@ def machine() -> dict[str, Any]:
             "native_bfloat16": native_bfloat16_precision() == "bfloat16"}
 
 
+def _without_shared_texts(task: str, res: dict[str, Any]) -> dict[str, Any]:
+    """``res`` with the lists that quote ../shared articles emptied (their
+    lengths kept), so that the project never commits that data."""
+    if task == "e2e":
+        return {**res, "false_alarm_pairs": [], "misses": [], "texts_omitted": {
+            "false_alarm_pairs": len(res["false_alarm_pairs"]), "misses": len(res["misses"])}}
+    if task == "alarms":
+        return {name: {**m, "top": [], "texts_omitted": {"top": len(m["top"])}}
+                for name, m in res.items()}
+    return res
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tasks", nargs="*", choices=[*TASKS, "all"], default=["all"])
@@ -1013,6 +1037,10 @@ def main(argv: list[str] | None = None) -> int:
                         default=list(ALARM_SETS), help="collections of the alarms task")
     parser.add_argument("--threshold", type=float, default=None,
                         help="reporting threshold of e2e and alarms (default: the model's)")
+    parser.add_argument("--no-texts", action="store_true",
+                        help="leave the claim texts of ../shared articles (e2e false alarms "
+                        "and misses, the alarms' top pairs) out of the report and the JSON, "
+                        "as for files committed to benchmarks/results/")
     parser.add_argument("--threads", type=int, default=None, help="torch threads")
     parser.add_argument("--device", default=None,
                         help="torch device for the nli task (default cpu; e.g. cuda)")
@@ -1026,6 +1054,8 @@ def main(argv: list[str] | None = None) -> int:
     for task in tasks:
         run, markdown = TASKS[task]
         results[task] = run(args)
+        if args.no_texts:
+            results[task] = _without_shared_texts(task, results[task])
         print(markdown(results[task]), "\n", flush=True)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -263,3 +263,20 @@ def test_the_systems_own_kind_is_counted_when_it_gives_one(bridge, bridge_claims
         pytest.skip("Contradiction has no kind in this version")
     summary = e2e.summarise([judge(bridge, [pair])], threshold=0.5)
     assert sum(m["reported"] for m in summary["by_system_kind"].values()) == 1
+
+
+def test_no_texts_keeps_the_figures_and_quotes_nothing(bridge, bridge_claims):
+    """What goes to benchmarks/results/ must not carry ../shared articles."""
+    spec = importlib.util.spec_from_file_location("run_benchmark",
+                                                  REPO / "benchmarks" / "run_benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    c = bridge_claims
+    result = judge(bridge, [reported(c["reopen"], c["closed"]),
+                            reported(c["injured"], c["cost5"])])
+    summary = {"data": "e2e_tiny.json", **e2e.summarise([result], threshold=0.5)}
+    bare = bench._without_shared_texts("e2e", summary)
+    assert bare["precision"] == summary["precision"] and bare["reported"] == 2
+    assert bare["texts_omitted"] == {"false_alarm_pairs": 1, "misses": 0}
+    dumped = json.dumps(bare, ensure_ascii=False) + bench.e2e_markdown(bare)
+    assert c["cost5"].text not in dumped and c["injured"].text not in dumped
