@@ -463,11 +463,22 @@ def run_calibrate(args) -> dict[str, Any]:
                             f"({args.calibration_per_set} per dev set), both directions")
 
     claim_rows = read_jsonl(Path(args.claim_pairs))
+    described = (f"{len(claim_rows)} news-style claim pairs of our own "
+                 f"({Path(args.claim_pairs).name})")
+    if args.news_negatives:
+        # Real neighbouring claims the NLI model was not trained on, as
+        # non-contradictions: the threshold and the reason weights then see
+        # the base rate the pipeline meets on real news, not the 45% of the
+        # claim pairs.
+        news = read_jsonl(Path(args.news_negatives))
+        news = random.Random(2).sample(news, min(args.news_negatives_n, len(news)))
+        claim_rows = claim_rows + news
+        described += (f" and {len(news)} neighbouring claims of real articles as "
+                      f"non-contradictions ({Path(args.news_negatives).name})")
     c_raw, c_kinds = score_claim_pairs(nli, claim_rows, args.batch_size)
     c_gold = np.array([r["label"] == "contradiction" for r in claim_rows])
     scaler = platt.fit_reasons(c_raw, c_gold, c_kinds, fitted_on=(
-        f"{len(claim_rows)} news-style claim pairs of our own "
-        f"({Path(args.claim_pairs).name}), both directions, with the reasons seen in each"))
+        described + ", both directions, with the reasons seen in each"))
     scaler.save(nli.path)
 
     # Out-of-fold: weights and threshold from four folds, scored on the fifth.
@@ -501,6 +512,7 @@ def run_calibrate(args) -> dict[str, Any]:
                     "best_f1_threshold": platt.threshold},
         "claim_pairs": {
             "n": len(claim_rows), "contradictions": int(c_gold.sum()),
+            "fitted_on": described,
             "roc_auc_nli": float(roc_auc_score(c_gold, c_raw)),
             "roc_auc_with_reasons": float(roc_auc_score(c_gold, final)),
             "roc_auc_nli_by_languages": _auc_by_languages(claim_rows, c_gold, c_raw),
@@ -541,8 +553,8 @@ def calibrate_markdown(res: dict[str, Any]) -> str:
         f"1. Platt scaling on {d['n']} NLI dev pairs: slope {d['slope']:.3f}, intercept "
         f"{d['intercept']:.3f}; expected calibration error {d['ece_before']:.3f} before, "
         f"{d['ece_after']:.3f} after.\n"
-        f"2. Reason weights and threshold on {c['n']} news-style claim pairs of our own "
-        f"({c['contradictions']} contradictions). Default threshold: {c['threshold']:.2f} "
+        f"2. Reason weights and threshold on {c['fitted_on']} "
+        f"({c['contradictions']} contradictions among {c['n']}). Default threshold: {c['threshold']:.2f} "
         f"(best F1 on NLI dev pairs would be {d['best_f1_threshold']:.2f}). "
         f"Saved to `{res['saved_to']}`. ROC AUC of contradiction vs not on these pairs: "
         f"{c['roc_auc_nli']:.3f} (NLI alone), {c['roc_auc_with_reasons']:.3f} (with the "
@@ -1027,6 +1039,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calibration-per-set", type=int, default=300)
     parser.add_argument("--claim-pairs", default=str(CLAIM_PAIRS),
                         help="labelled claim pairs for the reason weights and threshold")
+    parser.add_argument("--news-negatives", default=None, metavar="FILE",
+                        help="calibrate: also fit the threshold and reason weights with "
+                        "these real neighbouring claims as non-contradictions (the held-out "
+                        "file of scripts/mine_news_pairs.py), at a realistic base rate")
+    parser.add_argument("--news-negatives-n", type=int, default=4000,
+                        help="calibrate: a random N of --news-negatives")
     parser.add_argument("--polnear", default=str(REPO.parent / "shared" / "data" / "attribution"
                                                  / "polnear" / "dev"))
     parser.add_argument("--e2e", type=Path, default=REPO.parent / "shared" / "data" / "e2e"

@@ -1,4 +1,4 @@
-"""The ``claimcheck`` command: ``find``, ``finetune`` and ``bench``."""
+"""The ``claimcheck`` command: ``find``, ``report``, ``finetune`` and ``bench``."""
 
 from __future__ import annotations
 
@@ -110,15 +110,54 @@ def document_ids(paths: list[Path]) -> list[str]:
     return ["/".join(own[-d:]) if own != ("-",) else "stdin" for own, d in zip(parts, depth)]
 
 
+JSONL_FIELDS = {"text": "text", "id": "id", "lang": "lang", "date": "date", "title": "title"}
+"""The default field of each :class:`Document` attribute in a JSONL corpus."""
+
+
+def _jsonl_documents(path: Path, text: str, file_id: str, fields: dict[str, str]) -> list:
+    """The documents of a JSONL corpus, one JSON object a line."""
+    from claimcheck.types import Document
+
+    name = "standard input" if str(path) == "-" else str(path)
+    docs = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(f"{name}, line {number}: not JSON ({err.msg})") from None
+        if not isinstance(row, dict):
+            raise InputError(f"{name}, line {number}: expected a JSON object, got "
+                             f"{type(row).__name__}")
+        body = row.get(fields["text"])
+        if not isinstance(body, str):
+            raise InputError(
+                f"{name}, line {number}: no text in field {fields['text']!r} (fields: "
+                f"{', '.join(sorted(row)) or 'none'}); name the field with --text-field")
+
+        meta = {key: None if row.get(fields[key]) is None else str(row[fields[key]])
+                for key in ("id", "lang", "title", "date")}
+        docs.append(Document(body, meta["id"] or f"{file_id}:{number}", meta["lang"],
+                             meta["title"], meta["date"]))
+    return docs
+
+
 def read_articles(args: list[str], *, encoding: str = "utf-8",
-                  warn=lambda message: None) -> list:
+                  warn=lambda message: None, jsonl: bool = False,
+                  fields: dict[str, str] | None = None) -> list:
     """Documents for the ``find`` command's arguments (see :func:`_article_paths`).
 
-    The same file named twice is read once (``warn`` says so): comparing an
-    article with a copy of itself reports its own claims as clashes.
+    A ``.jsonl`` file (and standard input when ``jsonl`` is set) is a corpus:
+    one JSON object a line, its text, id, language, date and title read from
+    ``fields`` (default :data:`JSONL_FIELDS`); a line without an id gets
+    ``FILE:LINE``. Any other file is one article. The same file named twice is
+    read once (``warn`` says so): comparing an article with a copy of itself
+    reports its own claims as clashes.
     """
     from claimcheck.types import Document
 
+    fields = {**JSONL_FIELDS, **(fields or {})}
     paths, seen = [], set()
     for p in _article_paths(args):
         key = "-" if str(p) == "-" else p.resolve()
@@ -127,22 +166,86 @@ def read_articles(args: list[str], *, encoding: str = "utf-8",
             continue
         seen.add(key)
         paths.append(p)
-    return [Document(text=_read_article(p, encoding), id=doc_id)
-            for p, doc_id in zip(paths, document_ids(paths))]
+    docs = []
+    for p, doc_id in zip(paths, document_ids(paths)):
+        text = _read_article(p, encoding)
+        if p.suffix.lower() == ".jsonl" or (jsonl and str(p) == "-"):
+            docs += _jsonl_documents(p, text, doc_id, fields)
+        else:
+            docs.append(Document(text=text, id=doc_id))
+    repeated = [i for i, n in Counter(d.id for d in docs).items() if n > 1]
+    if repeated:
+        raise InputError(f"document id {repeated[0]!r} is used by {len(repeated)} or more "
+                         "documents: ids must be unique (check --id-field)")
+    return docs
+
+
+FORMATS = ("table", "json", "jsonl", "csv", "html")
+
+
+def formatted(analysis, fmt: str) -> str:
+    """An analysis in one of :data:`FORMATS` (json: the schema of
+    :mod:`claimcheck.results`; jsonl and csv: one row per contradiction)."""
+    from claimcheck import results
+
+    if fmt == "table":
+        return format_table(list(analysis.contradictions)) + "\n"
+    if fmt == "json":
+        return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "jsonl":
+        return results.to_jsonl(analysis.contradictions)
+    if fmt == "csv":
+        return results.to_csv(analysis.contradictions)
+    if fmt == "html":
+        from claimcheck.report import render_html
+
+        return render_html(analysis)
+    raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+
+def _write(text: str, output: str | None, log) -> None:
+    """``text`` to standard output, or to the file ``output``."""
+    if output is None or output == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"cannot write {output}: {err.strerror or err}") from None
+    log(f"wrote {output}")
 
 
 def _cmd_find(args: argparse.Namespace) -> int:
-    from claimcheck.detect import find_contradictions
+    from dataclasses import replace
 
-    docs = read_articles(args.files, encoding=args.encoding, warn=args.log)
-    found = find_contradictions(docs, threshold=args.threshold, top_k=args.top_k,
-                                show_progress_bar=args.progress)
+    from claimcheck.detect import _shared_finder
+
+    fields = {key: getattr(args, f"{key}_field") for key in JSONL_FIELDS}
+    docs = read_articles(args.files, encoding=args.encoding, warn=args.log,
+                         jsonl=args.jsonl, fields=fields)
+    analysis = _shared_finder().analyse(docs, threshold=args.threshold, top_k=args.top_k,
+                                        show_progress_bar=args.progress)
     if args.top is not None:
-        found = found[: args.top]
-    if args.json:
-        print(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=1))
-    else:
-        print(format_table(found))
+        analysis = replace(analysis, contradictions=analysis.contradictions[: args.top])
+    fmt = "json" if args.json else args.format
+    if args.html:
+        _write(formatted(analysis, "html"), args.html, args.log)
+    _write(formatted(analysis, fmt), args.output, args.log)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from claimcheck.results import Analysis
+
+    path = Path(args.results)
+    text = _read_article(path, "utf-8") if str(path) == "-" or path.is_file() else None
+    if text is None:
+        raise InputError(f"no such file {path}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{path} is not JSON ({err.msg}, line {err.lineno})") from None
+    _write(formatted(Analysis.from_dict(data), args.format), args.output, args.log)
     return 0
 
 
@@ -199,7 +302,21 @@ def build_parser() -> argparse.ArgumentParser:
                       "files, recursively) or - for standard input")
     find.add_argument("--encoding", default="utf-8",
                       help="text encoding of the files (default utf-8; e.g. cp1256, latin-1)")
-    find.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    find.add_argument("--format", choices=FORMATS, default="table",
+                      help="what to print: a table (default), JSON (documents, claims, "
+                      "sources and contradictions; schema in claimcheck/results.py), JSON "
+                      "lines or CSV (one row per contradiction), or the HTML report")
+    find.add_argument("--json", action="store_true", help="the same as --format json")
+    find.add_argument("-o", "--output", default=None, metavar="FILE",
+                      help="write the output to FILE instead of standard output")
+    find.add_argument("--html", default=None, metavar="FILE",
+                      help="also write the HTML report to FILE")
+    find.add_argument("--jsonl", action="store_true",
+                      help="read standard input as a JSONL corpus (.jsonl files always are)")
+    for key, default in JSONL_FIELDS.items():
+        find.add_argument(f"--{key}-field", default=default, metavar="NAME",
+                          help=f"JSONL corpora: the field with each document's {key} "
+                          f"(default {default!r})")
     find.add_argument("--top", type=_positive_int, default=None, metavar="N",
                       help="show at most N results")
     find.add_argument("--threshold", type=float, default=None,
@@ -229,6 +346,17 @@ def build_parser() -> argparse.ArgumentParser:
                     help="JSONL/CSV of labelled pairs every kept checkpoint must score as "
                     "expected (needs --eval)")
     ft.set_defaults(func=_cmd_finetune)
+
+    report = sub.add_parser("report", parents=[common],
+                            help="turn saved JSON results (find --format json) into a report")
+    report.add_argument("results", metavar="RESULTS.json",
+                        help="the output of `claimcheck find --format json`, or - for "
+                        "standard input")
+    report.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="write to FILE instead of standard output")
+    report.add_argument("--format", choices=FORMATS, default="html",
+                        help="what to write (default html)")
+    report.set_defaults(func=_cmd_report)
 
     sub.add_parser("bench", help="run benchmarks/run_benchmark.py (arguments pass through)",
                    add_help=False)

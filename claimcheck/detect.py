@@ -25,9 +25,10 @@ import numpy as np
 from claimcheck.calibration import PlattScaler, combine_directions
 from claimcheck.decision import DecisionStage, PairEvidence, same_source
 from claimcheck.encoder import Encoder
-from claimcheck.nli import NLIModel
+from claimcheck.nli import NLIModel, default_model_path
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
 from claimcheck.reasons import Reason, combine, find_reasons, reported_clash
+from claimcheck.results import Analysis
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.text.attribution.relations import tagger_inputs
 from claimcheck.text.tagger import shipped_tagger
@@ -118,7 +119,7 @@ def as_documents(documents: DocumentLike | Iterable[DocumentLike]) -> list[Docum
             auto, k = f"doc{n}-{k}", k + 1
         taken.add(auto)
         out.append(Document(text=doc, id=auto) if isinstance(doc, str)
-                   else Document(doc.text, auto, doc.lang, doc.title))
+                   else Document(doc.text, auto, doc.lang, doc.title, doc.date))
     return out
 
 
@@ -321,6 +322,33 @@ class ContradictionFinder:
             for (e, reasons), score in zip(found, scores)
         ]
 
+    def analyse(
+        self,
+        documents: DocumentLike | Iterable[DocumentLike],
+        *,
+        threshold: float | None = None,
+        top_k: int | None = None,
+        show_progress_bar: bool | None = None,
+    ) -> Analysis:
+        """The whole run: the documents, every compared claim and the reported
+        contradictions (what the JSON output and the HTML report show). The
+        arguments are those of :func:`find_contradictions`."""
+        threshold = self.default_threshold if threshold is None else _probability(threshold)
+        top_k = None if top_k is None else _positive_int(top_k, "top_k")
+        docs = [d for d in as_documents(documents) if d.text.strip()]
+        claims = self.claims(docs, show_progress_bar=show_progress_bar)
+        pairs = self.pairs(claims, top_k=top_k, show_progress_bar=show_progress_bar)
+        scored = self.score(pairs, docs, show_progress_bar=show_progress_bar)
+        found = sorted((c for c in scored if c.score >= threshold),
+                       key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
+        return Analysis(docs, claims, found, threshold, model=self._model_name())
+
+    def _model_name(self) -> str | None:
+        """The NLI model's folder, without loading the model to find it."""
+        if self._nli is not None:
+            return None if self._nli.path is None else str(self._nli.path)
+        return str(self.nli_model if self.nli_model is not None else default_model_path())
+
     def __call__(
         self,
         documents: DocumentLike | Iterable[DocumentLike],
@@ -329,14 +357,8 @@ class ContradictionFinder:
         top_k: int | None = None,
         show_progress_bar: bool | None = None,
     ) -> list[Contradiction]:
-        threshold = self.default_threshold if threshold is None else _probability(threshold)
-        top_k = None if top_k is None else _positive_int(top_k, "top_k")
-        docs = [d for d in as_documents(documents) if d.text.strip()]
-        claims = self.claims(docs, show_progress_bar=show_progress_bar)
-        pairs = self.pairs(claims, top_k=top_k, show_progress_bar=show_progress_bar)
-        scored = self.score(pairs, docs, show_progress_bar=show_progress_bar)
-        found = [c for c in scored if c.score >= threshold]
-        return sorted(found, key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
+        return list(self.analyse(documents, threshold=threshold, top_k=top_k,
+                                 show_progress_bar=show_progress_bar).contradictions)
 
 
 def _probability(value: object, name: str = "threshold") -> float:

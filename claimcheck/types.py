@@ -29,12 +29,15 @@ class Document:
         ISO 639-1 code ("ar", "en", ...); detected from the script when None.
     title : str or None
         Optional headline, kept for display only.
+    date : str or None
+        Optional publication date (ISO 8601, "2025-03-14"), kept for display.
     """
 
     text: str
     id: str | None = None
     lang: str | None = None
     title: str | None = None
+    date: str | None = None
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):

@@ -280,6 +280,19 @@ def claim_pair_rows(path: Path) -> list[dict]:
     return rows
 
 
+def news_pair_rows(path: Path, n: int | None, seed: int) -> list[dict]:
+    """NLI rows from mined neighbouring claims of real news
+    (``scripts/mine_news_pairs.py``): a random ``n`` of them (all if None),
+    each with the label the file gives (neutral)."""
+    rows = nli_fields(read_jsonl(path))
+    bad = sorted({r["label"] for r in rows} - THREE_WAY)
+    if bad:
+        raise ValueError(f"{path}: unknown labels {bad}")
+    if n is not None and n < len(rows):
+        rows = random.Random(seed).sample(rows, n)
+    return rows
+
+
 def dev_sample(data_dir: Path, seed: int, per_set: int = 80) -> list[dict]:
     """A fixed, stratified-by-set sample of the dev splits for model selection."""
     rng = random.Random(seed)
@@ -342,6 +355,8 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         + (f" --numeric-news {args.numeric_news}" if args.numeric_news else "")
         + (f" --claim-pairs {_shown(args.claim_pairs)} --claim-pairs-repeat "
            f"{args.claim_pairs_repeat}" if args.claim_pairs else "")
+        + (f" --news-pairs {_shown(args.news_pairs)}" if args.news_pairs else "")
+        + (f" --news-pairs-n {args.news_pairs_n}" if args.news_pairs_n is not None else "")
         + (f" --replay {args.replay}" if args.replay is not None else "")
         + (f" --base {_shown(Path(args.base))}" if args.base != "e5-small" else "") + "`",
         f"- steps: {result.steps} of {args.max_steps} (batch {args.batch_size}, max 128 tokens,"
@@ -421,6 +436,11 @@ def main() -> None:
                         help="add our hand-written news claim pairs (both directions)")
     parser.add_argument("--claim-pairs-repeat", type=int, default=1, metavar="R",
                         help="how many times the claim pairs appear in the mix")
+    parser.add_argument("--news-pairs", type=Path, default=None, metavar="FILE",
+                        help="add neighbouring claims of real news as neutral pairs "
+                        "(made by scripts/mine_news_pairs.py)")
+    parser.add_argument("--news-pairs-n", type=int, default=None, metavar="N",
+                        help="use a random N of the --news-pairs rows (default: all)")
     parser.add_argument("--replay", type=int, default=None, metavar="N",
                         help="keep only a random N pairs of the usual mix")
     parser.add_argument("--must-pass", type=lambda s: Path(s) if s else None,
@@ -467,8 +487,13 @@ def main() -> None:
         rows += extra * args.claim_pairs_repeat
         counts[f"news claim pairs of our own, both directions (x{args.claim_pairs_repeat})"] = \
             len(extra) * args.claim_pairs_repeat
+    if args.news_pairs:
+        extra = news_pair_rows(args.news_pairs, args.news_pairs_n, args.seed)
+        rows += extra
+        counts["neighbouring claims of real news, neutral (" + _shown(args.news_pairs) + ")"] = \
+            len(extra)
     if (args.synthetic or args.translations or args.cross_lingual or args.numeric_news
-            or args.claim_pairs):
+            or args.claim_pairs or args.news_pairs):
         random.Random(args.seed).shuffle(rows)
     dev = dev_sample(args.data, args.seed if args.dev_seed is None else args.dev_seed)
     print(f"{len(rows)} training pairs, {len(dev)} dev pairs for selection", flush=True)

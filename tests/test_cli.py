@@ -23,8 +23,25 @@ def test_find_prints_a_table_with_both_speakers(capsys):
 @pytest.mark.slow
 def test_find_json(capsys):
     assert main(["find", str(SEED), "--json", "--top", "1", "--threshold", "0.3"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 1 and rows[0]["claim_a"]["speaker"] and rows[0]["score"] >= 0.3
+    data = json.loads(capsys.readouterr().out)
+    assert data["schema_version"] == 1 and data["threshold"] == 0.3
+    rows = data["contradictions"]
+    claims = {c["id"]: c for c in data["claims"]}
+    assert len(rows) == 1 and claims[rows[0]["claim_a"]]["speaker"] and rows[0]["score"] >= 0.3
+    assert len(data["claims"]) > 2  # every compared claim, not only the clashing ones
+    assert data["documents"][0]["id"] == "baghuz_ar.txt"
+
+
+@pytest.mark.slow
+def test_find_csv_and_jsonl_from_standard_input(capsys, monkeypatch):
+    import io
+
+    line = json.dumps({"text": SEED.read_text(encoding="utf-8"), "id": "seed", "date": "2019-03-21"})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(line.encode("utf-8"))))
+    assert main(["find", "-", "--jsonl", "--format", "csv", "--top", "2", "--quiet"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("rank,score,kind,doc_a") and len(out) == 3
+    assert out[1].split(",")[3] == "seed"
 
 
 def test_missing_file_and_bad_threshold_are_reported(tmp_path, capsys):
@@ -120,6 +137,5 @@ def test_find_prints_only_the_table_on_stdout(tmp_path):
     command = [sys.executable, "-m", "claimcheck.cli", "find", str(SEED), "--json", "--top", "2"]
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
-    rows = json.loads(done.stdout)
-    assert len(rows) == 2
+    assert len(json.loads(done.stdout)["contradictions"]) == 2
     assert done.stderr.strip() == "", done.stderr
