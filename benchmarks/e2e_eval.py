@@ -709,18 +709,22 @@ def realnews_documents(lang: str = "ar", root: str | Path = REALNEWS,
 
 
 def alarm_rate(documents: list[Document], detect: Detector, threshold: float,
-               top: int = 30) -> dict[str, Any]:
+               top: int = 30, keep=None) -> dict[str, Any]:
     """What the pipeline raises on unlabelled articles, in one call.
 
     Returns the articles, attributed claims (what the pipeline compares),
     candidate pairs scored, reported pairs, reported per 100 claims, the
     share of reported pairs within one article and with one speaker on both
     sides, the reason kinds, wall time, and the ``top`` reported pairs.
+    ``keep(claims, reported)``, when given, receives the claims and the
+    reported pairs.
     """
     claims, scored, seconds = detect(documents)
     reported = sorted((c for c in scored if c.score >= threshold),
                       key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
     n = len(reported)
+    if keep is not None:  # the whole result, for a report (see run_benchmark.py report)
+        keep(claims, reported)
     return {
         "articles": len(documents), "claims": len(claims), "candidate_pairs": len(scored),
         "reported": n, "per_100_claims": 100 * n / len(claims) if claims else None,

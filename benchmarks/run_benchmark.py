@@ -11,6 +11,8 @@
     python benchmarks/run_benchmark.py alarms          # pairs per 100 claims on real news
     python benchmarks/run_benchmark.py alarms --alarm-sets polnear-dev --limit 20
     python benchmarks/run_benchmark.py finetune        # training speed, float32 vs bfloat16
+    python benchmarks/run_benchmark.py alarms --alarm-sets polnear-dev --save-analysis runs/alarms
+    python benchmarks/run_benchmark.py report          # that run's HTML report in Chromium
 
 ``--json OUT`` writes all results; a markdown report goes to stdout.
 Dev splits only: the test splits are held back. ``all`` runs every task but
@@ -554,7 +556,8 @@ def calibrate_markdown(res: dict[str, Any]) -> str:
         f"{d['intercept']:.3f}; expected calibration error {d['ece_before']:.3f} before, "
         f"{d['ece_after']:.3f} after.\n"
         f"2. Reason weights and threshold on {c['fitted_on']} "
-        f"({c['contradictions']} contradictions among {c['n']}). Default threshold: {c['threshold']:.2f} "
+        f"({c['contradictions']} contradictions among {c['n']}). "
+        f"Default threshold: {c['threshold']:.2f} "
         f"(best F1 on NLI dev pairs would be {d['best_f1_threshold']:.2f}). "
         f"Saved to `{res['saved_to']}`. ROC AUC of contradiction vs not on these pairs: "
         f"{c['roc_auc_nli']:.3f} (NLI alone), {c['roc_auc_with_reasons']:.3f} (with the "
@@ -879,11 +882,96 @@ def run_alarms(args) -> dict[str, Any]:
     out = {}
     for name in args.alarm_sets:
         docs = ALARM_SETS[name](args, args.limit)
-        out[name] = module.alarm_rate(docs, detector, detector.threshold)
+        keep = None
+        if args.save_analysis:
+            keep = functools.partial(_save_analysis, args.save_analysis / f"{name}.json", docs,
+                                     detector)
+        out[name] = module.alarm_rate(docs, detector, detector.threshold, keep=keep)
         print(f"[alarms] {name}: {out[name]['reported']} reported, "
               f"{_fmt(out[name]['per_100_claims'], 1)} per 100 claims, "
               f"{out[name]['seconds']:.0f}s", file=sys.stderr)
     return out
+
+
+def _save_analysis(path: Path, docs, detector, claims, reported) -> None:
+    """One collection's run as the JSON of ``claimcheck find --format json``
+    (it quotes the articles: keep it under runs/, never commit it)."""
+    from claimcheck.results import Analysis
+
+    analysis = Analysis(docs, claims, reported, detector.threshold,
+                        model=detector.finder._model_name())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(analysis.to_dict(), ensure_ascii=False), encoding="utf-8")
+    print(f"[alarms] the run is saved as {path}", file=sys.stderr)
+
+
+# ------------------------------------------------------------ report
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-default-apps",
+                  "--disable-extensions")
+
+
+def run_report(args) -> dict[str, Any]:
+    """The HTML report of a saved run (default: the PolNeAR dev articles saved
+    by ``alarms --alarm-sets polnear-dev --save-analysis runs/alarms``):
+    rendering it in Python, then loading it in headless Chromium, best of 3.
+    Two Chromium figures: the whole process (browser start, load, DOM dump,
+    exit) and the page's own time from navigation to its load event."""
+    import re
+    import shutil
+    import subprocess
+    import tempfile
+
+    from claimcheck.report import render_html
+    from claimcheck.results import Analysis
+
+    path = args.results or REPO / "runs" / "alarms" / "polnear-dev.json"
+    if not Path(path).is_file():
+        raise FileNotFoundError(
+            f"no saved run at {path}: run `python benchmarks/run_benchmark.py alarms "
+            "--alarm-sets polnear-dev --save-analysis runs/alarms` first, or pass --results")
+    analysis = Analysis.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    started = time.perf_counter()
+    page = render_html(analysis)
+    python_s = time.perf_counter() - started
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        raise FileNotFoundError("chromium is not installed (apt-get install chromium)")
+    process_s, page_ms = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        html_path = Path(tmp) / "report.html"
+        html_path.write_text(page, encoding="utf-8")
+        for run in range(3):
+            started = time.perf_counter()
+            dom = subprocess.run([browser, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/p{run}",
+                                  "--dump-dom", html_path.as_uri()], capture_output=True,
+                                 text=True, timeout=300, check=True).stdout
+            process_s.append(time.perf_counter() - started)
+            found = re.search(r'data-loaded-ms="(\d+)"', dom)
+            page_ms.append(int(found.group(1)) if found else None)
+    version = subprocess.run([browser, "--version"], capture_output=True, text=True).stdout
+    return {"results": str(path), "articles": len(analysis.documents),
+            "claims": len(analysis.claims), "contradictions": len(analysis.contradictions),
+            "html_bytes": len(page.encode("utf-8")), "render_python_s": python_s,
+            "chromium": version.strip(), "chromium_process_s": process_s,
+            "page_load_ms": page_ms}
+
+
+def report_markdown(res: dict[str, Any]) -> str:
+    loads = [m for m in res["page_load_ms"] if m is not None]
+    return (
+        "## HTML report in headless Chromium\n\n"
+        f"{res['articles']} articles, {res['claims']} claims, {res['contradictions']} "
+        f"contradictions (`{Path(res['results']).name}`); "
+        f"page {res['html_bytes'] / 1e6:.1f} MB, "
+        f"written in {res['render_python_s']:.2f} s by `render_html`. {res['chromium']}, "
+        f"best of 3: whole process (start, load, DOM dump, exit) "
+        f"**{min(res['chromium_process_s']):.2f} s** (runs: "
+        + ", ".join(f"{s:.2f}" for s in res["chromium_process_s"]) + "); the page's "
+        "navigation-to-load time "
+        + (f"**{min(loads) / 1000:.2f} s**" if loads else "not recorded") + ".")
 
 
 def alarms_markdown(res: dict[str, Any]) -> str:
@@ -988,10 +1076,12 @@ TASKS = {
     "e2e": (run_e2e, e2e_markdown),
     "alarms": (run_alarms, alarms_markdown),
     "finetune": (run_finetune, finetune_markdown),
+    "report": (run_report, report_markdown),
 }
 
-#: ``calibrate`` writes the calibration; ``alarms`` takes long (module notes).
-NOT_IN_ALL = ("calibrate", "alarms")
+#: ``calibrate`` writes the calibration; ``alarms`` takes long (module notes);
+#: ``report`` needs a run saved by ``alarms --save-analysis`` and Chromium.
+NOT_IN_ALL = ("calibrate", "alarms", "report")
 
 
 def machine() -> dict[str, Any]:
@@ -1059,6 +1149,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave the claim texts of ../shared articles (e2e false alarms "
                         "and misses, the alarms' top pairs) out of the report and the JSON, "
                         "as for files committed to benchmarks/results/")
+    parser.add_argument("--save-analysis", type=Path, default=None, metavar="DIR",
+                        help="alarms: save each collection's run as DIR/NAME.json (it quotes "
+                        "the articles: keep it out of the repository)")
+    parser.add_argument("--results", type=Path, default=None, metavar="FILE",
+                        help="report: a saved run (default runs/alarms/polnear-dev.json)")
     parser.add_argument("--threads", type=int, default=None, help="torch threads")
     parser.add_argument("--device", default=None,
                         help="torch device for the nli task (default cpu; e.g. cuda)")

@@ -105,6 +105,9 @@ _SCRIPT = """
     });
   });
   apply();
+  window.addEventListener('load', function () {
+    document.documentElement.dataset.loadedMs = Math.round(performance.now());
+  });
 })();
 """
 

@@ -19,8 +19,9 @@ the e2e cases. Output: JSONL rows ``premise``, ``hypothesis``, ``label``,
 (``claim_a``, ``cue_a``, ``lang_a``, ...), one direction per pair, drawn
 at random with ``--seed``. The last ``--holdout`` articles (a whole number of
 calls) go to a second file, ``<output stem>.holdout.jsonl``, for choices
-made after training (a threshold at a realistic base rate). The output is derived from ``../shared`` data: keep
-it under ``runs/`` (ignored by git), never commit it.
+made after training (a threshold at a realistic base rate). The output is
+derived from ``../shared`` data: keep it under ``runs/`` (ignored by git),
+never commit it.
 """
 
 from __future__ import annotations

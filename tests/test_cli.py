@@ -36,7 +36,8 @@ def test_find_json(capsys):
 def test_find_csv_and_jsonl_from_standard_input(capsys, monkeypatch):
     import io
 
-    line = json.dumps({"text": SEED.read_text(encoding="utf-8"), "id": "seed", "date": "2019-03-21"})
+    line = json.dumps({"text": SEED.read_text(encoding="utf-8"), "id": "seed",
+                       "date": "2019-03-21"})
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(line.encode("utf-8"))))
     assert main(["find", "-", "--jsonl", "--format", "csv", "--top", "2", "--quiet"]) == 0
     out = capsys.readouterr().out.splitlines()
