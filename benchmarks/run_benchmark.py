@@ -220,7 +220,7 @@ def _against_float32(float32_probs, other_probs, prefix: str = "") -> dict[str, 
 
 
 def synthetic_dev_metrics(nli, batch_size: int, per_kind: int = 400) -> dict[str, Any]:
-    """Minimal pairs (:mod:`claimcheck.synthetic`) made from the Arabic and
+    """Minimal pairs (``scripts/synthetic.py``) made from the Arabic and
     English *dev* premises, scored like a dev file, with accuracy per edit."""
     pairs, _ = _script_module("scripts/train_nli.py").synthetic_mix(
         DATA, "dev", seed=5, per_kind=per_kind)
@@ -328,7 +328,7 @@ def nli_markdown(res: dict[str, Any]) -> str:
                   + ", ".join(confidence) + "."]
     for name, m in res["files"].items():
         if "per_edit" in m:
-            what = ("minimal pairs made from the ar/en dev premises by `claimcheck.synthetic`"
+            what = ("minimal pairs made from the ar/en dev premises by `scripts/synthetic.py`"
                     if name == "synthetic-dev" else "XNLI dev sentences against their "
                     "translations and against unrelated sentences in another language")
             lines += ["", f"### {name}: {what} (accuracy per kind)", "",

@@ -19,7 +19,7 @@ kinds of pairs built from them:
   contradictions (ANS-stance alone is 64% contradiction).
 
 With ``--synthetic N`` the mix also gets up to N minimal pairs of each edit
-kind in :mod:`claimcheck.synthetic` (changed numbers, negation, opposite
+kind in ``scripts/synthetic.py`` (changed numbers, negation, opposite
 words; digit forms, first clause, and its reverse), made from the Arabic and
 English ``train`` premises (an English XNLI premise's contradiction edit is
 put against its Arabic translation, so some are cross-lingual); ``--replay N``
@@ -31,7 +31,7 @@ pairs teach that any small difference, a translation's included, is a
 contradiction. ``--cross-lingual N`` adds N XNLI train items read across two
 languages (premise in one, hypothesis in another, one of them Arabic or
 English; same label). ``--numeric-news N`` adds up to N pairs of each kind in
-:mod:`claimcheck.synthetic_news`: news sentences about a counted quantity in
+``scripts/synthetic_news.py``: news sentences about a counted quantity in
 Arabic and English, with the number written the Arabic way ("ألفي جندي")
 or with digits, the same number (entailment), a changed one (contradiction)
 or another quantity of the same event (neutral). ``--claim-pairs FILE`` adds
@@ -54,11 +54,16 @@ import json
 import os
 import platform
 import random
+import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# The training-data generators (synthetic.py, synthetic_news.py) live beside
+# this script, outside the runtime package.
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 MUST_PASS = REPO / "benchmarks" / "data" / "nli_sanity.jsonl"
 THREE_WAY = {"entailment", "neutral", "contradiction"}
 
@@ -128,8 +133,8 @@ def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
 def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int) -> tuple[list[dict],
                                                                                Counter]:
     """Up to ``per_kind`` synthetic pairs of each edit kind, from the Arabic and
-    English premises of one split (see :mod:`claimcheck.synthetic`)."""
-    from claimcheck.synthetic import synthetic_pairs
+    English premises of one split (see ``scripts/synthetic.py``)."""
+    from synthetic import synthetic_pairs
 
     premises: set[str] = set()
     translations: dict[str, str] = {}
@@ -430,7 +435,7 @@ def main() -> None:
                         "(one of them Arabic or English), same label")
     parser.add_argument("--numeric-news", type=int, default=0, metavar="N",
                         help="add N Arabic/English news-sentence pairs of each kind in "
-                        "claimcheck.synthetic_news (same number in another form, changed number, "
+                        "scripts/synthetic_news.py (same number in another form, changed number, "
                         "another quantity)")
     parser.add_argument("--claim-pairs", type=Path, default=None, metavar="FILE",
                         help="add our hand-written news claim pairs (both directions)")
@@ -477,7 +482,7 @@ def main() -> None:
         rows += extra
         counts.update(made)
     if args.numeric_news:
-        from claimcheck.synthetic_news import numeric_news_pairs
+        from synthetic_news import numeric_news_pairs
 
         extra = numeric_news_pairs(args.numeric_news, seed=args.seed)
         rows += nli_fields(extra)

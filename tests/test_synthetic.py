@@ -3,8 +3,7 @@
 import random
 
 import pytest
-
-from claimcheck.synthetic import (
+from synthetic import (
     LABEL_OF,
     change_number,
     convert_digits,

@@ -4,9 +4,7 @@ import random
 from collections import Counter
 
 import pytest
-
-from claimcheck.reasons import find_quantities
-from claimcheck.synthetic_news import (
+from synthetic_news import (
     KINDS,
     LABEL_OF,
     Noun,
@@ -14,6 +12,8 @@ from claimcheck.synthetic_news import (
     english_count,
     numeric_news_pairs,
 )
+
+from claimcheck.reasons import find_quantities
 
 SOLDIER = Noun("soldiers", "جنديا", "جندي")
 

@@ -34,7 +34,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from claimcheck.synthetic import _TO_AR
+from synthetic import _TO_AR
 
 KINDS = ("same-number", "changed-number", "other-quantity")
 LABEL_OF = {"same-number": "entailment", "changed-number": "contradiction",
