@@ -41,6 +41,16 @@ def test_seed_commander_against_trump_is_found_near_the_top(seed_results):
 
 
 @pytest.mark.slow
+def test_seed_reports_a_short_list(seed_results):
+    """A reader of the seed gets its few real clashes, not every pair of
+    related claims: at most 5 pairs at the default threshold (issue 16), and
+    each of them pits a source against Trump's "fully retaken"."""
+    assert len(seed_results) <= 5, [(c.claim_a.text, c.claim_b.text) for c in seed_results]
+    for c in seed_results:
+        assert "تمت استعادة المناطق" in c.claim_a.text + c.claim_b.text, c
+
+
+@pytest.mark.slow
 def test_results_are_sorted_serialisable_and_deterministic(seed_text, seed_results):
     scores = [c.score for c in seed_results]
     assert scores == sorted(scores, reverse=True)
