@@ -36,7 +36,7 @@ LABEL_OF = {"number": "contradiction", "negation": "contradiction", "antonym": "
             "digits": "entailment", "clause": "entailment", "clause-reverse": "neutral"}
 
 _AR_DIGITS = "٠١٢٣٤٥٦٧٨٩"
-_TO_AR = str.maketrans("0123456789", _AR_DIGITS)
+TO_ARABIC_INDIC = str.maketrans("0123456789", _AR_DIGITS)
 _TO_EN = str.maketrans(_AR_DIGITS, "0123456789")
 
 # A number with a hedge before it ("more than 50", "نحو 20") is a bound, not a
@@ -122,7 +122,7 @@ def change_number(sentence: str, rng: random.Random) -> str | None:
             new = value + 7
     text = f"{new:,}" if "," in raw else str(new)
     if arabic_digits:
-        text = text.translate(_TO_AR)
+        text = text.translate(TO_ARABIC_INDIC)
     return sentence[: m.start()] + text + sentence[m.end():]
 
 
@@ -134,7 +134,7 @@ def convert_digits(sentence: str) -> str | None:
     if _is_arabic(sentence):
         if any(c in _AR_DIGITS for c in sentence):
             return sentence.translate(_TO_EN)
-        return sentence.translate(_TO_AR)
+        return sentence.translate(TO_ARABIC_INDIC)
 
     def regroup(m: re.Match) -> str:
         raw = m.group(1)

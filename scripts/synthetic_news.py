@@ -34,7 +34,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from synthetic import _TO_AR
+from synthetic import TO_ARABIC_INDIC
 
 KINDS = ("same-number", "changed-number", "other-quantity")
 LABEL_OF = {"same-number": "entailment", "changed-number": "contradiction",
@@ -155,7 +155,7 @@ def arabic_count(value: int, noun: Noun, rng: random.Random) -> str:
     if value < 1_000_000 and (not 1900 <= value <= 2100 or not forms):
         digits = str(value)
         counted = noun.ar_acc if value < 100 else noun.ar_gen
-        forms += [f"{digits} {counted}", f"{digits.translate(_TO_AR)} {counted}"]
+        forms += [f"{digits} {counted}", f"{digits.translate(TO_ARABIC_INDIC)} {counted}"]
     return rng.choice(forms)
 
 
