@@ -23,6 +23,7 @@ import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from pathlib import Path
 
 from claimcheck.results import Analysis, link_sources
 from claimcheck.types import Claim
@@ -210,7 +211,8 @@ def render_html(analysis: Analysis, *, title: str = "claimcheck report") -> str:
         f"<header><h1>{_e(title)}</h1>",
         f'<p class="meta" id="run">{len(analysis.documents)} articles, {len(analysis.claims)} '
         f"attributed claims, {len(analysis.contradictions)} contradictions reported at "
-        f"threshold {analysis.threshold:.2f} · model <code>{_e(analysis.model or 'in memory')}"
+        f"threshold {analysis.threshold:.2f} · model <code title=\"{_e(analysis.model)}\">"
+        f"{_e(_shown_model(analysis.model))}"
         f"</code> · claimcheck {_e(__version__)} · run {_e(analysis.created)}</p></header>",
         "<main>",
         '<div id="controls"><label>minimum score <input type="range" id="min-score" '
@@ -303,6 +305,14 @@ def render_html(analysis: Analysis, *, title: str = "claimcheck report") -> str:
     parts.append("</section></main>")
     parts.append(f"<script>{_SCRIPT}</script></body></html>")
     return "\n".join(parts)
+
+
+def _shown_model(model: str | None) -> str:
+    """A model folder as the header shows it: its last two parts
+    ("models/nli-e5-small"), the full path being in the tooltip."""
+    if not model:
+        return "in memory"
+    return "/".join(Path(model).parts[-2:])
 
 
 def _guess_lang(claims: list[tuple[int, Claim, str | None]] | None) -> str | None:
