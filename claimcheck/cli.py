@@ -173,11 +173,12 @@ def read_articles(args: list[str], *, encoding: str = "utf-8",
             docs += _jsonl_documents(p, text, doc_id, fields)
         else:
             docs.append(Document(text=text, id=doc_id))
-    repeated = [i for i, n in Counter(d.id for d in docs).items() if n > 1]
-    if repeated:
-        raise InputError(f"document id {repeated[0]!r} is used by {len(repeated)} or more "
-                         "documents: ids must be unique (check --id-field)")
-    return docs
+    from claimcheck.detect import as_documents
+
+    try:
+        return as_documents(docs)  # the pipeline's own check: ids must be unique
+    except ValueError as err:
+        raise InputError(f"{err} (check --id-field)") from None
 
 
 FORMATS = ("table", "json", "jsonl", "csv", "html")
@@ -238,9 +239,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from claimcheck.results import Analysis
 
     path = Path(args.results)
-    text = _read_article(path, "utf-8") if str(path) == "-" or path.is_file() else None
-    if text is None:
+    if str(path) != "-" and not path.is_file():
         raise InputError(f"no such file {path}")
+    text = _read_article(path, "utf-8")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:

@@ -25,7 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
-from claimcheck.results import Analysis, link_sources
+from claimcheck.results import Analysis
+from claimcheck.text.language import detect_language, normalize_lang
 from claimcheck.types import Claim
 
 RTL_LANGS = frozenset({"ar", "fa", "ur", "he", "ps", "ckb", "yi", "dv", "sd", "ug"})
@@ -122,8 +123,9 @@ def _colour(index: int) -> str:
     return f"hsl({(index * 137.508) % 360:.0f} 75% 85%)"
 
 
-def _dir(lang: str | None) -> str:
-    return "rtl" if (lang or "").split("-")[0].lower() in RTL_LANGS else "ltr"
+def _dir(lang: str) -> str:
+    """The writing direction of a normalised language code."""
+    return "rtl" if lang in RTL_LANGS else "ltr"
 
 
 def evidence_words(reason: str | None) -> list[str]:
@@ -193,9 +195,8 @@ def render_html(analysis: Analysis, *, title: str = "claimcheck report") -> str:
     """The report page for ``analysis`` (see the module docstring)."""
     from claimcheck import __version__
 
-    claims = analysis.all_claims()
+    claims, sources, source_ids = analysis.claim_sources()
     index = {claim: i + 1 for i, claim in enumerate(claims)}
-    sources, source_ids = link_sources(claims)
     by_claim = dict(zip(claims, source_ids))
     colours = {s.id: _colour(n) for n, s in enumerate(sources)}
     docs = {d.id: d for d in analysis.documents}
@@ -296,9 +297,9 @@ def render_html(analysis: Analysis, *, title: str = "claimcheck report") -> str:
     for doc in analysis.documents:
         heading = doc.title or doc.id or f"article {doc_number[doc.id]}"
         date = f' <span class="doc">{_e(doc.date)}</span>' if doc.date else ""
+        lang = normalize_lang(doc.lang) or detect_language(doc.text)
         parts.append(
-            f'<article id="doc-{doc_number[doc.id]}" lang="{_e(doc.lang or "")}" '
-            f'dir="{_dir(doc.lang or _guess_lang(per_doc.get(doc.id)))}">'
+            f'<article id="doc-{doc_number[doc.id]}" lang="{_e(lang)}" dir="{_dir(lang)}">'
             f'<h3>{_e(heading)}{date} <span class="doc">{_e(str(doc.id))}</span></h3>'
             f'<div class="body">{_document_body(doc.text, per_doc.get(doc.id, []), colours)}'
             "</div></article>")
@@ -313,12 +314,6 @@ def _shown_model(model: str | None) -> str:
     if not model:
         return "in memory"
     return "/".join(Path(model).parts[-2:])
-
-
-def _guess_lang(claims: list[tuple[int, Claim, str | None]] | None) -> str | None:
-    """A document's language from its claims, when the document does not say."""
-    langs = Counter(claim.lang for _, claim, _ in claims or [])
-    return langs.most_common(1)[0][0] if langs else None
 
 
 __all__ = ["RTL_LANGS", "evidence_words", "render_html"]

@@ -129,12 +129,19 @@ class Analysis:
                     out.append(claim)
         return out
 
+    def claim_sources(self) -> tuple[list[Claim], list[Source], list[str | None]]:
+        """:meth:`all_claims` (claim id ``c{n}`` is the n-th, in the JSON and
+        in the report alike), the sources linked across them, and each
+        claim's source id."""
+        every = self.all_claims()
+        sources, source_of = link_sources(every)
+        return every, sources, source_of
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON schema of the module docstring."""
         from claimcheck import __version__
 
-        every = self.all_claims()
-        sources, source_of = link_sources(every)
+        every, sources, source_of = self.claim_sources()
         index = {claim: i for i, claim in enumerate(every)}
         claims = [{"id": f"c{i + 1}", **claim.to_dict(), "source": source_of[i]}
                   for i, claim in enumerate(every)]

@@ -14,9 +14,11 @@ label noise the model can afford.
 Source: the PolNeAR *train* articles (English US political news, 2016), read
 in calls of ``--batch`` articles so that neighbours come from the same and
 from related stories. Never the dev split, ``realnews/`` (evaluation only) or
-the e2e cases. Output: JSONL rows ``premise``, ``hypothesis``, ``label``,
-``source``, ``docs`` (the two article names), and the fields of a claim pair
-(``claim_a``, ``cue_a``, ``lang_a``, ...), one direction per pair, drawn
+the e2e cases. Output: JSONL rows in the format of our claim pairs
+(``claim_a``, ``claim_b``, ``cue_a``, ``lang_a``, ..., ``kind``, ``label``,
+read by the benchmark's calibration; ``train_nli.py --news-pairs`` takes
+``claim_a`` as premise) plus ``source`` and ``docs`` (the two article
+names), one direction per pair, drawn
 at random with ``--seed``. The last ``--holdout`` articles (a whole number of
 calls) go to a second file, ``<output stem>.holdout.jsonl``, for choices
 made after training (a threshold at a realistic base rate). The output is
@@ -61,12 +63,10 @@ def mine(folder: Path, *, batch: int, seed: int, limit: int | None = None,
                 continue
             seen.add(key)
             a, b = (pair.a, pair.b) if rng.random() < 0.5 else (pair.b, pair.a)
-            rows.append({"premise": a.text, "hypothesis": b.text, "label": "neutral",
-                         "source": "polnear-train-neighbours", "docs": [a.doc_id, b.doc_id],
-                         # the fields of a claim pair (benchmarks' score_claim_pairs)
-                         "id": f"polnear-{len(rows)}", "kind": "neighbours",
-                         "claim_a": a.text, "claim_b": b.text, "cue_a": a.cue, "cue_b": b.cue,
-                         "lang_a": a.lang, "lang_b": b.lang})
+            rows.append({"id": f"polnear-{len(rows)}", "kind": "neighbours",
+                         "label": "neutral", "claim_a": a.text, "claim_b": b.text,
+                         "cue_a": a.cue, "cue_b": b.cue, "lang_a": a.lang, "lang_b": b.lang,
+                         "source": "polnear-train-neighbours", "docs": [a.doc_id, b.doc_id]})
         log(f"{min(start + batch, len(paths))}/{len(paths)} articles, {len(rows)} pairs "
             f"({time.monotonic() - started:.0f} s)")
     return rows

@@ -288,8 +288,10 @@ def claim_pair_rows(path: Path) -> list[dict]:
 def news_pair_rows(path: Path, n: int | None, seed: int) -> list[dict]:
     """NLI rows from mined neighbouring claims of real news
     (``scripts/mine_news_pairs.py``): a random ``n`` of them (all if None),
-    each with the label the file gives (neutral)."""
-    rows = nli_fields(read_jsonl(path))
+    ``claim_a`` as premise and ``claim_b`` as hypothesis (the file's rows are
+    claim pairs, one direction each), with the label the file gives (neutral)."""
+    rows = [{"premise": r["claim_a"], "hypothesis": r["claim_b"], "label": r["label"]}
+            for r in read_jsonl(path)]
     bad = sorted({r["label"] for r in rows} - THREE_WAY)
     if bad:
         raise ValueError(f"{path}: unknown labels {bad}")

@@ -9,6 +9,7 @@ Without Chromium the test is skipped on a developer's machine and fails in CI
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -17,12 +18,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED
+from tests.conftest import REPO, SEED
 
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync",
-                  "--disable-default-apps", "--disable-extensions")
+
+def _benchmark_flags() -> tuple[str, ...]:
+    """The Chromium flags of the benchmark's ``report`` task, so both run it alike."""
+    spec = importlib.util.spec_from_file_location("run_benchmark",
+                                                  REPO / "benchmarks" / "run_benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    return bench.CHROMIUM_FLAGS
+
+
+CHROMIUM_FLAGS = _benchmark_flags()
 
 
 def chromium() -> str:

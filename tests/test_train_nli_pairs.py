@@ -125,8 +125,8 @@ def test_claim_pairs_become_nli_rows_in_both_directions(tmp_path):
 
 
 def test_news_pair_rows_sample_and_check_their_labels(tmp_path):
-    rows = [{"premise": f"Claim {i}.", "hypothesis": f"Other claim {i}.", "label": "neutral",
-             "source": "polnear-train-neighbours"} for i in range(10)]
+    rows = [{"claim_a": f"Claim {i}.", "claim_b": f"Other claim {i}.", "label": "neutral",
+             "kind": "neighbours", "source": "polnear-train-neighbours"} for i in range(10)]
     path = tmp_path / "news.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     news_pair_rows = _train_nli().news_pair_rows
@@ -134,6 +134,7 @@ def test_news_pair_rows_sample_and_check_their_labels(tmp_path):
     sample = news_pair_rows(path, 4, seed=1)
     assert len(sample) == 4 and sample == news_pair_rows(path, 4, seed=1)  # deterministic
     assert set(sample[0]) == {"premise", "hypothesis", "label"}
+    assert sample[0]["premise"].startswith("Claim ")  # claim_a reads as the premise
     path.write_text(json.dumps({**rows[0], "label": "unrelated"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown labels"):
         news_pair_rows(path, None, seed=1)
