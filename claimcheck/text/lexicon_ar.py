@@ -36,10 +36,32 @@ REPORTING_VERBS: frozenset[str] = _word_set("""
     اكدوا اعلنوا ردد
     شدد شددت يشدد تشدد
     تابع تابعت
+    استبعد استبعدت استبعدوا يستبعد تستبعد
+    قدر قدرت قدروا يقدر تقدر
+    رجح رجحت رجحوا يرجح ترجح
+    توقعوا
+    """)
+
+# Verbs whose object may be a verbal noun instead of a clause: "أعلن الجيش
+# انسحاب قواته", "نفت الشركة دفع أي فدية", "وقدرت المنظمة عدد النازحين بـ ...".
+MASDAR_VERBS: frozenset[str] = _word_set("""
+    اعلن اعلنت اعلنوا يعلن تعلن
+    نفي نفت نفوا ينفي تنفي
+    استبعد استبعدت استبعدوا يستبعد تستبعد
+    توقع توقعت توقعوا يتوقع تتوقع
+    قدر قدرت قدروا يقدر تقدر
+    رجح رجحت يرجح ترجح
     """)
 
 # Adverbial participles that attach a claim to the clause's subject ("قائلا إن").
-PARTICIPLES: frozenset[str] = _word_set("قائلا قائلة قائلين مضيفا مضيفة مؤكدا مؤكدة")
+PARTICIPLES: frozenset[str] = _word_set("""
+    قائلا قائلة قائلين مضيفا مضيفة مضيفين مؤكدا مؤكدة مؤكدين
+    مشيرا مشيرة مشيرين موضحا موضحة لافتا لافتة معتبرا معتبرة
+    متوقعا متوقعة مستبعدا مستبعدة مرجحا مرجحة محذرا محذرة
+    """)
+
+# Participles whose object may be a verbal noun ("متوقعا عودة التيار").
+MASDAR_PARTICIPLES: frozenset[str] = _word_set("متوقعا متوقعة مستبعدا مستبعدة مرجحا مرجحة")
 
 # Complementisers that open the content ("إن", "أن" and their pronoun forms).
 COMPLEMENTIZERS: frozenset[str] = _word_set("""
@@ -60,6 +82,7 @@ NON_SOURCE: frozenset[str] = _word_set("""
 RECIPIENT_PREFIXES: tuple[str, ...] = (
     "لوكاله", "لوكالة", "للصحفيين", "للصحافيين", "لصحيفه", "لصحيفة", "لقناه", "لقناة",
     "لشبكه", "لشبكة", "لبي", "لتلفزيون", "لاذاعه", "لاذاعة", "لموقع", "للتلفزيون",
+    "لرويترز", "لفرانس",
 )
 
 # Words after "في" that make it a time or setting, not part of the source.
@@ -80,7 +103,7 @@ ROLE_NOUNS: frozenset[str] = _word_set("""
     الرئيس رئيس وزير الوزير محلل محللون محللين خبير خبراء الخبراء مدير المدير
     السفير سفير المبعوث مبعوث عضو رئيسة متحدثة المتحدثة مديرة وزيرة
     اطباء طبيب ممرضة ممرض نواب نائب عمال عامل سكان شهود شاهد مسؤولين مسؤولي
-    دبلوماسي دبلوماسيون دبلوماسيين مراقبون مراقبين ناشطون ناشطين
+    دبلوماسي دبلوماسيون دبلوماسيين مراقبون مراقبين ناشطون ناشطين السلطات سلطات
     """)
 
 # Nouns whose definite form refers back to an earlier source ("المنظمة", "الإدارة").
@@ -103,8 +126,14 @@ MEMBER_PREPOSITIONS: frozenset[str] = _word_set("في باسم من عن لدي 
 
 # Words that end a source phrase when scanning left from a subject-first cue.
 NP_STOPS: frozenset[str] = _word_set(
-    "و ولكن لكن بل ثم او أو ان انه حيث بينما فيما كما اذ اذا لان الا"
+    "و ولكن لكن بل ثم او أو ان انه حيث بينما فيما كما اذ اذا لان الا كان وكان كانت وكانت"
 )
+
+# A pronoun subject fused to a particle before a subject-first cue ("لكنه
+# توقع أن"): the subject is an earlier source, found by speaker linking.
+PRONOUN_SUBJECTS: frozenset[str] = _word_set("""
+    لكنه لكنها ولكنه ولكنها لكنهم ولكنهم انه انها وانه وانها بينما فيما وهو وهي هو هي
+    """)
 
 # Page furniture: lines that state nothing.
 FURNITURE: tuple[str, ...] = (

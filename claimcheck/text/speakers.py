@@ -362,5 +362,7 @@ def _looks_plural(key: str, lang: str) -> bool:
         return False
     last = key.split()[-1]
     if lang == "ar":
-        return last.endswith(_PLURAL_AR) and len(last) > 4
+        # The head of an Arabic noun phrase comes first ("شركة ... للاتصالات").
+        head = key.split()[0]
+        return head.endswith(_PLURAL_AR) and len(head) > 4
     return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}

@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from claimcheck.text import lexicon_ar, lexicon_en
+from claimcheck.text.attribution.credits import CreditLines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.relations import (
     Attribution,
@@ -84,6 +85,7 @@ def extract_claims(
     claims: list[Claim] = []
     reported = _Covers([a.content_span for found in attributions for a in found])
     newlines = [mark.start() for mark in re.finditer("\n", text)]
+    credits = CreditLines(text)
     for sentence, found in zip(sentences, attributions):
         if not found and reported.covers(*sentence.span):
             # The quotation after "He said:" is already his claim.
@@ -118,7 +120,8 @@ def extract_claims(
                         doc_id=doc_id,
                     )
                 )
-        elif _states_something(text, sentence, has_punctuation):
+        elif _states_something(text, sentence, has_punctuation) and not credits.covers(
+                *sentence.span):
             claims.append(
                 Claim(text=sentence.text, span=sentence.span, lang=claim_lang, doc_id=doc_id)
             )

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.text.attribution import ar, en
+from claimcheck.text.attribution.credits import CreditLines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
 from claimcheck.text.attribution.tokens import ARABIC_LETTER, LATIN_LETTER, LETTER, tokenize
+from claimcheck.text.attribution.wellformed import trim_source
 from claimcheck.text.language import detect_language, normalize_lang
 from claimcheck.text.normalize import normalize_for_matching
 from claimcheck.text.sentences import split_sentences
@@ -113,8 +115,8 @@ def tagger_inputs(text: str, lang: str | None = None) -> list[str]:
         return []
     doc_lang = lang or detect_language(text)
     sentences = split_sentences(text, doc_lang)
-    english = [sentence_lang(s.text, doc_lang) == "en" for s in sentences]
-    return [text[start:end] for start, end in english_runs(sentences, english)]
+    tagged = [tagged_lang(sentence_lang(s.text, doc_lang)) for s in sentences]
+    return [text[start:end] for start, end in english_runs(sentences, tagged)]
 
 
 def check_text(text: object, caller: str) -> None:
@@ -139,6 +141,14 @@ def check_arguments(text: object, lang: object, tagger: object, caller: str) -> 
         raise TypeError(f"{caller}: tagger must be True, False or an AttributionTagger, "
                         f"got {tagger!r}")
     return normalize_lang(lang)
+
+
+def tagged_lang(lang: str) -> bool:
+    """Whether the learned tagger reads sentences in ``lang``: English, and
+    every language without rules of its own ("fr", "es", "tr", "id", ...),
+    where the multilingual encoder under the tagger carries over what it
+    learned on English news. Arabic has its rules."""
+    return lang == "en" or lang not in _RULES
 
 
 def sentence_lang(sentence: str, doc_lang: str) -> str:
@@ -182,7 +192,8 @@ def attributions_by_sentence(
             ):
                 found.append((index, norm, match, rules_lang))
     if tagger is not False:
-        found = add_tagged(text, sentences, [lang == "en" for lang in langs], found, tagger)
+        found = add_tagged(text, sentences, [tagged_lang(lang) for lang in langs], found,
+                           tagger, langs)
 
     # A reporting verb inside a direct quotation is part of what the quoted
     # speaker said ('"I think we will win," she said'), not a relation of the article.
@@ -191,8 +202,22 @@ def attributions_by_sentence(
     if quoted:
         found = [
             item for item in found
-            if not (item[3] == "en" and quoted.holds(item[1].to_input(*item[2].cue)[0]))
+            if not (item[3] != "ar" and quoted.holds(item[1].to_input(*item[2].cue)[0]))
         ]
+
+    credits = CreditLines(text)
+    if credits:
+        # "(Reporting by X; Editing by Y)" reports nothing.
+        found = [item for item in found
+                 if not credits.holds(item[1].to_input(*item[2].cue)[0])]
+    for _, norm, match, rules_lang in found:
+        # A source that cannot name a speaker ("and", "said all 23", "للجزيرة
+        # نت") is cut to the part that can ("Brafman had basically" ->
+        # "Brafman"), or left implicit, for an earlier speaker to fill.
+        if match.source is not None:
+            start, end = match.source
+            kept = trim_source(norm.text[start:end], rules_lang)
+            match.source = None if kept is None else (start + kept[0], start + kept[1])
 
     mentions = []
     for _, norm, match, rules_lang in found:

@@ -22,14 +22,16 @@ Found = tuple[int, NormalizedText, Match, str]
 
 def add_tagged(
     text: str, sentences: list[Sentence], english: list[bool], found: list[Found],
-    tagger: bool | AttributionTagger,
+    tagger: bool | AttributionTagger, langs: list[str] | None = None,
 ) -> list[Found]:
-    """``found`` plus the tagger's English relations whose content overlaps
-    no content found by the rules and whose cue is not a rule's cue, each
-    filed under the sentence where its content starts.
+    """``found`` plus the tagger's relations whose content overlaps no
+    content found by the rules and whose cue is not a rule's cue, each filed
+    under the sentence where its content starts.
 
-    ``english`` says, per sentence, whether it is English; ``tagger`` is True
-    for the shipped tagger or the tagger to use.
+    ``english`` says, per sentence, whether the tagger reads it (English, or
+    a language without rules); ``tagger`` is True for the shipped tagger or
+    the tagger to use; ``langs``, each sentence's language, labels what it
+    finds (default "en").
     """
     if not any(english):
         return found
@@ -49,7 +51,7 @@ def add_tagged(
         content = _without_complementiser(text, relation.content)
         match = Match(relation.source, relation.cue, content,
                       region_start=relation.content[0], holderless=relation.source is None)
-        added.append((index, whole, match, "en"))
+        added.append((index, whole, match, langs[index] if langs else "en"))
     if not added:
         return found
     return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
@@ -82,9 +84,14 @@ def _tagged_relations(
     return relations
 
 
+_COMPLEMENTISER = re.compile(r"(?:that|que|qu['’]|dass|bahwa|che|que|daß)\s*(?<=\s|['’])",
+                             re.IGNORECASE)
+
+
 def _without_complementiser(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """``span`` without a leading "that" (the rules' convention for contents)."""
-    word = re.match(r"that\s+", text[span[0]:span[1]], re.IGNORECASE)
+    """``span`` without a leading complementiser ("that", "que", "dass",
+    "bahwa", "che"): the rules' convention for contents."""
+    word = _COMPLEMENTISER.match(text[span[0]:span[1]])
     if word and word.end() < span[1] - span[0]:
         return (span[0] + word.end(), span[1])
     return span

@@ -14,6 +14,7 @@ before) a report of someone else's words ("وقال الوزير إن ...، بح
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 from claimcheck.text import lexicon_ar
 from claimcheck.text.attribution.ar.words import ACCORDING, TIME_PREPOSITIONS, TRAILING
@@ -36,7 +37,7 @@ _BUT = frozenset({"ولكن", "لكن", "بل"})
 
 def find_matches(s: str, toks: list[Token]) -> list[Match]:
     """The relations of the normalised Arabic sentence ``s`` (tokens ``toks``)."""
-    matches = _arabic_matches(s, toks)
+    matches = _without_nested_reports(_arabic_matches(s, toks))
     end_contents_at_next_source(s, toks, matches)
     return without_relays_of_reports(matches)
 
@@ -60,6 +61,9 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
     for i, tok in enumerate(toks):
         word = tok.text
         base, conj = _verb_base(word)
+        if base and i > 0 and toks[i - 1].text == "عدم":
+            # "طلب عدم ذكر اسمه": a verbal noun, not a report.
+            base = ""
         match = None
         if base:
             match = _arabic_verb(toks, i, base, conj, closers)
@@ -74,16 +78,39 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
     return matches
 
 
-def _find_opening(toks: list[Token], start: int, limit: int) -> int:
+def _find_opening(toks: list[Token], start: int, limit: int,
+                  closers: _Closers | None = None) -> int:
     # Index of the complementiser, opening quote or colon that starts the content.
     n = len(toks)
-    for k in range(start, min(n, start + limit)):
+    k = start
+    while k < min(n, start + limit):
         word = toks[k].text
+        if word in OPEN_QUOTES and closers is not None and _quoted_name(toks, k, start, closers):
+            k = closers.after(k, word) + 1
+            continue
         if word in lexicon_ar.COMPLEMENTIZERS or word in OPEN_QUOTES or word == ":":
             return k
-        if word in ".؟?!" or _verb_base(word)[0] or _strip_conj(word) in lexicon_ar.PARTICIPLES:
+        if word in ".؟?!" or _strip_conj(word) in lexicon_ar.PARTICIPLES or (
+                _verb_base(word)[0] and toks[k - 1].text != "عدم"):
             return -1
+        k += 1
     return -1
+
+
+def _quoted_name(toks: list[Token], k: int, start: int, closers: _Closers) -> bool:
+    """Whether the quotation opened at ``k`` names something rather than
+    quoting words: "نفت جماعة «درع الجبل» في بيان", "قال لـ«الشرق الأوسط» إن".
+
+    A name is short (four words at most), comes after a word of the source
+    or a listener's "لـ", and the sentence goes on after it.
+    """
+    if k <= start or not LETTER.search(toks[k - 1].text):
+        return False
+    close = closers.after(k, toks[k].text)
+    if close >= len(toks) or close - k - 1 > 4 or close == k + 1:
+        return False
+    after = toks[close + 1].text if close + 1 < len(toks) else "."
+    return after not in ".؟?!،,:"
 
 
 class _Closers:
@@ -135,6 +162,9 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
         word = toks[k].text
         if word in lexicon_ar.RELATIVES or word.startswith(lexicon_ar.RECIPIENT_PREFIXES):
             break
+        if word == "ل" or (not kept and not in_appositive and word.startswith("لل")):
+            # A listener: "قالوا للجزيرة نت إن", "لـ«الشرق الأوسط»".
+            break
         if word in lexicon_ar.COMPLEMENTIZERS:
             break
         if word == "في":
@@ -171,7 +201,7 @@ def _cue_and_content(toks: list[Token], i: int, reach: int, closers: _Closers
                      ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
     """The cue at token ``i`` and the content opened within ``reach`` tokens
     after it ("إن"/"أن"/a quote), with the opening's index; None without one."""
-    k = _find_opening(toks, i + 1, reach)
+    k = _find_opening(toks, i + 1, reach, closers)
     if k < 0:
         return None
     content = _arabic_content(toks, k, closers)
@@ -180,14 +210,121 @@ def _cue_and_content(toks: list[Token], i: int, reach: int, closers: _Closers
     return (toks[i].start, toks[i].end), content, k
 
 
+def _source_phrase_end(toks: list[Token], first: int) -> int:
+    """Where a source named right after its verb ends, when no "أن" marks
+    it: "أعلن خفر السواحل | السبت انتشال ...", "نفت شركة «سماء» للاتصالات
+    | في بيان دفع ...". The phrase is a noun and the words that complete
+    it: definite words, a quoted name, and, after a title or as the second
+    word, one indefinite word followed by a definite one ("شركة طيران
+    السنابل", "وزير الكهرباء فيصل الأنصاري")."""
+    n = len(toks)
+    if first >= n or not LETTER.search(toks[first].text) or _not_a_source(toks[first].text):
+        return first
+    titled = toks[first].text in lexicon_ar.ROLE_NOUNS or toks[first].text in lexicon_ar.TITLES
+    k = first + 1
+    jumped = False  # one indefinite word at most: a name, not the object
+    while k < n:
+        word = toks[k].text
+        if word == "«":
+            close = next((x for x in range(k + 1, min(n, k + 6)) if toks[x].text == "»"), -1)
+            if close < 0:
+                break
+            k = close + 1
+            continue
+        following = toks[k + 1].text if k + 1 < n else ""
+        if (word == "في" and titled and following not in lexicon_ar.TIME_WORDS
+                and not _not_a_source(following)):
+            # "مصدر في الشركة", "السلطات في إقليم الشمال".
+            k += 1
+            continue
+        if _not_a_source(word):
+            break
+        if word.startswith(("ال", "لل")) and word != "ال":
+            k += 1
+            continue
+        if word == "ال" and k + 1 < n:  # "آل سيف"
+            k += 2
+            continue
+        if (not jumped and LETTER.search(word) and following.startswith("ال")
+                and not _not_a_source(following)
+                and (titled or k == first + 1)):
+            jumped = True
+            k += 2
+            continue
+        break
+    return k
+
+
+def _not_a_source(word: str) -> bool:
+    return (word in lexicon_ar.NON_SOURCE or word in _DEMONSTRATIVES
+            or word in lexicon_ar.TIME_WORDS
+            or word in TIME_PREPOSITIONS or word in lexicon_ar.COMPLEMENTIZERS
+            or not LETTER.search(word))
+
+
+def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:
+    """Source phrase [first, end) and content of "أعلن X Y" where Y is a
+    verbal noun phrase, not a clause; None when nothing follows the source."""
+    first = i + 1
+    end = _source_phrase_end(toks, first)
+    if end == first:
+        return None
+    k = end
+    # Times, "في بيان" and commas between the source and its object.
+    while k < len(toks) and (toks[k].text in lexicon_ar.NON_SOURCE or toks[k].text in "،,"
+                             or toks[k].text in lexicon_ar.TIME_WORDS):
+        k += 1
+    if len(toks) - k < 2 or not toks[k].text[:1].isalpha() or toks[k].text in _DEMONSTRATIVES:
+        return None
+    content = span_of(toks, k, len(toks))
+    return (first, end, content) if content is not None else None
+
+
+def _quote_before(toks: list[Token], i: int, closers: _Closers) -> tuple[int, int] | None:
+    """The quotation that opens the sentence and ends just before the cue at
+    ``i`` ("«...»، قال أبو رمان"), as token bounds of its inside."""
+    at = i - 1
+    if at > 0 and toks[at].text in "،,":
+        at -= 1
+    if at <= 0 or toks[at].text not in _CLOSING:
+        return None
+    first = 0
+    while (first < at and not LETTER.search(toks[first].text)
+           and toks[first].text not in OPEN_QUOTES):
+        first += 1
+    if toks[first].text not in OPEN_QUOTES or closers.after(first, toks[first].text) != at:
+        return None
+    return first + 1, at
+
+
 def _arabic_verb(
     toks: list[Token], i: int, base: str, conj: bool, closers: _Closers
 ) -> Match | None:
-    found = _cue_and_content(toks, i, 16, closers)
-    if found is None:
-        return None
-    cue, content, k = found
     plural = base.endswith(("وا", "ون"))
+    cue = (toks[i].start, toks[i].end)
+    found = _cue_and_content(toks, i, 24, closers)
+    if found is None:
+        quoted = _quote_before(toks, i, closers)
+        if quoted is not None:
+            # "«هذا أسوأ موسم»، قال أبو رمان وهو يقلب ...".
+            content = span_of(toks, *quoted)
+            end = i + 1
+            while (end < len(toks) and end - i <= 6 and LETTER.search(toks[end].text)
+                   and toks[end].text not in PRONOUN_CLAUSE and not _not_a_source(toks[end].text)):
+                end += 1
+            source = (toks[i + 1].start, toks[end - 1].end) if end > i + 1 else None
+            if content is None:
+                return None
+            return Match(source, cue, content, region_start=content[0], plural=plural)
+        if base not in lexicon_ar.MASDAR_VERBS:
+            return None
+        found_object = _verbal_noun_object(toks, i)
+        if found_object is None:
+            return None
+        first, end, content = found_object
+        source = (toks[first].start, toks[end - 1].end)
+        return Match(source, cue, content, region_start=cue[0], plural=plural)
+    cue, content, k = found
     source, appositive = _arabic_source(toks, i + 1, k)
     region = cue[0]
     if source is None and i > 0 and toks[i - 1].text in lexicon_ar.RELATIVES:
@@ -206,26 +343,53 @@ def _arabic_verb(
             source = (toks[start].start, toks[end - 1].end)
             region = source[0]
     elif source is None and not conj and i > 0:
-        # Subject-first: "ولكن محللين يقولون إن ...".
-        start = i
-        while start > 0 and i - start < 6:
+        # Subject-first: "ولكن محللين يقولون إن ...", "وكان ستة من ثمانية
+        # اقتصاديين ... قد توقعوا أن"; "لكنه توقع أن" has an earlier subject.
+        before = i - 1 if toks[i - 1].text == "قد" else i
+        reach = 6 if before == i else 10
+        start = before
+        if before > 0 and toks[before - 1].text in lexicon_ar.PRONOUN_SUBJECTS:
+            return Match(None, cue, content, region_start=cue[0], plural=plural)
+        while start > 0 and before - start < reach:
             word = toks[start - 1].text
             if not LETTER.search(word) or word in lexicon_ar.NP_STOPS:
                 break
             if _verb_base(word)[0] or word in lexicon_ar.COMPLEMENTIZERS:
                 break
             start -= 1
-        if start < i:
-            source = (toks[start].start, toks[i - 1].end)
+        if start < before:
+            source = (toks[start].start, toks[before - 1].end)
             region = source[0]
     return Match(source, cue, content, region_start=region, appositive=appositive,
                  plural=plural)
+
+
+# "نفى الوزير هذه الاتهامات": what is denied is named, not stated.
+_DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"})
+
+# Words after a speaker named behind its quotation that start a new clause.
+PRONOUN_CLAUSE = frozenset({"وهو", "وهي", "وهم", "بينما", "فيما", "ثم"})
+
+
+def _without_nested_reports(matches: list[Match]) -> list[Match]:
+    """Drop a report that opens another one's content: in "وقال المصري إن
+    التحقيقات الأولية تشير إلى أن ...", what the investigations indicate is
+    part of what al-Masri said, not a second source's claim."""
+    starts = Counter(m.content[0] for m in matches)
+    return [m for m in matches
+            if not (m.source is not None and m.region_start < m.cue[0]
+                    and starts[m.region_start] > (m.content[0] == m.region_start))]
 
 
 def _arabic_participle(
     toks: list[Token], i: int, clause_start: int, earlier: list[Match], closers: _Closers
 ) -> Match | None:
     found = _cue_and_content(toks, i, 4, closers)
+    if found is None and _strip_conj(toks[i].text) in lexicon_ar.MASDAR_PARTICIPLES:
+        # "متوقعا عودة التيار بحلول الأربعاء": a verbal noun as the object.
+        content = span_of(toks, i + 1, len(toks))
+        if content is not None and len(toks) - i > 2:
+            found = ((toks[i].start, toks[i].end), content, i + 1)
     if found is None:
         return None
     cue, content, _ = found

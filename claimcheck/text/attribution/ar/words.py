@@ -12,6 +12,6 @@ from claimcheck.text.attribution.tokens import word_set
 # Prepositions that open a time or place after the source: "قال الوزير خلال ...".
 TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
 # "بحسب X", "وفقا لـ X", "نقلا عن X": the source follows, the content is the clause.
-ACCORDING = word_set("بحسب حسب حسبما وفقا طبقا نقلا")
+ACCORDING = word_set("بحسب حسب حسبما وفقا وفق طبقا نقلا")
 # Prepositions left at the end of a source cut before its listener.
 TRAILING = word_set("الي عن من ب علي")
