@@ -708,6 +708,72 @@ def realnews_documents(lang: str = "ar", root: str | Path = REALNEWS,
                      r["lang"], r.get("title")) for r in rows]
 
 
+# What a reader would flag in a list of speakers, written apart from the
+# pipeline's own filter (claimcheck/text/attribution/wellformed.py) so that
+# this list can show what that filter lets through.
+_SUSPECT_FIRST_EN = frozenset("""
+    and or but which whose whom where when while if because since although instead far
+    even now then also just only not never to of in on at for with by from into as than
+    online here there said says told according
+    """.split())
+_VERBS_EN = frozenset("began went made took came gave got left ran won lost spent sent held "
+                      "kept stood met brought thought felt saw knew wrote put set led paid "
+                      "is are was were has have had will would can could".split())
+_SUSPECT_AR = frozenset("""
+    لكنه لكنها ولكنه ولكنها انه انها وانه وانها اسمه اسمها هذا هذه ذلك تلك هو هي
+    """.split())
+_MEDIA_AR = ("برنامج", "لبرنامج", "صحيفة", "صحيفه", "لصحيفة", "قناة", "قناه", "لقناة", "موقع",
+             "وكالة", "وكاله", "اذاعة", "إذاعة")
+_URL = re.compile(r"https?://|www\.|\.com\b", re.IGNORECASE)
+
+
+def suspicious_claim(claim: Claim) -> str | None:
+    """Why ``claim`` looks wrongly attributed, or None: a speaker that is a
+    function word, a pronoun particle, a listener, a URL, an adverb or verb,
+    a fragment with a reporting verb or a run of over 12 words without an
+    apposition; a content that is a URL or
+    only a name (two words or fewer, or a programme, newspaper or channel)."""
+    speaker, text = claim.speaker or "", claim.text
+    words = re.findall(r"[^\W_]+", speaker)
+    if not words:
+        return None
+    arabic = bool(re.search(r"[\u0600-\u06FF]", speaker))
+    first = words[0].lower()
+    if _URL.search(speaker):
+        return "speaker is a URL"
+    if len(words) > 12 and not re.search(r"[,،]", speaker):
+        return "speaker over 12 words, no apposition"
+    if arabic:
+        bare = re.sub(r"[\u064B-\u0652\u0640]", "", first).replace("أ", "ا").replace("إ", "ا")
+        if len(words) == 1 and bare in _SUSPECT_AR:
+            return "speaker is a particle or pronoun"
+        if bare.startswith(("لل", "لـ")) or bare in {"ل"}:
+            return "speaker is a listener"
+    else:
+        if first in _SUSPECT_FIRST_EN:
+            return "speaker starts with a function word"
+        if len(words) == 1 and speaker[:1].islower() and (
+                first.endswith(("ly", "ed", "ing")) or first in _VERBS_EN):
+            return "speaker is an adverb or a verb"
+        if any(w.lower() in {"said", "says", "told"} for w in words):
+            return "speaker holds a reporting verb"
+    content = re.findall(r"[^\W_]+", text)
+    if _URL.search(text) and len(content) <= 6:
+        return "content is a URL"
+    if len(content) <= 2:
+        return "content of two words or fewer"
+    if arabic and text.lstrip("«\"' ").startswith(_MEDIA_AR) and len(content) <= 6:
+        return "content is the name of a programme or outlet"
+    return None
+
+
+def suspicious_claims(claims: Sequence[Claim]) -> dict[str, Any]:
+    """Every attributed claim :func:`suspicious_claim` flags, counted by why."""
+    rows = [(why, c) for c in claims if c.speaker and (why := suspicious_claim(c))]
+    return {"count": len(rows), "by_why": dict(Counter(why for why, _ in rows).most_common()),
+            "claims": [{"why": why, **_claim_json(c)} for why, c in rows]}
+
+
 def alarm_rate(documents: list[Document], detect: Detector, threshold: float,
                top: int = 30, keep=None) -> dict[str, Any]:
     """What the pipeline raises on unlabelled articles, in one call.
@@ -733,6 +799,7 @@ def alarm_rate(documents: list[Document], detect: Detector, threshold: float,
         "reason_kinds": dict(Counter(k for c in reported for k in set(c.reasons)).most_common()),
         "no_reason": sum(not c.reasons for c in reported),
         "threshold": threshold, "seconds": seconds,
+        "suspicious": suspicious_claims(claims),
         "top": [{"score": c.score, "reason": c.reason, "kind": getattr(c, "kind", None),
                  "claim_a": _claim_json(c.claim_a), "claim_b": _claim_json(c.claim_b)}
                 for c in reported[:top]]}

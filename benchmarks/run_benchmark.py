@@ -985,6 +985,18 @@ def alarms_markdown(res: dict[str, Any]) -> str:
         lines.append(f"| {name} | {m['articles']} | {m['claims']} | {m['candidate_pairs']} | "
                      f"{m['reported']} | {_fmt(m['per_100_claims'], 1)} | {m['same_document']} | "
                      f"{m['same_speaker']} | {m['no_reason']} | {m['seconds']:.0f} |")
+    lines += ["", "Attributed claims a reader would flag (`suspicious_claim` in "
+              "`benchmarks/e2e_eval.py`, written apart from the pipeline's own filter):", "",
+              "| collection | attributed claims | flagged | why |", "|---|---|---|---|"]
+    for name, m in res.items():
+        why = "; ".join(f"{k} {v}" for k, v in m["suspicious"]["by_why"].items()) or "–"
+        lines.append(f"| {name} | {m['claims']} | {m['suspicious']['count']} | {why} |")
+    for name, m in res.items():
+        if "texts_omitted" not in m and m["suspicious"]["claims"]:
+            lines += ["", f"### {name}: every flagged claim", "",
+                      "| why | speaker | claim |", "|---|---|---|"]
+            lines += [f"| {r['why']} | {_cell(r['speaker'] or '', 50)} | {_cell(r['text'], 80)} |"
+                      for r in m["suspicious"]["claims"]]
     for name, m in res.items():
         if "texts_omitted" in m:
             lines += ["", f"{name}: the top {m['texts_omitted']['top']} reported pairs are not "
@@ -1107,7 +1119,9 @@ def _without_shared_texts(task: str, res: dict[str, Any]) -> dict[str, Any]:
         return {**res, "false_alarm_pairs": [], "misses": [], "texts_omitted": {
             "false_alarm_pairs": len(res["false_alarm_pairs"]), "misses": len(res["misses"])}}
     if task == "alarms":
-        return {name: {**m, "top": [], "texts_omitted": {"top": len(m["top"])}}
+        return {name: {**m, "top": [], "suspicious": {**m["suspicious"], "claims": []},
+                       "texts_omitted": {"top": len(m["top"]),
+                                         "suspicious": len(m["suspicious"]["claims"])}}
                 for name, m in res.items()}
     return res
 

@@ -46,6 +46,15 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
                  [("الناطق باسم الجيش", "القوات انسحبت")], id="quoted_listener"),
     pytest.param("ارتفع سعر الخبز، وفق بيان صادر عن وزارة التجارة.",
                  [("بيان صادر عن وزارة التجارة", "ارتفع سعر الخبز")], id="according_wafq"),
+    pytest.param("وقالت «سنبلة» في بيان إن المبيعات ارتفعت.",
+                 [("«سنبلة»", "المبيعات ارتفعت")], id="quoted_name_right_after_the_verb"),
+    pytest.param('قالت وكالة التصنيف "نجمة"، في بيان الإثنين، إن الديون سترتفع.',
+                 [('وكالة التصنيف "نجمة"', "الديون سترتفع")], id="quoted_name_then_comma"),
+    pytest.param('وقال الوزير "لن نتراجع"، مضيفا أن الحكومة ستصمد.',
+                 [("الوزير", "لن نتراجع"), ("الوزير", "الحكومة ستصمد")],
+                 id="short_quotation_is_still_a_claim"),
+    pytest.param("وكانت شبكة «لمحة» قد أعلنت، الجمعة الماضي، أن الحسابات تعرضت لهجوم.",
+                 [("شبكة «لمحة»", "الحسابات تعرضت لهجوم")], id="quoted_subject_first"),
 ])
 def test_arabic_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert _said(text, lang="ar") == expected
@@ -64,6 +73,18 @@ def test_arabic_report_opening_a_content_is_part_of_it() -> None:
             "وأوضح أن القطار كان يقل مئتي راكب.")
     assert _said(text) == [("وزير النقل", "التقارير الأولية تشير إلى أن العطل فني"),
                            ("وزير النقل", "القطار كان يقل مئتي راكب")]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الشركة الأم في المدينة «سنبلة».",                # a name, not what was said
+    "لكن الحزب نفى مرارا مزاعم الحكومة.",                    # an adverb is no source
+    "ولم يعلن عن حصيلة للقتلى.",                             # nothing was announced
+    "وقال سامي خليل لـ«الصباح».",                            # a listener, not a content
+])
+def test_arabic_lines_that_name_no_speaker_or_content(text: str) -> None:
+    for claim in extract_claims(text, lang="ar"):
+        assert claim.speaker not in {"مرارا", "عن"}, claim
+        assert claim.text not in {"سنبلة", "الصباح", "المدينة «سنبلة»"}, claim
 
 
 def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:

@@ -280,3 +280,38 @@ def test_no_texts_keeps_the_figures_and_quotes_nothing(bridge, bridge_claims):
     assert bare["texts_omitted"] == {"false_alarm_pairs": 1, "misses": 0}
     dumped = json.dumps(bare, ensure_ascii=False) + bench.e2e_markdown(bare)
     assert c["cost5"].text not in dumped and c["injured"].text not in dumped
+
+
+@pytest.mark.parametrize(("speaker", "text", "why"), [
+    ("and", "the count was lower than reported", "speaker starts with a function word"),
+    ("لكنه", "الأسعار سترتفع في الربيع المقبل", "speaker is a particle or pronoun"),
+    ("للجزيرة نت", "الرواتب لم تصرف منذ شهرين", "speaker is a listener"),
+    ("http://example.com/poll", "most voters back the plan", "speaker is a URL"),
+    ("Police said all 23", "the sirens sounded on Saturday", "speaker holds a reporting verb"),
+    ("وكالة التصنيف", "موديز", "content of two words or fewer"),
+    ("المتحدث", "صحيفة الصباح الجديد", "content is the name of a programme or outlet"),
+    ("The mayor", "the bridge would reopen on Monday", None),
+    ("وزير الداخلية", "الانتخابات جرت بشفافية كاملة", None),
+    ("David Plouffe, the architect of the 2008 campaign and a close aide to the former "
+     "president", "the race is different this year", None),
+])
+def test_suspicious_claims_name_why(speaker, text, why):
+    """The alarms benchmark lists claims a reader would flag, by why."""
+    c = Claim(text=text, span=(0, len(text)), speaker=speaker, speaker_span=(0, len(speaker)))
+    assert e2e.suspicious_claim(c) == why
+    listed = e2e.suspicious_claims([c])
+    assert listed["count"] == (why is not None)
+    assert listed["by_why"] == ({why: 1} if why else {})
+
+
+def test_no_texts_leaves_out_the_suspicious_claims_but_keeps_their_count():
+    spec = importlib.util.spec_from_file_location("run_benchmark",
+                                                  REPO / "benchmarks" / "run_benchmark.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    c = Claim(text="موديز", span=(0, 5), speaker="الوكالة", speaker_span=(0, 7))
+    m = {"top": [], "suspicious": e2e.suspicious_claims([c])}
+    bare = bench._without_shared_texts("alarms", {"realnews-ar": m})["realnews-ar"]
+    assert bare["suspicious"]["count"] == 1 and bare["suspicious"]["claims"] == []
+    assert bare["texts_omitted"]["suspicious"] == 1
+    assert "موديز" not in json.dumps(bare, ensure_ascii=False)

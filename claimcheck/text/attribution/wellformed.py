@@ -42,6 +42,12 @@ _MAX_WORDS = 16
 # "name" of "طلب عدم ذكر اسمه", demonstratives.
 _AR_NOT_SOURCE = lexicon_ar.PRONOUN_SUBJECTS | word_set("""
     اسمه اسمها هويته هويتها هذا هذه ذلك تلك
+    مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد
+    """)
+# Words that cannot open an Arabic source: prepositions, particles, "ما".
+_AR_BAD_FIRST = word_set("""
+    عن من علي الي في مع منذ حول بشكل بها به لها له بخصوص حيث اذ ما وما قد وقد لقد اي
+    وبحسب بحسب حسب كما ان انه انها
     """)
 
 
@@ -124,6 +130,8 @@ def _arabic(text: str) -> bool:
     if not words:
         return False
     if len(words) == 1 and words[0] in _AR_NOT_SOURCE:
+        return False
+    if words[0] in _AR_BAD_FIRST:
         return False
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))

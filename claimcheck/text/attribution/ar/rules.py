@@ -80,14 +80,29 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
 
 def _find_opening(toks: list[Token], start: int, limit: int,
                   closers: _Closers | None = None) -> int:
-    # Index of the complementiser, opening quote or colon that starts the content.
+    """Index of the complementiser, opening quote or colon that starts the
+    content, or -1. A quotation opens it only near the cue (within
+    ``_QUOTE_REACH`` tokens); a short one after a word of the source is a
+    name ("وكالة التصنيف «موديز»، في بيان، إن") when an opening follows it,
+    and never the content when it is two words or fewer."""
     n = len(toks)
     k = start
     while k < min(n, start + limit):
         word = toks[k].text
-        if word in OPEN_QUOTES and closers is not None and _quoted_name(toks, k, start, closers):
-            k = closers.after(k, word) + 1
-            continue
+        if word in OPEN_QUOTES and closers is not None and _quoted_name(toks, k, closers):
+            close = closers.after(k, word)
+            after = _find_opening(toks, close + 1, start + limit - close - 1, closers)
+            if after >= 0:
+                return after
+            listener = k > start and toks[k - 1].text in {"ل", "لصحيفة", "لقناة", "لموقع"}
+            clause_ends = close + 1 < n and toks[close + 1].text in "،,"
+            if k > start and ((close - k - 1 <= 2 and not clause_ends) or listener):
+                # "نفت حركة «النهضة» في بيان ...", "العملاقة «أبل».", "لـ«العربية.نت»";
+                # but 'وقال الوزير "لن نتراجع"، مضيفا' quotes him.
+                return -1
+            return k
+        if word in OPEN_QUOTES and k - start > _QUOTE_REACH:
+            return -1
         if word in lexicon_ar.COMPLEMENTIZERS or word in OPEN_QUOTES or word == ":":
             return k
         if word in ".؟?!" or _strip_conj(word) in lexicon_ar.PARTICIPLES or (
@@ -97,20 +112,19 @@ def _find_opening(toks: list[Token], start: int, limit: int,
     return -1
 
 
-def _quoted_name(toks: list[Token], k: int, start: int, closers: _Closers) -> bool:
-    """Whether the quotation opened at ``k`` names something rather than
-    quoting words: "نفت جماعة «درع الجبل» في بيان", "قال لـ«الشرق الأوسط» إن".
+# How far after its cue a quotation may open the content; "إن"/"أن" may be
+# further, past a long apposition.
+_QUOTE_REACH = 18
 
-    A name is short (four words at most), comes after a word of the source
-    or a listener's "لـ", and the sentence goes on after it.
-    """
-    if k <= start or not LETTER.search(toks[k - 1].text):
+
+def _quoted_name(toks: list[Token], k: int, closers: _Closers) -> bool:
+    """Whether the quotation opened at ``k`` may name something rather than
+    quote words: four words at most, after a word ("نفت جماعة «درع الجبل» في
+    بيان", "قال لـ«الشرق الأوسط» إن", "قالت «أبل» إن")."""
+    if k == 0 or not LETTER.search(toks[k - 1].text):
         return False
     close = closers.after(k, toks[k].text)
-    if close >= len(toks) or close - k - 1 > 4 or close == k + 1:
-        return False
-    after = toks[close + 1].text if close + 1 < len(toks) else "."
-    return after not in ".؟?!،,:"
+    return close < len(toks) and 0 < close - k - 1 <= 4
 
 
 class _Closers:
@@ -232,10 +246,11 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
             k = close + 1
             continue
         following = toks[k + 1].text if k + 1 < n else ""
-        if (word == "في" and titled and following not in lexicon_ar.TIME_WORDS
+        if (word == "في" and following not in lexicon_ar.TIME_WORDS
                 and not _not_a_source(following)):
             # "مصدر في الشركة", "السلطات في إقليم الشمال".
-            k += 1
+            k += 2
+            jumped = True
             continue
         if _not_a_source(word):
             break
@@ -256,7 +271,7 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
 
 
 def _not_a_source(word: str) -> bool:
-    return (word in lexicon_ar.NON_SOURCE or word in _DEMONSTRATIVES
+    return (word in lexicon_ar.NON_SOURCE or word in _DEMONSTRATIVES or word in _NOT_NOUNS
             or word in lexicon_ar.TIME_WORDS
             or word in TIME_PREPOSITIONS or word in lexicon_ar.COMPLEMENTIZERS
             or not LETTER.search(word))
@@ -316,7 +331,9 @@ def _arabic_verb(
             if content is None:
                 return None
             return Match(source, cue, content, region_start=content[0], plural=plural)
-        if base not in lexicon_ar.MASDAR_VERBS:
+        if base not in lexicon_ar.MASDAR_VERBS or (i > 0 and toks[i - 1].text in _AS):
+            # "حسبما أعلنت الشركة": the according-to rule reads it; "لم يعلن
+            # عن حصيلة": nothing was announced.
             return None
         found_object = _verbal_noun_object(toks, i)
         if found_object is None:
@@ -352,6 +369,9 @@ def _arabic_verb(
             return Match(None, cue, content, region_start=cue[0], plural=plural)
         while start > 0 and before - start < reach:
             word = toks[start - 1].text
+            if word in _QUOTE_MARKS:  # 'وكانت شبكة "فيسبوك" قد أعلنت'
+                start -= 1
+                continue
             if not LETTER.search(word) or word in lexicon_ar.NP_STOPS:
                 break
             if _verb_base(word)[0] or word in lexicon_ar.COMPLEMENTIZERS:
@@ -363,6 +383,14 @@ def _arabic_verb(
     return Match(source, cue, content, region_start=region, appositive=appositive,
                  plural=plural)
 
+
+_QUOTE_MARKS = frozenset('"«»“”')
+_AS = frozenset({"حسبما", "كما", "ما", "مثلما", "لم", "لا", "لن", "ولم", "ولا"})
+# Prepositions and adverbs that never start a source named after its verb.
+_NOT_NOUNS = frozenset("""
+    عن من علي الي مع ب ل ك مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا
+    قد لقد وقد حيث كذلك اذ عندما
+    """.split())
 
 # "نفى الوزير هذه الاتهامات": what is denied is named, not stated.
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"})
