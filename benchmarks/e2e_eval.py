@@ -458,9 +458,44 @@ def claim_scores(results: Iterable[CaseResult]) -> dict[str, dict[str, Any]]:
     return out
 
 
+def source_linking(results: Iterable[CaseResult]) -> dict[str, Any]:
+    """Pairwise scores of the one-source-across-documents links.
+
+    In each case with two documents or more, every gold claim found (content
+    and source, as in :func:`claim_scores`) is paired with every found gold
+    claim of another document; a pair is linked in gold when the two have
+    one source id, and by the system when their claims share
+    ``Claim.source``. Precision, recall and F1 over the linked pairs.
+    """
+    tp = fp = fn = 0
+    cases = 0
+    for res in results:
+        if len({d.id for d in res.case.documents}) < 2:
+            continue
+        cases += 1
+        index = SourceIndex(res.case)
+        found = []
+        for g in res.case.claims:
+            claim = next((c for c in res.claims if index.matches(c, g)), None)
+            if claim is not None:
+                found.append((g, claim))
+        for x, (ga, ca) in enumerate(found):
+            for gb, cb in found[x + 1:]:
+                if ga.doc == gb.doc:
+                    continue
+                gold = ga.source == gb.source
+                system = ca.source is not None and ca.source == cb.source
+                tp += gold and system
+                fp += system and not gold
+                fn += gold and not system
+    precision, recall = _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+    return {"cases": cases, "gold_links": tp + fn, "system_links": tp + fp, "right": tp,
+            "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+
 def _claim_json(c: Claim) -> dict[str, Any]:
-    return {"doc": c.doc_id, "speaker": c.speaker, "entity": c.entity, "cue": c.cue,
-            "text": c.text, "span": list(c.span)}
+    return {"doc": c.doc_id, "speaker": c.speaker, "entity": c.entity, "source": c.source,
+            "cue": c.cue, "text": c.text, "span": list(c.span)}
 
 
 def _side_json(s: GoldSide) -> dict[str, Any]:
@@ -555,6 +590,7 @@ def summarise(results: Sequence[CaseResult], threshold: float,
         out[name] = {"required": len(listed), "found": found,
                      "recall": _ratio(found, len(listed))}
     out["claims"] = claim_scores(results)
+    out["source_linking"] = source_linking(results)
     out["at_thresholds"] = {str(t): pair_scores(results, t) for t in sweep if t != threshold}
     out["seconds"] = sum(r.seconds for r in results)
     out["false_alarm_pairs"] = false_alarms(results, threshold)

@@ -830,6 +830,7 @@ def e2e_markdown(res: dict[str, Any]) -> str:
           f"{m['correct']} | {_fmt(m['precision'])} | {_fmt(m['f1'])} | "
           f"{_fmt(m['content_recall'])} | {_fmt(m['content_precision'])} |"
           for lang, m in res["claims"].items()], "",
+        *_linking_lines(res.get("source_linking")),
         "At other thresholds (same scored pairs): " + "; ".join(
             f"{t}: {m['reported']} reported, P {_fmt(m['precision'])} R {_fmt(m['recall'])} "
             f"F1 {_fmt(m['f1'])}" for t, m in res["at_thresholds"].items()) + "."]
@@ -858,6 +859,17 @@ def e2e_markdown(res: dict[str, Any]) -> str:
                      f"{'not a candidate' if m['best_score'] is None else _fmt(m['best_score'], 2)}"
                      " |")
     return "\n".join(lines)
+
+
+def _linking_lines(m: dict[str, Any] | None) -> list[str]:
+    """The e2e source-linking sentence (none for results saved before it)."""
+    if not m:
+        return []
+    return [f"One source across documents ({m['cases']} cases of two documents or more; pairs "
+            "of found gold claims in different documents, linked when the system gives them "
+            f"one `Claim.source`): {m['gold_links']} gold links, {m['system_links']} system "
+            f"links, {m['right']} right: precision {_fmt(m['precision'])}, recall "
+            f"{_fmt(m['recall'])}, F1 **{_fmt(m['f1'])}**.", ""]
 
 
 def _cell(text: str, width: int = 60) -> str:

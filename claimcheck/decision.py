@@ -57,7 +57,11 @@ def word_overlap(a: str, b: str) -> float:
 
 
 def source_key(claim: Claim) -> str | None:
-    """The claim's source within its document (entity, else speaker), folded."""
+    """The claim's source: its ``source`` across documents when
+    :func:`claimcheck.sources.link_sources` has set it, else its entity (or
+    speaker) within its document, folded."""
+    if claim.source is not None:
+        return "\x01" + claim.source
     name = claim.entity or claim.speaker
     if not name:
         return None
@@ -66,7 +70,8 @@ def source_key(claim: Claim) -> str | None:
 
 def same_source(a: Claim, b: Claim) -> bool:
     """Whether the pipeline gives both claims one source (a self-contradiction
-    if they clash). Within one document only: entities are per document."""
+    if they clash): across documents when their ``source`` is set, within
+    one document otherwise."""
     key = source_key(a)
     return key is not None and key == source_key(b)
 

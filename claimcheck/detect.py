@@ -29,6 +29,7 @@ from claimcheck.nli import NLIModel, default_model_path
 from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
 from claimcheck.reasons import Reason, combine, find_reasons, reported_clash
 from claimcheck.results import Analysis
+from claimcheck.sources import link_sources
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.text.attribution.relations import tagger_inputs
 from claimcheck.text.tagger import shipped_tagger
@@ -214,7 +215,11 @@ class ContradictionFinder:
             claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id, tagger=tagger)
         if self.attributed_only:
             claims = [c for c in claims if c.speaker is not None]
-        return claims
+        # One source across documents ("Trump" / "Donald Trump" / "ترامب").
+        if len({c.doc_id for c in claims}) < 2:
+            return link_sources(claims)
+        return link_sources(claims, embed=lambda names: self._encoder().encode(
+            names, batch_size=self.batch_size, show_progress_bar=False))
 
     def pairs(self, claims: Sequence[Claim], *, top_k: int | None = None,
               show_progress_bar: bool | None = None) -> list[ClaimPair]:

@@ -15,14 +15,17 @@ field raises it)::
      "documents": [{"id", "lang", "title", "date", "text"}],
      "sources": [{"id": "S1", "name": "...", "mentions": [[doc_id, entity], ...]}],
      "claims": [{"id": "c1", "doc_id", "text", "span": [start, end], "speaker",
-                 "speaker_span", "cue", "entity", "lang", "source": "S1" | null}],
+                 "speaker_span", "cue", "entity", "lang", "source": "S1" | null,
+                 "source_name": "Donald Trump" | null}],
      "contradictions": [{"rank": 1, "claim_a": "c1", "claim_b": "c7", "score",
                          "score_ab", "score_ba", "similarity", "kind",
                          "reasons": [...], "reason"}]}
 
 Spans are character offsets into the document's ``text``. A source is one
-entity across documents: mentions whose folded names are equal are linked
-(``"President Trump"`` in one article and ``"president trump"`` in another).
+entity across documents: the claims whose ``Claim.source`` is one key
+(:func:`claimcheck.sources.link_sources`: "Trump" in one article, "Donald
+Trump" or "ترامب" in another), or, for claims never linked, whose folded
+names are equal; ``source_name`` is that key.
 """
 
 from __future__ import annotations
@@ -42,8 +45,9 @@ SCHEMA_VERSION = 1
 
 
 def source_name(claim: Claim) -> str | None:
-    """The name a claim's source goes by (its entity, else its speaker)."""
-    return claim.entity or claim.speaker
+    """The name a claim's source goes by (its linked ``source``, else its
+    entity, else its speaker)."""
+    return claim.source or claim.entity or claim.speaker
 
 
 def _source_key(name: str) -> str:
@@ -143,8 +147,8 @@ class Analysis:
 
         every, sources, source_of = self.claim_sources()
         index = {claim: i for i, claim in enumerate(every)}
-        claims = [{"id": f"c{i + 1}", **claim.to_dict(), "source": source_of[i]}
-                  for i, claim in enumerate(every)]
+        claims = [{"id": f"c{i + 1}", **claim.to_dict(), "source": source_of[i],
+                   "source_name": claim.source} for i, claim in enumerate(every)]
         contradictions = []
         for rank, c in enumerate(self.contradictions, 1):
             contradictions.append({
@@ -184,7 +188,7 @@ class Analysis:
                     c["text"], tuple(c["span"]), speaker=c.get("speaker"),
                     speaker_span=tuple(c["speaker_span"]) if c.get("speaker_span") else None,
                     cue=c.get("cue"), entity=c.get("entity"), lang=c.get("lang", "und"),
-                    doc_id=c.get("doc_id"))
+                    doc_id=c.get("doc_id"), source=c.get("source_name"))
             found = [Contradiction(
                 claims[c["claim_a"]], claims[c["claim_b"]], float(c["score"]),
                 score_ab=float(c.get("score_ab", 0.0)), score_ba=float(c.get("score_ba", 0.0)),

@@ -77,6 +77,11 @@ class Claim:
         Language code of the claim's text.
     doc_id : str or None
         The ``Document.id`` the claim came from.
+    source : str or None
+        A key shared by every claim of one source across the documents of
+        one call ("Donald Trump" for "Trump" in one article and "ترامب" in
+        another), set by :func:`claimcheck.sources.link_sources`; None for
+        unattributed claims and before linking.
     """
 
     text: str
@@ -87,6 +92,7 @@ class Claim:
     entity: str | None = None
     lang: str = "und"
     doc_id: str | None = None
+    source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

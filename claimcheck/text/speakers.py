@@ -148,6 +148,8 @@ def name_core(text: str, lang: str) -> str:
         rest = words[first:]
         if rest[0] in lexicon_ar.ROLE_NOUNS or rest[0] in lexicon_ar.TITLES:
             return ""
+        if first > 0 and len(rest) == 1 and rest[0].startswith("ال"):
+            return ""  # "وزير الزراعة": a portfolio, not a name
         if _strip_article(rest[0]) in lexicon_ar.ANAPHORIC_NOUNS and (
             first > 0 or rest[0].startswith("ال")
         ):

@@ -8,6 +8,7 @@ linked into speakers (:mod:`claimcheck.text.speakers`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from claimcheck.text.attribution import ar, en
@@ -143,6 +144,22 @@ def check_arguments(text: object, lang: object, tagger: object, caller: str) -> 
     return normalize_lang(lang)
 
 
+_LONE_ARTICLE = re.compile(r"(?i)(?:le|la|les|l'|el|los|las|il|lo|der|die|das|the)")
+_NEXT_WORDS = re.compile(r"\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})")
+
+
+def _past_lone_article(text: str, start: int, end: int, match) -> int:
+    """Where a source that is only an article ends once its noun is taken
+    in: the tagger reads "selon le syndicat" as the source "le"."""
+    if not _LONE_ARTICLE.fullmatch(text[start:end].strip()):
+        return end
+    words = _NEXT_WORDS.match(text, end)
+    if words is None:
+        return end
+    stop = min(x for x in (match.cue[0], match.content[0], words.end(1)) if x > end)
+    return min(words.end(1), stop)
+
+
 def tagged_lang(lang: str) -> bool:
     """Whether the learned tagger reads sentences in ``lang``: English, and
     every language without rules of its own ("fr", "es", "tr", "id", ...),
@@ -216,6 +233,7 @@ def attributions_by_sentence(
         # "Brafman"), or left implicit, for an earlier speaker to fill.
         if match.source is not None:
             start, end = match.source
+            end = _past_lone_article(norm.text, start, end, match)
             kept = trim_source(norm.text[start:end], rules_lang)
             match.source = None if kept is None else (start + kept[0], start + kept[1])
 

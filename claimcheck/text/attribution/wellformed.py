@@ -34,6 +34,8 @@ _EN_BAD_LAST = word_set("""
     said says say told
     """)
 _EN_RELATIVE = word_set("who which that whose whom")
+# Articles of the Latin-script languages the tagger reads.
+_ARTICLES = word_set("le la les l el los las lo il der die das den un une des ein eine")
 # Reporting verbs that are never part of a name: "said all 23" is a fragment.
 _EN_SPEECH = word_set("said says told tells added adds spoke speaks")
 _MAX_WORDS = 16
@@ -113,6 +115,8 @@ def _english(text: str) -> bool:
         return True  # "who": resolved to whom it refers
     if words[0] in _EN_BAD_FIRST or words[-1] in _EN_BAD_LAST:
         return False
+    if len(words) == 1 and words[0] in _ARTICLES:
+        return False  # "le", "die": the tagger cut a name short
     if len(words) == 1 and words[0].endswith("ly") and text[:1].islower():
         return False  # "periodically"
     for k, word in enumerate(words):

@@ -1,0 +1,104 @@
+"""One source across documents (claimcheck.sources). Names are ours."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimcheck.decision import same_source
+from claimcheck.results import Analysis
+from claimcheck.sources import link_sources, skeleton, vowel_skeleton
+from claimcheck.text.speakers import name_core
+from claimcheck.types import Claim, Document
+
+
+def _claim(entity: str, doc: str, lang: str = "en", text: str = "x") -> Claim:
+    return Claim(text, (0, len(text)), speaker=entity, speaker_span=(0, 1), entity=entity,
+                 lang=lang, doc_id=doc)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Trump", "ترامب"), ("Putin", "بوتين"), ("Erdogan", "أردوغان"), ("Macron", "ماكرون"),
+])
+def test_a_name_reads_alike_in_both_scripts(a: str, b: str) -> None:
+    assert skeleton(a) == skeleton(b)
+
+
+@pytest.mark.parametrize(("a", "b", "linked"), [
+    ("Donald Trump", "Trump", True),                              # last name
+    ("Donald Trump", "ترامب", True),                              # transliteration
+    ("water authority director Fahd al-Otaibi", "المهندس فهد العتيبي", True),
+    ("Chief Executive Muhannad al-Azzawi", "مهند العزاوي", True),
+    ("the interior ministry", "The Interior Ministry", True),     # folded words
+    ("Budi", "Budi Santoso", True),                                # first name alone
+    ("سكانا في حي النخيل", "سكان في حي النخيل", True),            # case ending
+    ("Donald Trump", "Hillary Clinton", False),
+    ("Bank of Corvania", "Tomas Richter", False),
+    ("وزارة الزراعة", "الزراعة", False),
+    ("the interior ministry", "the health ministry", False),
+])
+def test_sources_linked_across_documents(a: str, b: str, linked: bool) -> None:
+    lang_b = "ar" if any("\u0600" <= ch <= "\u06ff" for ch in b) else "en"
+    ca, cb = link_sources([_claim(a, "d1"), _claim(b, "d2", lang_b)])
+    assert (ca.source == cb.source) is linked
+    assert same_source(ca, cb) is linked
+
+
+def test_two_sources_of_one_document_are_never_merged() -> None:
+    # The speaker linker keeps them apart in d1; "Trump" in d2 may join one.
+    a, b, c = link_sources([_claim("Donald Trump", "d1"), _claim("Ivana Trump", "d1"),
+                            _claim("Trump", "d2")])
+    assert a.source != b.source
+    assert c.source in {a.source, b.source}
+
+
+def test_the_key_is_the_fullest_name_and_unattributed_claims_keep_none() -> None:
+    plain = Claim("the river rose", (0, 14), lang="en", doc_id="d1")
+    out = link_sources([_claim("Trump", "d1"), plain, _claim("President Donald Trump", "d2")])
+    assert [c.source for c in out] == ["President Donald Trump", None, "President Donald Trump"]
+    assert out[1] == plain
+
+
+def test_an_encoder_links_descriptions_across_languages() -> None:
+    vectors = {"وزارة الداخلية": np.array([1.0, 0.0]), "the interior ministry":
+               np.array([0.96, 0.28]), "the health ministry": np.array([0.6, 0.8])}
+
+    def embed(names):
+        return np.stack([vectors[n] for n in names])
+
+    claims = [_claim("وزارة الداخلية", "d1", "ar"), _claim("the interior ministry", "d2"),
+              _claim("the health ministry", "d2")]
+    linked = link_sources(claims, embed=embed)
+    assert linked[0].source == linked[1].source != linked[2].source
+    assert len({c.source for c in link_sources(claims)}) == 3  # no encoder, no link
+
+
+def test_a_portfolio_alone_is_not_a_name() -> None:
+    assert name_core("وزير الزراعة", "ar") == ""
+    assert name_core("وزير الزراعة خليل حداد", "ar") == "خليل حداد"
+
+
+def test_vowel_skeleton_tells_long_names_apart() -> None:
+    assert vowel_skeleton("العتيبي"[2:]) == vowel_skeleton("Otaibi")
+    assert vowel_skeleton("Otaibi") != vowel_skeleton("Ayoub")
+
+
+def test_the_source_key_survives_the_results_file() -> None:
+    docs = [Document("Trump said x.", "d1", "en"), Document("قال ترامب إن y.", "d2", "ar")]
+    claims = link_sources([_claim("Donald Trump", "d1"), _claim("ترامب", "d2", "ar")])
+    analysis = Analysis(docs, claims, [], 0.5)
+    data = analysis.to_dict()
+    assert [c["source_name"] for c in data["claims"]] == ["Donald Trump"] * 2
+    assert len(data["sources"]) == 1
+    back = Analysis.from_dict(data)
+    assert [c.source for c in back.claims] == ["Donald Trump"] * 2
+
+
+def test_find_contradictions_links_sources_across_documents() -> None:
+    from claimcheck.detect import ContradictionFinder
+
+    docs = [Document("President Donald Trump said the territory had been fully retaken.",
+                     "d1", "en"),
+            Document("قال ترامب إن الأراضي استعيدت بالكامل.", "d2", "ar")]
+    claims = ContradictionFinder().claims(docs)
+    assert len(claims) == 2 and claims[0].source == claims[1].source
