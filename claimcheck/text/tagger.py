@@ -415,6 +415,14 @@ class AttributionTagger:
         for n, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"text {n} is {type(text).__name__}, not str")
+        if self._known and any(text in self._known for text in texts):
+            # Texts tagged in advance (:meth:`prefetched`) come from memory.
+            new = [text for text in dict.fromkeys(texts) if text not in self._known]
+            fresh = dict(zip(new, self.tag_many(new, batch_size=batch_size,
+                                                show_progress_bar=show_progress_bar)
+                             if new else []))
+            return [list(self._known[text]) if text in self._known else fresh[text]
+                    for text in texts]
         pieces = [self.pieces(text) for text in texts]
         # (text index, first piece, stop piece) for every window of every text,
         # longest first so that a batch pads little.

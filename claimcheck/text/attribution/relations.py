@@ -180,16 +180,8 @@ def sentence_lang(sentence: str, doc_lang: str) -> str:
     return doc_lang
 
 
-def attributions_by_sentence(
-    text: str, sentences: list[Sentence], doc_lang: str,
-    tagger: bool | AttributionTagger = False,
-    quoted: QuotedRegions | None = None,
-) -> list[list[Attribution]]:
-    """The relations of each sentence of ``text`` (one list per sentence).
-
-    ``quoted`` is ``QuotedRegions.of(text)`` when the caller has it already.
-    """
-    langs = [sentence_lang(s.text, doc_lang) for s in sentences]
+def _rule_relations(text: str, sentences: list[Sentence], langs: list[str]) -> list[Found]:
+    """The relations the rules find, sentence by sentence."""
     found: list[Found] = []
     for index, sentence in enumerate(sentences):
         rules_lang = langs[index]
@@ -208,7 +200,24 @@ def attributions_by_sentence(
                 norm.text[match.content[0]:match.content[1]]
             ):
                 found.append((index, norm, match, rules_lang))
+    return found
+
+
+def attributions_by_sentence(
+    text: str, sentences: list[Sentence], doc_lang: str,
+    tagger: bool | AttributionTagger = False,
+    quoted: QuotedRegions | None = None,
+) -> list[list[Attribution]]:
+    """The relations of each sentence of ``text`` (one list per sentence).
+
+    ``quoted`` is ``QuotedRegions.of(text)`` when the caller has it already.
+    """
+    langs = [sentence_lang(s.text, doc_lang) for s in sentences]
+    found = _rule_relations(text, sentences, langs)
     if tagger is not False:
+        # Sentences where the rules found a relation are read too: skipping
+        # them saved a tenth of the time and lost content recall on PolNeAR
+        # train articles (overlap F1 0.818 against 0.826).
         found = add_tagged(text, sentences, [tagged_lang(lang) for lang in langs], found,
                            tagger, langs)
 

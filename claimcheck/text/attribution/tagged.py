@@ -73,9 +73,12 @@ def _tagged_relations(
     """The tagger's relations in each run of consecutive English sentences
     (an Arabic article with one English line costs one short window)."""
     relations: list[TaggedRelation] = []
-    for start, end in english_runs(sentences, english):
+    runs = english_runs(sentences, english)
+    # Every run of the document in one batched pass.
+    tagged = model.tag_many([text[start:end] for start, end in runs]) if runs else []
+    for (start, end), spans in zip(runs, tagged):
         part = text[start:end]
-        for r in link(part, model.tag(part)):
+        for r in link(part, spans):
             relations.append(TaggedRelation(
                 (r.source[0] + start, r.source[1] + start) if r.source else None,
                 (r.cue[0] + start, r.cue[1] + start),
