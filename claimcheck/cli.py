@@ -250,6 +250,41 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_index_add(args: argparse.Namespace) -> int:
+    from claimcheck.detect import _shared_finder
+    from claimcheck.store import ClaimStore
+
+    fields = {key: getattr(args, f"{key}_field") for key in JSONL_FIELDS}
+    docs = read_articles(args.files, encoding=args.encoding, warn=args.log,
+                         jsonl=args.jsonl, fields=fields)
+    with ClaimStore(args.store, finder=_shared_finder()) as store:
+        counts = store.add(docs, batch_size=args.batch, show_progress_bar=args.progress)
+        args.log(f"{counts['documents']} documents added ({counts['skipped']} already stored), "
+                 f"{counts['claims']} claims, {counts['pairs']} pairs scored, "
+                 f"{counts['contradictions']} contradictions stored; the store now holds "
+                 + ", ".join(f"{v} {k}" for k, v in store.stats().items()))
+    print(json.dumps(counts))
+    return 0
+
+
+def _cmd_index_find(args: argparse.Namespace) -> int:
+    from claimcheck import results
+    from claimcheck.store import DB_NAME, ClaimStore
+
+    if not (Path(args.store) / DB_NAME).is_file():
+        raise InputError(f"no claim store at {args.store} (create one with "
+                         "`claimcheck index add STORE FILES`)")
+    with ClaimStore(args.store) as store:
+        found = store.contradictions(since=args.since)
+    if args.top is not None:
+        found = found[: args.top]
+    fmt = "jsonl" if args.json else args.format
+    text = {"table": lambda: format_table(found) + "\n", "jsonl": lambda: results.to_jsonl(found),
+            "csv": lambda: results.to_csv(found)}[fmt]()
+    _write(text, args.output, args.log)
+    return 0
+
+
 def _cmd_finetune(args: argparse.Namespace) -> int:
     from claimcheck.finetune import finetune, must_pass
 
@@ -325,6 +360,33 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
     find.set_defaults(func=_cmd_find)
+
+    index = sub.add_parser("index", help="a persistent claim store: add articles over "
+                           "time, list the contradictions found (claimcheck/store.py)")
+    index_sub = index.add_subparsers(dest="index_command", required=True)
+    add = index_sub.add_parser("add", parents=[common],
+                               help="add articles (files, folders, JSONL corpora or -)")
+    add.add_argument("store", metavar="STORE", help="the store's folder (created if missing)")
+    add.add_argument("files", nargs="+", metavar="PATH")
+    add.add_argument("--encoding", default="utf-8")
+    add.add_argument("--jsonl", action="store_true",
+                     help="read standard input as a JSONL corpus")
+    for key, default in JSONL_FIELDS.items():
+        add.add_argument(f"--{key}-field", default=default, metavar="NAME")
+    add.add_argument("--batch", type=_positive_int, default=32, metavar="N",
+                     help="documents per transaction (default 32): an interrupted add loses "
+                     "at most one batch, and running it again skips what is stored")
+    add.set_defaults(func=_cmd_index_add)
+    listing = index_sub.add_parser("find", parents=[common],
+                                   help="list the stored contradictions, highest score first")
+    listing.add_argument("store", metavar="STORE")
+    listing.add_argument("--since", default=None, metavar="DATE",
+                         help="only those found at or after DATE (ISO, e.g. 2026-12-01)")
+    listing.add_argument("--format", choices=("table", "jsonl", "csv"), default="table")
+    listing.add_argument("--json", action="store_true", help="the same as --format jsonl")
+    listing.add_argument("--top", type=_positive_int, default=None, metavar="N")
+    listing.add_argument("-o", "--output", default=None, metavar="FILE")
+    listing.set_defaults(func=_cmd_index_find)
 
     ft = sub.add_parser("finetune", parents=[common],
                         help="fine-tune the NLI model on labelled pairs")
