@@ -1092,6 +1092,63 @@ def finetune_markdown(res: dict[str, Any]) -> str:
 
 # ----------------------------------------------------------------- main
 
+# ------------------------------------------------------------- the claim store
+
+def run_store(args) -> dict[str, Any]:
+    """The persistent claim store (claimcheck/store.py) on real articles: the
+    84 PolNeAR dev articles added in batches of 16 to a new store, then 10
+    PolNeAR train articles added to it; articles per second, NLI predictions
+    per claim (two per scored pair), the store's size on disk and the
+    process's peak memory. ``--limit N`` takes the first N dev articles."""
+    import resource
+    import tempfile
+
+    from claimcheck.store import ClaimStore
+
+    module = _e2e_module()
+    detector = _detector(args)
+    finder = detector.finder
+    first = module.polnear_documents(Path(args.polnear) / "text", args.limit)
+    train = Path(args.polnear).parent / "train" / "text"
+    more = module.polnear_documents(train, 10)
+    out: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        store = ClaimStore(Path(tmp) / "store", finder=finder)
+        for name, docs in (("initial", first), ("then", more)):
+            start = time.perf_counter()
+            counts = store.add(docs, batch_size=16, show_progress_bar=False)
+            seconds = time.perf_counter() - start
+            out[name] = {**counts, "seconds": seconds,
+                         "articles_per_s": counts["documents"] / seconds if seconds else None,
+                         "nli_per_claim": 2 * counts["pairs"] / counts["claims"]
+                         if counts["claims"] else None}
+            print(f"[store] {name}: {counts['documents']} articles in {seconds:.0f}s",
+                  file=sys.stderr)
+        out["store"] = store.stats()
+        store.close()
+        out["bytes_on_disk"] = sum(f.stat().st_size for f in (Path(tmp) / "store").iterdir())
+    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def store_markdown(res: dict[str, Any]) -> str:
+    lines = ["## The claim store (claimcheck/store.py)", "",
+             "A new store; PolNeAR dev articles added in batches of 16, then PolNeAR train "
+             "articles added to it. NLI predictions per claim: two per scored pair.", "",
+             "| step | articles | claims | pairs scored | NLI per claim | contradictions "
+             "stored | seconds | articles/s |", "|---|---|---|---|---|---|---|---|"]
+    for name in ("initial", "then"):
+        m = res[name]
+        lines.append(f"| {name} | {m['documents']} | {m['claims']} | {m['pairs']} | "
+                     f"{_fmt(m['nli_per_claim'], 2)} | {m['contradictions']} | "
+                     f"{m['seconds']:.0f} | {_fmt(m['articles_per_s'], 2)} |")
+    lines += ["", f"Store: {res['store']['documents']} documents, {res['store']['claims']} "
+              f"claims, {res['store']['contradictions']} contradictions, "
+              f"{res['bytes_on_disk'] / 1e6:.1f} MB on disk; peak memory of the process "
+              f"{res['peak_rss_mb']:.0f} MB."]
+    return "\n".join(lines)
+
+
 TASKS = {
     "nli": (run_nli, nli_markdown),
     "calibrate": (run_calibrate, calibrate_markdown),
@@ -1101,11 +1158,13 @@ TASKS = {
     "alarms": (run_alarms, alarms_markdown),
     "finetune": (run_finetune, finetune_markdown),
     "report": (run_report, report_markdown),
+    "store": (run_store, store_markdown),
 }
 
 #: ``calibrate`` writes the calibration; ``alarms`` takes long (module notes);
-#: ``report`` needs a run saved by ``alarms --save-analysis`` and Chromium.
-NOT_IN_ALL = ("calibrate", "alarms", "report")
+#: ``report`` needs a run saved by ``alarms --save-analysis`` and Chromium;
+#: ``store`` takes minutes.
+NOT_IN_ALL = ("calibrate", "alarms", "report", "store")
 
 
 def machine() -> dict[str, Any]:
