@@ -117,6 +117,8 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("said all 23", "en", "all 23"),
     ("The governor's office has faced criticism over floods", "en", "The governor's office"),
     ("Ed Brookover spoke to reporters Thursday following", "en", "Ed Brookover"),
+    ("Mr. Obama often", "en", "Mr. Obama"),
+    ("It's worth", "en", None),
     ("and", "en", None),
     ("Online", "en", None),
     ("which periodically", "en", None),

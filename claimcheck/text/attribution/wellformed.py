@@ -27,11 +27,15 @@ _EN_BAD_FIRST = word_set("""
     although though instead far even now then also just only not never to of in on
     at for with by from into than as said says say told added adding according
     online here there hasn't didn't doesn't isn't wasn't
+    it's it’s that's that’s there's there’s here's here’s
     """)
+_EN_CLAUSE_START = word_set("it's it’s that's that’s there's there’s here's here’s")
 # English words that cannot end a source.
 _EN_BAD_LAST = word_set("""
     and or but of to in on at for with by from the a an that which who whose as than
     said says say told
+    often also repeatedly frequently again recently later then now publicly privately
+    previously once still
     """)
 _EN_RELATIVE = word_set("who which that whose whom")
 # Articles of the Latin-script languages the tagger reads.
@@ -103,6 +107,8 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         end -= 1
     if start >= end or end - start > _MAX_WORDS:
         return None
+    if low[0] in _EN_CLAUSE_START:
+        return None  # "It's worth": a clause, not a name
     span = (words[start].start(), words[end - 1].end())
     return span if plausible_source(text[span[0]:span[1]], lang) else None
 
