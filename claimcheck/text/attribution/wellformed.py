@@ -50,6 +50,8 @@ _AR_NOT_SOURCE = lexicon_ar.PRONOUN_SUBJECTS | word_set("""
     اسمه اسمها هويته هويتها هذا هذه ذلك تلك
     مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد
     """)
+# A preposition with its conjunction or pronoun: "فيها", "وإلى", "عليه".
+_AR_PREPOSITION = re.compile(r"[وف]?(?:في|من|عن|علي|الي|مع|منذ|لدي|ب|ل)(?:ه|ها|هم|هما|هن)?")
 # Words that cannot open an Arabic source: prepositions, particles, "ما".
 _AR_BAD_FIRST = word_set("""
     عن من علي الي في مع منذ حول بشكل بها به لها له بخصوص حيث اذ ما وما قد وقد لقد اي
@@ -141,7 +143,7 @@ def _arabic(text: str) -> bool:
         return False
     if len(words) == 1 and words[0] in _AR_NOT_SOURCE:
         return False
-    if words[0] in _AR_BAD_FIRST:
+    if words[0] in _AR_BAD_FIRST or _AR_PREPOSITION.fullmatch(words[0]):
         return False
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))

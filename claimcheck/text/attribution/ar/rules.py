@@ -291,7 +291,13 @@ def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int,
         k += 1
     if len(toks) - k < 2 or not toks[k].text[:1].isalpha() or toks[k].text in _DEMONSTRATIVES:
         return None
-    content = span_of(toks, k, len(toks))
+    if _strip_conj(toks[k].text) in lexicon_ar.PARTICIPLES:
+        return None  # "نفى ماكيب الاتهامات، قائلا إن": the participle's report follows
+    stop = k + 1
+    while stop < len(toks) and not (_strip_conj(toks[stop].text) in lexicon_ar.PARTICIPLES
+                                     or _verb_base(toks[stop].text)[0]):
+        stop += 1  # the object ends where the next report begins
+    content = span_of(toks, k, stop)
     return (first, end, content) if content is not None else None
 
 
