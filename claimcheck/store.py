@@ -170,36 +170,42 @@ class ClaimStore:
                                                (0, 384), dtype=np.float32)
         vectors = np.asarray(vectors, dtype=np.float32)
         index = self.index
-        # Neighbours among stored claims (the index) ...
-        pairs: dict[tuple[int, int], float] = {}
-        stored_ids: set[int] = set()
+        # Each new claim's nearest neighbours among the stored claims (the
+        # index) and the batch's other claims taken together: its top_k of
+        # the union above the floor, as one find_contradictions call picks.
+        top_k, floor = finder.top_k, finder.min_similarity
+        candidates: list[list[tuple[float, int]]] = [[] for _ in claims]  # j < 0: stored
         if len(index) and claims:
-            k = min(finder.top_k, len(index))
-            hits = index.search(vectors, k)
+            hits = index.search(vectors, min(top_k, len(index)))
             # One query gives flat arrays, several give one row each.
             keys = np.asarray(hits.keys).reshape(len(claims), -1)
             distances = np.asarray(hits.distances).reshape(len(claims), -1)
-            counts = np.asarray(getattr(hits, "counts", keys.shape[1])).reshape(-1)
-            counts = np.broadcast_to(counts, (len(claims),))
+            counts = np.broadcast_to(
+                np.asarray(getattr(hits, "counts", keys.shape[1])).reshape(-1), (len(claims),))
             for row in range(len(claims)):
                 for key, distance in zip(keys[row, :counts[row]], distances[row, :counts[row]]):
-                    similarity = 1.0 - float(distance)
-                    if similarity >= finder.min_similarity:
-                        pairs[(row, -1 - int(key))] = similarity
-                        stored_ids.add(int(key))
-        old = self._claims_by_id(stored_ids)
+                    candidates[row].append((1.0 - float(distance), -1 - int(key)))
+        if len(claims) > 1:
+            sims = vectors @ vectors.T
+            np.fill_diagonal(sims, -np.inf)
+            k = min(top_k, len(claims) - 1)
+            for row, near in enumerate(np.argpartition(-sims, k - 1, axis=1)[:, :k]):
+                candidates[row] += [(float(sims[row, j]), int(j)) for j in near]
+        chosen: dict[tuple[int, int], float] = {}
+        for row, found in enumerate(candidates):
+            for similarity, j in sorted(found, reverse=True)[:top_k]:
+                if similarity >= floor:
+                    chosen[(row, j) if j < 0 else (min(row, j), max(row, j))] = similarity
+        old = self._claims_by_id({-1 - j for _, j in chosen if j < 0})
         old_docs = self._documents({c.doc_id for c in old.values()})
-        # ... and within the batch, as find_contradictions pairs them.
-        from claimcheck.pairs import candidate_pairs, near_identical
+        from claimcheck.pairs import near_identical
 
-        within = candidate_pairs(claims, vectors, top_k=finder.top_k,
-                                 min_similarity=finder.min_similarity) if len(claims) > 1 else []
         position = {id(c): i for i, c in enumerate(claims)}
-        todo = [ClaimPair(p.a, p.b, p.similarity) for p in within]
-        for (row, negative), similarity in sorted(pairs.items()):
-            a, b = claims[row], old[-1 - negative]
-            if not near_identical(a.text, b.text):
-                todo.append(ClaimPair(b, a, similarity))
+        todo = []
+        for (i, j), similarity in sorted(chosen.items()):
+            a, b = claims[i], (claims[j] if j >= 0 else old[-1 - j])
+            if a.text != b.text and not near_identical(a.text, b.text):
+                todo.append(ClaimPair(a, b, similarity) if j >= 0 else ClaimPair(b, a, similarity))
         scored = finder.score(todo, list(docs) + old_docs) if todo else []
         threshold = finder.default_threshold
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
