@@ -103,8 +103,8 @@ def vowel_skeleton(word: str) -> str:
 _PARTICLES = frozenset({"al", "el", "ad", "ash", "as", "at", "az", "an", "ar"})
 
 
-def _name_words(claim: Claim) -> tuple[str, ...]:
-    name = claim.entity or claim.speaker or ""
+def _name_words(name: str) -> tuple[str, ...]:
+    """The words of the proper name inside a source's name, folded."""
     core = name_core(name, "ar" if _ARABIC.search(name) else "en")
     if not core and not _ARABIC.search(name):
         # "director Fahd al-Otaibi": a name whose last word has a lowercase particle.
@@ -136,12 +136,12 @@ def _institution(words: tuple[str, ...]) -> bool:
 
 
 def _apart(group_a: dict[str | None, list[int]], group_b: dict[str | None, list[int]],
-           words: list[tuple[str, ...]]) -> bool:
+           word_sets: list[frozenset[str]]) -> bool:
     """Whether two groups hold, in one document, two different names."""
     for doc, nodes_a in group_a.items():
         for n in group_b.get(doc, ()):
             for m in nodes_a:
-                wn, wm = set(words[n]), set(words[m])
+                wn, wm = word_sets[n], word_sets[m]
                 if wn and wm and not (wn <= wm or wm <= wn):
                     return True
     return False
@@ -153,14 +153,17 @@ def _without_case_ending(words: tuple[str, ...]) -> tuple[str, ...]:
                  for w in words)
 
 
-def _same_source(a: Claim, b: Claim, words_a: tuple[str, ...], words_b: tuple[str, ...]
-                 ) -> bool:
-    fa = _without_case_ending(folded_words(a.entity or a.speaker or ""))
-    fb = _without_case_ending(folded_words(b.entity or b.speaker or ""))
-    if fa and fa[0] == "the":
-        fa = fa[1:]
-    if fb and fb[0] == "the":
-        fb = fb[1:]
+def _folded_name(name: str) -> tuple[str, ...]:
+    """A source's name as names are compared: folded words, without the
+    accusative alif and a leading "the"."""
+    words = _without_case_ending(folded_words(name))
+    return words[1:] if words and words[0] == "the" else words
+
+
+def _same_source(fa: tuple[str, ...], fb: tuple[str, ...], words_a: tuple[str, ...],
+                 words_b: tuple[str, ...]) -> bool:
+    """Whether two names (folded, :func:`_folded_name`; name words,
+    :func:`_name_words`) of different documents are one source."""
     if fa and fa == fb:
         return True
     if _institution(words_a) or _institution(words_b):
@@ -220,11 +223,13 @@ def link_sources(claims: Sequence[Claim], *,
     # One node per (document, entity); the speaker linker has merged mentions.
     nodes: dict[tuple[str | None, str], int] = {}
     first: list[Claim] = []
+    names: list[str] = []
     for claim in claims:
         name = claim.entity or claim.speaker
         if name and (claim.doc_id, name) not in nodes:
             nodes[(claim.doc_id, name)] = len(first)
             first.append(claim)
+            names.append(name)
     parent = list(range(len(first)))
 
     def find(i: int) -> int:
@@ -233,8 +238,10 @@ def link_sources(claims: Sequence[Claim], *,
             i = parent[i]
         return i
 
-    words = [_name_words(c) for c in first]
-    names = [c.entity or c.speaker or "" for c in first]
+    # What the pairs compare, worked out once per name.
+    words = [_name_words(n) for n in names]
+    word_sets = [frozenset(w) for w in words]
+    folded = [_folded_name(n) for n in names]
     vectors = None
     if embed is not None and len({c.lang for c in first}) > 1:
         unique = sorted(set(names))
@@ -253,9 +260,9 @@ def link_sources(claims: Sequence[Claim], *,
             for i in by_doc[doc_a]:
                 for j in by_doc[doc_b]:
                     ri, rj = find(i), find(j)
-                    if ri == rj or _apart(members[ri], members[rj], words):
+                    if ri == rj or _apart(members[ri], members[rj], word_sets):
                         continue
-                    same = _same_source(first[i], first[j], words[i], words[j])
+                    same = _same_source(folded[i], folded[j], words[i], words[j])
                     if not same and vectors is not None and first[i].lang != first[j].lang:
                         same = float(vectors[i] @ vectors[j]) >= min_similarity
                     if same:
@@ -266,9 +273,8 @@ def link_sources(claims: Sequence[Claim], *,
     groups: dict[int, list[int]] = {}
     for i in range(len(first)):
         groups.setdefault(find(i), []).append(i)
-    key_of_root = {root: max((first[i].entity or first[i].speaker or "" for i in members),
-                             key=lambda name: (len(name), name))
-                   for root, members in groups.items()}
+    key_of_root = {root: max((names[i] for i in group), key=lambda name: (len(name), name))
+                   for root, group in groups.items()}
     out = []
     for claim in claims:
         name = claim.entity or claim.speaker

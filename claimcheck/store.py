@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.pairs import near_identical
 from claimcheck.progress import progress
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
@@ -113,12 +114,16 @@ class ClaimStore:
             index = Index(ndim=int(ndim) if ndim else 384, metric="cos", dtype="f32")
             if path.is_file():
                 index.load(str(path))
-            stored = {int(k) for k in index.keys} if len(index) else set()
-            missing = [(cid, blob) for cid, blob in self._db.execute(
-                "SELECT id, embedding FROM claims ORDER BY id") if cid not in stored]
-            if missing:
-                index.add(np.array([cid for cid, _ in missing], dtype=np.uint64),
-                          np.stack([np.frombuffer(b, dtype=np.float32) for _, b in missing]))
+            # Only when the counts differ are the missing embeddings read back.
+            claims = self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+            if claims != len(index):
+                stored = {int(k) for k in index.keys} if len(index) else set()
+                missing = [cid for (cid,) in self._db.execute("SELECT id FROM claims ORDER BY id")
+                           if cid not in stored]
+                vectors = [np.frombuffer(blob, dtype=np.float32) for (blob,) in (
+                    self._db.execute("SELECT embedding FROM claims WHERE id = ?", (cid,))
+                    .fetchone() for cid in missing)]
+                index.add(np.array(missing, dtype=np.uint64), np.stack(vectors))
                 index.save(str(path))
             self._index = index
         return self._index
@@ -198,8 +203,6 @@ class ClaimStore:
                     chosen[(row, j) if j < 0 else (min(row, j), max(row, j))] = similarity
         old = self._claims_by_id({-1 - j for _, j in chosen if j < 0})
         old_docs = self._documents({c.doc_id for c in old.values()})
-        from claimcheck.pairs import near_identical
-
         position = {id(c): i for i, c in enumerate(claims)}
         todo = []
         for (i, j), similarity in sorted(chosen.items()):

@@ -15,7 +15,13 @@ from claimcheck.text.attribution import ar, en
 from claimcheck.text.attribution.credits import CreditLines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
-from claimcheck.text.attribution.tokens import ARABIC_LETTER, LATIN_LETTER, LETTER, tokenize
+from claimcheck.text.attribution.tokens import (
+    ARABIC_LETTER,
+    LATIN_LETTER,
+    LETTER,
+    Match,
+    tokenize,
+)
 from claimcheck.text.attribution.wellformed import trim_source
 from claimcheck.text.language import detect_language, normalize_lang
 from claimcheck.text.normalize import normalize_for_matching
@@ -148,7 +154,7 @@ _LONE_ARTICLE = re.compile(r"(?i)(?:le|la|les|l'|el|los|las|il|lo|der|die|das|th
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})")
 
 
-def _past_lone_article(text: str, start: int, end: int, match) -> int:
+def _past_lone_article(text: str, start: int, end: int, match: Match) -> int:
     """Where a source that is only an article ends once its noun is taken
     in: the tagger reads "selon le syndicat" as the source "le"."""
     if not _LONE_ARTICLE.fullmatch(text[start:end].strip()):

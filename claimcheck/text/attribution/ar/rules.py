@@ -78,8 +78,7 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
     return matches
 
 
-def _find_opening(toks: list[Token], start: int, limit: int,
-                  closers: _Closers | None = None) -> int:
+def _find_opening(toks: list[Token], start: int, limit: int, closers: _Closers) -> int:
     """Index of the complementiser, opening quote or colon that starts the
     content, or -1. A quotation opens it only near the cue (within
     ``_QUOTE_REACH`` tokens); a short one after a word of the source is a
@@ -89,7 +88,7 @@ def _find_opening(toks: list[Token], start: int, limit: int,
     k = start
     while k < min(n, start + limit):
         word = toks[k].text
-        if word in OPEN_QUOTES and closers is not None and _quoted_name(toks, k, closers):
+        if word in OPEN_QUOTES and _quoted_name(toks, k, closers):
             close = closers.after(k, word)
             after = _find_opening(toks, close + 1, start + limit - close - 1, closers)
             if after >= 0:
@@ -331,7 +330,7 @@ def _arabic_verb(
             content = span_of(toks, *quoted)
             end = i + 1
             while (end < len(toks) and end - i <= 6 and LETTER.search(toks[end].text)
-                   and toks[end].text not in PRONOUN_CLAUSE and not _not_a_source(toks[end].text)):
+                   and toks[end].text not in _PRONOUN_CLAUSE and not _not_a_source(toks[end].text)):
                 end += 1
             source = (toks[i + 1].start, toks[end - 1].end) if end > i + 1 else None
             if content is None:
@@ -402,7 +401,7 @@ _NOT_NOUNS = frozenset("""
 _DEMONSTRATIVES = frozenset({"هذه", "هذا", "تلك", "ذلك", "هؤلاء", "هذين", "هاتين"})
 
 # Words after a speaker named behind its quotation that start a new clause.
-PRONOUN_CLAUSE = frozenset({"وهو", "وهي", "وهم", "بينما", "فيما", "ثم"})
+_PRONOUN_CLAUSE = frozenset({"وهو", "وهي", "وهم", "بينما", "فيما", "ثم"})
 
 
 def _without_nested_reports(matches: list[Match]) -> list[Match]:
