@@ -224,8 +224,14 @@ def _cmd_find(args: argparse.Namespace) -> int:
     fields = {key: getattr(args, f"{key}_field") for key in JSONL_FIELDS}
     docs = read_articles(args.files, encoding=args.encoding, warn=args.log,
                          jsonl=args.jsonl, fields=fields)
-    analysis = _shared_finder().analyse(docs, threshold=args.threshold, top_k=args.top_k,
-                                        show_progress_bar=args.progress)
+    if args.ray is not None:
+        from claimcheck.cluster import analyse_ray
+
+        analysis = analyse_ray(docs, threshold=args.threshold, top_k=args.top_k,
+                               address=None if args.ray == "local" else args.ray)
+    else:
+        analysis = _shared_finder().analyse(docs, threshold=args.threshold, top_k=args.top_k,
+                                            show_progress_bar=args.progress)
     if args.top is not None:
         analysis = replace(analysis, contradictions=analysis.contradictions[: args.top])
     fmt = "json" if args.json else args.format
@@ -359,6 +365,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="minimum probability (default: the model's calibrated threshold)")
     find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
+    find.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
+                      help="run the costly stages on Ray (pip install 'claimcheck[ray]'): a "
+                           "local instance, or the cluster at ADDRESS ('auto', "
+                           "'ray://HEAD:10001'); see claimcheck/cluster.py")
     find.set_defaults(func=_cmd_find)
 
     index = sub.add_parser("index", help="a persistent claim store: add articles over "

@@ -17,7 +17,7 @@ import functools
 import numbers
 import os
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -201,10 +201,10 @@ class ContradictionFinder:
         saved = self.calibration.threshold
         return float(saved) if saved is not None else DEFAULT_THRESHOLD
 
-    def claims(self, documents: Sequence[Document], *,
-               show_progress_bar: bool | None = None) -> list[Claim]:
-        """The claims to compare (with a speaker unless ``attributed_only`` is
-        off), in document order."""
+    def extract(self, documents: Sequence[Document], *,
+                show_progress_bar: bool | None = None) -> list[Claim]:
+        """Each document's claims (with a speaker unless ``attributed_only`` is
+        off), in document order; sources not yet linked across documents."""
         # The tagger reads every document's English in one batched pass
         # (one-line documents would otherwise pay a forward pass each).
         parts = [part for doc in documents for part in tagger_inputs(doc.text, doc.lang)]
@@ -215,7 +215,18 @@ class ContradictionFinder:
             claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id, tagger=tagger)
         if self.attributed_only:
             claims = [c for c in claims if c.speaker is not None]
-        # One source across documents ("Trump" / "Donald Trump" / "ترامب").
+        return claims
+
+    def claims(self, documents: Sequence[Document], *,
+               show_progress_bar: bool | None = None) -> list[Claim]:
+        """The claims to compare (with a speaker unless ``attributed_only`` is
+        off), in document order, their sources linked across documents."""
+        return self.link(self.extract(documents, show_progress_bar=show_progress_bar))
+
+    def link(self, claims: Sequence[Claim]) -> list[Claim]:
+        """The claims with ``source`` set: one key per source across documents
+        ("Trump" / "Donald Trump" / "ترامب"; :func:`~claimcheck.sources.link_sources`)."""
+        claims = list(claims)
         if len({c.doc_id for c in claims}) < 2:
             return link_sources(claims)
         return link_sources(claims, embed=lambda names: self._encoder().encode(
@@ -245,7 +256,16 @@ class ContradictionFinder:
     def evidence(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
                  *, show_progress_bar: bool | None = None
                  ) -> list[tuple[PairEvidence, list[Reason]]]:
-        """NLI both ways, calibration and reasons for every pair, in order."""
+        """NLI both ways, calibration and reasons for every pair, in order.
+
+        ``documents`` are those the claims come from: the reasons read the
+        sentence each claim stands in."""
+        return self._evidence(pairs, sentence_context(documents),
+                              show_progress_bar=show_progress_bar)
+
+    def _evidence(self, pairs: Sequence[ClaimPair], context: Callable[[Claim], str | None],
+                  *, show_progress_bar: bool | None = None
+                  ) -> list[tuple[PairEvidence, list[Reason]]]:
         if not pairs:
             return []
         nli = self.nli
@@ -280,7 +300,6 @@ class ContradictionFinder:
             if written > p_ab[i]:
                 p_ab[i] = p_ba[i] = written
         calibrated = np.atleast_1d(self.calibration(combine_directions(p_ab, p_ba)))
-        context = _sentence_context(documents)
         out = []
         for i, pair in enumerate(pairs):
             contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
@@ -300,11 +319,16 @@ class ContradictionFinder:
                 similarity=pair.similarity, claim_a=pair.a, claim_b=pair.b), reasons))
         return out
 
-    def score(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
+    def score(self, pairs: Sequence[ClaimPair],
+              documents: Sequence[Document] | Callable[[Claim], str | None],
               *, show_progress_bar: bool | None = None) -> list[Contradiction]:
         """Every pair scored (unsorted, unthresholded): by the decision stage
-        when the model has one, else calibrated NLI plus reason weights."""
-        found = self.evidence(pairs, documents, show_progress_bar=show_progress_bar)
+        when the model has one, else calibrated NLI plus reason weights.
+
+        ``documents``: the claims' documents, or a function giving the
+        sentence a claim stands in (:func:`sentence_context`)."""
+        context = documents if callable(documents) else sentence_context(documents)
+        found = self._evidence(pairs, context, show_progress_bar=show_progress_bar)
         if not found:
             return []
         decision = self.decision
@@ -387,9 +411,10 @@ def _positive_int(value: object, name: str) -> int:
     return int(value)
 
 
-def _sentence_context(documents: Sequence[Document]):
+def sentence_context(documents: Sequence[Document]) -> Callable[[Claim], str | None]:
     """A function giving the sentence a claim stands in (the article's own words
-    around it, where a reported clash is written)."""
+    around it, where a reported clash is written), None for a claim of none of
+    these documents."""
     sentences = {d.id: split_sentences(d.text, d.lang) for d in documents}
 
     def context(claim: Claim) -> str | None:
