@@ -815,7 +815,7 @@ def alarm_rate(documents: list[Document], detect: Detector, threshold: float,
     """What the pipeline raises on unlabelled articles, in one call.
 
     Returns the articles, attributed claims (what the pipeline compares),
-    candidate pairs scored, reported pairs, reported per 100 claims, the
+    pairs scored (those the cascade kept), reported pairs, reported per 100 claims, the
     share of reported pairs within one article and with one speaker on both
     sides, the reason kinds, wall time, and the ``top`` reported pairs.
     ``keep(claims, reported)``, when given, receives the claims and the
@@ -828,7 +828,7 @@ def alarm_rate(documents: list[Document], detect: Detector, threshold: float,
     if keep is not None:  # the whole result, for a report (see run_benchmark.py report)
         keep(claims, reported)
     return {
-        "articles": len(documents), "claims": len(claims), "candidate_pairs": len(scored),
+        "articles": len(documents), "claims": len(claims), "pairs_scored": len(scored),
         "reported": n, "per_100_claims": 100 * n / len(claims) if claims else None,
         "same_document": sum(c.claim_a.doc_id == c.claim_b.doc_id for c in reported),
         "same_speaker": sum(same_speaker(c.claim_a, c.claim_b) for c in reported),

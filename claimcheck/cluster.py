@@ -41,7 +41,7 @@ from claimcheck.detect import (
     sentence_context,
 )
 from claimcheck.encoder import Encoder
-from claimcheck.pairs import candidate_pairs
+from claimcheck.pairs import candidate_pairs, nearest_in_each_language
 from claimcheck.results import Analysis
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
@@ -141,8 +141,12 @@ class _Score(_Worker):
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
         pairs = [ClaimPair(claim_from_json(a), claim_from_json(b), float(s))
                  for a, b, s in zip(batch["a"], batch["b"], batch["similarity"])]
-        scored = self.finder.score(pairs, self.context, show_progress_bar=False)
-        return {"index": [int(i) for i in batch["index"]],
+        index = {(p.a, p.b): int(i) for p, i in zip(pairs, batch["index"])}
+        # The cascade's nearest-neighbour flags come from the driver, which
+        # sees every pair (a batch alone would rank its claims differently).
+        scored = self.finder.score(pairs, self.context, show_progress_bar=False,
+                                   nearest=[bool(n) for n in batch["nearest"]])
+        return {"index": [index[(c.claim_a, c.claim_b)] for c in scored],
                 "contradiction": [json.dumps(c.to_dict(), ensure_ascii=False)
                                   for c in scored]}
 
@@ -233,7 +237,8 @@ def analyse_ray(
     if pairs:
         scored = ray.data.from_items([
             {"index": i, "a": claim_to_json(p.a), "b": claim_to_json(p.b),
-             "similarity": p.similarity} for i, p in enumerate(pairs)
+             "similarity": p.similarity, "nearest": near}
+            for i, (p, near) in enumerate(zip(pairs, nearest_in_each_language(pairs)))
         ]).map_batches(
             _Score, fn_constructor_kwargs={**stage, "documents": rows},
             batch_size=pairs_per_batch, **pool).take_all()
@@ -281,6 +286,7 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "min_similarity": finder.min_similarity,
         "batch_size": finder.batch_size,
         "attributed_only": finder.attributed_only,
+        "cascade": finder.cascade,
     }
 
 

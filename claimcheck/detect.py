@@ -26,7 +26,13 @@ from claimcheck.calibration import PlattScaler, combine_directions
 from claimcheck.decision import DecisionStage, PairEvidence, same_source
 from claimcheck.encoder import Encoder
 from claimcheck.nli import NLIModel, default_model_path
-from claimcheck.pairs import DEFAULT_MIN_SIMILARITY, DEFAULT_TOP_K, candidate_pairs
+from claimcheck.pairs import (
+    DEFAULT_MIN_SIMILARITY,
+    DEFAULT_TOP_K,
+    candidate_pairs,
+    nearest_in_each_language,
+    screen,
+)
 from claimcheck.reasons import Reason, combine, find_reasons, reported_clash
 from claimcheck.results import Analysis
 from claimcheck.sources import link_sources
@@ -38,6 +44,13 @@ from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 #: Probability above which a pair is reported when the model's calibration
 #: does not name a threshold of its own (see :attr:`PlattScaler.threshold`).
 DEFAULT_THRESHOLD = 0.5
+
+#: The cascade's second stage: the reverse NLI direction (claim B as premise)
+#: is run only when the first gives a contradiction probability of at least
+#: this, or a rule sees a clash. On the e2e dev cases every gold contradiction
+#: the full comparison reported had at least 0.85 in its first direction or a
+#: reason; 0.05 and 0.2 kept the same pairs there.
+REVERSE_FLOOR = 0.2
 
 DocumentLike = str | Document
 _UNSET = object()
@@ -149,6 +162,22 @@ class ContradictionFinder:
         Compare only claims with a speaker (the default: a contradiction a
         journalist reports is between sources); False also compares the
         article's own, unattributed statements.
+    cascade : bool
+        Spend the cross-encoder only where it can matter (the default).
+        Stage 1 (:func:`~claimcheck.pairs.screen`): of the candidate pairs,
+        keep each claim's nearest neighbour in each language and every pair
+        in which a rule sees a clash. Stage 2: NLI with claim A as premise;
+        the reverse direction only when that gives at least
+        :data:`REVERSE_FLOOR` or a rule fired; a pair that gets no reverse
+        direction is dropped. False scores every candidate pair both ways
+        (what the benchmark compares the cascade with).
+
+    Attributes
+    ----------
+    work : collections.Counter
+        Running totals over this finder's calls: ``candidates`` (pairs
+        offered to :meth:`score`), ``pairs`` (scored with NLI) and
+        ``nli_predictions`` (cross-encoder calls, one per pair and direction).
     """
 
     nli_model: str | os.PathLike | NLIModel | None = None
@@ -158,8 +187,10 @@ class ContradictionFinder:
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     batch_size: int = 32
     attributed_only: bool = True
+    cascade: bool = True
 
     def __post_init__(self) -> None:
+        self.work: Counter[str] = Counter()
         if self.threshold is not None:
             self.threshold = _probability(self.threshold)
         self.top_k = _positive_int(self.top_k, "top_k")
@@ -264,16 +295,38 @@ class ContradictionFinder:
                               show_progress_bar=show_progress_bar)
 
     def _evidence(self, pairs: Sequence[ClaimPair], context: Callable[[Claim], str | None],
-                  *, show_progress_bar: bool | None = None
+                  *, cascade: bool = False, nearest: Sequence[bool] | None = None,
+                  show_progress_bar: bool | None = None
                   ) -> list[tuple[PairEvidence, list[Reason]]]:
+        """:meth:`evidence`; with ``cascade``, only for the pairs the cascade
+        keeps (:attr:`cascade`), in order."""
         if not pairs:
             return []
+        self.work.update(candidates=len(pairs))
+        denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
+        seen = [self._reasons(pair, context, denied) for pair in pairs]
+        if cascade:  # stage 1: nearest neighbours and pairs a rule sees a clash in
+            if nearest is None:
+                nearest = nearest_in_each_language(pairs)
+            kept = screen(nearest, [bool(r) for r in seen])
+            pairs, seen = [pairs[i] for i in kept], [seen[i] for i in kept]
         nli = self.nli
         column = nli.label_index("contradiction")
         entail = nli.label_index("entailment")
-        denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
-        both = [(p.a.text, p.b.text) for p in pairs] + [(p.b.text, p.a.text) for p in pairs]
-        probs = nli.predict(both, batch_size=self.batch_size, show_progress_bar=show_progress_bar)
+        n = len(pairs)
+        first = nli.predict([(p.a.text, p.b.text) for p in pairs], batch_size=self.batch_size,
+                            show_progress_bar=show_progress_bar)
+        # Stage 2 (cascade): the reverse direction only where the first is not
+        # confidently compatible, a rule sees a clash, or one claim is a denial.
+        back = [i for i, pair in enumerate(pairs)
+                if not cascade or first[i, column] >= REVERSE_FLOOR or seen[i]
+                or denied[pair.a] != denied[pair.b]]
+        second = nli.predict([(pairs[i].b.text, pairs[i].a.text) for i in back],
+                             batch_size=self.batch_size, show_progress_bar=False) \
+            if back else np.zeros((0, first.shape[1]), dtype=first.dtype)
+        self.work.update(pairs=n, nli_predictions=n + len(back))
+        pairs, seen, first = [pairs[i] for i in back], [seen[i] for i in back], first[back]
+        probs = np.concatenate([first, second])
         n = len(pairs)
         p_ab, p_ba = probs[:n, column].copy(), probs[n:, column].copy()
         e_ab, e_ba = probs[:n, entail].copy(), probs[n:, entail].copy()
@@ -284,6 +337,7 @@ class ContradictionFinder:
             [(asserted_text(pairs[i].a), asserted_text(pairs[i].b)) for i in mixed]
             + [(asserted_text(pairs[i].b), asserted_text(pairs[i].a)) for i in mixed],
             batch_size=self.batch_size, show_progress_bar=False) if mixed else None
+        self.work.update(nli_predictions=2 * len(mixed))
         for k, i in enumerate(mixed):
             pair = pairs[i]
             # One speaker denies Y, the other asserts Z: they clash when Z
@@ -302,16 +356,7 @@ class ContradictionFinder:
         calibrated = np.atleast_1d(self.calibration(combine_directions(p_ab, p_ba)))
         out = []
         for i, pair in enumerate(pairs):
-            contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
-            reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
-                                   lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts)
-            if (denied[pair.a] or denied[pair.b]) and not any(
-                r.kind == "reported" for r in reasons
-            ):
-                # The article quotes the claims' own words, not our negated form.
-                clash = reported_clash(pair.a.text, pair.b.text, **contexts)
-                reasons += [clash] if clash else []
-            reasons = self.calibration.weigh(reasons)  # dev-measured weights
+            reasons = self.calibration.weigh(seen[i])  # dev-measured weights
             out.append((PairEvidence(
                 combined=float(calibrated[i]), contradiction_ab=float(p_ab[i]),
                 contradiction_ba=float(p_ba[i]), entailment_ab=float(e_ab[i]),
@@ -319,16 +364,37 @@ class ContradictionFinder:
                 similarity=pair.similarity, claim_a=pair.a, claim_b=pair.b), reasons))
         return out
 
+    @staticmethod
+    def _reasons(pair: ClaimPair, context: Callable[[Claim], str | None],
+                 denied: dict[Claim, bool]) -> list[Reason]:
+        """What the rules see in a pair (:func:`~claimcheck.reasons.find_reasons`),
+        before the calibration weighs it."""
+        contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
+        reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
+                               lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts)
+        if (denied[pair.a] or denied[pair.b]) and not any(r.kind == "reported" for r in reasons):
+            # The article quotes the claims' own words, not our negated form.
+            clash = reported_clash(pair.a.text, pair.b.text, **contexts)
+            reasons += [clash] if clash else []
+        return reasons
+
     def score(self, pairs: Sequence[ClaimPair],
               documents: Sequence[Document] | Callable[[Claim], str | None],
-              *, show_progress_bar: bool | None = None) -> list[Contradiction]:
-        """Every pair scored (unsorted, unthresholded): by the decision stage
-        when the model has one, else calibrated NLI plus reason weights.
+              *, nearest: Sequence[bool] | None = None,
+              show_progress_bar: bool | None = None) -> list[Contradiction]:
+        """The pairs scored (unsorted, unthresholded): by the decision stage
+        when the model has one, else calibrated NLI plus reason weights. With
+        :attr:`cascade` on, only the pairs the cascade keeps come back;
+        otherwise every pair, in order.
 
         ``documents``: the claims' documents, or a function giving the
-        sentence a claim stands in (:func:`sentence_context`)."""
+        sentence a claim stands in (:func:`sentence_context`). ``nearest``:
+        the cascade's nearest-neighbour flags
+        (:func:`~claimcheck.pairs.nearest_in_each_language`), when ``pairs``
+        is a part of the candidates (default: computed from ``pairs``)."""
         context = documents if callable(documents) else sentence_context(documents)
-        found = self._evidence(pairs, context, show_progress_bar=show_progress_bar)
+        found = self._evidence(pairs, context, cascade=self.cascade, nearest=nearest,
+                               show_progress_bar=show_progress_bar)
         if not found:
             return []
         decision = self.decision

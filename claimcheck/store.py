@@ -136,8 +136,9 @@ class ClaimStore:
     def add(self, documents: Iterable[Document | str], *, batch_size: int = 32,
             show_progress_bar: bool | None = None) -> dict[str, int]:
         """Add documents; return counts: ``documents`` added, ``skipped``
-        (already stored), ``claims``, ``pairs`` scored and ``contradictions``
-        stored.
+        (already stored), ``claims``, candidate ``pairs``, ``nli_predictions``
+        (cross-encoder calls: the finder's cascade scores few of the pairs,
+        some in one direction) and ``contradictions`` stored.
 
         Raises
         ------
@@ -148,7 +149,8 @@ class ClaimStore:
         from claimcheck.detect import as_documents
 
         docs = [d for d in as_documents(list(documents)) if d.text.strip()]
-        counts = {"documents": 0, "skipped": 0, "claims": 0, "pairs": 0, "contradictions": 0}
+        counts = {"documents": 0, "skipped": 0, "claims": 0, "pairs": 0, "nli_predictions": 0,
+                  "contradictions": 0}
         new = []
         for doc in docs:
             row = self._db.execute("SELECT sha256 FROM documents WHERE id = ?",
@@ -209,7 +211,9 @@ class ClaimStore:
             a, b = claims[i], (claims[j] if j >= 0 else old[-1 - j])
             if a.text != b.text and not near_identical(a.text, b.text):
                 todo.append(ClaimPair(a, b, similarity) if j >= 0 else ClaimPair(b, a, similarity))
+        before = finder.work["nli_predictions"]
         scored = finder.score(todo, list(docs) + old_docs) if todo else []
+        predictions = finder.work["nli_predictions"] - before
         threshold = finder.default_threshold
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self._db:  # one transaction: the batch is stored whole or not at all
@@ -248,7 +252,7 @@ class ClaimStore:
             index.add(np.array(ids, dtype=np.uint64), vectors)
             index.save(str(self.folder / INDEX_NAME))
         return {"documents": len(docs), "claims": len(claims), "pairs": len(todo),
-                "contradictions": stored}
+                "nli_predictions": predictions, "contradictions": stored}
 
     # ------------------------------------------------------------ reading
     def _claims_by_id(self, ids: Iterable[int]) -> dict[int, Claim]:

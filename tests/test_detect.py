@@ -8,7 +8,7 @@ import pytest
 
 import claimcheck
 from claimcheck import Contradiction, Document, find_contradictions
-from claimcheck.detect import as_documents
+from claimcheck.detect import ContradictionFinder, as_documents
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +79,9 @@ ENGLISH = Document(
 
 @pytest.mark.slow
 def test_claims_are_compared_across_languages(seed_text):
-    found = find_contradictions([Document(seed_text, id="ar"), ENGLISH], threshold=0.0)
+    # Without the cascade every candidate pair comes back at threshold 0.
+    finder = ContradictionFinder(cascade=False)
+    found = finder([Document(seed_text, id="ar"), ENGLISH], threshold=0.0)
     cross = [c for c in found if {c.claim_a.doc_id, c.claim_b.doc_id} == {"ar", "en"}]
     assert cross and all(0.0 <= c.score <= 1.0 for c in cross)
     # The English commander's claim is paired with its Arabic original.
@@ -223,3 +225,17 @@ def test_a_denial_clashes_with_the_claim_it_denies_even_when_hard_to_entail():
     [found] = find_contradictions(text)
     assert {found.claim_a.cue, found.claim_b.cue} == {"told", "denied"}
     assert found.score > 0.5
+
+
+@pytest.mark.slow
+def test_the_cascade_spends_fewer_nli_calls_and_keeps_the_seed_clash(seed_text):
+    docs = [Document(seed_text, id="ar"), ENGLISH]
+    cheap, full = ContradictionFinder(), ContradictionFinder(cascade=False)
+    found, every = cheap(docs), full(docs)
+    assert 0 < cheap.work["nli_predictions"] < full.work["nli_predictions"] / 2
+    assert cheap.work["candidates"] == full.work["candidates"] == full.work["pairs"]
+    # The cascade only drops pairs: what it reports, the full comparison reports.
+    assert {(c.claim_a, c.claim_b) for c in found} <= {(c.claim_a, c.claim_b) for c in every}
+    assert any({c.claim_a.speaker, c.claim_b.speaker}
+               == {"قائد في قوات سوريا الديمقراطية", "الرئيس الأمريكي دونالد ترامب"}
+               for c in found)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.pairs import candidate_pairs, near_identical
-from claimcheck.types import Claim
+from claimcheck.pairs import candidate_pairs, near_identical, nearest_in_each_language, screen
+from claimcheck.types import Claim, ClaimPair
 
 
 def _claims(texts):
@@ -54,3 +54,19 @@ def test_the_same_words_twice_are_near_identical_and_a_negation_is_not():
     assert near_identical("قالَ إنّ الجيشَ انسحب", "قال إن الجيش انسحب")  # marks aside
     assert not near_identical("the bridge will reopen", "the bridge will not reopen")
     assert not near_identical("", "")
+
+
+def test_the_cascade_keeps_each_claims_nearest_pair_in_each_language_and_any_with_evidence():
+    a, b, c = (Claim(t, (0, 1), lang="en", doc_id=t) for t in ("a", "b", "c"))
+    ar = Claim("ع", (0, 1), lang="ar", doc_id="ar")
+    pairs = [ClaimPair(a, b, 0.95), ClaimPair(a, c, 0.90), ClaimPair(b, c, 0.85),
+             ClaimPair(a, ar, 0.82)]
+    # a's nearest in English is b and c's is a; a's (and ar's) nearest in the
+    # other script is the only cross pair, however far. b-c is nobody's nearest.
+    assert nearest_in_each_language(pairs) == [True, True, False, True]
+    assert screen(nearest_in_each_language(pairs), [False] * 4) == [0, 1, 3]
+    # A rule that sees a clash keeps a pair whatever its rank.
+    assert screen(nearest_in_each_language(pairs), [False, False, True, False]) == [0, 1, 2, 3]
+    assert nearest_in_each_language([]) == [] and screen([], []) == []
+    with pytest.raises(ValueError, match="evidence"):
+        screen([True], [])
