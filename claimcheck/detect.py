@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import numbers
 import os
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -177,7 +178,9 @@ class ContradictionFinder:
     work : collections.Counter
         Running totals over this finder's calls: ``candidates`` (pairs
         offered to :meth:`score`), ``pairs`` (scored with NLI) and
-        ``nli_predictions`` (cross-encoder calls, one per pair and direction).
+        ``nli_predictions`` (cross-encoder calls, one per pair and direction),
+        and wall seconds spent in ``seconds_extract`` (claims),
+        ``seconds_reasons`` (the rules on candidate pairs) and ``seconds_nli``.
     """
 
     nli_model: str | os.PathLike | NLIModel | None = None
@@ -238,6 +241,7 @@ class ContradictionFinder:
         off), in document order; sources not yet linked across documents."""
         # The tagger reads every document's English in one batched pass
         # (one-line documents would otherwise pay a forward pass each).
+        started = time.perf_counter()
         parts = [part for doc in documents for part in tagger_inputs(doc.text, doc.lang)]
         tagger = shipped_tagger().prefetched(parts, show_progress_bar=show_progress_bar) \
             if parts else False
@@ -246,6 +250,7 @@ class ContradictionFinder:
             claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id, tagger=tagger)
         if self.attributed_only:
             claims = [c for c in claims if c.speaker is not None]
+        self.work.update(seconds_extract=time.perf_counter() - started)
         return claims
 
     def claims(self, documents: Sequence[Document], *,
@@ -303,14 +308,17 @@ class ContradictionFinder:
         if not pairs:
             return []
         self.work.update(candidates=len(pairs))
+        started = time.perf_counter()
         denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
         seen = [self._reasons(pair, context, denied) for pair in pairs]
+        self.work.update(seconds_reasons=time.perf_counter() - started)
         if cascade:  # stage 1: nearest neighbours and pairs a rule sees a clash in
             if nearest is None:
                 nearest = nearest_in_each_language(pairs)
             kept = screen(nearest, [bool(r) for r in seen])
             pairs, seen = [pairs[i] for i in kept], [seen[i] for i in kept]
         nli = self.nli
+        started = time.perf_counter()
         column = nli.label_index("contradiction")
         entail = nli.label_index("entailment")
         n = len(pairs)
@@ -337,7 +345,8 @@ class ContradictionFinder:
             [(asserted_text(pairs[i].a), asserted_text(pairs[i].b)) for i in mixed]
             + [(asserted_text(pairs[i].b), asserted_text(pairs[i].a)) for i in mixed],
             batch_size=self.batch_size, show_progress_bar=False) if mixed else None
-        self.work.update(nli_predictions=2 * len(mixed))
+        self.work.update(nli_predictions=2 * len(mixed),
+                         seconds_nli=time.perf_counter() - started)
         for k, i in enumerate(mixed):
             pair = pairs[i]
             # One speaker denies Y, the other asserts Z: they clash when Z
