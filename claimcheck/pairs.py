@@ -8,7 +8,7 @@ similar claims above a similarity floor, across documents and languages.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
@@ -49,7 +49,8 @@ def candidate_pairs(
         Each unordered pair once (lower index first), in index order.
         Claims with identical text, or the same words (:func:`near_identical`:
         case, punctuation, spacing and Arabic marks aside; one quote in two
-        articles), are never paired: there is nothing to contradict.
+        articles), are never paired: there is nothing to contradict; nor is a
+        claim that is not :func:`informative` ("No", "people would").
     """
     n = len(claims)
     if embeddings.shape[0] != n:
@@ -61,6 +62,7 @@ def candidate_pairs(
     keep = n - 1 if top_k is None else min(top_k, n - 1)
     texts = [" ".join(c.text.split()) for c in claims]
     words = [folded_words(c.text) for c in claims]
+    comparable = [informative(w) for w in words]
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, n, chunk_size):
         sims = embeddings[start : start + chunk_size] @ embeddings.T
@@ -75,10 +77,20 @@ def candidate_pairs(
             for j in neighbours.tolist():
                 sim = float(sims[r, j])
                 if sim < min_similarity or texts[i] == texts[j] or (
-                        words[i] and words[i] == words[j]):
+                        words[i] and words[i] == words[j]) or not (
+                        comparable[i] and comparable[j]):
                     continue
                 chosen[(min(i, j), max(i, j))] = sim
     return [ClaimPair(claims[i], claims[j], sim) for (i, j), sim in sorted(chosen.items())]
+
+
+def informative(words: Sequence[str]) -> bool:
+    """Whether a claim of these (folded) words can be compared at all: three
+    words or more, or a number ("about 8,000"). A one- or two-word answer
+    ("No", "people would") says nothing another claim could contradict
+    without the question it answers; on the e2e dev cases every side of a
+    listed contradiction passes."""
+    return len(words) >= 3 or any(ch.isdigit() for w in words for ch in w)
 
 
 def near_identical(a: str, b: str) -> bool:
@@ -88,14 +100,19 @@ def near_identical(a: str, b: str) -> bool:
     return bool(wa) and wa == wb
 
 
-def nearest_in_each_language(pairs: Sequence[ClaimPair]) -> list[bool]:
+def nearest_in_each_language(pairs: Sequence[ClaimPair],
+                             among: Collection[Claim] | None = None) -> list[bool]:
     """For each pair, whether it is one of its claims' nearest candidates in
     the other claim's language (ties to the earlier pair): the pairs the
     cascade's first stage always keeps (:func:`screen`). Computed over all
-    the candidate pairs at once, since a pair's rank depends on the others."""
+    the candidate pairs at once, since a pair's rank depends on the others.
+    ``among``: only these claims' nearest count (a claim store's new claims:
+    a stored claim met its own neighbours when it was added)."""
     best: dict[tuple[Claim, str], tuple[float, int]] = {}
     for k, pair in enumerate(pairs):
         for claim, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if among is not None and claim not in among:
+                continue
             key = (claim, other.lang)
             if key not in best or pair.similarity > best[key][0]:
                 best[key] = (pair.similarity, k)

@@ -33,8 +33,9 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.pairs import near_identical
+from claimcheck.pairs import informative, near_identical, nearest_in_each_language
 from claimcheck.progress import progress
+from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
 DB_NAME = "claims.sqlite"
@@ -209,10 +210,14 @@ class ClaimStore:
         todo = []
         for (i, j), similarity in sorted(chosen.items()):
             a, b = claims[i], (claims[j] if j >= 0 else old[-1 - j])
-            if a.text != b.text and not near_identical(a.text, b.text):
+            if a.text != b.text and not near_identical(a.text, b.text) and informative(
+                    folded_words(a.text)) and informative(folded_words(b.text)):
                 todo.append(ClaimPair(a, b, similarity) if j >= 0 else ClaimPair(b, a, similarity))
         before = finder.work["nli_predictions"]
-        scored = finder.score(todo, list(docs) + old_docs) if todo else []
+        # The cascade keeps each *new* claim's nearest pairs (and those a rule
+        # sees a clash in); a stored claim met its own neighbours when added.
+        nearest = nearest_in_each_language(todo, among=set(claims))
+        scored = finder.score(todo, list(docs) + old_docs, nearest=nearest) if todo else []
         predictions = finder.work["nli_predictions"] - before
         threshold = finder.default_threshold
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -19,10 +19,10 @@ def _unit(rows):
 
 
 def test_pairs_follow_nearest_neighbours_and_the_floor():
-    claims = _claims(["a", "b", "c", "d"])
+    claims = _claims(["a said so", "b said so", "c said so", "d said so"])
     emb = _unit([[1, 0, 0], [0.95, 0.05, 0], [0, 1, 0], [0, 0.9, 0.1]])
     pairs = candidate_pairs(claims, emb, top_k=1, min_similarity=0.5)
-    assert [(p.a.text, p.b.text) for p in pairs] == [("a", "b"), ("c", "d")]
+    assert [(p.a.text[0], p.b.text[0]) for p in pairs] == [("a", "b"), ("c", "d")]
     assert all(p.similarity > 0.9 for p in pairs)
     assert candidate_pairs(claims, emb, top_k=3, min_similarity=0.999) == []
 
@@ -41,7 +41,7 @@ def test_all_pairs_when_top_k_is_none_and_chunking_changes_nothing():
 
 
 def test_identical_texts_are_never_paired_and_bad_arguments_fail():
-    claims = _claims(["same", "same", "same"])
+    claims = _claims(["the same claim"] * 3)
     assert candidate_pairs(claims, _unit([[1, 0], [1, 0], [1, 0]]), top_k=2) == []
     with pytest.raises(ValueError, match="embeddings"):
         candidate_pairs(claims, _unit([[1, 0]]))
@@ -70,3 +70,20 @@ def test_the_cascade_keeps_each_claims_nearest_pair_in_each_language_and_any_wit
     assert nearest_in_each_language([]) == [] and screen([], []) == []
     with pytest.raises(ValueError, match="evidence"):
         screen([True], [])
+
+
+def test_a_claim_of_one_or_two_words_without_a_number_is_never_paired():
+    claims = _claims(["No", "about 8,000", "more than 50,000 people took part", "people would"])
+    emb = _unit([[1, 0.01, 0], [1, 0.02, 0], [1, 0.03, 0], [1, 0.04, 0]])
+    pairs = candidate_pairs(claims, emb, top_k=3, min_similarity=0.5)
+    assert [(p.a.text, p.b.text) for p in pairs] == [
+        ("about 8,000", "more than 50,000 people took part")]
+
+
+def test_nearest_can_be_counted_for_some_claims_only():
+    new, old1, old2 = (Claim(t, (0, 1), lang="en", doc_id=t) for t in ("n", "o1", "o2"))
+    pairs = [ClaimPair(new, old1, 0.9), ClaimPair(new, old2, 0.85)]
+    # For the stored claims each pair is their only (so nearest) one; only
+    # the new claim's nearest counts.
+    assert nearest_in_each_language(pairs) == [True, True]
+    assert nearest_in_each_language(pairs, among={new}) == [True, False]
