@@ -786,17 +786,19 @@ def run_e2e(args) -> dict[str, Any]:
            "cascade": _cascade_figures(finder, results)}
     print(f"[e2e] {len(cases)} cases: P {_fmt(out['precision'])} R {_fmt(out['recall'])} "
           f"({out['reported']} reported, {out['seconds']:.0f}s)", file=sys.stderr)
-    # The same cases with every candidate pair scored both ways: what the
-    # cascade costs in recall and saves in cross-encoder calls.
-    finder.cascade = False
-    finder.work.clear()
-    full = module.evaluate_cases(cases, detector)
-    finder.cascade = True
-    every = module.summarise(full, detector.threshold)
-    out["without_cascade"] = {
-        **{k: every[k] for k in ("precision", "recall", "f1", "reported", "right",
-                                 "required_found", "required", "seconds")},
-        **_cascade_figures(finder, full)}
+    # The same cases with every candidate pair scored both ways, and with the
+    # cascade's first stage only (every pair it keeps read both ways): what
+    # each stage costs in recall and saves in cross-encoder calls.
+    for name, cascade, floor in (("without_cascade", False, finder.reverse_floor),
+                                 ("first_stage_only", True, 0.0)):
+        finder.cascade, finder.reverse_floor, kept = cascade, floor, finder.reverse_floor
+        finder.work.clear()
+        run = module.evaluate_cases(cases, detector)
+        finder.cascade, finder.reverse_floor = True, kept
+        got = module.summarise(run, detector.threshold)
+        out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
+                                            "required_found", "required", "seconds")},
+                     **_cascade_figures(finder, run)}
     return out
 
 
@@ -823,10 +825,13 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
         f"| cascade | {on['candidate_pairs']} | {on['pairs_scored']} | {on['nli_predictions']} "
         f"| {_fmt(on['nli_per_claim'], 2)} | {res['reported']} | {_fmt(res['precision'])} | "
         f"{res['required_found']}/{res['required']} | {_fmt(res['recall'])} |",
-        f"| every candidate | {off['candidate_pairs']} | {off['pairs_scored']} | "
-        f"{off['nli_predictions']} | {_fmt(off['nli_per_claim'], 2)} | {off['reported']} | "
-        f"{_fmt(off['precision'])} | {off['required_found']}/{off['required']} | "
-        f"{_fmt(off['recall'])} |", ""]
+        *[f"| {label} | {m['candidate_pairs']} | {m['pairs_scored']} | "
+          f"{m['nli_predictions']} | {_fmt(m['nli_per_claim'], 2)} | {m['reported']} | "
+          f"{_fmt(m['precision'])} | {m['required_found']}/{m['required']} | "
+          f"{_fmt(m['recall'])} |"
+          for label, m in (("first stage only (kept pairs both ways)",
+                            res.get("first_stage_only")), ("every candidate, both ways", off))
+          if m], ""]
 
 
 def e2e_markdown(res: dict[str, Any]) -> str:
@@ -1150,31 +1155,43 @@ def run_store(args) -> dict[str, Any]:
     """The persistent claim store (claimcheck/store.py) on real articles: the
     84 PolNeAR dev articles added in batches of 16 to a new store, then 10
     PolNeAR train articles added to it; articles per second, NLI predictions
-    per claim (cross-encoder calls, counted by the finder), the store's size on disk and the
-    process's peak memory. ``--limit N`` takes the first N dev articles."""
-    import resource
-    import tempfile
-
-    from claimcheck.store import ClaimStore
-
+    per claim (cross-encoder calls, counted by the finder), the store's size
+    on disk and the process's peak memory. ``--limit N`` takes the first N
+    dev articles."""
     module = _e2e_module()
     detector = _detector(args)
     finder = detector.finder
     first = module.polnear_documents(Path(args.polnear) / "text", args.limit)
     train = Path(args.polnear).parent / "train" / "text"
     more = module.polnear_documents(train, 10)
+    return _store_steps(finder, (("initial", first), ("then", more)), batch_size=16,
+                        tag="store")
+
+
+def _store_steps(finder, steps, *, batch_size: int, tag: str) -> dict[str, Any]:
+    """Each ``(name, documents)`` step added in turn to one new claim store:
+    counts, seconds, articles/s, NLI predictions per claim and seconds per
+    stage each; then the store's totals, its size on disk and peak memory."""
+    import resource
+    import tempfile
+
+    from claimcheck.store import ClaimStore
+
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = ClaimStore(Path(tmp) / "store", finder=finder)
-        for name, docs in (("initial", first), ("then", more)):
+        for name, docs in steps:
+            finder.work.clear()
             start = time.perf_counter()
-            counts = store.add(docs, batch_size=16, show_progress_bar=False)
+            counts = store.add(docs, batch_size=batch_size, show_progress_bar=tag == "scale")
             seconds = time.perf_counter() - start
             out[name] = {**counts, "seconds": seconds,
                          "articles_per_s": counts["documents"] / seconds if seconds else None,
                          "nli_per_claim": counts["nli_predictions"] / counts["claims"]
-                         if counts["claims"] else None}
-            print(f"[store] {name}: {counts['documents']} articles in {seconds:.0f}s",
+                         if counts["claims"] else None,
+                         "stage_seconds": {k[len("seconds_"):]: v for k, v in finder.work.items()
+                                           if k.startswith("seconds_")}}
+            print(f"[{tag}] {name}: {counts['documents']} articles in {seconds:.0f}s",
                   file=sys.stderr)
         out["store"] = store.stats()
         store.close()
@@ -1211,38 +1228,15 @@ def run_scale(args) -> dict[str, Any]:
     to it: articles per second, NLI predictions per claim, seconds per stage,
     peak memory, the store's size and the time to add 100 articles.
     ``--limit N``: N articles (default 10,000)."""
-    import resource
-    import tempfile
-
-    from claimcheck.store import ClaimStore
-
     corpus = _script_module("benchmarks/corpus.py")
     sources = corpus.source_articles(Path(args.polnear).parent)
     n = args.limit or 10_000
     docs = corpus.recombined_corpus(n + 100, sources, seed=0)
     finder = _detector(args).finder
-    out: dict[str, Any] = {"sources": len(sources), "articles": n,
-                           "characters": sum(len(d.text) for d in docs[:n])}
-    with tempfile.TemporaryDirectory() as tmp:
-        store = ClaimStore(Path(tmp) / "store", finder=finder)
-        for name, part in (("corpus", docs[:n]), ("add_100", docs[n:])):
-            finder.work.clear()
-            start = time.perf_counter()
-            counts = store.add(part, batch_size=64, show_progress_bar=True)
-            seconds = time.perf_counter() - start
-            out[name] = {**counts, "seconds": seconds,
-                         "articles_per_s": counts["documents"] / seconds if seconds else None,
-                         "nli_per_claim": counts["nli_predictions"] / counts["claims"]
-                         if counts["claims"] else None,
-                         "stage_seconds": {k[len("seconds_"):]: v for k, v in finder.work.items()
-                                           if k.startswith("seconds_")}}
-            print(f"[scale] {name}: {counts['documents']} articles in {seconds:.0f}s",
-                  file=sys.stderr)
-        out["store"] = store.stats()
-        store.close()
-        out["bytes_on_disk"] = sum(f.stat().st_size for f in (Path(tmp) / "store").iterdir())
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return out
+    return {"sources": len(sources), "articles": n,
+            "characters": sum(len(d.text) for d in docs[:n]),
+            **_store_steps(finder, (("corpus", docs[:n]), ("add_100", docs[n:])),
+                           batch_size=64, tag="scale")}
 
 
 def scale_markdown(res: dict[str, Any]) -> str:

@@ -287,6 +287,7 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "batch_size": finder.batch_size,
         "attributed_only": finder.attributed_only,
         "cascade": finder.cascade,
+        "reverse_floor": finder.reverse_floor,
     }
 
 

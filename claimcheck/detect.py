@@ -168,10 +168,13 @@ class ContradictionFinder:
         Stage 1 (:func:`~claimcheck.pairs.screen`): of the candidate pairs,
         keep each claim's nearest neighbour in each language and every pair
         in which a rule sees a clash. Stage 2: NLI with claim A as premise;
-        the reverse direction only when that gives at least
-        :data:`REVERSE_FLOOR` or a rule fired; a pair that gets no reverse
-        direction is dropped. False scores every candidate pair both ways
-        (what the benchmark compares the cascade with).
+        the reverse direction only when that gives at least ``reverse_floor``
+        or a rule fired; a pair that gets no reverse direction is dropped.
+        False scores every candidate pair both ways (what the benchmark
+        compares the cascade with).
+    reverse_floor : float
+        Stage 2's floor (default :data:`REVERSE_FLOOR`, 0.2); 0 turns stage
+        2 off (every pair stage 1 keeps is read both ways).
 
     Attributes
     ----------
@@ -191,8 +194,10 @@ class ContradictionFinder:
     batch_size: int = 32
     attributed_only: bool = True
     cascade: bool = True
+    reverse_floor: float = REVERSE_FLOOR
 
     def __post_init__(self) -> None:
+        self.reverse_floor = _probability(self.reverse_floor, "reverse_floor")
         self.work: Counter[str] = Counter()
         if self.threshold is not None:
             self.threshold = _probability(self.threshold)
@@ -327,7 +332,7 @@ class ContradictionFinder:
         # Stage 2 (cascade): the reverse direction only where the first is not
         # confidently compatible, a rule sees a clash, or one claim is a denial.
         back = [i for i, pair in enumerate(pairs)
-                if not cascade or first[i, column] >= REVERSE_FLOOR or seen[i]
+                if not cascade or first[i, column] >= self.reverse_floor or seen[i]
                 or denied[pair.a] != denied[pair.b]]
         second = nli.predict([(pairs[i].b.text, pairs[i].a.text) for i in back],
                              batch_size=self.batch_size, show_progress_bar=False) \
