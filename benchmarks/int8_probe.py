@@ -16,7 +16,10 @@ one (quantise, round, dequantise, multiply in float32), one way at a time:
 - ``token``: activations with one scale per token (row).
 
 and then ``torch.ao.quantization.quantize_dynamic`` itself, for its real
-speed. Each variant's labels are compared with float32's on the same pairs
+speed: on every Linear layer, and with some kinds of layer left in float32
+(which layers lose the labels: the feed-forward down-projections, whose
+inputs, after GELU, hold the outliers a per-tensor scale cannot serve).
+Each variant's labels are compared with float32's on the same pairs
 (``../shared/data/nli`` dev sets). The simulation says which quantisation
 keeps the labels, not how fast a kernel for it would run.
 """
@@ -108,8 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         warnings.simplefilter("ignore")  # torch.ao's deprecation notice
         nli.model = torch.ao.quantization.quantize_dynamic(
             copy.deepcopy(base), {torch.nn.Linear}, dtype=torch.qint8)
+    names = [n for n, m in base.named_modules() if isinstance(m, torch.nn.Linear)]
+    ffn_out = {n for n in names if n.endswith(".output.dense") and ".attention." not in n}
+    att_out = {n for n in names if n.endswith(".attention.output.dense")}
+    inter = {n for n in names if n.endswith(".intermediate.dense")}
+    partial_models = {}
+    for label, kept in (("all but the feed-forward down-projections", ffn_out),
+                        ("only query, key, value and the head", ffn_out | att_out | inter)):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            partial_models[f"torch.ao int8, {label}"] = torch.ao.quantization.quantize_dynamic(
+                copy.deepcopy(base), {n for n in names if n not in kept}, dtype=torch.qint8)
     timed = {}
-    for label, model in (("float32", base), ("torch.ao dynamic int8", nli.model)):
+    for label, model in (("float32", base), ("torch.ao dynamic int8", nli.model),
+                         *partial_models.items()):
         nli.model = model
         nli.predict(pairs[:16], batch_size=32, show_progress_bar=False)
         start = time.perf_counter()
