@@ -203,7 +203,10 @@ def analyse_ray(
     docs = [d for d in as_documents(documents) if d.text.strip()]
 
     if not ray.is_initialized():
-        ray.init(address=address, log_to_driver=False, include_dashboard=False)
+        if address:  # a cluster is joined as it is
+            ray.init(address=address)
+        else:  # a local instance starts quiet
+            ray.init(log_to_driver=False, include_dashboard=False)
     if workers is None:
         cpus = int(ray.cluster_resources().get("CPU", 1))
         workers = max(1, cpus // cpus_per_worker)
