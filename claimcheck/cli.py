@@ -266,7 +266,8 @@ def _cmd_index_add(args: argparse.Namespace) -> int:
     with ClaimStore(args.store, finder=_shared_finder()) as store:
         counts = store.add(docs, batch_size=args.batch, show_progress_bar=args.progress)
         args.log(f"{counts['documents']} documents added ({counts['skipped']} already stored), "
-                 f"{counts['claims']} claims, {counts['pairs']} pairs scored, "
+                 f"{counts['claims']} claims, {counts['pairs']} candidate pairs, "
+                 f"{counts['nli_predictions']} NLI predictions, "
                  f"{counts['contradictions']} contradictions stored; the store now holds "
                  + ", ".join(f"{v} {k}" for k, v in store.stats().items()))
     print(json.dumps(counts))
