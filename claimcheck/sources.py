@@ -33,6 +33,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from claimcheck.disjoint import DisjointSets
 from claimcheck.text import lexicon_ar
 from claimcheck.text.normalize import folded_words, normalize_arabic_word
 from claimcheck.text.speakers import name_core
@@ -230,13 +231,8 @@ def link_sources(claims: Sequence[Claim], *,
             nodes[(claim.doc_id, name)] = len(first)
             first.append(claim)
             names.append(name)
-    parent = list(range(len(first)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = DisjointSets(len(first))
+    find = sets.find
 
     # What the pairs compare, worked out once per name.
     words = [_name_words(n) for n in names]
@@ -266,8 +262,7 @@ def link_sources(claims: Sequence[Claim], *,
                     if not same and vectors is not None and first[i].lang != first[j].lang:
                         same = float(vectors[i] @ vectors[j]) >= min_similarity
                     if same:
-                        root, child = min(ri, rj), max(ri, rj)
-                        parent[child] = root
+                        root, child = sets.union(ri, rj)
                         for doc, nodes_of in members.pop(child).items():
                             members[root].setdefault(doc, []).extend(nodes_of)
     groups: dict[int, list[int]] = {}

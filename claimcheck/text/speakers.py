@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from claimcheck.disjoint import DisjointSets
 from claimcheck.text import lexicon_ar, lexicon_en
 from claimcheck.text.normalize import normalize_arabic_word
 
@@ -183,18 +184,8 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
     list of ResolvedSpeaker
         One per mention, in the same order.
     """
-    parent = list(range(len(mentions)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    sets = DisjointSets(len(mentions))
+    find, union = sets.find, sets.union
 
     keys = [_key(m.text, m.lang) for m in mentions]
     appositives = [_key(m.appositive, m.lang) if m.appositive else "" for m in mentions]
