@@ -60,9 +60,7 @@ def candidate_pairs(
     if n < 2:
         return []
     keep = n - 1 if top_k is None else min(top_k, n - 1)
-    texts = [" ".join(c.text.split()) for c in claims]
     words = [folded_words(c.text) for c in claims]
-    comparable = [informative(w) for w in words]
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, n, chunk_size):
         sims = embeddings[start : start + chunk_size] @ embeddings.T
@@ -76,9 +74,7 @@ def candidate_pairs(
             i = start + r
             for j in neighbours.tolist():
                 sim = float(sims[r, j])
-                if sim < min_similarity or texts[i] == texts[j] or (
-                        words[i] and words[i] == words[j]) or not (
-                        comparable[i] and comparable[j]):
+                if sim < min_similarity or not comparable(words[i], words[j]):
                     continue
                 chosen[(min(i, j), max(i, j))] = sim
     return [ClaimPair(claims[i], claims[j], sim) for (i, j), sim in sorted(chosen.items())]
@@ -91,6 +87,13 @@ def informative(words: Sequence[str]) -> bool:
     without the question it answers; on the e2e dev cases every side of a
     listed contradiction passes."""
     return len(words) >= 3 or any(ch.isdigit() for w in words for ch in w)
+
+
+def comparable(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
+    """Whether two claims, given as their :func:`folded_words`, are worth
+    comparing: both :func:`informative`, and not the same words (the same
+    quote twice, :func:`near_identical`; identical texts included)."""
+    return words_a != words_b and informative(words_a) and informative(words_b)
 
 
 def near_identical(a: str, b: str) -> bool:

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.pairs import informative, near_identical, nearest_in_each_language
+from claimcheck.pairs import comparable, nearest_in_each_language
 from claimcheck.progress import progress
 from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
@@ -210,8 +210,7 @@ class ClaimStore:
         todo = []
         for (i, j), similarity in sorted(chosen.items()):
             a, b = claims[i], (claims[j] if j >= 0 else old[-1 - j])
-            if a.text != b.text and not near_identical(a.text, b.text) and informative(
-                    folded_words(a.text)) and informative(folded_words(b.text)):
+            if comparable(folded_words(a.text), folded_words(b.text)):
                 todo.append(ClaimPair(a, b, similarity) if j >= 0 else ClaimPair(b, a, similarity))
         before = finder.work["nli_predictions"]
         # The cascade keeps each *new* claim's nearest pairs (and those a rule
