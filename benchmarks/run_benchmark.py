@@ -789,12 +789,13 @@ def run_e2e(args) -> dict[str, Any]:
     # The same cases with every candidate pair scored both ways, and with the
     # cascade's first stage only (every pair it keeps read both ways): what
     # each stage costs in recall and saves in cross-encoder calls.
-    for name, cascade, floor in (("without_cascade", False, finder.reverse_floor),
+    shipped = finder.reverse_floor
+    for name, cascade, floor in (("without_cascade", False, shipped),
                                  ("first_stage_only", True, 0.0)):
-        finder.cascade, finder.reverse_floor, kept = cascade, floor, finder.reverse_floor
+        finder.cascade, finder.reverse_floor = cascade, floor
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
-        finder.cascade, finder.reverse_floor = True, kept
+        finder.cascade, finder.reverse_floor = True, shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},

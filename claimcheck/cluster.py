@@ -64,7 +64,11 @@ def claim_to_json(claim: Claim) -> str:
 
 
 def claim_from_json(text: str) -> Claim:
-    fields = json.loads(text)
+    return _claim(json.loads(text))
+
+
+def _claim(fields: dict[str, Any]) -> Claim:
+    """A Claim from its ``to_dict()`` fields (JSON makes the spans lists)."""
     for key in ("span", "speaker_span"):
         if fields[key] is not None:
             fields[key] = tuple(fields[key])
@@ -73,8 +77,8 @@ def claim_from_json(text: str) -> Claim:
 
 def _contradiction_from_json(text: str) -> Contradiction:
     fields = json.loads(text)
-    fields["claim_a"] = claim_from_json(json.dumps(fields["claim_a"]))
-    fields["claim_b"] = claim_from_json(json.dumps(fields["claim_b"]))
+    fields["claim_a"] = _claim(fields["claim_a"])
+    fields["claim_b"] = _claim(fields["claim_b"])
     fields["reasons"] = tuple(fields["reasons"])
     return Contradiction(**fields)
 
