@@ -224,14 +224,22 @@ def _cmd_find(args: argparse.Namespace) -> int:
     fields = {key: getattr(args, f"{key}_field") for key in JSONL_FIELDS}
     docs = read_articles(args.files, encoding=args.encoding, warn=args.log,
                          jsonl=args.jsonl, fields=fields)
+    if args.ray is not None and args.precision is not None:
+        raise InputError("--precision applies to local runs; Ray workers pick their own")
     if args.ray is not None:
         from claimcheck.cluster import analyse_ray
 
         analysis = analyse_ray(docs, threshold=args.threshold, top_k=args.top_k,
                                address=None if args.ray == "local" else args.ray)
     else:
-        analysis = _shared_finder().analyse(docs, threshold=args.threshold, top_k=args.top_k,
-                                            show_progress_bar=args.progress)
+        finder = _shared_finder()
+        if args.precision is not None:
+            try:
+                finder.nli.precision = args.precision
+            except ValueError as err:
+                raise InputError(str(err)) from None
+        analysis = finder.analyse(docs, threshold=args.threshold, top_k=args.top_k,
+                                  show_progress_bar=args.progress)
     if args.top is not None:
         analysis = replace(analysis, contradictions=analysis.contradictions[: args.top])
     fmt = "json" if args.json else args.format
@@ -366,6 +374,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="minimum probability (default: the model's calibrated threshold)")
     find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
+    find.add_argument("--precision", default=None,
+                      choices=("auto", "float32", "bfloat16", "int8"),
+                      help="NLI arithmetic (default auto: bfloat16 where the CPU has it "
+                      "natively, else float32; int8 needs VNNI, see claimcheck/quantize.py)")
     find.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",
                       help="run the costly stages on Ray (pip install 'claimcheck[ray]'): a "
                            "local instance, or the cluster at ADDRESS ('auto', "

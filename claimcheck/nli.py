@@ -43,7 +43,10 @@ def default_model_path() -> Path:
 
 
 Pair = tuple[str, str]
+#: What a model can be trained in (:func:`claimcheck.finetune`).
 PRECISIONS = ("auto", "float32", "bfloat16")
+#: What :meth:`NLIModel.predict` can compute in.
+INFERENCE_PRECISIONS = (*PRECISIONS, "int8")
 
 
 _BF16_CPU_FLAGS = frozenset({"avx512_bf16", "amx_bf16", "bf16"})
@@ -103,13 +106,17 @@ class NLIModel:
         Pairs longer than this many tokens are truncated (longest side first).
     path : Path, optional
         The folder the model was loaded from (its calibration lives there).
-    precision : {"auto", "float32", "bfloat16"}
+    precision : {"auto", "float32", "bfloat16", "int8"}
         Arithmetic of :meth:`predict`. ``"bfloat16"`` runs the forward pass
         under ``torch.autocast`` (weights stay float32); it is about twice as
         fast on CPUs with native bfloat16 (AVX512-BF16, AMX) and changes
         probabilities by about 0.01 (see ``benchmarks/results/nli.md``).
-        ``"auto"`` (the default) picks bfloat16 where the CPU has it natively
-        and float32 elsewhere (emulated bfloat16 would be slower). In
+        ``"int8"`` runs a copy of the network with most encoder layers in
+        int8 (:mod:`claimcheck.quantize`; x86 CPUs with VNNI only, where it
+        is faster than float32 and keeps at least 99% of its labels, see
+        ``benchmarks/results/int8.md``). ``"auto"`` (the default) picks
+        bfloat16 where the CPU has it natively and float32 elsewhere
+        (emulated bfloat16 would be slower); int8 is never picked for you. In
         bfloat16 a pair's probabilities also move by about 0.001 with the
         other pairs of its batch (rounding depends on the matrix shapes);
         float32 gives the same row whatever the batch.
@@ -136,19 +143,41 @@ class NLIModel:
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.path = path
+        self._int8: tuple[torch.nn.Module, torch.nn.Module] | None = None
         self.precision = precision
 
     @property
     def precision(self) -> str:
-        """``"float32"`` or ``"bfloat16"``: what :meth:`predict` computes in
-        (bfloat16 autocast is for CPUs: a model moved to a GPU computes float32)."""
+        """``"float32"``, ``"bfloat16"`` or ``"int8"``: what :meth:`predict`
+        computes in (bfloat16 and int8 are for CPUs: a model moved to a GPU
+        computes float32)."""
         return self._precision if self.model.device.type == "cpu" else "float32"
 
     @precision.setter
     def precision(self, value: str) -> None:
-        if value not in PRECISIONS:
-            raise ValueError(f"precision must be one of {PRECISIONS}, got {value!r}")
+        if value not in INFERENCE_PRECISIONS:
+            raise ValueError(f"precision must be one of {INFERENCE_PRECISIONS}, got {value!r}")
+        if value == "int8":
+            from claimcheck.quantize import int8_supported
+
+            if not int8_supported():
+                raise ValueError("precision='int8' needs an x86 CPU with VNNI (avx512_vnni or "
+                                 "avx_vnni); this one has none: use 'auto' or 'float32'")
         self._precision = native_bfloat16_precision() if value == "auto" else value
+        self._int8 = None  # setting the precision again re-quantises
+
+    def _network(self) -> torch.nn.Module:
+        """The module :meth:`predict` runs: :attr:`model`, or in int8 a
+        quantised copy of it, made on first use and again when
+        :attr:`model` is replaced or the precision set again (weights changed
+        in place are not seen until then)."""
+        if self.precision != "int8":
+            return self.model
+        if self._int8 is None or self._int8[0] is not self.model:
+            from claimcheck.quantize import quantize_int8
+
+            self._int8 = (self.model, quantize_int8(self.model))
+        return self._int8[1]
 
     def autocast(self) -> torch.autocast:
         """The ``torch.autocast`` context :meth:`predict` runs under: bfloat16
@@ -342,6 +371,7 @@ class NLIModel:
         order = np.argsort([-(len(p) + len(h)) for p, h in items], kind="stable")
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         self.model.eval()
+        network = self._network()
         with torch.inference_mode(), self.autocast():
             for idx in progress(batches, show_progress_bar, "NLI"):
                 enc = self.tokenizer(
@@ -353,7 +383,7 @@ class NLIModel:
                     return_tensors="pt",
                     return_token_type_ids=False,
                 )
-                logits = self.model(**enc.to(self.model.device)).logits
+                logits = network(**enc.to(self.model.device)).logits
                 out[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
         return out[0] if single else out
 

@@ -140,3 +140,42 @@ def test_find_prints_only_the_table_on_stdout(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
     assert len(json.loads(done.stdout)["contradictions"]) == 2
     assert done.stderr.strip() == "", done.stderr
+
+
+@pytest.mark.slow
+def test_find_in_int8_still_finds_the_seed_clash(capsys):
+    from claimcheck.detect import _shared_finder
+    from claimcheck.quantize import int8_supported
+
+    if not int8_supported():
+        pytest.skip("this CPU has no VNNI: int8 is refused here")
+    try:
+        assert main(["find", str(SEED), "--top", "3", "--precision", "int8"]) == 0
+    finally:
+        _shared_finder().nli.precision = "auto"  # the finder is shared by later tests
+    blocks = ["#" + b for b in capsys.readouterr().out.split("\n#") if b.strip()]
+    assert any("قائد في قوات سوريا الديمقراطية" in b and "ترامب" in b for b in blocks)
+
+
+def test_find_precision_errors_are_clear(capsys, monkeypatch, tmp_path):
+    import claimcheck.nli as nli_module
+    from claimcheck.detect import _shared_finder
+
+    article = tmp_path / "a.txt"
+    article.write_text("The minister said the bridge would reopen on Monday.", encoding="utf-8")
+    assert main(["find", str(article), "--precision", "int8", "--ray"]) == 2
+    assert "--precision applies to local runs" in capsys.readouterr().err
+    monkeypatch.setattr(nli_module, "_cpu_flags", lambda: frozenset({"avx2"}))
+    finder = _shared_finder()
+    monkeypatch.setattr(finder, "_nli", nli_module.NLIModel(
+        _tiny_classifier(), None, precision="float32"))
+    assert main(["find", str(article), "--precision", "int8"]) == 2
+    assert "VNNI" in capsys.readouterr().err
+
+
+def _tiny_classifier():
+    from transformers import BertConfig, BertForSequenceClassification
+
+    return BertForSequenceClassification(BertConfig(
+        vocab_size=8, hidden_size=8, num_hidden_layers=1, num_attention_heads=1,
+        intermediate_size=8, id2label={0: "entailment", 1: "neutral", 2: "contradiction"}))
