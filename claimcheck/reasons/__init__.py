@@ -1,0 +1,153 @@
+"""Visible evidence that two claims contradict each other.
+
+The NLI model gives a probability; this module looks for things a journalist
+can point at in the two texts and that make a contradiction more likely:
+
+``numeric``
+    the same quantity (same unit or noun) with values that cannot both hold
+    ("2000 vs 400 (troops)");
+``negation``
+    one claim negates or denies what the other asserts, and the two share
+    content words;
+``temporal``
+    one claim speaks of the future or of something still going on, the other
+    of something already completed;
+``antonym``
+    the two claims use opposite words (withdraw/stay, rose/fell) on a shared
+    topic;
+``reported``
+    the article itself reports the clash ("يتعارض هذا التصريح مع",
+    "contrary to", "denied") in the sentences around a claim.
+
+:func:`find_reasons` returns :class:`Reason` values; :func:`combine` turns an
+NLI probability and those reasons into a score. Everything is lexicon- and
+rule-based, Arabic and English first, and deliberately conservative: a reason
+should be right when it fires, not fire whenever it could.
+"""
+
+from __future__ import annotations
+
+from claimcheck.reasons.antonyms import _HEDGE_RE, _antonym
+from claimcheck.reasons.aspect import _aspect, _quote
+from claimcheck.reasons.fold import _content, _fold, _is_arabic, _shared, normalize_digits
+from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
+from claimcheck.reasons.negation import _DENIALS, _NEGATORS, _negations
+from claimcheck.reasons.numbers import (
+    _UNIT_OF,
+    Quantity,
+    _numeric,
+    _topics,
+    find_quantities,
+)
+from claimcheck.reasons.reported import _reported_either, reported_clash
+
+__all__ = [
+    "KINDS",
+    "KIND_WEIGHTS",
+    "MAX_BOOST",
+    "Quantity",
+    "Reason",
+    "combine",
+    "find_quantities",
+    "find_reasons",
+    "normalize_digits",
+    "reported_clash",
+]
+
+
+def find_reasons(
+    text_a: str,
+    text_b: str,
+    *,
+    lang_a: str | None = None,
+    lang_b: str | None = None,
+    context_a: str | None = None,
+    context_b: str | None = None,
+) -> list[Reason]:
+    """Visible evidence that two claims contradict each other.
+
+    Parameters
+    ----------
+    text_a, text_b : str
+        The two claims' contents (without the speaker and reporting verb).
+    lang_a, lang_b : str or None
+        Language codes of the claims. The rules cover Arabic and English;
+        for any other language code no reason is looked for, since the
+        lexicons would only match by accident.
+    context_a, context_b : str or None
+        The sentence(s) around each claim in its article, searched for a
+        clash the article itself reports.
+
+    Returns
+    -------
+    list of Reason
+        At most one reason per kind, in the order of :data:`KINDS`; empty when
+        nothing was found.
+
+    Examples
+    --------
+    >>> [r.detail for r in find_reasons("400 جندي", "2000 soldiers")]
+    ['400 vs 2000 (troops)']
+    """
+    if any(lang not in (None, "und", "ar", "en") for lang in (lang_a, lang_b)):
+        return []
+    a = _fold(text_a)
+    b = _fold(text_b)
+    reasons: list[Reason] = []
+    neg_a = _negations(a)
+    neg_b = _negations(b)
+    negated_a = len(neg_a) % 2 == 1
+    negated_b = len(neg_b) % 2 == 1
+    content_a = _content(a, _NEGATORS | _DENIALS)
+    content_b = _content(b, _NEGATORS | _DENIALS)
+    shared = _shared(content_a, content_b)
+    topics_shared = bool(shared) or bool(_topics(a) & _topics(b))
+    # A shared unit word ("percent") does not make two numbers about one thing.
+    not_units = [k for k in content_a if not any(key in _UNIT_OF for key in k)]
+    same_thing = bool(_shared(not_units, content_b)) or bool(
+        _topics(a, units=False) & _topics(b, units=False)
+    )
+
+    numeric = _numeric(a, b, same_thing)
+    if numeric:
+        reasons.append(numeric)
+
+    if negated_a != negated_b and (
+        len(shared) >= 2 or (shared and len(shared) / min(len(content_a), len(content_b)) >= 0.5)
+    ):
+        cue, side = (neg_a[0], "A") if negated_a else (neg_b[0], "B")
+        words = "، ".join(shared[:3]) if any(map(_is_arabic, shared)) else ", ".join(shared[:3])
+        reasons.append(
+            Reason(
+                "negation",
+                f"{side} negates with '{cue}' what the other asserts (shared: {words})",
+                KIND_WEIGHTS["negation"],
+            )
+        )
+
+    aspect_a = _aspect(a, negated_a)
+    aspect_b = _aspect(b, negated_b)
+    if aspect_a and aspect_b:
+        kinds = {aspect_a[0], aspect_b[0]}
+        if "completed" in kinds and len(kinds) == 2:
+            reasons.append(
+                Reason(
+                    "temporal",
+                    f"{aspect_a[0]} '{_quote(a, aspect_a[1])}' vs "
+                    f"{aspect_b[0]} '{_quote(b, aspect_b[1])}'",
+                    KIND_WEIGHTS["temporal"],
+                )
+            )
+
+    hedged = _HEDGE_RE.search(a.text) or _HEDGE_RE.search(b.text)
+    if negated_a == negated_b and topics_shared and not hedged:
+        antonym = _antonym(a, b)
+        if antonym:
+            reasons.append(antonym)
+
+    reported = _reported_either(a, b, context_a, context_b)
+    if reported:
+        reasons.append(reported)
+    return reasons
+
+

@@ -1,0 +1,69 @@
+"""Tense and aspect: future, ongoing or completed (``temporal`` reason)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from claimcheck.reasons.fold import _Folded, _word
+
+# Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين ...).
+_NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|يم|يرت)"
+_FUTURE_PATTERNS = (
+    # "ستعلن", "سيسحب", "سنواصل": the future prefix on an imperfect verb.
+    _word(r"[وف]?س" + _NOT_FUTURE + r"[يتن]\w{2,}"),
+    _word(r"سوف"),
+    _word(r"(?:في|خلال) غضون \w+(?: \w+)?"),
+    _word(r"خلال (?:ال)?(?:ايام|اسابيع|ساعات|اشهر) (?:ال)?مقبله"),
+    _word(r"(?:ال)?مقبله?|قريبا|(?:من )?(?:ال)?متوقع|[ينت]توقع(?:ون)?|من المنتظر"),
+    _word(r"will|\w+'ll|shall|going to|plans? to|expects?|expected|expecting|soon"),
+    _word(r"within (?:a|an|the next|\w+) (?:\w+ )?(?:hours?|days?|weeks?|months?)"),
+    _word(r"(?:in the coming|next) (?:hours|days|weeks|months|week|month)"),
+)
+_ONGOING_PATTERNS = (
+    _word(r"[وف]?[ينت]واصل(?:ون)?|[وف]?[يت]ستمر|مستمره?|متواصله?|جار(?:يه)?"),
+    _word(r"(?:لا|ما) (?:يزال|تزال|زال|زالت|يزالون)"),
+    _word(r"لم \w+(?: \w+){0,4} بعد"),
+    _word(r"continu(?:e|es|ed|ing)|ongoing|still|under ?way|in progress"),
+    _word(r"not yet|yet to|has not (?:yet )?(?:ended|finished)|is not over"),
+)
+_COMPLETED_PATTERNS = (
+    _word(r"[وف]?تمت? \w+"),
+    _word(r"بالكامل|بالفعل|كليا|نهائيا"),
+    _word(r"[وف]?(?:انتهت|انتهي|اكتملت|اكتمل|استكملت|استعادت|استعاد|حررت|تحررت|انجزت)"),
+    _word(r"already|fully|completely|entirely|came to an end"),
+    _word(
+        r"(?:ha[sd]|have|was|were|is|are) (?:been )?(?:now )?(?:ended|finished|completed|"
+        r"concluded|retaken|recaptured|liberated|over|complete|reopened|defeated)"
+    ),
+)
+_FUTURE_RES = tuple(re.compile(p) for p in _FUTURE_PATTERNS)
+_ONGOING_RES = tuple(re.compile(p) for p in _ONGOING_PATTERNS)
+_COMPLETED_RES = tuple(re.compile(p) for p in _COMPLETED_PATTERNS)
+
+
+def _matches(folded: _Folded, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int]]:
+    spans = [m.span() for p in patterns for m in p.finditer(folded.text)]
+    return sorted(set(spans))
+
+
+def _quote(folded: _Folded, spans: list[tuple[int, int]], limit: int = 60) -> str:
+    start, end = spans[0][0], max(e for _, e in spans)
+    whole = folded.surface(start, end)
+    if len(whole) <= limit:
+        return whole
+    return " … ".join(folded.surface(s, e) for s, e in spans[:3])
+
+
+def _aspect(folded: _Folded, negated: bool) -> tuple[str, list[tuple[int, int]]] | None:
+    future = _matches(folded, _FUTURE_RES)
+    if future:
+        return "future", future
+    ongoing = _matches(folded, _ONGOING_RES)
+    if ongoing:
+        return "ongoing", ongoing
+    completed = _matches(folded, _COMPLETED_RES)
+    if completed:
+        # "has not ended" / "لم تتم" is the opposite of done.
+        return ("ongoing" if negated else "completed"), completed
+    return None

@@ -1,0 +1,532 @@
+"""Numbers and what they count, in Arabic and English, and the ``numeric``
+reason: the same quantity with values that cannot both hold; plus the
+bilingual topic words that tell whether two claims speak of one thing."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from claimcheck.reasons.fold import (
+    _content,
+    _fold,
+    _Folded,
+    _is_arabic,
+    _norm,
+    _shared,
+    _Token,
+    _word,
+    _words,
+)
+from claimcheck.reasons.kinds import KIND_WEIGHTS, Reason
+from claimcheck.types import Span
+
+Bound = Literal["exact", "approx", "min", "max"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in a text, with what it counts.
+
+    Attributes
+    ----------
+    value : float
+        The number, normalised ("٢٬٠٠٠", "ألفا", "two thousand" -> 2000.0).
+    units : tuple of str
+        Canonical keys of the unit or noun it counts ("troops", "percent"),
+        shared by Arabic and English; empty when none was found.
+    text : str
+        The number as written in the input.
+    span : (int, int)
+        Offsets of ``text`` in the input.
+    bound : {"exact", "approx", "min", "max"}
+        "approx" after "about"/"نحو", "min" after "more than"/"أكثر من",
+        "max" after "up to"/"أقل من".
+    """
+
+    value: float
+    units: tuple[str, ...]
+    text: str
+    span: Span
+    bound: Bound = "exact"
+
+
+_AR_ONES = {
+    "واحد": 1, "واحده": 1,
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
+    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
+    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}  # fmt: skip
+_AR_HUNDRED_STEMS = {
+    "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9,
+}  # fmt: skip
+_AR_HUNDREDS = {"مئتان": 200, "مئتين": 200, "مئتا": 200, "مئتي": 200,
+                "مائتان": 200, "مائتين": 200, "مائتا": 200, "مائتي": 200}  # fmt: skip
+for _stem, _v in _AR_HUNDRED_STEMS.items():
+    _AR_HUNDREDS[_stem + "مئه"] = _v * 100
+    _AR_HUNDREDS[_stem + "مائه"] = _v * 100
+
+_EN_ONES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+
+# Multipliers. "Plural" scales (آلاف، thousands) only count after a number:
+# alone they are vague ("thousands of civilians").
+_SCALES = {"hundred": 100, "مئه": 100, "مائه": 100,
+           "thousand": 1e3, "الف": 1e3, "million": 1e6, "مليون": 1e6,
+           "billion": 1e9, "مليار": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}  # fmt: skip
+_PLURAL_SCALES = {"الاف": 1e3, "thousands": 1e3, "ملايين": 1e6, "millions": 1e6,
+                  "مليارات": 1e9, "billions": 1e9, "hundreds": 100, "مئات": 100}  # fmt: skip
+# Duals: 2 x scale when alone; the forms ending in alef are also the
+# accusative singular after a number ("25 ألفا" = 25,000).
+_DUALS = {"الفان": 1e3, "الفين": 1e3, "الفا": 1e3, "الفي": 1e3,
+          "مليونان": 1e6, "مليونين": 1e6, "مليونا": 1e6, "مليوني": 1e6,
+          "ملياران": 1e9, "مليارين": 1e9, "مليارا": 1e9, "ملياري": 1e9}  # fmt: skip
+_SUFFIX_SCALES = frozenset({"bn", "m", "mn", "k"})
+
+_BOUND_CUES: dict[str, Bound] = {
+    "نحو": "approx", "حوالي": "approx", "قرابه": "approx", "زهاء": "approx",
+    "تقريبا": "approx", "about": "approx", "around": "approx", "nearly": "approx",
+    "roughly": "approx", "approximately": "approx", "almost": "approx", "some": "approx",
+    "estimated": "approx",
+    "اكثر": "min", "يزيد": "min", "يقل": "min", "over": "min", "least": "min",
+    "more": "min", "exceeding": "min",
+    "اقل": "max", "under": "max", "fewer": "max", "less": "max", "up": "max",
+}  # fmt: skip
+
+_UNIT_FORMS = {
+    "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops servicemen",
+    "fighters": "مقاتل مقاتلين مقاتلا مقاتلي مسلح مسلحين مسلحا مسلحي fighter fighters "
+    "militant militants gunmen",
+    "people": "شخص اشخاص شخصا نسمه people persons person individuals",
+    "civilians": "مدني مدنيين مدنيا civilian civilians",
+    "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات dead death deaths killed fatalities "
+    "died victims",
+    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
+    "missing": "مفقود مفقودين مفقودا missing",
+    "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
+    "refugees": "لاجئ لاجئين لاجئا refugee refugees",
+    "workers": "عامل عمال عاملا موظف موظفين موظفا وظيفه وظائف worker workers employee "
+    "employees staff jobs",
+    "families": "اسره اسر عائله عائلات family families households",
+    "children": "طفل اطفال طفلا child children",
+    "prisoners": "اسير اسري معتقل معتقلين معتقلا سجين سجناء prisoner prisoners detainee detainees",
+    "hours": "ساعه ساعات hour hours",
+    "days": "يوم ايام يوما day days",
+    "weeks": "اسبوع اسابيع اسبوعا week weeks",
+    "months": "شهر اشهر شهور شهرا month months",
+    "years": "سنه سنوات اعوام عاما years",
+    "percent": "% بالمئه بالمائه المئه المائه percent pct per",
+    "dollars": "$ دولار دولارا دولارات dollar dollars usd",
+    "euros": "€ يورو euro euros",
+    "pounds": "£ جنيه جنيها جنيهات pound pounds sterling",
+    "barrels": "برميل براميل برميلا barrel barrels bpd",
+    "doses": "جرعه جرعات doses dose",
+    "seats": "مقعد مقاعد مقعدا seat seats",
+    "votes": "صوت اصوات صوتا vote votes ballots",
+    "breaches": "خرق خروقات خرقا انتهاك انتهاكات breach breaches violation violations",
+    "ships": "سفينه سفن سفينه ship ships vessel vessels",
+    "containers": "حاويه حاويات container containers",
+    "homes": "منزل منازل منزلا بيت بيوت home homes house houses",
+    "tonnes": "طن اطنان طنا tonne tonnes ton tons",
+    "km": "كيلومتر كيلومترا كيلومترات km kilometre kilometres kilometer kilometers",
+    "trucks": "شاحنه شاحنات truck trucks lorry lorries",
+    "villages": "قريه قري villages village",
+}
+_UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
+
+# Units that say nothing about the thing measured ("40 percent" of what?):
+# these only compare when the claims also share a topic word.
+_GENERIC_UNITS = frozenset(
+    {"people", "percent", "dollars", "euros", "pounds", "hours", "days", "weeks", "months",
+     "years", "tonnes", "km"}
+)  # fmt: skip
+# A quantity with one of these units is only that (``$75 a barrel`` is dollars).
+_EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "weeks",
+                    "months", "years")  # fmt: skip
+# Words that say the nearby noun is what the number counts ("عدد القتلى إلى 45").
+_MEASURE_TABLE = dict.fromkeys(_words("عدد حصيله اجمالي toll number tally total count"))
+
+_MONTHS = _words(
+    """
+    يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+    كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين
+    january february march april june july august september october november
+    december jan feb mar apr jun jul aug sep sept oct nov dec
+    """
+)
+_RATE_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
+_RATE_WORDS = _words("a an per each every كل في")
+_YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
+
+
+def _strip_clitic(word: str, table: dict) -> str | None:
+    """``word`` or ``word`` without a leading Arabic clitic, if in ``table``."""
+    if word in table:
+        return word
+    if _is_arabic(word):
+        for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+            if word.startswith(prefix) and word[len(prefix) :] in table:
+                return word[len(prefix) :]
+    return None
+
+
+def _parse_digits(raw: str) -> float:
+    if "," in raw:
+        groups = raw.split(".")[0].split(",")
+        if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
+            raw = raw.replace(",", "")
+        elif raw.count(",") == 1 and "." not in raw:
+            raw = raw.replace(",", ".")  # a decimal comma: "14,5"
+        else:
+            raw = raw.replace(",", "")
+    if raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    return float(raw)
+
+
+def _unit_of(word: str) -> str | None:
+    found = _strip_clitic(word, _UNIT_OF)
+    return _UNIT_OF[found] if found else None
+
+
+def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
+    """The number that starts at token ``i``: its value and the next index."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    j = i
+    while j < len(tokens):
+        tok = tokens[j]
+        w = tok.text
+        nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
+        if w[0].isdigit():
+            if seen:
+                break
+            current = _parse_digits(w)
+            seen = True
+            j += 1
+            continue
+        if seen and w in _SUFFIX_SCALES and tok.start == tokens[j - 1].end:
+            total += current * _SCALES[w]
+            current = 0.0
+            j += 1
+            continue
+        if w in ("a", "an", "one") and not seen:
+            if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
+                current = 1.0
+                seen = True
+                j += 1
+                continue
+            break
+        if w == "and" and seen and (nxt in _EN_ONES or nxt in _SCALES):
+            j += 1
+            continue
+        if not seen and w in ("احد", "احدي") and nxt in ("عشر", "عشره"):
+            current = 11.0  # "أحد عشر" / "إحدى عشرة": "أحد" alone is "someone"
+            seen = True
+            j += 2
+            continue
+        if w == "dozen":
+            current = (current or 1.0) * 12
+            seen = True
+            j += 1
+            continue
+        bare = w
+        if _is_arabic(w) and seen and w.startswith("و"):
+            bare = w[1:]  # "وخمسون" continues "مئة وخمسون"
+        if bare in _SCALES and bare not in _SUFFIX_SCALES:
+            if bare in ("hundred", "مئه", "مائه"):
+                current = (current or 1.0) * 100
+            else:
+                total += (current or 1.0) * _SCALES[bare]
+                current = 0.0
+            seen = True
+            j += 1
+            continue
+        if bare in _PLURAL_SCALES:
+            if not current:
+                break  # "thousands of civilians": vague
+            total += current * _PLURAL_SCALES[bare]
+            current = 0.0
+            j += 1
+            continue
+        if bare in _DUALS:
+            if current and bare.endswith("ا"):
+                total += current * _DUALS[bare]
+                current = 0.0
+            elif not seen:
+                total += 2 * _DUALS[bare]
+            else:
+                break
+            seen = True
+            j += 1
+            continue
+        word = _strip_clitic(bare, _AR_HUNDREDS)
+        if word:
+            if seen and current >= 100:
+                break
+            current += _AR_HUNDREDS[word]
+            seen = True
+            j += 1
+            continue
+        word = _strip_clitic(bare, _AR_ONES) if _is_arabic(bare) else None
+        if word is None and bare in _EN_ONES:
+            word = bare
+        if word:
+            value = _AR_ONES.get(word) or _EN_ONES[word]
+            if seen and (
+                tokens[j - 1].text[0].isdigit() or current % 10 and value < 10 and value != 10
+            ):
+                break
+            current += value
+            seen = True
+            j += 1
+            continue
+        break
+    if not seen:
+        return None
+    return total + current, j
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Numbers in ``text`` with what they count.
+
+    Digits in any of the Arabic-Indic, Persian or Western forms, thousands
+    separators ("2,000", "٢٬٠٠٠"), decimals ("14.5", "١٤٫٥"), scale words
+    ("40 ألف", "1.5 million", "3bn") and number words in Arabic and English
+    ("ثلاثة", "أربعمئة", "ألفا", "مئة وخمسون", "two thousand", "a dozen") are
+    read. Each number gets the units of the nouns next to it, from a small
+    bilingual lexicon ("جندي", "soldiers" and "troops" are all ``troops``).
+    Years and calendar dates are skipped; vague amounts ("آلاف", "dozens")
+    are not numbers.
+
+    Parameters
+    ----------
+    text : str
+        A claim or sentence.
+
+    Returns
+    -------
+    list of Quantity
+        In text order.
+
+    Examples
+    --------
+    >>> [(q.value, q.units) for q in find_quantities("نحو ٤٠٠ جندي سيبقون")]
+    [(400.0, ('troops',))]
+    >>> find_quantities("two thousand soldiers")[0].value
+    2000.0
+    """
+    return _quantities(_fold(text))
+
+
+def _quantities(folded: _Folded) -> list[Quantity]:
+    tokens = folded.tokens
+    out: list[Quantity] = []
+    i = 0
+    while i < len(tokens):
+        read = _read_number(tokens, i)
+        if read is None:
+            i += 1
+            continue
+        value, end = read
+        start = i
+        i = end
+        before = [t.text for t in tokens[max(0, start - 3) : start]]
+        around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
+        if around & _MONTHS:
+            continue
+        units = _units_near(tokens, start, end)
+        first = tokens[start].text
+        if first.isdigit() and len(first) == 4 and 1900 <= value <= 2100:
+            after = tokens[end].text if end < len(tokens) else ""
+            if not units or (before and before[-1] in _YEAR_CUES and not _unit_of(after)):
+                continue  # a year: "عام 2014", "in 2019"
+        bound: Bound = "exact"
+        for w in before[-2:]:
+            cue = _strip_clitic(w, _BOUND_CUES) if _is_arabic(w) else w
+            if cue in _BOUND_CUES:
+                bound = _BOUND_CUES[cue]
+        out.append(
+            Quantity(
+                value=value,
+                units=units,
+                text=folded.original[tokens[start].start : tokens[end - 1].end],
+                span=(tokens[start].start, tokens[end - 1].end),
+                bound=bound,
+            )
+        )
+    return out
+
+
+def _is_conjunction(word: str) -> bool:
+    return word in ("and", "و", "or") or (
+        _is_arabic(word) and word.startswith("و") and _unit_of(word) is None and len(word) > 3
+    )
+
+
+def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ...]:
+    """Units of the nouns after (or, failing that, before) a number."""
+    forward: list[str] = []
+    if start > 0 and tokens[start - 1].text in "$€£":
+        forward.append(_UNIT_OF[tokens[start - 1].text])  # "$75"
+    for j in range(end, min(end + 4, len(tokens))):
+        word = tokens[j].text
+        if word[0].isdigit() or _read_number(tokens, j) is not None:
+            break
+        unit = _unit_of(word)
+        if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
+            continue  # "a day", "per hour": a rate, not what is counted
+        if unit:
+            forward.append(unit)
+        elif _is_conjunction(word):
+            break
+    backward: list[str] = []
+    measured = False
+    for j in range(start - 1, max(-1, start - 5), -1):
+        word = tokens[j].text
+        if word[0].isdigit():
+            break
+        unit = _unit_of(word)
+        if unit:
+            backward.append(unit)
+        if _strip_clitic(word, _MEASURE_TABLE):
+            measured = True
+    # Arabic often puts the counted noun first ("عدد القتلى إلى 45",
+    # "الأسابيع الثلاثة"); look back when nothing follows or a measure word says so.
+    units = forward + backward if (measured or not forward) else forward
+    if start > 0 and backward and _unit_of(tokens[start - 1].text):
+        units = units + backward[:1]  # "killed 52 people"
+    for key in _EXCLUSIVE_UNITS:
+        if key in units:
+            return (key,)
+    specific = [u for u in units if u not in _GENERIC_UNITS]
+    return tuple(dict.fromkeys(specific or units))
+
+
+def _interval(q: Quantity) -> tuple[float, float]:
+    if q.bound == "approx":
+        return q.value * 0.85, q.value * 1.15
+    if q.bound == "min":
+        return q.value, math.inf
+    if q.bound == "max":
+        return 0.0, q.value
+    return q.value, q.value
+
+
+def _compatible(a: Quantity, b: Quantity) -> bool:
+    lo_a, hi_a = _interval(a)
+    lo_b, hi_b = _interval(b)
+    return lo_a <= hi_b + 1e-9 and lo_b <= hi_a + 1e-9
+
+
+def _format_quantity(q: Quantity) -> str:
+    number = f"{q.value:g}" if q.value < 1e6 else f"{q.value:,.0f}"
+    if q.value == int(q.value) and q.value < 1e15:
+        number = str(int(q.value))
+    prefix = {"exact": "", "approx": "~", "min": ">", "max": "<"}[q.bound]
+    return prefix + number
+
+
+# ---------------------------------------------------------------------------
+# Topic words that match across Arabic and English.
+
+_TOPIC_FORMS = {
+    "troops": "قوات القوات forces troops",
+    "ceasefire": "هدنه اطلاق ceasefire truce",
+    "factory": "مصنع مصانع factory factories plant",
+    "flood": "فيضان فيضانات سيول flood floods flooding",
+    "election": "انتخابات انتخاب اقتراع election elections polls",
+    "oil": "نفط خام oil crude brent",
+    "price": "سعر اسعار price prices",
+    "vaccine": "لقاح لقاحات تطعيم vaccine vaccines vaccination",
+    "port": "ميناء موانئ مرفا port harbour harbor",
+    "fighting": "معارك معركه قتال battle fighting fight",
+    "border": "حدود border borders frontier",
+}
+_TOPIC_OF = {_norm(form): key for key, forms in _TOPIC_FORMS.items() for form in forms.split()}
+
+
+def _topics(folded: _Folded, *, units: bool = True) -> set[str]:
+    """Bilingual topic keys of a text, from the topic (and unit) lexicons."""
+    out = set()
+    tables = (_TOPIC_OF, _UNIT_OF) if units else (_TOPIC_OF,)
+    for tok in folded.tokens:
+        for table in tables:
+            found = _strip_clitic(tok.text, table)
+            if found:
+                out.add("#" + table[found])
+    return out
+
+
+def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
+    qa = [q for q in _quantities(a) if q.units]
+    qb = [q for q in _quantities(b) if q.units]
+    cross = _script(a) != _script(b)
+    for x in qa:
+        for unit in x.units:
+            if unit in _GENERIC_UNITS and not same_thing:
+                continue
+            same_a = [q for q in qa if unit in q.units]
+            same_b = [q for q in qb if unit in q.units]
+            if not same_b:
+                continue
+            if any(_compatible(p, q) for p in same_a for q in same_b):
+                continue
+            p, q = same_a[0], same_b[0]
+            if not _same_measure(_around(a, p), _around(b, q), cross):
+                continue
+            return Reason(
+                "numeric",
+                f"{_format_quantity(p)} vs {_format_quantity(q)} ({unit})",
+                KIND_WEIGHTS["numeric"],
+            )
+    return None
+
+
+# Words that make a number a part or a change of a total ("cut 300 jobs",
+# "400 soldiers will stay"): such a number does not contradict the total.
+_PART_RE = re.compile(
+    _word(
+        r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
+        r"further|new|among|rest|other|"
+        r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخري|اخرين|جديد\w*|بقيه)|من بينهم|"
+        r"[وف]?س?[يتن]بق\w*|[وف]?بقي\w*|(?:ال)?متبقي\w*"
+    )
+)
+
+
+def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:
+    """The few words either side of a quantity, as their own folded text."""
+    tokens = folded.tokens
+    index = [i for i, t in enumerate(tokens) if q.span[0] <= t.start < q.span[1]]
+    lo = max(0, index[0] - width)
+    hi = min(len(tokens), index[-1] + 1 + width)
+    return _fold(folded.original[tokens[lo].start : tokens[hi - 1].end])
+
+
+def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
+    """Whether two quantities' surroundings say they measure the same thing."""
+    if bool(_PART_RE.search(a.text)) != bool(_PART_RE.search(b.text)):
+        return False
+    if cross:
+        return True  # no shared words to expect; the unit has to do
+    words_a = [k for k in _content(a) if not any(key in _UNIT_OF for key in k)]
+    words_b = [k for k in _content(b) if not any(key in _UNIT_OF for key in k)]
+    return (not words_a and not words_b) or bool(_shared(words_a, words_b))
+
+
+def _script(folded: _Folded) -> str:
+    return "ar" if any(_is_arabic(t.text) for t in folded.tokens) else "latin"
