@@ -27,7 +27,7 @@ should be right when it fires, not fire whenever it could.
 
 from __future__ import annotations
 
-from claimcheck.reasons.antonyms import _HEDGE_RE, _antonym
+from claimcheck.reasons.antonyms import _antonym, _hedged
 from claimcheck.reasons.aspect import _aspect, _quote
 from claimcheck.reasons.fold import _content, _fold, _is_arabic, _shared, normalize_digits
 from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
@@ -139,7 +139,7 @@ def find_reasons(
                 )
             )
 
-    hedged = _HEDGE_RE.search(a.text) or _HEDGE_RE.search(b.text)
+    hedged = _hedged(a) or _hedged(b)
     if negated_a == negated_b and topics_shared and not hedged:
         antonym = _antonym(a, b)
         if antonym:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from claimcheck.reasons.fold import _Folded, _word
+from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _word
 from claimcheck.reasons.kinds import KIND_WEIGHTS, Reason
 
 # Antonyms: (name of pole 1, pole 1, name of pole 2, pole 2), each a regex on
@@ -67,10 +68,21 @@ _ANTONYM_RES = tuple(
 )
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _hedged(folded: _Folded) -> bool:
+    """Whether a text is hedged or conditional (:data:`_HEDGE_RE`)."""
+    return _HEDGE_RE.search(folded.text) is not None
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _poles(folded: _Folded) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
+    """Each antonym pair's first match of either pole in a text."""
+    return tuple((pole_x.search(folded.text), pole_y.search(folded.text))
+                 for _, pole_x, _, pole_y in _ANTONYM_RES)
+
+
 def _antonym(a: _Folded, b: _Folded) -> Reason | None:
-    for name_x, pole_x, name_y, pole_y in _ANTONYM_RES:
-        ax, ay = pole_x.search(a.text), pole_y.search(a.text)
-        bx, by = pole_x.search(b.text), pole_y.search(b.text)
+    for (name_x, _, name_y, _), (ax, ay), (bx, by) in zip(_ANTONYM_RES, _poles(a), _poles(b)):
         if ax and not ay and by and not bx:
             first, second, names = ax, by, (name_x, name_y)
         elif ay and not ax and bx and not by:

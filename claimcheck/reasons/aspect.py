@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-from claimcheck.reasons.fold import _Folded, _word
+from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _word
 
 # Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين ...).
 _NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|يم|يرت)"
@@ -55,6 +56,7 @@ def _quote(folded: _Folded, spans: list[tuple[int, int]], limit: int = 60) -> st
     return " … ".join(folded.surface(s, e) for s, e in spans[:3])
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _aspect(folded: _Folded, negated: bool) -> tuple[str, list[tuple[int, int]]] | None:
     future = _matches(folded, _FUTURE_RES)
     if future:

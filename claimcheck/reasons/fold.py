@@ -4,7 +4,9 @@ words, for "do the two claims talk about the same thing"."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DIGIT_TABLE = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")}
@@ -55,7 +57,15 @@ class _Token:
     end: int
 
 
-@dataclass(frozen=True)
+#: Texts whose folded form and per-text analyses each cache keeps: a claim is
+#: compared with up to ``top_k`` (10) neighbours both ways, so its text comes
+#: back about 20 times within a batch.
+CACHE_SIZE = 16384
+
+
+# eq=False: hashed by identity, which is cheap, so the per-text analyses
+# below can be cached on the object; _fold's cache gives one object per text.
+@dataclass(frozen=True, eq=False)
 class _Folded:
     original: str
     text: str
@@ -72,6 +82,7 @@ class _Folded:
 _TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:'[^\W\d_]+)?|[%$€£]")
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _fold(text: str) -> _Folded:
     chars: list[str] = []
     offsets: list[int] = []
@@ -167,7 +178,9 @@ def _keys(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _content(folded: _Folded, exclude: frozenset[str] = frozenset()) -> list[frozenset[str]]:
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _content(folded: _Folded,
+             exclude: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
     """Key sets of the content words of a text (no stopwords, numbers, cues)."""
     seen: set[str] = set()
     out = []
@@ -180,10 +193,10 @@ def _content(folded: _Folded, exclude: frozenset[str] = frozenset()) -> list[fro
         if keys & _STOPWORDS or keys & exclude:
             continue
         out.append(keys)
-    return out
+    return tuple(out)
 
 
-def _shared(a: list[frozenset[str]], b: list[frozenset[str]]) -> list[str]:
+def _shared(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[str]:
     """Content words of ``a`` (one key each) that also occur in ``b``."""
     pool: set[str] = set().union(*b) if b else set()
     return [min(keys, key=len) for keys in a if keys & pool]

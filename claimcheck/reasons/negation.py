@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from claimcheck.reasons.fold import _Folded, _is_arabic, _words
+import functools
+
+from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _is_arabic, _words
 
 _NEGATORS = _words(
     """
@@ -20,7 +22,8 @@ _DENIALS = _words(
 _NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يزل تزل سيما بد يخفي only doubt")
 
 
-def _negations(folded: _Folded) -> list[str]:
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _negations(folded: _Folded) -> tuple[str, ...]:
     """The negation cues of a text that really negate (as written)."""
     tokens = folded.tokens
     cues = []
@@ -52,4 +55,4 @@ def _negations(folded: _Folded) -> list[str]:
         ):
             continue
         cues.append(folded.original[tok.start : tok.end])
-    return cues
+    return tuple(cues)

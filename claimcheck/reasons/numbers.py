@@ -4,6 +4,7 @@ bilingual topic words that tell whether two claims speak of one thing."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Sequence
@@ -11,6 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from claimcheck.reasons.fold import (
+    CACHE_SIZE,
     _content,
     _fold,
     _Folded,
@@ -329,10 +331,11 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> find_quantities("two thousand soldiers")[0].value
     2000.0
     """
-    return _quantities(_fold(text))
+    return list(_quantities(_fold(text)))
 
 
-def _quantities(folded: _Folded) -> list[Quantity]:
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
     tokens = folded.tokens
     out: list[Quantity] = []
     i = 0
@@ -368,7 +371,7 @@ def _quantities(folded: _Folded) -> list[Quantity]:
                 bound=bound,
             )
         )
-    return out
+    return tuple(out)
 
 
 def _is_conjunction(word: str) -> bool:
@@ -459,7 +462,8 @@ _TOPIC_FORMS = {
 _TOPIC_OF = {_norm(form): key for key, forms in _TOPIC_FORMS.items() for form in forms.split()}
 
 
-def _topics(folded: _Folded, *, units: bool = True) -> set[str]:
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _topics(folded: _Folded, *, units: bool = True) -> frozenset[str]:
     """Bilingual topic keys of a text, from the topic (and unit) lexicons."""
     out = set()
     tables = (_TOPIC_OF, _UNIT_OF) if units else (_TOPIC_OF,)
@@ -468,7 +472,7 @@ def _topics(folded: _Folded, *, units: bool = True) -> set[str]:
             found = _strip_clitic(tok.text, table)
             if found:
                 out.add("#" + table[found])
-    return out
+    return frozenset(out)
 
 
 def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
@@ -528,5 +532,6 @@ def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
     return (not words_a and not words_b) or bool(_shared(words_a, words_b))
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _script(folded: _Folded) -> str:
     return "ar" if any(_is_arabic(t.text) for t in folded.tokens) else "latin"

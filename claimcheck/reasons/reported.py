@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
-from claimcheck.reasons.fold import _fold, _Folded, _word
+from claimcheck.reasons.fold import CACHE_SIZE, _fold, _Folded, _word
 from claimcheck.reasons.kinds import KIND_WEIGHTS, Reason
 
 _REPORTED_RE = re.compile(
@@ -18,20 +19,29 @@ _REPORTED_RE = re.compile(
 )
 
 
-def _reported(context: str | None, other: _Folded) -> Reason | None:
-    if not context:
-        return None
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _clash_cue(context: str) -> tuple[str, str] | None:
+    """The cue of a clash a context reports, quoted with the few words after
+    it ("يتعارض هذا التصريح مع"), and the context's folded text; None if none."""
     folded = _fold(context)
     match = _REPORTED_RE.search(folded.text)
     if match is None:
         return None
-    # Quote the cue with the few words after it ("يتعارض هذا التصريح مع").
     tail = [t for t in folded.tokens if t.start >= folded.offsets[match.start()]][:4]
     phrase = context[tail[0].start : tail[-1].end] if tail else match.group()
+    return phrase, folded.text
+
+
+def _reported(context: str | None, other: _Folded) -> Reason | None:
+    cue = _clash_cue(context) if context else None
+    if cue is None:
+        return None
+    phrase, folded_context = cue
     # The clash must be about the other claim: the context quotes it (after
     # folding diacritics, tatweel and spacing). Word overlap is not enough: the
     # seed's clash sentence shares "القوات" and "سوريا" with half the article.
-    if not other.text.strip() or other.text.strip() not in folded.text:
+    quoted = other.text.strip()
+    if not quoted or quoted not in folded_context:
         return None
     return Reason("reported", f"the article says '{phrase}'", KIND_WEIGHTS["reported"])
 
