@@ -14,6 +14,7 @@
     python benchmarks/run_benchmark.py alarms --alarm-sets polnear-dev --save-analysis runs/alarms
     python benchmarks/run_benchmark.py report          # that run's HTML report in Chromium
     python benchmarks/run_benchmark.py int8            # int8 NLI: labels kept, speed
+    python benchmarks/run_benchmark.py encoder         # e5 encoder: float32 vs bfloat16
 
 ``--json OUT`` writes all results; a markdown report goes to stdout.
 Dev splits only: the test splits are held back. ``all`` runs every task but
@@ -1373,6 +1374,59 @@ def int8_markdown(res: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def run_encoder(args) -> dict[str, Any]:
+    """The e5 encoder in float32 and, where the CPU has it natively, under
+    bfloat16 autocast (``Encoder(precision="auto")``): texts per second and
+    how far the cosines and the nearest neighbours move, on hypotheses of
+    every NLI dev set (short sentences, like claims)."""
+    import numpy as np
+    import torch
+
+    from claimcheck import Encoder
+    from claimcheck.nli import native_bfloat16_precision
+
+    texts: list[str] = []
+    for path in sorted(DATA.glob("*/dev.jsonl")):
+        rows = read_jsonl(path)
+        random.Random(0).shuffle(rows)
+        texts += list(dict.fromkeys(r["hypothesis"] for r in rows))[: (args.limit or 100)]
+    out: dict[str, Any] = {"cpu": machine()["cpu_model"], "texts": len(texts), "batch_size": 32,
+                           "threads": torch.get_num_threads(), "texts_per_s": {}}
+    vectors = {}
+    precisions = ["float32"] + (["bfloat16"] if native_bfloat16_precision() == "bfloat16" else [])
+    for precision in precisions:
+        encoder = Encoder(precision=precision)
+        encoder.encode(texts[:32], show_progress_bar=False)
+        times = []
+        for _ in range(3):  # the best of three
+            start = time.perf_counter()
+            vectors[precision] = encoder.encode(texts, batch_size=32, show_progress_bar=False)
+            times.append(time.perf_counter() - start)
+        out["texts_per_s"][precision] = len(texts) / min(times)
+    if len(vectors) == 2:
+        exact, fast = vectors["float32"], vectors["bfloat16"]
+        s_exact, s_fast = exact @ exact.T, fast @ fast.T
+        k = 10
+        top_exact = np.argsort(-s_exact, axis=1)[:, 1 : k + 1]
+        top_fast = np.argsort(-s_fast, axis=1)[:, 1 : k + 1]
+        out["max_abs_cosine_diff"] = float(np.abs(s_exact - s_fast).max())
+        out["top10_overlap"] = float(np.mean([len(set(a) & set(b)) / k
+                                              for a, b in zip(top_exact, top_fast)]))
+    return out
+
+
+def encoder_markdown(res: dict[str, Any]) -> str:
+    lines = [f"## Encoder (e5-small), {res['cpu']}", "",
+             f"{res['texts']} hypotheses of the NLI dev sets, batch {res['batch_size']}, "
+             f"{res['threads']} threads, best of 3:", "", "| precision | texts/s |", "|---|---|"]
+    lines += [f"| {k} | {v:.1f} |" for k, v in res["texts_per_s"].items()]
+    if "top10_overlap" in res:
+        lines += ["", f"bfloat16 against float32: largest cosine change "
+                  f"{res['max_abs_cosine_diff']:.4f}; each text's 10 nearest neighbours "
+                  f"{100 * res['top10_overlap']:.1f}% the same."]
+    return "\n".join(lines)
+
+
 TASKS = {
     "nli": (run_nli, nli_markdown),
     "calibrate": (run_calibrate, calibrate_markdown),
@@ -1385,6 +1439,7 @@ TASKS = {
     "store": (run_store, store_markdown),
     "scale": (run_scale, scale_markdown),
     "int8": (run_int8, int8_markdown),
+    "encoder": (run_encoder, encoder_markdown),
 }
 
 #: ``calibrate`` writes the calibration; ``alarms`` takes long (module notes);

