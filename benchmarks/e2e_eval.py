@@ -202,7 +202,8 @@ class GoldCase:
             in no listed claim of its document.
         """
         cid = case["id"]
-        docs = tuple(Document(d["text"], d["id"], d.get("lang"), d.get("title"))
+        docs = tuple(Document(d["text"], d["id"], d.get("lang"), d.get("title"),
+                              d.get("date"))
                      for d in case["documents"])
         texts = {d.id: d.text for d in docs}
         claims = []
@@ -741,7 +742,7 @@ def realnews_documents(lang: str = "ar", root: str | Path = REALNEWS,
             if line.strip()]
     rows = sorted((r for r in rows if r["lang"] == lang), key=lambda r: r["id"])[:limit]
     return [Document((root / lang / f"{r['id']}.txt").read_text(encoding="utf-8"), r["id"],
-                     r["lang"], r.get("title")) for r in rows]
+                     r["lang"], r.get("title"), r.get("date")) for r in rows]
 
 
 # What a reader would flag in a list of speakers, written apart from the

@@ -38,6 +38,7 @@ from claimcheck.detect import (
     _positive_int,
     _probability,
     as_documents,
+    document_dates,
     sentence_context,
 )
 from claimcheck.encoder import Encoder
@@ -140,7 +141,8 @@ class _Score(_Worker):
     def __init__(self, settings: dict[str, Any], threads: int,
                  documents: list[dict[str, Any]]) -> None:
         super().__init__(settings, threads)
-        self.context = sentence_context([_document_from_row(row) for row in documents])
+        docs = [_document_from_row(row) for row in documents]
+        self.context, self.dates = sentence_context(docs), document_dates(docs)
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, list]:
         pairs = [ClaimPair(claim_from_json(a), claim_from_json(b), float(s))
@@ -148,7 +150,7 @@ class _Score(_Worker):
         index = {(p.a, p.b): int(i) for p, i in zip(pairs, batch["index"])}
         # The cascade's nearest-neighbour flags come from the driver, which
         # sees every pair (a batch alone would rank its claims differently).
-        scored = self.finder.score(pairs, self.context, show_progress_bar=False,
+        scored = self.finder.score(pairs, self.context, dates=self.dates, show_progress_bar=False,
                                    nearest=[bool(n) for n in batch["nearest"]])
         return {"index": [index[(c.claim_a, c.claim_b)] for c in scored],
                 "contradiction": [json.dumps(c.to_dict(), ensure_ascii=False)

@@ -302,10 +302,12 @@ class ContradictionFinder:
         ``documents`` are those the claims come from: the reasons read the
         sentence each claim stands in."""
         return self._evidence(pairs, sentence_context(documents),
+                              dates=document_dates(documents),
                               show_progress_bar=show_progress_bar)
 
     def _evidence(self, pairs: Sequence[ClaimPair], context: Callable[[Claim], str | None],
                   *, cascade: bool = False, nearest: Sequence[bool] | None = None,
+                  dates: Callable[[Claim], str | None] | None = None,
                   show_progress_bar: bool | None = None
                   ) -> list[tuple[PairEvidence, list[Reason]]]:
         """:meth:`evidence`; with ``cascade``, only for the pairs the cascade
@@ -315,7 +317,7 @@ class ContradictionFinder:
         self.work.update(candidates=len(pairs))
         started = time.perf_counter()
         denied = {c: is_denial(c) for p in pairs for c in (p.a, p.b)}
-        seen = [self._reasons(pair, context, denied) for pair in pairs]
+        seen = [self._reasons(pair, context, denied, dates) for pair in pairs]
         self.work.update(seconds_reasons=time.perf_counter() - started)
         if cascade:  # stage 1: nearest neighbours and pairs a rule sees a clash in
             if nearest is None:
@@ -380,12 +382,14 @@ class ContradictionFinder:
 
     @staticmethod
     def _reasons(pair: ClaimPair, context: Callable[[Claim], str | None],
-                 denied: dict[Claim, bool]) -> list[Reason]:
+                 denied: dict[Claim, bool],
+                 dates: Callable[[Claim], str | None] | None = None) -> list[Reason]:
         """What the rules see in a pair (:func:`~claimcheck.reasons.find_reasons`),
         before the calibration weighs it."""
         contexts = {"context_a": context(pair.a), "context_b": context(pair.b)}
+        when = {"date_a": dates(pair.a), "date_b": dates(pair.b)} if dates else {}
         reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
-                               lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts)
+                               lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts, **when)
         if (denied[pair.a] or denied[pair.b]) and not any(r.kind == "reported" for r in reasons):
             # The article quotes the claims' own words, not our negated form.
             clash = reported_clash(pair.a.text, pair.b.text, **contexts)
@@ -395,6 +399,7 @@ class ContradictionFinder:
     def score(self, pairs: Sequence[ClaimPair],
               documents: Sequence[Document] | Callable[[Claim], str | None],
               *, nearest: Sequence[bool] | None = None,
+              dates: Callable[[Claim], str | None] | None = None,
               show_progress_bar: bool | None = None) -> list[Contradiction]:
         """The pairs scored (unsorted, unthresholded): by the decision stage
         when the model has one, else calibrated NLI plus reason weights. With
@@ -405,10 +410,17 @@ class ContradictionFinder:
         sentence a claim stands in (:func:`sentence_context`). ``nearest``:
         the cascade's nearest-neighbour flags
         (:func:`~claimcheck.pairs.nearest_in_each_language`), when ``pairs``
-        is a part of the candidates (default: computed from ``pairs``)."""
-        context = documents if callable(documents) else sentence_context(documents)
+        is a part of the candidates (default: computed from ``pairs``).
+        ``dates``: a function giving a claim's publication date
+        (:func:`document_dates`; default: from ``documents`` when they are
+        documents), which tells an update from a clash."""
+        if callable(documents):
+            context = documents
+        else:
+            context = sentence_context(documents)
+            dates = dates if dates is not None else document_dates(documents)
         found = self._evidence(pairs, context, cascade=self.cascade, nearest=nearest,
-                               show_progress_bar=show_progress_bar)
+                               dates=dates, show_progress_bar=show_progress_bar)
         if not found:
             return []
         decision = self.decision
@@ -504,6 +516,17 @@ def sentence_context(documents: Sequence[Document]) -> Callable[[Claim], str | N
         return None
 
     return context
+
+
+def document_dates(documents: Sequence[Document]) -> Callable[[Claim], str | None]:
+    """A function giving the publication date of a claim's document
+    (``Document.date``), None where it has none or is not among these."""
+    dates = {d.id: d.date for d in documents}
+
+    def date(claim: Claim) -> str | None:
+        return dates.get(claim.doc_id)
+
+    return date
 
 
 @functools.cache

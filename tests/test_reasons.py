@@ -222,6 +222,24 @@ def test_temporal_quiet(a, b):
     assert "temporal" not in kinds(a, b)
 
 
+@pytest.mark.parametrize(
+    ("date_sdf", "date_trump", "fires"),
+    [
+        ("2019-03-21", "2019-03-21", True),    # one day: a clash
+        (None, "2019-03-23", True),             # a date unknown: a clash
+        ("2019-03-23", "2019-03-21", True),     # "will" after "done": a clash
+        ("2019-03-14", "2019-03-23", False),    # "done" after "will": an update
+        ("2019-03-14", "2019-03-23T08:00:00+00:00", False),
+        ("next week", "2019-03-23", True),      # unreadable: as unknown
+    ],
+)
+def test_temporal_is_an_update_when_done_comes_after_will(date_sdf, date_trump, fires):
+    found = kinds(SEED_SDF, SEED_TRUMP, date_a=date_sdf, date_b=date_trump)
+    assert ("temporal" in found) is fires
+    found = kinds(SEED_TRUMP, SEED_SDF, date_a=date_trump, date_b=date_sdf)
+    assert ("temporal" in found) is fires
+
+
 # --- antonym -----------------------------------------------------------------
 
 

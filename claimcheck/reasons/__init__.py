@@ -27,6 +27,8 @@ should be right when it fires, not fire whenever it could.
 
 from __future__ import annotations
 
+from datetime import date
+
 from claimcheck.reasons.antonyms import _antonym, _hedged
 from claimcheck.reasons.aspect import _aspect, _quote
 from claimcheck.reasons.fold import _content, _fold, _is_arabic, _shared, normalize_digits
@@ -63,6 +65,8 @@ def find_reasons(
     lang_b: str | None = None,
     context_a: str | None = None,
     context_b: str | None = None,
+    date_a: str | None = None,
+    date_b: str | None = None,
 ) -> list[Reason]:
     """Visible evidence that two claims contradict each other.
 
@@ -77,6 +81,11 @@ def find_reasons(
     context_a, context_b : str or None
         The sentence(s) around each claim in its article, searched for a
         clash the article itself reports.
+    date_a, date_b : str or None
+        Publication dates of the claims' articles (ISO 8601). A claim that
+        something is done, dated after one that it will be done or is still
+        going on, may report what the other announced: that is an update,
+        not a clash, so no ``temporal`` reason is given then.
 
     Returns
     -------
@@ -129,7 +138,9 @@ def find_reasons(
     aspect_b = _aspect(b, negated_b)
     if aspect_a and aspect_b:
         kinds = {aspect_a[0], aspect_b[0]}
-        if "completed" in kinds and len(kinds) == 2:
+        if "completed" in kinds and len(kinds) == 2 and not _later(
+                date_a if aspect_a[0] == "completed" else date_b,
+                date_b if aspect_a[0] == "completed" else date_a):
             reasons.append(
                 Reason(
                     "temporal",
@@ -151,3 +162,17 @@ def find_reasons(
     return reasons
 
 
+def _day(value: str | None) -> date | None:
+    """The calendar day of an ISO 8601 date or timestamp; None if unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def _later(first: str | None, second: str | None) -> bool:
+    """Whether the day of ``first`` is known to come after that of ``second``."""
+    a, b = _day(first), _day(second)
+    return a is not None and b is not None and a > b
