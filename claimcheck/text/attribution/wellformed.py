@@ -26,7 +26,7 @@ _EN_BAD_FIRST = word_set("""
     and or but nor so yet which whose whom that where when while if because since
     although though instead far even now then also just only not never to of in on
     at for with by from into than as said says say told added adding according
-    online here there hasn't didn't doesn't isn't wasn't
+    online here there hasn't didn't doesn't isn't wasn't don't don’t
     it's it’s that's that’s there's there’s here's here’s
     """)
 _EN_CLAUSE_START = word_set("it's it’s that's that’s there's there’s here's here’s")
@@ -38,6 +38,8 @@ _EN_BAD_LAST = word_set("""
     previously once still
     """)
 _EN_RELATIVE = word_set("who which that whose whom")
+# Subject pronouns: "the top 33 percent rate he" ends in the speaker.
+_EN_SUBJECT = word_set("he she they we i")
 # Articles of the Latin-script languages the tagger reads.
 _ARTICLES = word_set("le la les l el los las lo il der die das den un une des ein eine")
 # Reporting verbs that are never part of a name: "said all 23" is a fragment.
@@ -92,6 +94,10 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         return None
     words = list(_WORD.finditer(text))
     low = [m.group().lower() for m in words]
+    if len(words) > 1 and low[-1] in _EN_SUBJECT and low[-2] not in ("and", "or"):
+        # "the top 33 percent rate he proposed": the tagger took in the
+        # words before the speaker, who is the pronoun
+        return (words[-1].start(), words[-1].end())
     end = len(words)
     for k in range(1, len(words)):
         word = low[k]
@@ -101,6 +107,11 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         if (word in FINITE or word in PAST or word in _EN_SPEECH
                 or (word.endswith(("ed", "ing")) and word == words[k].group() and len(word) > 4)):
             end = k
+            break
+        if word == words[k].group() and words[k - 1].group()[:1].isupper() \
+                and text[words[k].start() - 1:words[k].start()].isspace() \
+                and word.endswith("ed") and len(word) > 4:
+            end = k  # "Ivana Trump filed"
             break
     start = 0
     while start < end and low[start] in _EN_BAD_FIRST:
@@ -127,9 +138,20 @@ def _english(text: str) -> bool:
         return False  # "le", "die": the tagger cut a name short
     if len(words) == 1 and words[0].endswith("ly") and text[:1].islower():
         return False  # "periodically"
+    written = _WORD.findall(text)
+    if written[0].islower() and (words[0] in FINITE or words[0] in PAST or (
+            len(words) == 1 and words[0].endswith(("ed", "ing")))):
+        return False  # "is", "began", "has he", "supporting": a verb, not a name
+    if len(words) > 1 and words[-1] in _EN_SUBJECT and words[-2] not in ("and", "or"):
+        return False  # "the top 33 percent rate he": see trim_source
     for k, word in enumerate(words):
         if word in _EN_SPEECH:
             return False
+        if (k > 0 and written[k].islower() and written[k - 1][:1].isupper()
+                and (word in PAST or (word.endswith("ed") and len(word) > 4))
+                and not any(w in _EN_RELATIVE for w in words[:k])
+                and _spaced_before(text, written, k)):
+            return False  # "Ivana Trump filed legal papers": a clause
         # "The governor's office has faced criticism": a clause, unless the
         # verb is inside a relative clause ("a source who was not authorised").
         if word in FINITE and k > 0 and not any(w in _EN_RELATIVE for w in words[:k]):
@@ -147,3 +169,15 @@ def _arabic(text: str) -> bool:
         return False
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))
+
+
+def _spaced_before(text: str, written: list[str], k: int) -> bool:
+    """Whether the ``k``-th word of ``text`` follows a space (not a hyphen:
+    "Republican-controlled" is one word)."""
+    start = 0
+    for n, word in enumerate(written):
+        start = text.index(word, start)
+        if n == k:
+            return start > 0 and text[start - 1].isspace()
+        start += len(word)
+    return False
