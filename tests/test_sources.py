@@ -73,6 +73,33 @@ def test_an_encoder_links_descriptions_across_languages() -> None:
     assert len({c.source for c in link_sources(claims)}) == 3  # no encoder, no link
 
 
+def test_mutual_nearest_names_link_below_the_plain_floor() -> None:
+    # cosines 0.87 and 0.86 (below 0.90, above 0.85), unit vectors in 3-D
+    def unit(*xs):
+        v = np.array(xs, dtype=float)
+        return v / np.linalg.norm(v)
+
+    civil = unit(1.0, 0.0, 0.0)
+    vectors = {"الدفاع المدني": civil,
+               "the civil defence": unit(0.87, (1 - 0.87 ** 2) ** 0.5, 0.0),
+               "the forestry department": unit(0.86, 0.0, (1 - 0.86 ** 2) ** 0.5),
+               "مديرية الغابات": unit(0.3, 0.0, 0.95)}
+
+    def embed(names):
+        return np.stack([vectors[n] for n in names])
+
+    claims = [_claim("الدفاع المدني", "d1", "ar"), _claim("the civil defence", "d2"),
+              _claim("the forestry department", "d2")]
+    linked = link_sources(claims, embed=embed)
+    # the civil defence is the nearer: linked; the forestry department, at
+    # 0.86 but not the nearest, is not
+    assert linked[0].source == linked[1].source != linked[2].source
+    # a nearest neighbour below the lower floor is not linked either
+    alone = link_sources([_claim("مديرية الغابات", "d1", "ar"),
+                          _claim("the civil defence", "d2")], embed=embed)
+    assert alone[0].source != alone[1].source
+
+
 def test_a_portfolio_alone_is_not_a_name() -> None:
     assert name_core("وزير الزراعة", "ar") == ""
     assert name_core("وزير الزراعة خليل حداد", "ar") == "خليل حداد"
