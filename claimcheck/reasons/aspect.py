@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _word
 
-# Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين ...).
-_NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|يم|يرت)"
+# Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين، سنغافورة ...).
+_NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|نغ|يم|يرت)"
 _FUTURE_PATTERNS = (
     # "ستعلن", "سيسحب", "سنواصل": the future prefix on an imperfect verb.
     _word(r"[وف]?س" + _NOT_FUTURE + r"[يتن]\w{2,}"),
