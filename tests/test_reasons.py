@@ -94,6 +94,16 @@ def test_quantity_bounds_and_surface():
     assert q.bound == "approx"
     assert q.text == "٤٠٠"
     assert "وصل نحو ٤٠٠ جندي"[q.span[0] : q.span[1]] == "٤٠٠"
+    # a bound after the number; a noun after "و" counts the next number
+    killed, injured = find_quantities("مقتل 11 شخصا، وإصابة 30 آخرين على الأقل")
+    assert (killed.units, killed.bound) == (("people",), "exact")
+    assert (injured.value, injured.units, injured.bound) == (30.0, ("injured",), "min")
+    (q,) = find_quantities("200 or more protesters")
+    assert q.bound == "min"
+
+
+def test_at_least_thirty_does_not_clash_with_thirty_two():
+    assert "numeric" not in kinds("أصيب 30 شخصا على الأقل", "أصيب 32 شخصا")
 
 
 @pytest.mark.parametrize(

@@ -362,6 +362,10 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             cue = _strip_clitic(w, _BOUND_CUES) if _is_arabic(w) else w
             if cue in _BOUND_CUES:
                 bound = _BOUND_CUES[cue]
+        after = [t.text for t in tokens[end : end + 4]]
+        if any(after[k : k + 2] in (["علي", "الاقل"], ["or", "more"])
+               for k in range(len(after) - 1)):
+            bound = "min"  # "30 آخرين على الأقل", "200 or more"
         out.append(
             Quantity(
                 value=value,
@@ -389,6 +393,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
         word = tokens[j].text
         if word[0].isdigit() or _read_number(tokens, j) is not None:
             break
+        if forward and _is_arabic(word) and word.startswith("و") and len(word) > 3:
+            break  # "مقتل 11 شخصا، وإصابة 30": the 11 are not the injured
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted
