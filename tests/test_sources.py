@@ -59,13 +59,16 @@ def test_the_key_is_the_fullest_name_and_unattributed_claims_keep_none() -> None
     assert out[1] == plain
 
 
-def test_an_encoder_links_descriptions_across_languages() -> None:
-    vectors = {"وزارة الداخلية": np.array([1.0, 0.0]), "the interior ministry":
-               np.array([0.96, 0.28]), "the health ministry": np.array([0.6, 0.8])}
-
+def _embedder(vectors: dict[str, np.ndarray]):
+    """An ``embed`` for link_sources that looks the names up in ``vectors``."""
     def embed(names):
         return np.stack([vectors[n] for n in names])
+    return embed
 
+
+def test_an_encoder_links_descriptions_across_languages() -> None:
+    embed = _embedder({"وزارة الداخلية": np.array([1.0, 0.0]), "the interior ministry":
+                       np.array([0.96, 0.28]), "the health ministry": np.array([0.6, 0.8])})
     claims = [_claim("وزارة الداخلية", "d1", "ar"), _claim("the interior ministry", "d2"),
               _claim("the health ministry", "d2")]
     linked = link_sources(claims, embed=embed)
@@ -79,15 +82,10 @@ def test_mutual_nearest_names_link_below_the_plain_floor() -> None:
         v = np.array(xs, dtype=float)
         return v / np.linalg.norm(v)
 
-    civil = unit(1.0, 0.0, 0.0)
-    vectors = {"الدفاع المدني": civil,
-               "the civil defence": unit(0.87, (1 - 0.87 ** 2) ** 0.5, 0.0),
-               "the forestry department": unit(0.86, 0.0, (1 - 0.86 ** 2) ** 0.5),
-               "مديرية الغابات": unit(0.3, 0.0, 0.95)}
-
-    def embed(names):
-        return np.stack([vectors[n] for n in names])
-
+    embed = _embedder({"الدفاع المدني": unit(1.0, 0.0, 0.0),
+                       "the civil defence": unit(0.87, (1 - 0.87 ** 2) ** 0.5, 0.0),
+                       "the forestry department": unit(0.86, 0.0, (1 - 0.86 ** 2) ** 0.5),
+                       "مديرية الغابات": unit(0.3, 0.0, 0.95)})
     claims = [_claim("الدفاع المدني", "d1", "ar"), _claim("the civil defence", "d2"),
               _claim("the forestry department", "d2")]
     linked = link_sources(claims, embed=embed)
