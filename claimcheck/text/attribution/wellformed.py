@@ -94,7 +94,7 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         return None
     words = list(_WORD.finditer(text))
     low = [m.group().lower() for m in words]
-    if len(words) > 1 and low[-1] in _EN_SUBJECT and low[-2] not in ("and", "or"):
+    if _ends_in_pronoun(low):
         # "the top 33 percent rate he proposed": the tagger took in the
         # words before the speaker, who is the pronoun
         return (words[-1].start(), words[-1].end())
@@ -106,12 +106,7 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             break
         if (word in FINITE or word in PAST or word in _EN_SPEECH
                 or (word.endswith(("ed", "ing")) and word == words[k].group() and len(word) > 4)):
-            end = k
-            break
-        if word == words[k].group() and words[k - 1].group()[:1].isupper() \
-                and text[words[k].start() - 1:words[k].start()].isspace() \
-                and word.endswith("ed") and len(word) > 4:
-            end = k  # "Ivana Trump filed"
+            end = k  # "Ivana Trump filed" too: a lowercase "-ed" word
             break
     start = 0
     while start < end and low[start] in _EN_BAD_FIRST:
@@ -126,8 +121,16 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     return span if plausible_source(text[span[0]:span[1]], lang) else None
 
 
+def _ends_in_pronoun(low: list[str]) -> bool:
+    """Whether lowercased words end in a subject pronoun after other words
+    ("the top 33 percent rate he"), not in a list of speakers ("Obama and he")."""
+    return len(low) > 1 and low[-1] in _EN_SUBJECT and low[-2] not in ("and", "or")
+
+
 def _english(text: str) -> bool:
-    words = [w.lower() for w in _WORD.findall(text)]
+    matches = list(_WORD.finditer(text))
+    written = [m.group() for m in matches]
+    words = [w.lower() for w in written]
     if not words or len(words) > _MAX_WORDS:
         return False
     if len(words) == 1 and (words[0] in _EN_RELATIVE):
@@ -138,11 +141,10 @@ def _english(text: str) -> bool:
         return False  # "le", "die": the tagger cut a name short
     if len(words) == 1 and words[0].endswith("ly") and text[:1].islower():
         return False  # "periodically"
-    written = _WORD.findall(text)
     if written[0].islower() and (words[0] in FINITE or words[0] in PAST or (
             len(words) == 1 and words[0].endswith(("ed", "ing")))):
         return False  # "is", "began", "has he", "supporting": a verb, not a name
-    if len(words) > 1 and words[-1] in _EN_SUBJECT and words[-2] not in ("and", "or"):
+    if _ends_in_pronoun(words):
         return False  # "the top 33 percent rate he": see trim_source
     for k, word in enumerate(words):
         if word in _EN_SPEECH:
@@ -150,7 +152,7 @@ def _english(text: str) -> bool:
         if (k > 0 and written[k].islower() and written[k - 1][:1].isupper()
                 and (word in PAST or (word.endswith("ed") and len(word) > 4))
                 and not any(w in _EN_RELATIVE for w in words[:k])
-                and _spaced_before(text, written, k)):
+                and text[matches[k].start() - 1].isspace()):  # not "Republican-controlled"
             return False  # "Ivana Trump filed legal papers": a clause
         # "The governor's office has faced criticism": a clause, unless the
         # verb is inside a relative clause ("a source who was not authorised").
@@ -169,15 +171,3 @@ def _arabic(text: str) -> bool:
         return False
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))
-
-
-def _spaced_before(text: str, written: list[str], k: int) -> bool:
-    """Whether the ``k``-th word of ``text`` follows a space (not a hyphen:
-    "Republican-controlled" is one word)."""
-    start = 0
-    for n, word in enumerate(written):
-        start = text.index(word, start)
-        if n == k:
-            return start > 0 and text[start - 1].isspace()
-        start += len(word)
-    return False
