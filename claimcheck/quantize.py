@@ -33,10 +33,8 @@ from __future__ import annotations
 import copy
 import math
 import warnings
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import torch
+import torch
 
 #: CPU feature flags of 8-bit multiply-accumulate without 16-bit saturation.
 _VNNI_FLAGS = frozenset({"avx512_vnni", "avx_vnni"})
@@ -50,8 +48,6 @@ def int8_supported() -> bool:
     """True where this CPU and torch build run :func:`quantize_int8`'s model
     with full 8-bit activations: an x86 CPU with VNNI and torch's fbgemm
     (``x86``) quantised engine."""
-    import torch
-
     from claimcheck.nli import _cpu_flags
 
     flags = _cpu_flags()
@@ -65,79 +61,62 @@ def _is_down_projection(name: str) -> bool:
     return name.endswith(".output.dense") and ".attention." not in name
 
 
-def _module_class():
-    import torch
+class RowBucketedInt8Linear(torch.nn.Module):
+    """A Linear layer computed in int8 with per-channel weights and
+    per-bucket activation scales (see the module docstring).
 
-    class RowBucketedInt8Linear(torch.nn.Module):
-        """A Linear layer computed in int8 with per-channel weights and
-        per-bucket activation scales (see the module docstring).
+    Parameters
+    ----------
+    linear : torch.nn.Linear
+        The float layer (copied, not changed).
+    ratio : float
+        Rows whose largest magnitudes lie within this factor of each
+        other share one activation scale.
+    """
 
-        Parameters
-        ----------
-        linear : torch.nn.Linear
-            The float layer (copied, not changed).
-        ratio : float
-            Rows whose largest magnitudes lie within this factor of each
-            other share one activation scale.
-        """
+    def __init__(self, linear: torch.nn.Linear, ratio: float = BUCKET_RATIO) -> None:
+        super().__init__()
+        if ratio <= 1:
+            raise ValueError(f"ratio must be above 1, got {ratio}")
+        weight = linear.weight.detach().float()
+        scales = (weight.abs().amax(dim=1).clamp(min=1e-8) / 127).double()
+        zeros = torch.zeros(weight.shape[0], dtype=torch.int64)
+        with warnings.catch_warnings():
+            # torch 2.13 marks quantised tensors deprecated (pytorch#184982);
+            # the lock pins a torch that has them
+            warnings.filterwarnings("ignore", message=".*quantized tensor creation")
+            qweight = torch.quantize_per_channel(weight, scales, zeros, 0, torch.qint8)
+        bias = None if linear.bias is None else linear.bias.detach().float()
+        self._packed = torch.ops.quantized.linear_prepack(qweight, bias)
+        self.in_features = linear.in_features
+        self.out_features = linear.out_features
+        self.log_ratio = math.log(ratio)
 
-        def __init__(self, linear: torch.nn.Linear, ratio: float = BUCKET_RATIO) -> None:
-            super().__init__()
-            if ratio <= 1:
-                raise ValueError(f"ratio must be above 1, got {ratio}")
-            weight = linear.weight.detach().float()
-            scales = (weight.abs().amax(dim=1).clamp(min=1e-8) / 127).double()
-            zeros = torch.zeros(weight.shape[0], dtype=torch.int64)
-            with warnings.catch_warnings():
-                # torch 2.13 marks quantised tensors deprecated (pytorch#184982);
-                # the lock pins a torch that has them
-                warnings.filterwarnings("ignore", message=".*quantized tensor creation")
-                qweight = torch.quantize_per_channel(weight, scales, zeros, 0, torch.qint8)
-            bias = None if linear.bias is None else linear.bias.detach().float()
-            self._packed = torch.ops.quantized.linear_prepack(qweight, bias)
-            self.in_features = linear.in_features
-            self.out_features = linear.out_features
-            self.log_ratio = math.log(ratio)
+    def _int8(self, x: torch.Tensor) -> torch.Tensor:
+        # reduce_range=False: full 8-bit activations (VNNI: no overflow)
+        return torch.ops.quantized.linear_dynamic(x, self._packed, False)
 
-        def _int8(self, x: torch.Tensor) -> torch.Tensor:
-            # reduce_range=False: full 8-bit activations (VNNI: no overflow)
-            return torch.ops.quantized.linear_dynamic(x, self._packed, False)
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        shape = x.shape
+        rows = x.reshape(-1, shape[-1]).float().contiguous()
+        if rows.shape[0] == 0:
+            return rows.new_zeros(*shape[:-1], self.out_features)
+        peak = rows.abs().amax(dim=1).clamp(min=1e-6)
+        bucket = torch.floor(torch.log(peak) / self.log_ratio).to(torch.int64)
+        low, high = int(bucket.min()), int(bucket.max())
+        if low == high:
+            out = self._int8(rows)
+        else:
+            out = rows.new_empty(rows.shape[0], self.out_features)
+            for k in range(low, high + 1):
+                idx = (bucket == k).nonzero().squeeze(1)
+                if idx.numel():
+                    out.index_copy_(0, idx, self._int8(rows.index_select(0, idx)))
+        return out.reshape(*shape[:-1], self.out_features)
 
-        def forward(self, x: torch.Tensor) -> torch.Tensor:
-            shape = x.shape
-            rows = x.reshape(-1, shape[-1]).float().contiguous()
-            if rows.shape[0] == 0:
-                return rows.new_zeros(*shape[:-1], self.out_features)
-            peak = rows.abs().amax(dim=1).clamp(min=1e-6)
-            bucket = torch.floor(torch.log(peak) / self.log_ratio).to(torch.int64)
-            low, high = int(bucket.min()), int(bucket.max())
-            if low == high:
-                out = self._int8(rows)
-            else:
-                out = rows.new_empty(rows.shape[0], self.out_features)
-                for k in range(low, high + 1):
-                    idx = (bucket == k).nonzero().squeeze(1)
-                    if idx.numel():
-                        out.index_copy_(0, idx, self._int8(rows.index_select(0, idx)))
-            return out.reshape(*shape[:-1], self.out_features)
-
-        def extra_repr(self) -> str:
-            return (f"in_features={self.in_features}, out_features={self.out_features}, "
-                    f"ratio={math.exp(self.log_ratio):g}")
-
-    return RowBucketedInt8Linear
-
-
-_CLASS = None
-
-
-def row_bucketed_int8_linear(linear: torch.nn.Linear, ratio: float = BUCKET_RATIO):
-    """``RowBucketedInt8Linear(linear, ratio)`` (the class is built on first
-    use so that importing claimcheck does not import torch)."""
-    global _CLASS
-    if _CLASS is None:
-        _CLASS = _module_class()
-    return _CLASS(linear, ratio)
+    def extra_repr(self) -> str:
+        return (f"in_features={self.in_features}, out_features={self.out_features}, "
+                f"ratio={math.exp(self.log_ratio):g}")
 
 
 def quantize_int8(model: torch.nn.Module, *, ratio: float = BUCKET_RATIO) -> torch.nn.Module:
@@ -153,8 +132,6 @@ def quantize_int8(model: torch.nn.Module, *, ratio: float = BUCKET_RATIO) -> tor
     RuntimeError
         The CPU or torch build cannot run it (:func:`int8_supported`).
     """
-    import torch
-
     if not int8_supported():
         raise RuntimeError(
             "int8 inference needs an x86 CPU with VNNI (avx512_vnni or avx_vnni) and "
@@ -167,5 +144,5 @@ def quantize_int8(model: torch.nn.Module, *, ratio: float = BUCKET_RATIO) -> tor
             continue
         parent, child = name.rsplit(".", 1)
         holder = out.get_submodule(parent)
-        setattr(holder, child, row_bucketed_int8_linear(getattr(holder, child), ratio))
+        setattr(holder, child, RowBucketedInt8Linear(getattr(holder, child), ratio))
     return out

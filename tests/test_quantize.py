@@ -23,7 +23,7 @@ def test_outlier_tokens_do_not_flatten_the_others():
     x = torch.randn(2, 10, 64)
     x[0, 0] *= 60  # a separator-like token, sixty times larger than the rest
     exact = linear(x)
-    ours = quantize.row_bucketed_int8_linear(linear)(x)
+    ours = quantize.RowBucketedInt8Linear(linear)(x)
     assert ours.shape == exact.shape
     normal = torch.ones(2, 10, dtype=torch.bool)
     normal[0, 0] = False
