@@ -1479,6 +1479,8 @@ def _without_shared_texts(task: str, res: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from claimcheck.nli import INFERENCE_PRECISIONS
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("tasks", nargs="*", choices=[*TASKS, "all"], default=["all"])
     parser.add_argument("--data", action="append", help="labelled JSONL (repeatable); "
@@ -1511,8 +1513,7 @@ def main(argv: list[str] | None = None) -> int:
                         default=list(ALARM_SETS), help="collections of the alarms task")
     parser.add_argument("--threshold", type=float, default=None,
                         help="reporting threshold of e2e and alarms (default: the model's)")
-    parser.add_argument("--precision", default=None,
-                        choices=("auto", "float32", "bfloat16", "int8"),
+    parser.add_argument("--precision", default=None, choices=INFERENCE_PRECISIONS,
                         help="NLI arithmetic of e2e and alarms (default: auto)")
     parser.add_argument("--no-texts", action="store_true",
                         help="leave the claim texts of ../shared articles (e2e false alarms "

@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from claimcheck.nli import PRECISIONS
+from claimcheck.nli import INFERENCE_PRECISIONS, PRECISIONS
 from claimcheck.types import Contradiction
 
 BENCHMARK_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "run_benchmark.py"
@@ -374,8 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="minimum probability (default: the model's calibrated threshold)")
     find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
-    find.add_argument("--precision", default=None,
-                      choices=("auto", "float32", "bfloat16", "int8"),
+    find.add_argument("--precision", default=None, choices=INFERENCE_PRECISIONS,
                       help="NLI arithmetic (default auto: bfloat16 where the CPU has it "
                       "natively, else float32; int8 needs VNNI, see claimcheck/quantize.py)")
     find.add_argument("--ray", nargs="?", const="local", default=None, metavar="ADDRESS",

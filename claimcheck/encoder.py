@@ -47,14 +47,11 @@ class Encoder:
 
     def __init__(self, *, cache_dir: str | os.PathLike | None = None, max_length: int = 512,
                  precision: str = "auto"):
-        from claimcheck.nli import native_bfloat16_precision
+        from claimcheck.nli import resolve_precision
 
-        if precision not in ("auto", "float32", "bfloat16"):
-            raise ValueError(
-                f"precision must be 'auto', 'float32' or 'bfloat16', got {precision!r}")
+        self.precision = resolve_precision(precision)
         self.cache_dir = cache_dir
         self.max_length = max_length
-        self.precision = native_bfloat16_precision() if precision == "auto" else precision
         self._model = None
         self._tokenizer = None
 

@@ -92,6 +92,15 @@ def native_bfloat16_precision() -> str:
     return "bfloat16" if native else "float32"
 
 
+def resolve_precision(value: str, choices: Sequence[str] = PRECISIONS) -> str:
+    """``value`` with ``"auto"`` resolved (:func:`native_bfloat16_precision`);
+    a ValueError naming ``choices`` when it is not one of them. What the NLI
+    model, the encoder and the tagger accept as ``precision``."""
+    if value not in choices:
+        raise ValueError(f"precision must be one of {tuple(choices)}, got {value!r}")
+    return native_bfloat16_precision() if value == "auto" else value
+
+
 class NLIModel:
     """A sentence-pair classifier returning entailment/neutral/contradiction
     probabilities.
@@ -155,15 +164,14 @@ class NLIModel:
 
     @precision.setter
     def precision(self, value: str) -> None:
-        if value not in INFERENCE_PRECISIONS:
-            raise ValueError(f"precision must be one of {INFERENCE_PRECISIONS}, got {value!r}")
-        if value == "int8":
+        resolved = resolve_precision(value, INFERENCE_PRECISIONS)
+        if resolved == "int8":
             from claimcheck.quantize import int8_supported
 
             if not int8_supported():
                 raise ValueError("precision='int8' needs an x86 CPU with VNNI (avx512_vnni or "
                                  "avx_vnni); this one has none: use 'auto' or 'float32'")
-        self._precision = native_bfloat16_precision() if value == "auto" else value
+        self._precision = resolved
         self._int8 = None  # setting the precision again re-quantises
 
     def _network(self) -> torch.nn.Module:

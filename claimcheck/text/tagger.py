@@ -213,18 +213,16 @@ class AttributionTagger:
 
     def __init__(self, model, tokenizer, *, window: int = DEFAULT_WINDOW,
                  precision: str = "auto"):
-        from claimcheck.nli import native_bfloat16_precision
+        from claimcheck.nli import resolve_precision
 
-        if precision not in ("auto", "float32", "bfloat16"):
-            raise ValueError(
-                f"precision must be 'auto', 'float32' or 'bfloat16', got {precision!r}")
+        resolved = resolve_precision(precision)
         if not isinstance(window, int) or not 8 <= window <= 510:
             raise ValueError(f"window must be an int from 8 to 510 word pieces (e5-small reads "
                              f"512 with [CLS] and [SEP]), got {window!r}")
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.window = window
-        self.precision = native_bfloat16_precision() if precision == "auto" else precision
+        self.precision = resolved
         # Texts tagged in advance by prefetched(); empty on a tagger of its own.
         self._known: dict[str, list[TaggedSpan]] = {}
 
