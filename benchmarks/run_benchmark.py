@@ -121,6 +121,19 @@ def nli_file_metrics(nli, rows: list[dict], batch_size: int, probs=None) -> dict
     return result
 
 
+def best_rate(run, items: list, *, repeats: int = 3, warmup: int = 8) -> float:
+    """Items per second of ``run(items)``: a warm-up on the first ``warmup``
+    items, then the best of ``repeats`` timed runs (as timeit advises: the
+    slower runs measure the machine's other load)."""
+    run(items[:warmup])
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run(items)
+        times.append(time.perf_counter() - start)
+    return len(items) / min(times)
+
+
 def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
               repeats: int = 3) -> dict[str, Any]:
     """Pairs/s of ``NLIModel.predict`` against a naive one-pair-per-forward
@@ -139,16 +152,8 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
 
     probs = {}
 
-    def best_rate(run) -> float:
-        # a warm-up, then the best of `repeats` timed runs (as timeit
-        # advises: the slower runs measure the machine's other load)
-        run(pairs[:8])
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            run(pairs)
-            times.append(time.perf_counter() - start)
-        return len(pairs) / min(times)
+    def rate(run) -> float:
+        return best_rate(run, pairs, repeats=repeats)
 
     def batched(chunk) -> None:
         probs[nli.precision] = nli.predict(chunk, batch_size=batch_size, show_progress_bar=False)
@@ -166,8 +171,8 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
     try:
         for precision in dict.fromkeys([shipped, "float32"]):
             nli.precision = precision
-            out[f"batched_{precision}_pairs_per_s"] = best_rate(batched)
-            out[f"naive_{precision}_pairs_per_s"] = best_rate(naive)
+            out[f"batched_{precision}_pairs_per_s"] = rate(batched)
+            out[f"naive_{precision}_pairs_per_s"] = rate(naive)
     finally:
         nli.precision = shipped
     out["batched_pairs_per_s"] = out[f"batched_{shipped}_pairs_per_s"]
@@ -177,11 +182,11 @@ def nli_speed(nli, rows: list[dict], n_pairs: int, batch_size: int,
     if len(probs) == 2:
         out.update(_against_float32(probs["float32"], probs[shipped]))
     if nli.model.device.type == "cpu":
-        out.update(_int8_probe(nli, best_rate, probs["float32"], batch_size))
+        out.update(_int8_probe(nli, rate, probs["float32"], batch_size))
     return out
 
 
-def _int8_probe(nli, best_rate, float32_probs, batch_size: int) -> dict[str, Any]:
+def _int8_probe(nli, timed_rate, float32_probs, batch_size: int) -> dict[str, Any]:
     """For reference, not used by ``predict``: the same model with every
     Linear layer quantised to int8 on the fly (``torch.ao`` dynamic
     quantisation), its batched speed and how often it keeps float32's label."""
@@ -206,7 +211,7 @@ def _int8_probe(nli, best_rate, float32_probs, batch_size: int) -> dict[str, Any
 
     try:
         nli.precision = "float32"
-        rate = best_rate(run)
+        rate = timed_rate(run)
     finally:
         nli.model, nli.precision = float_model, precision
     out = {"int8_dynamic_batched_pairs_per_s": rate}
@@ -1325,15 +1330,11 @@ def run_int8(args) -> dict[str, Any]:
         if model is not None:
             nli.model = model
         try:
-            nli.predict(speed_pairs[:32], batch_size=32, show_progress_bar=False)
-            times = []
-            for _ in range(3):  # the best of three: slower runs measure other load
-                start = time.perf_counter()
-                nli.predict(speed_pairs, batch_size=32, show_progress_bar=False)
-                times.append(time.perf_counter() - start)
+            return best_rate(lambda chunk: nli.predict(chunk, batch_size=32,
+                                                       show_progress_bar=False),
+                             speed_pairs, warmup=32)
         finally:
             nli.model = float_model
-        return len(speed_pairs) / min(times)
 
     speed = {"float32": rate("float32"), "int8": rate("int8")}
     if bf16:
@@ -1396,13 +1397,11 @@ def run_encoder(args) -> dict[str, Any]:
     precisions = ["float32"] + (["bfloat16"] if native_bfloat16_precision() == "bfloat16" else [])
     for precision in precisions:
         encoder = Encoder(precision=precision)
-        encoder.encode(texts[:32], show_progress_bar=False)
-        times = []
-        for _ in range(3):  # the best of three
-            start = time.perf_counter()
-            vectors[precision] = encoder.encode(texts, batch_size=32, show_progress_bar=False)
-            times.append(time.perf_counter() - start)
-        out["texts_per_s"][precision] = len(texts) / min(times)
+
+        def embed(chunk, precision=precision, encoder=encoder) -> None:
+            vectors[precision] = encoder.encode(chunk, batch_size=32, show_progress_bar=False)
+
+        out["texts_per_s"][precision] = best_rate(embed, texts, warmup=32)
     if len(vectors) == 2:
         exact, fast = vectors["float32"], vectors["bfloat16"]
         s_exact, s_fast = exact @ exact.T, fast @ fast.T
