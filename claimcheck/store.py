@@ -207,10 +207,13 @@ class ClaimStore:
         old = self._claims_by_id({-1 - j for _, j in chosen if j < 0})
         old_docs = self._documents({c.doc_id for c in old.values()})
         position = {id(c): i for i, c in enumerate(claims)}
+        # Each text folded once (a claim stands in up to 2 * top_k pairs).
+        words = {text: folded_words(text)
+                 for text in {c.text for c in claims} | {c.text for c in old.values()}}
         todo = []
         for (i, j), similarity in sorted(chosen.items()):
             a, b = claims[i], (claims[j] if j >= 0 else old[-1 - j])
-            if comparable(folded_words(a.text), folded_words(b.text)):
+            if comparable(words[a.text], words[b.text]):
                 todo.append(ClaimPair(a, b, similarity) if j >= 0 else ClaimPair(b, a, similarity))
         before = finder.work["nli_predictions"]
         # The cascade keeps each *new* claim's nearest pairs (and those a rule
