@@ -801,13 +801,19 @@ def run_e2e(args) -> dict[str, Any]:
     # The same cases with every candidate pair scored both ways, and with the
     # cascade's first stage only (every pair it keeps read both ways): what
     # each stage costs in recall and saves in cross-encoder calls.
-    shipped = finder.reverse_floor
-    for name, cascade, floor in (("without_cascade", False, shipped),
-                                 ("first_stage_only", True, 0.0)):
+    # "without_gates" also compares the pairs the finder never compares
+    # (articles over max_days_apart apart, no common subject).
+    shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject)
+    for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
+                                        ("first_stage_only", True, 0.0, True),
+                                        ("without_gates", False, shipped[0], False)):
         finder.cascade, finder.reverse_floor = cascade, floor
+        if not gates:
+            finder.max_days_apart, finder.same_subject = None, False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
-        finder.cascade, finder.reverse_floor = True, shipped
+        finder.cascade = True
+        finder.reverse_floor, finder.max_days_apart, finder.same_subject = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -822,6 +828,7 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
     work = finder.work
     return {"claims": claims, "candidate_pairs": work["candidates"],
             "pairs_scored": work["pairs"], "nli_predictions": work["nli_predictions"],
+            "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -843,8 +850,15 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
           f"{_fmt(m['precision'])} | {m['required_found']}/{m['required']} | "
           f"{_fmt(m['recall'])} |"
           for label, m in (("first stage only (kept pairs both ways)",
-                            res.get("first_stage_only")), ("every candidate, both ways", off))
-          if m], ""]
+                            res.get("first_stage_only")),
+                           ("every compared candidate, both ways", off),
+                           ("every candidate, both ways, no date or subject check",
+                            res.get("without_gates")))
+          if m],
+        "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
+        f"articles over a week apart {on.get('never_compared', {}).get('apart', 0)}, "
+        f"no content word or topic in common {on.get('never_compared', {}).get('unrelated', 0)}.",
+        ""]
 
 
 def e2e_markdown(res: dict[str, Any]) -> str:

@@ -9,6 +9,7 @@ import runpy
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 from claimcheck.nli import INFERENCE_PRECISIONS, PRECISIONS
 from claimcheck.types import Contradiction
@@ -229,10 +230,17 @@ def _cmd_find(args: argparse.Namespace) -> int:
     if args.ray is not None:
         from claimcheck.cluster import analyse_ray
 
+        from claimcheck.detect import ContradictionFinder
+
+        finder = None if args.max_days_apart is None else ContradictionFinder(
+            max_days_apart=args.max_days_apart.days)
         analysis = analyse_ray(docs, threshold=args.threshold, top_k=args.top_k,
-                               address=None if args.ray == "local" else args.ray)
+                               address=None if args.ray == "local" else args.ray,
+                               finder=finder)
     else:
         finder = _shared_finder()
+        if args.max_days_apart is not None:
+            finder = replace(finder, max_days_apart=args.max_days_apart.days)
         if args.precision is not None:
             try:
                 finder.nli.precision = args.precision
@@ -374,6 +382,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="minimum probability (default: the model's calibrated threshold)")
     find.add_argument("--top-k", type=_positive_int, default=None, metavar="K",
                       help="nearest neighbours compared per claim")
+    find.add_argument("--max-days-apart", type=_days, default=None, metavar="DAYS",
+                      help="compare the claims of two dated articles only when they were "
+                      "published at most DAYS apart (default 7: a later article mostly reports "
+                      "an update); 'none' compares them whatever their dates")
     find.add_argument("--precision", default=None, choices=INFERENCE_PRECISIONS,
                       help="NLI arithmetic (default auto: bfloat16 where the CPU has it "
                       "natively, else float32; int8 needs VNNI, see claimcheck/quantize.py)")
@@ -446,6 +458,24 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("bench", help="run benchmarks/run_benchmark.py (arguments pass through)",
                    add_help=False)
     return parser
+
+
+class _Days(NamedTuple):
+    days: int | None
+
+
+def _days(value: str) -> _Days:
+    """A number of days (0 or more), or 'none' for no limit."""
+    if value.strip().lower() == "none":
+        return _Days(None)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of days or 'none', got {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 days or more, got {number}")
+    return _Days(number)
 
 
 def _positive_int(value: str) -> int:

@@ -297,6 +297,8 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "attributed_only": finder.attributed_only,
         "cascade": finder.cascade,
         "reverse_floor": finder.reverse_floor,
+        "max_days_apart": finder.max_days_apart,
+        "same_subject": finder.same_subject,
     }
 
 

@@ -179,3 +179,25 @@ def _tiny_classifier():
     return BertForSequenceClassification(BertConfig(
         vocab_size=8, hidden_size=8, num_hidden_layers=1, num_attention_heads=1,
         intermediate_size=8, id2label={0: "entailment", 1: "neutral", 2: "contradiction"}))
+
+
+@pytest.mark.slow
+def test_find_compares_articles_months_apart_only_when_asked(tmp_path, capsys):
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(row) for row in [
+        {"id": "march", "date": "2025-03-01",
+         "text": "The interior ministry said that 14 protesters had been killed on Friday."},
+        {"id": "june", "date": "2025-06-01",
+         "text": "Opposition leaders said that no protesters had been killed on Friday."},
+    ]), encoding="utf-8")
+    assert main(["find", str(corpus), "--json", "--threshold", "0.2", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["contradictions"] == []
+    assert main(["find", str(corpus), "--json", "--threshold", "0.2", "--quiet",
+                 "--max-days-apart", "none"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    docs = {c["id"]: c["doc_id"] for c in data["claims"]}
+    assert any({docs[r["claim_a"]], docs[r["claim_b"]]} == {"march", "june"}
+               for r in data["contradictions"]), data["contradictions"]
+    with pytest.raises(SystemExit):
+        main(["find", str(corpus), "--max-days-apart", "-1"])
+    assert "0 days or more" in capsys.readouterr().err

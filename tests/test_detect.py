@@ -233,9 +233,57 @@ def test_the_cascade_spends_fewer_nli_calls_and_keeps_the_seed_clash(seed_text):
     cheap, full = ContradictionFinder(), ContradictionFinder(cascade=False)
     found, every = cheap(docs), full(docs)
     assert 0 < cheap.work["nli_predictions"] < full.work["nli_predictions"] / 2
-    assert cheap.work["candidates"] == full.work["candidates"] == full.work["pairs"]
+    assert cheap.work["candidates"] == full.work["candidates"]
+    # Every candidate is scored but those about no common subject.
+    assert full.work["pairs"] == full.work["candidates"] - full.work["unrelated"]
     # The cascade only drops pairs: what it reports, the full comparison reports.
     assert {(c.claim_a, c.claim_b) for c in found} <= {(c.claim_a, c.claim_b) for c in every}
     assert any({c.claim_a.speaker, c.claim_b.speaker}
                == {"قائد في قوات سوريا الديمقراطية", "الرئيس الأمريكي دونالد ترامب"}
                for c in found)
+
+
+def _claim(text: str, doc: str, lang: str = "en", speaker: str = "the mayor") -> claimcheck.Claim:
+    return claimcheck.Claim(text, (0, len(text)), speaker, (0, len(speaker)), "said", speaker,
+                            lang, doc)
+
+
+def test_articles_more_than_a_week_apart_are_not_compared():
+    """A later article that disagrees with one from months before reports an
+    update, not a clash: such pairs never reach the NLI model."""
+    from claimcheck.types import ClaimPair
+
+    a = _claim("the bridge will reopen on Monday", "d1")
+    b = _claim("the bridge remains closed", "d2")
+    same_doc = ClaimPair(a, _claim("the bridge is closed", "d1"), 0.9)
+    dates = {"d1": "2025-03-01", "d2": "2025-04-20"}.get
+    finder = ContradictionFinder()
+    assert not finder.timely(ClaimPair(a, b, 0.9), lambda c: dates(c.doc_id))
+    assert finder.work["apart"] == 1
+    assert finder.timely(same_doc, lambda c: dates(c.doc_id))
+    assert finder.timely(ClaimPair(a, b, 0.9), lambda c: None)   # no dates: compared
+    week = {"d1": "2025-03-01", "d2": "2025-03-08"}.get
+    assert finder.timely(ClaimPair(a, b, 0.9), lambda c: week(c.doc_id))
+    assert ContradictionFinder(max_days_apart=None).timely(
+        ClaimPair(a, b, 0.9), lambda c: dates(c.doc_id))
+    for bad in (-1, 2.5, True, "7"):
+        with pytest.raises(ValueError, match="max_days_apart"):
+            ContradictionFinder(max_days_apart=bad)
+
+
+def test_claims_without_a_common_subject_are_not_compared_unless_the_article_says_they_clash():
+    from claimcheck.reasons import Reason
+    from claimcheck.types import ClaimPair
+
+    unrelated = ClaimPair(_claim("the singer will perform in Riyadh on Tuesday", "d1"),
+                          _claim("the team flew to Brussels a day before the match", "d2"),
+                          0.89)
+    related = ClaimPair(_claim("the bridge will reopen on Monday", "d1"),
+                        _claim("the bridge remains closed", "d2"), 0.9)
+    finder = ContradictionFinder()
+    assert finder.related(related)
+    assert not finder.related(unrelated)
+    assert finder.work["unrelated"] == 1
+    reported = Reason("reported", "the article says 'contrary to'", 0.5)
+    assert finder.related(unrelated, [reported])
+    assert ContradictionFinder(same_subject=False).related(unrelated)

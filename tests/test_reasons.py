@@ -11,9 +11,11 @@ from claimcheck.reasons import (
     MAX_BOOST,
     Reason,
     combine,
+    days_apart,
     find_quantities,
     find_reasons,
     normalize_digits,
+    same_subject,
 )
 
 # The canonical pair of the seed article (shared/seeds/000_41ce228e2bd92287.txt).
@@ -249,6 +251,48 @@ def test_temporal_is_an_update_when_done_comes_after_will(date_sdf, date_trump, 
     assert ("temporal" in found) is fires
     found = kinds(SEED_TRUMP, SEED_SDF, date_a=date_trump, date_b=date_sdf)
     assert ("temporal" in found) is fires
+
+
+# --- same subject, days apart ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "lang_a", "lang_b", "same"),
+    [
+        # Unrelated claims of real Arabic news the NLI model called clashes.
+        ("أشرقت ستغني في الحفل المقام على مسرح الملك فهد بالرياض",
+         "المنتخب سيتوجه إلى بروكسل قبل يوم من المباراة", "ar", "ar", False),
+        ("إنه أصدر الإعلان بعد طلب من السلطات المحلية", "انه استجاب لمطلبهم بعد تهديده",
+         "ar", "ar", False),
+        ("the factory's sprinkler system had worked as designed",
+         "any exit doors had been locked", "en", "en", False),
+        # One shared content word, through clitics and inflection.
+        ("وعددهم 64 عاملا", "الوردية الليلية كانت تضم ٥٨ عاملا", "ar", "ar", True),
+        ("the exit doors were locked at night", "no door had been locked", "en", "en", True),
+        # A shared topic without a shared word ("killed" / "dead").
+        ("five people were killed", "the dead included two guards", "en", "en", True),
+        # Negators and reporting words are no subject: "not" is not shared.
+        ("the minister would not resign", "the strike did not end", "en", "en", False),
+        # The words cannot tell: other languages, no content word, unknown.
+        ("the engine did not catch fire", "رأينا النيران تخرج من المحرك", "en", "ar", True),
+        ("about 8,000", "more than 50,000 people took part", "en", "en", True),
+        ("橋は月曜日に再開する", "警察は橋が崩壊したと言った", "ja", "ja", True),
+        ("the bridge reopened", "the team flew to Brussels", None, None, True),
+    ],
+)
+def test_same_subject_needs_a_shared_word_or_topic_in_one_language(a, b, lang_a, lang_b, same):
+    assert same_subject(a, b, lang_a=lang_a, lang_b=lang_b) is same
+    assert same_subject(b, a, lang_a=lang_b, lang_b=lang_a) is same
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "days"),
+    [("2018-03-08", "2018-03-08", 0), ("2018-03-08", "2018-02-27T10:00:00+00:00", 9),
+     ("2017-12-31", "2018-01-02", 2), (None, "2018-01-02", None), ("soon", "2018-01-02", None)],
+)
+def test_days_apart(first, second, days):
+    assert days_apart(first, second) == days
+    assert days_apart(second, first) == days
 
 
 # --- antonym -----------------------------------------------------------------

@@ -53,7 +53,9 @@ __all__ = [
     "find_quantities",
     "find_reasons",
     "normalize_digits",
+    "days_apart",
     "reported_clash",
+    "same_subject",
 ]
 
 
@@ -160,6 +162,57 @@ def find_reasons(
     if reported:
         reasons.append(reported)
     return reasons
+
+
+#: Languages written without spaces between words, where a "content word"
+#: would be a whole clause: :func:`same_subject` cannot tell there.
+_UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
+def same_subject(text_a: str, text_b: str, *, lang_a: str | None = None,
+                 lang_b: str | None = None) -> bool:
+    """Whether two claims may be about the same thing, as far as their words
+    can tell: False only for two claims of one language that share no
+    content word and no topic (:func:`find_quantities`' topic lexicon:
+    "killed" and "dead" are one topic).
+
+    Two claims contradict only when they speak of the same event, quantity
+    or state; in one language, such claims name something in common (a
+    place, a person, the thing counted). An NLI model trained on captions of
+    one photo calls unrelated claims contradictions ("the singer performs in
+    Riyadh on Tuesday" vs "the team flies to Brussels"); this check keeps
+    such pairs from it. Claims in different languages, in a language
+    written without spaces, or a claim with no content word at all ("about
+    8,000") always pass: the words cannot tell.
+
+    Examples
+    --------
+    >>> same_subject("the bridge was rated for 120 people", "28 people were on it",
+    ...              lang_a="en", lang_b="en")
+    True
+    >>> same_subject("the sprinkler system worked as designed",
+    ...              "any exit doors had been locked", lang_a="en", lang_b="en")
+    False
+    """
+    if lang_a is None or lang_a != lang_b or lang_a == "und" or lang_a in _UNSPACED:
+        return True
+    a, b = _fold(text_a), _fold(text_b)
+    content_a = _content(a, _NEGATORS | _DENIALS)
+    content_b = _content(b, _NEGATORS | _DENIALS)
+    if not content_a or not content_b:
+        return True
+    return bool(_shared(content_a, content_b)) or bool(_topics(a) & _topics(b))
+
+
+def days_apart(first: str | None, second: str | None) -> int | None:
+    """Days between two ISO 8601 dates (or timestamps), None when either is
+    missing or unreadable.
+
+    >>> days_apart("2018-03-08", "2018-02-27T10:00")
+    9
+    """
+    a, b = _day(first), _day(second)
+    return None if a is None or b is None else abs((a - b).days)
 
 
 def _day(value: str | None) -> date | None:
