@@ -396,8 +396,9 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int):
         return (Claim(text, (0, len(text)), speaker=side.upper(), cue=row[f"cue_{side}"],
                       lang=lang, doc_id=doc_id), Document(text, doc_id, lang))
 
-    # every labelled pair scored both ways: no cascade
-    finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False)
+    # every labelled pair scored both ways: no cascade, no date or subject check
+    finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
+                                 max_days_apart=None, same_subject=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")

@@ -333,7 +333,9 @@ class ContradictionFinder:
     def evidence(self, pairs: Sequence[ClaimPair], documents: Sequence[Document],
                  *, show_progress_bar: bool | None = None
                  ) -> list[tuple[PairEvidence, list[Reason]]]:
-        """NLI both ways, calibration and reasons for every pair, in order.
+        """NLI both ways, calibration and reasons for every pair the finder
+        compares (:meth:`timely` and :meth:`related`; all of them when
+        ``max_days_apart`` is None and ``same_subject`` off), in order.
 
         ``documents`` are those the claims come from: the reasons read the
         sentence each claim stands in."""
@@ -486,7 +488,8 @@ class ContradictionFinder:
         """The pairs scored (unsorted, unthresholded): by the decision stage
         when the model has one, else calibrated NLI plus reason weights. With
         :attr:`cascade` on, only the pairs the cascade keeps come back;
-        otherwise every pair, in order.
+        otherwise every pair it compares (:meth:`timely` and
+        :meth:`related`), in order.
 
         ``documents``: the claims' documents, or a function giving the
         sentence a claim stands in (:func:`sentence_context`). ``nearest``:

@@ -19,6 +19,23 @@ edit               example                                         label
 ``clause-reverse`` "A" → "A, B" (the part does not give B)         neutral
 =================  ==============================================  =============
 
+Edits that keep the meaning or drop a detail, so that a model does not learn
+"any small difference is a contradiction" (a model trained without them read
+"Sixteen civilians were killed" against "16 civilians were killed", or a
+sentence against itself without "on Friday", as contradictions); not in the
+default :data:`EDITS`, see :data:`DETAIL_EDITS`:
+
+=================  ==============================================  =============
+``number-words``   "16 civilians" ↔ "sixteen civilians" (English)   entailment
+``drop-detail``    "... were killed on Friday" → "... were killed"  entailment
+                   (a weekday or "yesterday"; a count before a
+                   plural noun in English: "16 civilians" →
+                   "civilians")
+``add-detail``     the reverse: the detail is not given             neutral
+``hedge``          "16 civilians" → "at least 16 civilians"         entailment
+``unhedge``        the reverse: a bound does not give the value     neutral
+=================  ==============================================  =============
+
 Each edit is a small set of regular rules written for this project; a rule
 that does not apply to a sentence yields nothing, so no sentence is ever
 forced into an edit. Everything is deterministic for a given ``seed``.
@@ -32,8 +49,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 EDITS = ("number", "negation", "antonym", "digits", "clause", "clause-reverse")
+DETAIL_EDITS = ("number-words", "drop-detail", "add-detail", "hedge", "unhedge")
+ALL_EDITS = EDITS + DETAIL_EDITS
 LABEL_OF = {"number": "contradiction", "negation": "contradiction", "antonym": "contradiction",
-            "digits": "entailment", "clause": "entailment", "clause-reverse": "neutral"}
+            "digits": "entailment", "clause": "entailment", "clause-reverse": "neutral",
+            "number-words": "entailment", "drop-detail": "entailment", "add-detail": "neutral",
+            "hedge": "entailment", "unhedge": "neutral"}
+# Edits whose pair is read the other way round: the edited text is the premise.
+_REVERSED = frozenset({"clause-reverse", "add-detail", "unhedge"})
 
 _AR_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 TO_ARABIC_INDIC = str.maketrans("0123456789", _AR_DIGITS)
@@ -192,6 +215,85 @@ def first_clause(sentence: str) -> str | None:
     return None
 
 
+_EN_NUMBER_WORDS = dict(enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split()))
+_EN_NUMBER_WORDS.update({10 * k: w for k, w in zip(
+    range(3, 10), "thirty forty fifty sixty seventy eighty ninety".split())})
+_EN_NUMBER_VALUES = {w: n for n, w in _EN_NUMBER_WORDS.items()}
+_EN_NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(_EN_NUMBER_VALUES, key=len, reverse=True))
+                             + r")\b(?=\s+[a-z])", re.IGNORECASE)
+_SMALL_NUMBER = re.compile(r"(?<![\w.,$£€-])([0-9]{1,2})(?![\w%]|[.,][0-9])(?=\s+[a-z])")
+
+
+def number_words(sentence: str, rng: random.Random) -> str | None:
+    """One English count written the other way: "16 civilians" ↔ "sixteen
+    civilians" (numbers up to twenty and the tens; capitalised at the start)."""
+    if _is_arabic(sentence):
+        return None
+    options = []
+    for m in _SMALL_NUMBER.finditer(sentence):
+        word = _EN_NUMBER_WORDS.get(int(m.group(1)))
+        if word and int(m.group(1)) > 1:
+            options.append((m, word.capitalize() if m.start() == 0 else word))
+    for m in _EN_NUMBER_WORD.finditer(sentence):
+        if m.group(1).lower() not in ("zero", "one"):
+            options.append((m, str(_EN_NUMBER_VALUES[m.group(1).lower()])))
+    if not options:
+        return None
+    m, text = rng.choice(options)
+    return sentence[: m.start()] + text + sentence[m.end():]
+
+
+_DAYS_EN = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAYS_AR = "الاثنين|الإثنين|الثلاثاء|الأربعاء|الاربعاء|الخميس|الجمعة|السبت|الأحد|الاحد"
+_DETAILS = (
+    re.compile(rf",?\s+(?:on|last|this|early|late)\s+(?:{_DAYS_EN})"
+               r"(?:\s+(?:morning|afternoon|evening|night))?(?=[\s,.;]|$)"),
+    re.compile(r",?\s+(?:yesterday|last night|earlier this week)(?=[\s,.;]|$)"),
+    re.compile(rf"\s+(?:يوم|مساء|صباح|فجر|ليل|ليلة)?\s*(?:{_DAYS_AR})(?:\s+الماضي)?(?=[\s،.]|$)"),
+    re.compile(r"\s+(?:أمس|مساء أمس|صباح أمس)(?=[\s،.]|$)"),
+)
+# A count before an English plural noun: "16 civilians were killed".
+_EN_COUNT = re.compile(r"(?:(?<=^)|(?<=\s))(?:[0-9]{1,3}(?:,[0-9]{3})*|" + "|".join(
+    w for n, w in _EN_NUMBER_WORDS.items() if n > 1) + r")\s+(?=[a-z]+s\b)", re.IGNORECASE)
+
+
+def drop_detail(sentence: str, rng: random.Random) -> str | None:
+    """The sentence without one detail that the rest does not need: a day
+    ("on Friday", "يوم الجمعة", "yesterday", "أمس") or, in English, the count
+    of a plural noun ("16 civilians" → "civilians"). The whole entails it."""
+    options = [m for pattern in _DETAILS for m in pattern.finditer(sentence)]
+    if not _is_arabic(sentence):
+        options += [m for m in _EN_COUNT.finditer(sentence)
+                    if not _HEDGES.search(sentence[: m.start()])]
+    if not options:
+        return None
+    m = rng.choice(options)
+    out = sentence[: m.start()] + ("" if m.group().startswith((",", " ", "\t")) or m.start() == 0
+                                   else " ") + sentence[m.end():]
+    out = re.sub(r"\s{2,}", " ", out).strip()
+    if m.start() == 0 and out[:1].islower():
+        out = out[:1].upper() + out[1:]
+    return out if len(out.split()) >= 3 else None
+
+
+def hedge(sentence: str, rng: random.Random) -> str | None:
+    """One unhedged count made a lower bound: "16 civilians" → "at least 16
+    civilians", "16 مدنيا" → "ما لا يقل عن 16 مدنيا". The value entails the
+    bound; the bound does not give the value (``unhedge``)."""
+    found = [m for m in _NUMBER.finditer(sentence)
+             if not _HEDGES.search(sentence[: m.start()])
+             and not 1900 <= int(m.group(1).translate(_TO_EN).replace(",", "")) <= 2100]
+    if not found:
+        return None
+    m = rng.choice(found)
+    bound = "ما لا يقل عن " if _is_arabic(sentence) else "at least "
+    if m.start() == 0 and not _is_arabic(sentence):
+        bound = "At least "
+    return sentence[: m.start()] + bound + sentence[m.start():]
+
+
 def edit(sentence: str, kind: str, rng: random.Random) -> str | None:
     """Apply one edit kind (see :data:`EDITS`) to a sentence; None if it does not apply."""
     if kind == "number":
@@ -204,8 +306,14 @@ def edit(sentence: str, kind: str, rng: random.Random) -> str | None:
         out = convert_digits(sentence)
     elif kind in ("clause", "clause-reverse"):
         out = first_clause(sentence)
+    elif kind == "number-words":
+        out = number_words(sentence, rng)
+    elif kind in ("drop-detail", "add-detail"):
+        out = drop_detail(sentence, rng)
+    elif kind in ("hedge", "unhedge"):
+        out = hedge(sentence, rng)
     else:
-        raise ValueError(f"unknown edit {kind!r}: expected one of {list(EDITS)}")
+        raise ValueError(f"unknown edit {kind!r}: expected one of {list(ALL_EDITS)}")
     return out if out and out.strip() != sentence.strip() else None
 
 
@@ -221,7 +329,8 @@ def synthetic_pairs(sentences: Iterable[str], *, seed: int = 0,
     seed : int
         Seeds every random choice; the same input and seed give the same pairs.
     kinds : sequence of str
-        The edits to try (see :data:`EDITS`), in random order per sentence.
+        The edits to try (:data:`EDITS`, the default, or any of
+        :data:`ALL_EDITS`), in random order per sentence.
     per_sentence : int
         At most this many pairs per sentence (each from a different edit).
     translations : dict, optional
@@ -235,11 +344,11 @@ def synthetic_pairs(sentences: Iterable[str], *, seed: int = 0,
         ``premise``, ``hypothesis``, ``label`` and ``edit`` per pair. For
         contradictions the two sides are put in random order (it is
         symmetric); for ``clause`` the whole sentence is the premise, for
-        ``clause-reverse`` the hypothesis.
+        ``clause-reverse``, ``add-detail`` and ``unhedge`` the hypothesis.
     """
-    unknown = [k for k in kinds if k not in EDITS]
+    unknown = [k for k in kinds if k not in ALL_EDITS]
     if unknown:
-        raise ValueError(f"unknown edit(s) {unknown}: expected some of {list(EDITS)}")
+        raise ValueError(f"unknown edit(s) {unknown}: expected some of {list(ALL_EDITS)}")
     rng = random.Random(seed)
     pairs = []
     made_of: Counter = Counter()
@@ -262,7 +371,7 @@ def synthetic_pairs(sentences: Iterable[str], *, seed: int = 0,
             made_of[kind] += 1
             label = LABEL_OF[kind]
             premise, hypothesis = sentence, edited
-            if kind == "clause-reverse":
+            if kind in _REVERSED:
                 premise, hypothesis = edited, sentence
             elif label == "contradiction":
                 if translations and sentence in translations:
@@ -275,5 +384,6 @@ def synthetic_pairs(sentences: Iterable[str], *, seed: int = 0,
     return pairs
 
 
-__all__ = ["EDITS", "LABEL_OF", "change_number", "convert_digits", "edit", "first_clause",
-           "negate", "swap_antonym", "synthetic_pairs"]
+__all__ = ["ALL_EDITS", "DETAIL_EDITS", "EDITS", "LABEL_OF", "change_number", "convert_digits",
+           "drop_detail", "edit", "first_clause", "hedge", "negate", "number_words",
+           "swap_antonym", "synthetic_pairs"]

@@ -130,26 +130,33 @@ def training_pairs(data_dir: Path, seed: int) -> tuple[list[dict], Counter]:
     return rows, counts
 
 
-def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int) -> tuple[list[dict],
-                                                                               Counter]:
-    """Up to ``per_kind`` synthetic pairs of each edit kind, from the Arabic and
-    English premises of one split (see ``scripts/synthetic.py``)."""
-    from synthetic import synthetic_pairs
+def synthetic_mix(data_dir: Path, split: str, seed: int, per_kind: int,
+                  kinds: tuple[str, ...] | None = None,
+                  max_chars: int | None = None) -> tuple[list[dict], Counter]:
+    """Up to ``per_kind`` synthetic pairs of each edit kind (``kinds``; default
+    ``synthetic.EDITS``), from the Arabic and English premises of one split
+    (see ``scripts/synthetic.py``); with ``max_chars``, only premises of at
+    most that many characters (the edits are made for sentences: in a whole
+    article the edit may fall past the model's 128 tokens, and the pair then
+    reads as two identical texts with the edit's label)."""
+    from synthetic import EDITS, synthetic_pairs
 
     premises: set[str] = set()
     translations: dict[str, str] = {}
     by_id: dict[str, dict[str, str]] = defaultdict(dict)
     for path in sorted(data_dir.glob(f"*/{split}.jsonl")):
         for r in read_jsonl(path):
-            if r.get("lang") in {"ar", "en"}:
+            if r.get("lang") in {"ar", "en"} and (max_chars is None
+                                                  or len(r["premise"]) <= max_chars):
                 premises.add(r["premise"])
                 if path.parent.name == "xnli":
                     by_id[r["id"]][r["lang"]] = r["premise"]
     for item in by_id.values():
         if "ar" in item and "en" in item:
             translations[item["en"]] = item["ar"]
-    pairs = synthetic_pairs(sorted(premises), seed=seed, per_sentence=6,
-                            translations=translations)
+    kinds = EDITS if kinds is None else kinds
+    pairs = synthetic_pairs(sorted(premises), seed=seed, per_sentence=len(kinds),
+                            translations=translations, kinds=kinds)
     rng = random.Random(seed)
     rng.shuffle(pairs)
     kept: list[dict] = []
@@ -357,6 +364,10 @@ def model_card(args, counts: Counter, result, wall_s: float) -> str:
         + (f" --precision {args.precision}" if args.precision != "auto" else "")
         + (f" --dev-seed {args.dev_seed}" if args.dev_seed is not None else "")
         + (f" --synthetic {args.synthetic}" if args.synthetic else "")
+        + (" --synthetic-kinds " + " ".join(args.synthetic_kinds) if args.synthetic_kinds
+           else "")
+        + (f" --synthetic-max-chars {args.synthetic_max_chars}" if args.synthetic_max_chars
+           else "")
         + (f" --translations {args.translations}" if args.translations else "")
         + (f" --cross-lingual {args.cross_lingual}" if args.cross_lingual else "")
         + (f" --numeric-news {args.numeric_news}" if args.numeric_news else "")
@@ -434,6 +445,12 @@ def main() -> None:
                         "it, so compare runs on the same --dev-seed or on the full benchmark")
     parser.add_argument("--synthetic", type=int, default=0, metavar="N",
                         help="add up to N synthetic minimal pairs per edit kind (0: none)")
+    parser.add_argument("--synthetic-kinds", nargs="+", default=None, metavar="KIND",
+                        help="the edit kinds of --synthetic (default: synthetic.EDITS; "
+                        "synthetic.ALL_EDITS adds the meaning-keeping and detail edits)")
+    parser.add_argument("--synthetic-max-chars", type=int, default=None, metavar="N",
+                        help="make --synthetic pairs only from premises of at most N "
+                        "characters (sentences, not articles)")
     parser.add_argument("--translations", type=int, default=0, metavar="N",
                         help="add N cross-lingual translation pairs (entailment) and N/2 "
                         "unrelated cross-lingual pairs (neutral) from parallel XNLI items")
@@ -477,7 +494,9 @@ def main() -> None:
         counts = Counter({"replay (random sample of the parts below)": args.replay, **counts})
         rows = rows[: args.replay]  # already shuffled with --seed
     if args.synthetic:
-        extra, made = synthetic_mix(args.data, "train", args.seed, args.synthetic)
+        extra, made = synthetic_mix(args.data, "train", args.seed, args.synthetic,
+                                    tuple(args.synthetic_kinds) if args.synthetic_kinds
+                                    else None, args.synthetic_max_chars)
         rows += nli_fields(extra)
         counts.update(made)
     if args.translations:

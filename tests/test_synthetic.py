@@ -4,11 +4,16 @@ import random
 
 import pytest
 from synthetic import (
+    DETAIL_EDITS,
+    EDITS,
     LABEL_OF,
     change_number,
     convert_digits,
+    drop_detail,
     first_clause,
+    hedge,
     negate,
+    number_words,
     swap_antonym,
     synthetic_pairs,
 )
@@ -107,3 +112,49 @@ def test_synthetic_pairs_cross_lingual_with_translations():
 def test_synthetic_pairs_rejects_unknown_edits():
     with pytest.raises(ValueError, match="unknown edit"):
         synthetic_pairs(["Some sentence here."], kinds=["paraphrase"])
+
+
+def test_number_words_writes_one_english_count_the_other_way():
+    assert number_words("16 civilians were killed.", rng()) == "Sixteen civilians were killed."
+    assert number_words("Police said three people were held.", rng()) == \
+        "Police said 3 people were held."
+    # Not a count of something, not Arabic, not "one" (also a pronoun).
+    assert number_words("The vote was 16-4.", rng()) is None
+    assert number_words("قتل 16 مدنيا", rng()) is None
+    assert number_words("One of the men was released.", rng()) is None
+
+
+def test_drop_detail_removes_a_day_or_a_count_and_the_rest_stays():
+    assert drop_detail("Talks resumed in Geneva on Monday night.", rng()) == \
+        "Talks resumed in Geneva."
+    assert drop_detail("استؤنفت المحادثات يوم الاثنين في جنيف", rng()) == \
+        "استؤنفت المحادثات في جنيف"
+    assert drop_detail("16 civilians were killed in the strike.", rng()) == \
+        "Civilians were killed in the strike."
+    # A bound is kept whole; nothing to drop gives nothing.
+    assert drop_detail("At least 16 civilians were killed.", rng()) is None
+    assert drop_detail("The talks collapsed.", rng()) is None
+
+
+def test_hedge_makes_a_count_a_lower_bound_but_not_a_year():
+    assert hedge("16 civilians were killed.", rng()) == "At least 16 civilians were killed."
+    assert hedge("قتل 16 مدنيا", rng()) == "قتل ما لا يقل عن 16 مدنيا"
+    assert hedge("The plant opened in 1998.", rng()) is None
+    assert hedge("About 16 civilians were killed.", rng()) is None
+
+
+def test_detail_edits_are_not_in_the_default_mix_and_read_the_right_way_round():
+    sentence = "16 civilians were killed on Friday in the strike."
+    assert not set(DETAIL_EDITS) & set(EDITS)
+    assert all(p["edit"] in EDITS for p in synthetic_pairs([sentence], seed=0, per_sentence=6))
+    pairs = {p["edit"]: p for p in synthetic_pairs([sentence], seed=0, per_sentence=5,
+                                                   kinds=DETAIL_EDITS)}
+    assert set(pairs) == set(DETAIL_EDITS)
+    for kind, pair in pairs.items():
+        assert pair["label"] == LABEL_OF[kind]
+        # entailment: the longer, more specific text is the premise
+        longer = pair["premise"] if LABEL_OF[kind] == "entailment" else pair["hypothesis"]
+        assert longer in (sentence, "Sixteen civilians were killed on Friday in the strike.") \
+            or kind in ("hedge", "unhedge")
+    assert pairs["hedge"]["hypothesis"].startswith("At least 16")
+    assert pairs["unhedge"]["premise"].startswith("At least 16")
