@@ -380,10 +380,13 @@ def nli_markdown(res: dict[str, Any]) -> str:
 
 # ------------------------------------------------------------ calibration
 
-def score_claim_pairs(nli, rows: list[dict], batch_size: int):
+def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: bool = False):
     """Raw two-direction contradiction probabilities and reason kinds of
     labelled claim pairs, scored exactly as the pipeline scores candidates
-    (denial cues, asserted text, both directions). Returns (raw, kinds)."""
+    (denial cues, asserted text, both directions). Returns (raw, kinds).
+    With ``compared_only``, a pair the pipeline never compares (no content
+    word or topic in common: ``ContradictionFinder.related``) gets raw 0 and
+    no reason, as it can never be reported."""
     import numpy as np
 
     from claimcheck import Claim, Document
@@ -398,16 +401,19 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int):
 
     # every labelled pair scored both ways: no cascade, no date or subject check
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
-                                 max_days_apart=None, same_subject=False)
+                                 max_days_apart=None, same_subject=compared_only,
+                                 self_needs_reason=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
         pairs.append(ClaimPair(a, b, similarity=0.0))
         docs += [doc_a, doc_b]
-    scored = finder.score(pairs, docs, show_progress_bar=False)
-    raw = combine_directions(np.array([c.score_ab for c in scored]),
-                             np.array([c.score_ba for c in scored]))
-    return raw, [list(c.reasons) for c in scored]
+    found = {(c.claim_a, c.claim_b): c for c in finder.score(pairs, docs,
+                                                            show_progress_bar=False)}
+    scored = [found.get((p.a, p.b)) for p in pairs]
+    raw = combine_directions(np.array([c.score_ab if c else 0.0 for c in scored]),
+                             np.array([c.score_ba if c else 0.0 for c in scored]))
+    return raw, [list(c.reasons) if c else [] for c in scored]
 
 
 def _prf(scores, gold, threshold: float) -> dict[str, float]:
@@ -486,7 +492,8 @@ def run_calibrate(args) -> dict[str, Any]:
         claim_rows = claim_rows + news
         described += (f" and {len(news)} neighbouring claims of real articles as "
                       f"non-contradictions ({Path(args.news_negatives).name})")
-    c_raw, c_kinds = score_claim_pairs(nli, claim_rows, args.batch_size)
+    c_raw, c_kinds = score_claim_pairs(nli, claim_rows, args.batch_size,
+                                       compared_only=args.compared_only)
     c_gold = np.array([r["label"] == "contradiction" for r in claim_rows])
     scaler = platt.fit_reasons(c_raw, c_gold, c_kinds, fitted_on=(
         described + ", both directions, with the reasons seen in each"))
@@ -804,17 +811,20 @@ def run_e2e(args) -> dict[str, Any]:
     # each stage costs in recall and saves in cross-encoder calls.
     # "without_gates" also compares the pairs the finder never compares
     # (articles over max_days_apart apart, no common subject).
-    shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject)
+    shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
+               finder.self_needs_reason)
     for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
                                         ("first_stage_only", True, 0.0, True),
                                         ("without_gates", False, shipped[0], False)):
         finder.cascade, finder.reverse_floor = cascade, floor
         if not gates:
-            finder.max_days_apart, finder.same_subject = None, False
+            finder.max_days_apart, finder.same_subject, finder.self_needs_reason = \
+                None, False, False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
         finder.cascade = True
-        finder.reverse_floor, finder.max_days_apart, finder.same_subject = shipped
+        (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
+         finder.self_needs_reason) = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -829,7 +839,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
     work = finder.work
     return {"claims": claims, "candidate_pairs": work["candidates"],
             "pairs_scored": work["pairs"], "nli_predictions": work["nli_predictions"],
-            "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"]},
+            "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"],
+                               "self_unreasoned": work["self_unreasoned"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -853,12 +864,14 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
           for label, m in (("first stage only (kept pairs both ways)",
                             res.get("first_stage_only")),
                            ("every compared candidate, both ways", off),
-                           ("every candidate, both ways, no date or subject check",
+                           ("every candidate, both ways, no date, subject or one-source check",
                             res.get("without_gates")))
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
         f"articles over a week apart {on.get('never_compared', {}).get('apart', 0)}, "
-        f"no content word or topic in common {on.get('never_compared', {}).get('unrelated', 0)}.",
+        f"no content word or topic in common {on.get('never_compared', {}).get('unrelated', 0)}, "
+        "one source twice with no rule seeing a clash "
+        f"{on.get('never_compared', {}).get('self_unreasoned', 0)}.",
         ""]
 
 
@@ -1515,6 +1528,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="calibrate: also fit the threshold and reason weights with "
                         "these real neighbouring claims as non-contradictions (the held-out "
                         "file of scripts/mine_news_pairs.py), at a realistic base rate")
+    parser.add_argument("--compared-only", action="store_true",
+                        help="calibrate: fit the threshold and reason weights as if the "
+                        "claim pairs the pipeline never compares (no common subject) "
+                        "scored 0")
     parser.add_argument("--news-negatives-n", type=int, default=4000,
                         help="calibrate: a random N of --news-negatives")
     parser.add_argument("--polnear", default=str(REPO.parent / "shared" / "data" / "attribution"

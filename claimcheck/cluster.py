@@ -299,6 +299,7 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "reverse_floor": finder.reverse_floor,
         "max_days_apart": finder.max_days_apart,
         "same_subject": finder.same_subject,
+        "self_needs_reason": finder.self_needs_reason,
     }
 
 

@@ -201,6 +201,13 @@ class ContradictionFinder:
         Compare two claims of one language only when they share a content
         word or a topic (:func:`claimcheck.reasons.same_subject`; the
         default); False leaves every candidate pair to the NLI model.
+    self_needs_reason : bool
+        Compare two claims of one source (:func:`~claimcheck.decision.same_source`)
+        only when a rule sees a clash in them (a number, a negation, future
+        vs done, an antonym, a clash the article reports; the default): a
+        source seldom contradicts itself, and two parts of one statement
+        read by the NLI model alone were most of the one-source pairs it
+        reported on real news.
 
     Attributes
     ----------
@@ -208,8 +215,9 @@ class ContradictionFinder:
         Running totals over this finder's calls: ``candidates`` (pairs
         offered to :meth:`score`), ``pairs`` (scored with NLI) and
         ``nli_predictions`` (cross-encoder calls, one per pair and direction),
-        ``apart`` and ``unrelated`` (candidate pairs never compared: their
-        articles too far apart in time, no content word in common),
+        ``apart``, ``unrelated`` and ``self_unreasoned`` (candidate pairs
+        never compared: their articles too far apart in time, no content
+        word in common, one source twice with no rule seeing a clash),
         and wall seconds spent in ``seconds_extract`` (claims),
         ``seconds_reasons`` (the rules on candidate pairs) and ``seconds_nli``.
     """
@@ -225,6 +233,7 @@ class ContradictionFinder:
     reverse_floor: float = REVERSE_FLOOR
     max_days_apart: int | None = MAX_DAYS_APART
     same_subject: bool = True
+    self_needs_reason: bool = True
 
     def __post_init__(self) -> None:
         self.reverse_floor = _probability(self.reverse_floor, "reverse_floor")
@@ -455,9 +464,14 @@ class ContradictionFinder:
         (:func:`claimcheck.reasons.same_subject`, when :attr:`same_subject`
         is on), or the article itself reports their clash (a ``reported``
         reason among ``reasons``: "this contradicts what X said" links claims
-        that need not share a word). Counted in :attr:`work` as ``unrelated``
+        that need not share a word); and, for two claims of one source
+        (:attr:`self_needs_reason`), whether a rule sees a clash in them at
+        all. Counted in :attr:`work` as ``unrelated`` or ``self_unreasoned``
         when not."""
         a, b = pair.a, pair.b
+        if self.self_needs_reason and not reasons and same_source(a, b):
+            self.work.update(self_unreasoned=1)
+            return False
         if not self.same_subject or any(r.kind == "reported" for r in reasons) \
                 or same_subject(a.text, b.text, lang_a=a.lang, lang_b=b.lang):
             return True
