@@ -202,12 +202,14 @@ class ContradictionFinder:
         word or a topic (:func:`claimcheck.reasons.same_subject`; the
         default); False leaves every candidate pair to the NLI model.
     self_needs_reason : bool
-        Compare two claims of one source (:func:`~claimcheck.decision.same_source`)
-        only when a rule sees a clash in them (a number, a negation, future
-        vs done, an antonym, a clash the article reports; the default): a
+        Compare two claims of one source in one document
+        (:func:`~claimcheck.decision.same_source`) only when a rule sees a
+        clash in them (a number, a negation, future vs done, an antonym, a
+        clash the article reports; the default): within one article a
         source seldom contradicts itself, and two parts of one statement
         read by the NLI model alone were most of the one-source pairs it
-        reported on real news.
+        reported on real news. A source in two articles may have changed
+        its word: such pairs are always compared.
 
     Attributes
     ----------
@@ -464,12 +466,13 @@ class ContradictionFinder:
         (:func:`claimcheck.reasons.same_subject`, when :attr:`same_subject`
         is on), or the article itself reports their clash (a ``reported``
         reason among ``reasons``: "this contradicts what X said" links claims
-        that need not share a word); and, for two claims of one source
-        (:attr:`self_needs_reason`), whether a rule sees a clash in them at
-        all. Counted in :attr:`work` as ``unrelated`` or ``self_unreasoned``
+        that need not share a word); and, for two claims of one source in
+        one document (:attr:`self_needs_reason`), whether a rule sees a
+        clash in them at all. Counted in :attr:`work` as ``unrelated`` or ``self_unreasoned``
         when not."""
         a, b = pair.a, pair.b
-        if self.self_needs_reason and not reasons and same_source(a, b):
+        if self.self_needs_reason and not reasons and a.doc_id == b.doc_id \
+                and same_source(a, b):
             self.work.update(self_unreasoned=1)
             return False
         if not self.same_subject or any(r.kind == "reported" for r in reasons) \
