@@ -378,9 +378,9 @@ class ContradictionFinder:
             pairs, seen = [pairs[i] for i in related], [seen[i] for i in related]
             nearest = None if nearest is None else [nearest[i] for i in related]
         self.work.update(seconds_reasons=time.perf_counter() - started)
-        near = [True] * len(pairs)
         if not pairs:
             return []
+        near = [True] * len(pairs)
         if cascade:  # stage 1: nearest neighbours and pairs a rule sees a clash in
             assert nearest is not None
             kept = screen(nearest, [bool(r) for r in seen])

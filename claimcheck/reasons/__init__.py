@@ -31,7 +31,14 @@ from datetime import date
 
 from claimcheck.reasons.antonyms import _antonym, _hedged
 from claimcheck.reasons.aspect import _aspect, _quote
-from claimcheck.reasons.fold import _content, _fold, _is_arabic, _shared, normalize_digits
+from claimcheck.reasons.fold import (
+    _content,
+    _fold,
+    _Folded,
+    _is_arabic,
+    _shared,
+    normalize_digits,
+)
 from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
 from claimcheck.reasons.negation import _DENIALS, _NEGATORS, _negations
 from claimcheck.reasons.numbers import (
@@ -42,6 +49,9 @@ from claimcheck.reasons.numbers import (
     find_quantities,
 )
 from claimcheck.reasons.reported import _reported_either, reported_clash
+
+# Negation and denial words are no subject: "not" shared is nothing shared.
+_NOT_CONTENT = _NEGATORS | _DENIALS
 
 __all__ = [
     "KINDS",
@@ -109,10 +119,10 @@ def find_reasons(
     neg_b = _negations(b)
     negated_a = len(neg_a) % 2 == 1
     negated_b = len(neg_b) % 2 == 1
-    content_a = _content(a, _NEGATORS | _DENIALS)
-    content_b = _content(b, _NEGATORS | _DENIALS)
+    content_a = _content(a, _NOT_CONTENT)
+    content_b = _content(b, _NOT_CONTENT)
     shared = _shared(content_a, content_b)
-    topics_shared = bool(shared) or bool(_topics(a) & _topics(b))
+    topics_shared = _one_subject(a, b, shared)
     # A shared unit word ("percent") does not make two numbers about one thing.
     not_units = [k for k in content_a if not any(key in _UNIT_OF for key in k)]
     same_thing = bool(_shared(not_units, content_b)) or bool(
@@ -197,11 +207,17 @@ def same_subject(text_a: str, text_b: str, *, lang_a: str | None = None,
     if lang_a is None or lang_a != lang_b or lang_a == "und" or lang_a in _UNSPACED:
         return True
     a, b = _fold(text_a), _fold(text_b)
-    content_a = _content(a, _NEGATORS | _DENIALS)
-    content_b = _content(b, _NEGATORS | _DENIALS)
+    content_a, content_b = _content(a, _NOT_CONTENT), _content(b, _NOT_CONTENT)
     if not content_a or not content_b:
         return True
-    return bool(_shared(content_a, content_b)) or bool(_topics(a) & _topics(b))
+    return _one_subject(a, b, _shared(content_a, content_b))
+
+
+def _one_subject(a: _Folded, b: _Folded, shared: list[str]) -> bool:
+    """Whether two folded claims with these shared content words talk about
+    one thing: a shared word, or a shared topic ("killed" / "dead"). The
+    rules' test (antonyms need it) and :func:`same_subject`'s."""
+    return bool(shared) or bool(_topics(a) & _topics(b))
 
 
 def days_apart(first: str | None, second: str | None) -> int | None:
