@@ -229,7 +229,6 @@ def _cmd_find(args: argparse.Namespace) -> int:
         raise InputError("--precision applies to local runs; Ray workers pick their own")
     if args.ray is not None:
         from claimcheck.cluster import analyse_ray
-
         from claimcheck.detect import ContradictionFinder
 
         finder = None if args.max_days_apart is None else ContradictionFinder(
