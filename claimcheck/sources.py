@@ -21,9 +21,23 @@ so a source that changed its word looked like two sources disagreeing.
 4. (with an encoder) their claims are in different languages and their
    names' multilingual-e5 embeddings are close ("وزارة الداخلية" / "the interior
    ministry", "شركة طيران السنابل" / "Sanabel Airways"), or a little less
-   close and each the other's nearest name in the other's document.
+   close and each the other's nearest name in the other's document, unless
+   the two names say they are different kinds of body (a ministry is not an
+   authority: :mod:`claimcheck.text.lexicon_bodies`);
+5. in two documents that share a source by rules 1-4 (one story), they
+   name the only body of one kind in each, and either one names it by its
+   kind alone ("the regional disaster management
+   agency" / "The agency") or they are in different languages and their
+   embeddings are at least :data:`BODY_SIMILARITY` apart ("مديرية الغابات" /
+   "The forestry department").
 
-It never links two entities of one document: the speaker linker decided those.
+6. within one document, a name of a body's kind alone ("the airline", "The
+   union") is the only other body of that kind there ("Blue Palm Airlines",
+   "The dockers' union"): a definite description the speaker linker, which
+   links names by their words, leaves apart.
+
+Otherwise it never links two entities of one document: the speaker linker
+decided those.
 """
 
 from __future__ import annotations
@@ -36,6 +50,7 @@ import numpy as np
 
 from claimcheck.disjoint import DisjointSets
 from claimcheck.text import lexicon_ar
+from claimcheck.text.lexicon_bodies import bare_kind, body_kinds
 from claimcheck.text.normalize import folded_words, normalize_arabic_word
 from claimcheck.text.speakers import name_core
 from claimcheck.types import Claim
@@ -56,6 +71,11 @@ CROSS_LANGUAGE_SIMILARITY = 0.90
 #: induction. Also read off the e2e dev cases (see the closing note of the
 #: change): a dev choice.
 MUTUAL_SIMILARITY = 0.85
+
+#: The cosine floor of rule 5 (the only body of one kind in each document,
+#: names in two languages): a check that the names are not unrelated,
+#: below the pure-embedding thresholds since the kind words already agree.
+BODY_SIMILARITY = 0.80
 
 # Arabic letters as Latin consonant classes; long vowels and hamza carriers
 # read as nothing, so "ترامب" -> "trmb".
@@ -212,6 +232,31 @@ def _nearest_across(first: Sequence[Claim], vectors: Sequence[np.ndarray],
     return out
 
 
+def _link_descriptions(kinds: list[frozenset[str]], bare: list[bool],
+                       by_doc: dict[str | None, list[int]], sets: DisjointSets) -> None:
+    """Rule 6: in each document, a name of a kind alone ("the airline") joins
+    the document's only other name of that kind ("Blue Palm Airlines")."""
+    for nodes in by_doc.values():
+        for i in nodes:
+            for kind in kinds[i] if bare[i] else ():
+                others = [j for j in nodes if j != i and kind in kinds[j] and not bare[j]]
+                if len(others) == 1:
+                    sets.union(sets.find(i), sets.find(others[0]))
+                    break
+
+
+def _only_body(first: Sequence[Claim], kinds: list[frozenset[str]],
+               find: Callable[[int], int]) -> dict[tuple[str | None, str], int | None]:
+    """Per document and kind of body, the group of its only body of that
+    kind (rule 5), or None where the document names several."""
+    only: dict[tuple[str | None, str], int | None] = {}
+    for i, claim in enumerate(first):
+        for kind in kinds[i]:
+            key = (claim.doc_id, kind)
+            only[key] = find(i) if key not in only or only[key] == find(i) else None
+    return only
+
+
 def link_sources(claims: Sequence[Claim], *,
                  embed: Callable[[list[str]], np.ndarray] | None = None,
                  min_similarity: float = CROSS_LANGUAGE_SIMILARITY) -> list[Claim]:
@@ -273,28 +318,64 @@ def link_sources(claims: Sequence[Claim], *,
     for i, claim in enumerate(first):
         by_doc.setdefault(claim.doc_id, []).append(i)
     nearest = _nearest_across(first, vectors, by_doc) if vectors is not None else {}
+    kinds = [body_kinds(n, c.lang) for n, c in zip(names, first)]
+    bare = [bare_kind(n) for n in names]
+    _link_descriptions(kinds, bare, by_doc, sets)
+    only = _only_body(first, kinds, find)
+    group = [find(i) for i in range(len(first))]  # as `only` saw them
     # Each group's nodes per document: two names of one document that the
     # speaker linker kept apart ("Donald Trump", "Ivana Trump") never merge.
-    members: dict[int, dict[str | None, list[int]]] = {i: {first[i].doc_id: [i]}
-                                                      for i in range(len(first))}
-    docs = list(by_doc)
-    for x, doc_a in enumerate(docs):
-        for doc_b in docs[x + 1:]:
+    members: dict[int, dict[str | None, list[int]]] = {}
+    for i in range(len(first)):
+        members.setdefault(find(i), {}).setdefault(first[i].doc_id, []).append(i)
+    def cosine(i: int, j: int) -> float | None:
+        """The names' cosine when they are in different languages, else None."""
+        if vectors is None or first[i].lang == first[j].lang:
+            return None
+        return float(vectors[i] @ vectors[j])
+
+    def by_name(i: int, j: int, doc_a: str | None, doc_b: str | None) -> bool:
+        """Rules 1-4."""
+        if _same_source(folded[i], folded[j], words[i], words[j]):
+            return True
+        sim = cosine(i, j)
+        if sim is None or (kinds[i] and kinds[j] and kinds[i].isdisjoint(kinds[j])):
+            return False
+        return sim >= min_similarity or (
+            sim >= min(MUTUAL_SIMILARITY, min_similarity)
+            and nearest.get((i, doc_b)) == j and nearest.get((j, doc_a)) == i)
+
+    def by_kind(i: int, j: int, doc_a: str | None, doc_b: str | None) -> bool:
+        """Rule 5."""
+        if not any(only.get((doc_a, k)) == group[i] and only.get((doc_b, k)) == group[j]
+                   for k in kinds[i] & kinds[j]):
+            return False
+        sim = cosine(i, j)
+        if sim is not None:
+            return sim >= BODY_SIMILARITY
+        return first[i].lang == first[j].lang and (bare[i] or bare[j])
+
+    def join(doc_pairs, rule: Callable[[int, int, str | None, str | None], bool]) -> None:
+        for doc_a, doc_b in doc_pairs:
             for i in by_doc[doc_a]:
                 for j in by_doc[doc_b]:
                     ri, rj = find(i), find(j)
                     if ri == rj or _apart(members[ri], members[rj], word_sets):
                         continue
-                    same = _same_source(folded[i], folded[j], words[i], words[j])
-                    if not same and vectors is not None and first[i].lang != first[j].lang:
-                        cosine = float(vectors[i] @ vectors[j])
-                        same = cosine >= min_similarity or (
-                            cosine >= min(MUTUAL_SIMILARITY, min_similarity)
-                            and nearest.get((i, doc_b)) == j and nearest.get((j, doc_a)) == i)
-                    if same:
+                    if rule(i, j, doc_a, doc_b):
                         root, child = sets.union(ri, rj)
                         for doc, nodes_of in members.pop(child).items():
                             members[root].setdefault(doc, []).extend(nodes_of)
+
+    docs = list(by_doc)
+    join(((a, b) for x, a in enumerate(docs) for b in docs[x + 1:]), by_name)
+    # Rule 5 only between documents that already share a source by name: two
+    # articles of one story, not any two articles that each quote "the ministry".
+    order = {doc: x for x, doc in enumerate(docs)}
+    related = sorted({(a, b) for group_docs in members.values()
+                      for a in group_docs for b in group_docs if order[a] < order[b]},
+                     key=lambda pair: (order[pair[0]], order[pair[1]]))
+    join(related, by_kind)
     groups: dict[int, list[int]] = {}
     for i in range(len(first)):
         groups.setdefault(find(i), []).append(i)

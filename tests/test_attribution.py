@@ -114,6 +114,17 @@ def test_arabic_verb_first_with_listener_and_time() -> None:
     assert claim.lang == "ar"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("وقال الناجي سليم للجزيرة إن القارب انطلق قبل منتصف الليل.", "الناجي سليم"),
+    ("وقال مدير الميناء للعربية إن السفن عادت إلى العمل.", "مدير الميناء"),
+    # "للهجرة" belongs to the organisation's name, not a listener
+    ("وقالت المنظمة الدولية للهجرة إن عشرات ما زالوا مفقودين.", "المنظمة الدولية للهجرة"),
+])
+def test_arabic_channel_after_the_name_is_a_listener(text: str, speaker: str) -> None:
+    [claim] = extract_claims(text, tagger=False)
+    assert claim.speaker == speaker
+
+
 def test_arabic_apposition_and_implicit_subject() -> None:
     text = (
         "وقال متحدث باسم شركة الكهرباء إن الانقطاعات ستتوقف قريبا. "

@@ -8,6 +8,7 @@ import pytest
 from claimcheck.decision import same_source
 from claimcheck.results import Analysis
 from claimcheck.sources import link_sources, skeleton, vowel_skeleton
+from claimcheck.text.lexicon_bodies import bare_kind, body_kinds
 from claimcheck.text.speakers import name_core
 from claimcheck.types import Claim, Document
 
@@ -127,3 +128,83 @@ def test_find_contradictions_links_sources_across_documents() -> None:
             Document("قال ترامب إن الأراضي استعيدت بالكامل.", "d2", "ar")]
     claims = ContradictionFinder().claims(docs)
     assert len(claims) == 2 and claims[0].source == claims[1].source
+
+
+@pytest.mark.parametrize(("name", "lang", "kinds"), [
+    ("the Interior Ministry", "en", {"ministry"}),
+    ("the Bank of Veldra", "en", {"bank"}),
+    ("هيئة الطيران المدني", "ar", {"authority"}),           # head first: not an airline
+    ("شركة طيران الواحة", "ar", {"company"}),
+    ("the airline", "en", {"airline", "company"}),           # an airline is a company
+    ("Türkiye Büyükelçiliği", "tr", {"embassy"}),             # Turkish ending
+    ("le syndicat des dockers", "fr", {"union"}),
+    ("Marta Lindqvist", "en", set()),
+])
+def test_a_name_says_what_kind_of_body_it_is(name: str, lang: str, kinds: set[str]) -> None:
+    assert body_kinds(name, lang) == kinds
+
+
+def test_a_kind_alone_is_a_bare_description() -> None:
+    assert bare_kind("The agency") and bare_kind("الوزارة") and bare_kind("le syndicat")
+    assert not bare_kind("the coastal flood agency") and not bare_kind("Marta Lindqvist")
+
+
+def test_the_only_body_of_its_kind_takes_its_bare_description_across_documents() -> None:
+    # Marta Lindqvist in both makes d1 and d2 one story.
+    story = [_claim("Marta Lindqvist", "d1"), _claim("Lindqvist", "d2")]
+    full, bare = _claim("the coastal flood agency", "d1"), _claim("The agency", "d2")
+    *_, a, b = link_sources([*story, full, bare])
+    assert a.source == b.source == "the coastal flood agency"
+    # two articles with nothing else in common: "The agency" may be any agency
+    a, b = link_sources([full, bare])
+    assert a.source != b.source
+    # another agency in d1: which one "The agency" means is unknown
+    *_, a, other, b = link_sources([*story, full, _claim("the port agency", "d1"), bare])
+    assert b.source not in {a.source, other.source}
+    # two full names of one kind are two bodies ("Aldor Bank" / "Veldra Bank")
+    *_, a, b = link_sources([*story, _claim("Aldor Bank", "d1"), _claim("Veldra Bank", "d2")])
+    assert a.source != b.source
+
+
+def test_the_only_bodies_of_one_kind_link_across_languages_from_a_lower_cosine() -> None:
+    def unit(*xs):
+        v = np.array(xs, dtype=float)
+        return v / np.linalg.norm(v)
+
+    embed = _embedder({"مديرية الغابات": unit(1.0, 0.0, 0.0, 0.0),
+                       "the forestry department": unit(0.82, 0.57, 0.0, 0.0),
+                       "the roads department": unit(0.82, 0.0, 0.57, 0.0),
+                       "مارتا ليندكفيست": unit(0.0, 0.0, 0.0, 1.0),
+                       "Marta Lindqvist": unit(0.0, 0.0, 0.0, 1.0)})
+    story = [_claim("مارتا ليندكفيست", "d1", "ar"), _claim("Marta Lindqvist", "d2")]
+    ar, en = _claim("مديرية الغابات", "d1", "ar"), _claim("the forestry department", "d2")
+    linked = link_sources([*story, ar, en], embed=embed)
+    assert linked[0].source == linked[1].source  # the story's shared source
+    assert linked[2].source == linked[3].source  # cosine 0.82, one department each
+    two = link_sources([*story, ar, en, _claim("the roads department", "d2")], embed=embed)
+    assert len({c.source for c in two[2:]}) == 3  # two departments in d2
+
+
+def test_different_kinds_of_body_are_not_linked_by_embeddings_alone() -> None:
+    embed = _embedder({"الهيئة العامة للمياه": np.array([1.0, 0.0]),
+                       "the water ministry": np.array([0.95, 0.31])})
+    a, b = link_sources([_claim("الهيئة العامة للمياه", "d1", "ar"),
+                         _claim("the water ministry", "d2")], embed=embed)
+    assert a.source != b.source  # an authority is not a ministry, cosine 0.95 or not
+
+
+def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
+    full, bare = _claim("Oasis Airways", "d1"), _claim("the airline", "d1")
+    assert len({c.source for c in link_sources([full, bare])}) == 1
+    two = link_sources([full, _claim("Sahel Airlines", "d1"), bare])
+    assert len({c.source for c in two}) == 3
+
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("The Minister of Transport, Alain Mbeki", "Alain Mbeki"),   # the person, not "Transport"
+    ("Le ministre des Transports, Alain Mbeki", "Alain Mbeki"),
+    ("the Bank of Veldra", "Veldra"),                               # no appositive: unchanged
+    ("the Bank of Veldra, the central bank", "Veldra"),
+])
+def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
+    assert name_core(phrase, "en") == name

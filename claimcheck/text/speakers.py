@@ -111,6 +111,11 @@ def classify_mention(text: str, lang: str) -> MentionKind:
     return "name" if name_core(text, lang) else "description"
 
 
+# Prepositions before the object of a title ("Minister of Transport",
+# "ministre des Transports"), in the Latin-script languages the tagger reads.
+_OF_WORDS = frozenset({"of", "for", "de", "des", "du", "del", "della", "di", "do", "da"})
+
+
 def name_core(text: str, lang: str) -> str:
     """Return the proper name inside a source phrase, or "" when it has none.
 
@@ -168,6 +173,13 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
+    if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
+        # "The Minister of Transport, Alain Diabaté": the capitalised words
+        # after "of" name a portfolio; the person is the appositive's name.
+        appositive = re.split(r"[,،]", text.split("(")[0])[1:2]
+        named = name_core(appositive[0], lang) if appositive else ""
+        if named and named == appositive[0].strip().rstrip("."):
+            return named
     return head[matches[first].start():matches[last - 1].end()].rstrip(".")
 
 
