@@ -194,7 +194,7 @@ def _find_attributions() -> Callable[..., list[Any]]:
 Predictor = Callable[[str, str], tuple[list[Item], list[Item], list[Any]]]
 
 
-def _predicted(text: str, lang: str, *, tagger: bool = True
+def _predicted(text: str, lang: str, *, tagger: Any = True
                ) -> tuple[list[Item], list[Item], list[Any]]:
     found = _find_attributions()(text, lang=lang, tagger=tagger)
     sources = [_item(text, [a.source_span]) for a in found if a.source_span]
@@ -512,12 +512,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also write the scores here")
     parser.add_argument("--skip-polnear", action="store_true", help="score the Arabic set only")
     parser.add_argument("--skip-gold", action="store_true", help="score PolNeAR only")
+    parser.add_argument("--tagger", type=Path, default=None,
+                        help="score the pipeline with this tagger folder instead of the "
+                             "shipped one (rules first, as shipped)")
+    parser.add_argument("--tagger-alone", action="store_true",
+                        help="score the tagger's own linked relations, without the rules")
     args = parser.parse_args(argv)
+    predict = None
+    if args.tagger is not None or args.tagger_alone:
+        if str(REPO_ROOT) not in sys.path:
+            sys.path.insert(0, str(REPO_ROOT))
+        from claimcheck.text.tagger import AttributionTagger
+
+        tagger = AttributionTagger.load(args.tagger)
+        predict = (tagger_predictor(tagger) if args.tagger_alone
+                   else functools.partial(_predicted, tagger=tagger))
+        predict("Officials said the road would reopen.", "en")  # load before timing
     results: dict[str, dict[str, Any]] = {}
     if not args.skip_polnear:
-        results[f"polnear-{args.polnear.name}"] = evaluate_polnear(args.polnear)
+        results[f"polnear-{args.polnear.name}"] = evaluate_polnear(args.polnear, predict)
     if not args.skip_gold:
-        gold = evaluate_gold(args.gold)
+        gold = evaluate_gold(args.gold, predict)
         seed = gold.pop("seed", None)
         results["arabic-gold"] = gold
         if seed is not None:

@@ -8,6 +8,10 @@ every word piece with BIO tags for Source, Cue and Content, and trains the top
 ``--trainable-layers`` layers of e5-small plus a linear head with AdamW. The
 frozen layers below run once per window (their outputs are kept in memory in
 bfloat16), so each epoch costs only the trainable layers.
+With ``--layers N`` the tagger keeps only e5-small's lowest N layers (a
+smaller, faster student); ``--teacher DIR`` adds the loss of matching that
+tagger's tag distributions (knowledge distillation: Hinton et al. 2015,
+"Distilling the Knowledge in a Neural Network"), computed once per window.
 Checkpoints go to ``<output>/checkpoint`` every ``--save-steps`` steps; running
 the same command again resumes from there. At the end the model is saved to
 ``--output`` and scored on PolNeAR dev with the benchmark's overlap F1.
@@ -77,6 +81,24 @@ def frozen_states(tagger: AttributionTagger, data: list, first_trainable: int,
     return states
 
 
+def teacher_probabilities(teacher: AttributionTagger, data: list, temperature: float,
+                          batch_size: int = 32) -> list[torch.Tensor]:
+    """The teacher's tag distribution (softened by ``temperature``) for every
+    piece of every window, [CLS] and [SEP] included, kept in float16."""
+    probs: list[torch.Tensor] = [None] * len(data)  # type: ignore[list-item]
+    autocast = torch.autocast("cpu", dtype=torch.bfloat16,
+                              enabled=teacher.precision == "bfloat16")
+    teacher.model.eval()
+    for group in tqdm(length_batches(data, batch_size), desc="teacher"):
+        inputs = teacher.batch([data[i][0] for i in group])
+        with torch.inference_mode(), autocast:
+            logits = teacher.model(**inputs).logits.float()
+        soft = torch.softmax(logits / temperature, dim=-1)
+        for row, i in enumerate(group):
+            probs[i] = soft[row, : len(data[i][0]) + 2].half().clone()
+    return probs
+
+
 def _attention_mask(mask: torch.Tensor, hidden: torch.Tensor) -> torch.Tensor:
     """The additive (batch, 1, 1, length) mask a BERT layer adds to its scores.
 
@@ -113,6 +135,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
     parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
     parser.add_argument("--trainable-layers", type=int, default=4)
+    parser.add_argument("--layers", type=int, default=None,
+                        help="keep only e5-small's lowest N layers (default: all 12)")
+    parser.add_argument("--teacher", type=Path, default=None,
+                        help="a tagger folder whose tag distributions the new tagger also "
+                             "learns to match (distillation)")
+    parser.add_argument("--distill-weight", type=float, default=0.5,
+                        help="share of the distillation loss (the rest: the gold tags)")
+    parser.add_argument("--temperature", type=float, default=2.0)
     parser.add_argument("--base", type=Path, default=None,
                         help="continue from this tagger folder (its trainable layers) "
                              "instead of a fresh head on e5-small")
@@ -137,10 +167,13 @@ def main(argv: list[str] | None = None) -> int:
         args.trainable_layers = int(tagger.model.config.trainable_layers)
         tagger.freeze()
     else:
-        tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers)
+        tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers,
+                                             layers=args.layers)
     data = examples(tagger, args.train, args.window)
     if args.max_windows:
         data = data[: args.max_windows]
+    soft = (teacher_probabilities(AttributionTagger.load(args.teacher), data, args.temperature)
+            if args.teacher is not None else None)
     # Length buckets: sort, cut into batches, shuffle the batches.
     batches = length_batches(data, args.batch_size)
     total_steps = int(len(batches) * args.epochs)
@@ -184,6 +217,17 @@ def main(argv: list[str] | None = None) -> int:
             logits = top_logits(model, [cached[i] for i in rows], first_trainable)
         loss = torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), labels.flatten(),
                                                  ignore_index=-100)
+        if soft is not None:
+            # KL(teacher || student) on the real pieces, scaled by T^2 so its
+            # gradients keep their size whatever the temperature.
+            target = torch.zeros(logits.shape)
+            for r, i in enumerate(rows):
+                target[r, : len(soft[i])] = soft[i].float()
+            student = torch.log_softmax(logits.float() / args.temperature, dim=-1)
+            kl = (target * (torch.log(target.clamp_min(1e-8)) - student)).sum(-1)
+            real = labels != -100
+            distill = kl[real].mean() * args.temperature ** 2
+            loss = (1 - args.distill_weight) * loss + args.distill_weight * distill
         loss.backward()
         torch.nn.utils.clip_grad_norm_([*body, *head], 1.0)
         optimizer.step()
@@ -207,6 +251,10 @@ def main(argv: list[str] | None = None) -> int:
         "articles_windows": len(data), "steps": total_steps,
         "epochs": args.epochs, "batch_size": args.batch_size, "lr": args.lr,
         "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
+        "layers": int(model.config.num_hidden_layers),
+        "teacher": str(args.teacher) if args.teacher else None,
+        "distill_weight": args.distill_weight if args.teacher else None,
+        "temperature": args.temperature if args.teacher else None,
         "window": args.window, "seed": args.seed, "threads": args.threads,
         "wall_seconds": round(time.time() - started), "first_loss": losses[:20],
         "last_loss": losses[-20:], "dev_tagger_only": {"source": dev["source"]["overlap"],

@@ -243,3 +243,42 @@ def test_a_prefetched_tagger_answers_from_memory_and_tags_anything_else():
     assert [view.tag(t) for t in texts] == tagger.tag_many(texts)
     other = "The union leader told reporters the strike would go on."
     assert view.tag(other) == tagger.tag(other)
+
+
+@pytest.mark.slow
+def test_a_smaller_tagger_distilled_from_the_shipped_one_trains_and_reloads(tmp_path):
+    """--layers keeps e5-small's lowest layers; --teacher adds the
+    distillation loss; the saved student reloads with only its layers."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    fixture = repo / "tests" / "fixtures" / "polnear_tiny"
+    out = tmp_path / "student"
+    subprocess.run([
+        sys.executable, str(repo / "scripts" / "train_tagger.py"),
+        "--train", str(fixture / "train"), "--dev", str(fixture / "dev"),
+        "--output", str(out), "--layers", "2", "--trainable-layers", "2",
+        "--teacher", str(repo / "models" / "attribution-tagger"), "--epochs", "10",
+        "--batch-size", "2", "--lr", "1e-3", "--head-lr", "1e-2", "--threads", "1",
+    ], capture_output=True, text=True, env={**os.environ, "HF_HUB_OFFLINE": "1"}, check=True)
+    info = json.loads((out / "training.json").read_text())
+    assert info["layers"] == 2 and info["teacher"] and info["distill_weight"] == 0.5
+    losses = info["first_loss"]
+    assert sum(losses[-3:]) < 0.8 * sum(losses[:3])
+    student = AttributionTagger.load(out)
+    assert len(student.model.bert.encoder.layer) == 2
+    text = "The minister said prices would fall next year."
+    assert student.tag(text) == AttributionTagger.load(out).tag(text)
+
+
+def test_a_smaller_tagger_keeps_the_layers_it_is_given():
+    with pytest.raises(ValueError, match="layers"):
+        AttributionTagger.from_base(layers=0)
+    with pytest.raises(ValueError, match="trainable_layers"):
+        AttributionTagger.from_base(layers=2, trainable_layers=3)
+    small = AttributionTagger.from_base(layers=2, trainable_layers=1)
+    assert small.model.config.num_hidden_layers == 2 and small.first_trainable == 1

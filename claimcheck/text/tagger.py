@@ -260,7 +260,9 @@ class AttributionTagger:
                 f"attribution tagger at {folder} is unreadable ({err}): {fix}") from None
         model = BertForTokenClassification(config)
         base = weights.load_base_model(cache_dir).state_dict()
-        full = {f"bert.{k}": v for k, v in base.items()}
+        # A tagger may keep only e5-small's lower layers (a faster student).
+        full = {f"bert.{k}": v for k, v in base.items()
+                if _layer_index(k) is None or _layer_index(k) < config.num_hidden_layers}
         full.update({k: v.float() for k, v in state.items()})
         missing, unexpected = model.load_state_dict(full, strict=False)
         if unexpected or [k for k in missing if not k.startswith("bert.pooler")]:
@@ -268,9 +270,14 @@ class AttributionTagger:
         return cls(model, weights.load_tokenizer(cache_dir), **kwargs)
 
     @classmethod
-    def from_base(cls, *, trainable_layers: int = 4, cache_dir: str | os.PathLike | None = None,
-                  **kwargs) -> AttributionTagger:
-        """A fresh tagger on e5-small: untrained head, top layers trainable."""
+    def from_base(cls, *, trainable_layers: int = 4, layers: int | None = None,
+                  cache_dir: str | os.PathLike | None = None, **kwargs) -> AttributionTagger:
+        """A fresh tagger on e5-small: untrained head, top layers trainable.
+
+        ``layers`` keeps only e5-small's lowest ``layers`` transformer layers
+        (default: all 12): a smaller, faster tagger whose top
+        ``trainable_layers`` of those are trained.
+        """
         from transformers import BertConfig, BertForTokenClassification
 
         from claimcheck import weights
@@ -280,6 +287,14 @@ class AttributionTagger:
             base_dir, num_labels=len(TAGS),
             id2label=dict(enumerate(TAGS)), label2id={t: i for i, t in enumerate(TAGS)},
         )
+        if layers is not None:
+            if not isinstance(layers, int) or not 1 <= layers <= config.num_hidden_layers:
+                raise ValueError(f"layers must be an int from 1 to {config.num_hidden_layers}, "
+                                 f"got {layers!r}")
+            config.num_hidden_layers = layers
+        if not 1 <= trainable_layers <= config.num_hidden_layers:
+            raise ValueError(f"trainable_layers must be from 1 to {config.num_hidden_layers} "
+                             f"(the layers kept), got {trainable_layers!r}")
         config.trainable_layers = trainable_layers
         model = BertForTokenClassification.from_pretrained(base_dir, config=config)
         tagger = cls(model, weights.load_tokenizer(cache_dir), **kwargs)
@@ -518,6 +533,14 @@ def link(
         source = min(same, key=lambda s: (gap(s, cue), s)) if same else None
         result.append(TaggedRelation(source, cue, content))
     return result
+
+
+def _layer_index(key: str) -> int | None:
+    """The transformer layer a BERT weight belongs to ("encoder.layer.3.…" -> 3), or None."""
+    parts = key.split(".")
+    if len(parts) > 2 and parts[0] == "encoder" and parts[1] == "layer":
+        return int(parts[2])
+    return None
 
 
 @functools.lru_cache(maxsize=1)
