@@ -282,3 +282,20 @@ def test_a_smaller_tagger_keeps_the_layers_it_is_given():
         AttributionTagger.from_base(layers=2, trainable_layers=3)
     small = AttributionTagger.from_base(layers=2, trainable_layers=1)
     assert small.model.config.num_hidden_layers == 2 and small.first_trainable == 1
+
+
+def test_the_shipped_tagger_reads_english_itself_and_hands_other_languages_on():
+    from claimcheck.text.tagger import full_tagger
+
+    tagger = shipped_tagger()
+    assert len(tagger.model.bert.encoder.layer) == 4
+    assert len(tagger.fallback.model.bert.encoder.layer) == 12
+    english = "The minister said prices would fall next year."
+    french = "Le ministre a déclaré que les prix baisseraient l'an prochain."
+    together = tagger.tag_many([english, french])
+    assert together[1] == full_tagger().tag(french)   # the 12-layer tagger's answer
+    assert together[0] == tagger.tag(english)
+    roles = {s.role for s in together[0]}
+    assert roles == {"source", "cue", "content"}
+    with pytest.raises(TypeError, match="fallback"):
+        AttributionTagger(tagger.model, tagger.tokenizer, fallback="full")
