@@ -25,8 +25,8 @@ so a source that changed its word looked like two sources disagreeing.
    the two names say they are different kinds of body (a ministry is not an
    authority: :mod:`claimcheck.text.lexicon_bodies`);
 5. in two documents that share a source by rules 1-4 (one story), they
-   name the only body of one kind in each, and either one names it by its
-   kind alone ("the regional disaster management
+   name the only body of one kind in each (and neither could be joined so
+   to another source), and either one names it by its kind alone ("the regional disaster management
    agency" / "The agency") or they are in different languages and their
    embeddings are at least :data:`BODY_SIMILARITY` apart ("مديرية الغابات" /
    "The forestry department").
@@ -355,6 +355,14 @@ def link_sources(claims: Sequence[Claim], *,
             return sim >= BODY_SIMILARITY
         return first[i].lang == first[j].lang and (bare[i] or bare[j])
 
+    def join_groups(pairs) -> None:
+        for ri, rj in pairs:
+            merged = sets.union(ri, rj)
+            if merged is not None:
+                root, child = merged
+                for doc, nodes_of in members.pop(child).items():
+                    members[root].setdefault(doc, []).extend(nodes_of)
+
     def join(doc_pairs, rule: Callable[[int, int, str | None, str | None], bool]) -> None:
         for doc_a, doc_b in doc_pairs:
             for i in by_doc[doc_a]:
@@ -363,9 +371,7 @@ def link_sources(claims: Sequence[Claim], *,
                     if ri == rj or _apart(members[ri], members[rj], word_sets):
                         continue
                     if rule(i, j, doc_a, doc_b):
-                        root, child = sets.union(ri, rj)
-                        for doc, nodes_of in members.pop(child).items():
-                            members[root].setdefault(doc, []).extend(nodes_of)
+                        join_groups([(ri, rj)])
 
     docs = list(by_doc)
     join(((a, b) for x, a in enumerate(docs) for b in docs[x + 1:]), by_name)
@@ -375,7 +381,21 @@ def link_sources(claims: Sequence[Claim], *,
     related = sorted({(a, b) for group_docs in members.values()
                       for a in group_docs for b in group_docs if order[a] < order[b]},
                      key=lambda pair: (order[pair[0]], order[pair[1]]))
-    join(related, by_kind)
+    # A name that rule 5 would join to two different sources joins none: "The
+    # agency" of one article is not both agencies of two others.
+    proposed: dict[int, set[int]] = {}
+    links = []
+    for doc_a, doc_b in related:
+        for i in by_doc[doc_a]:
+            for j in by_doc[doc_b]:
+                ri, rj = find(i), find(j)
+                if ri != rj and not _apart(members[ri], members[rj], word_sets) \
+                        and by_kind(i, j, doc_a, doc_b):
+                    proposed.setdefault(ri, set()).add(rj)
+                    proposed.setdefault(rj, set()).add(ri)
+                    links.append((ri, rj))
+    join_groups([(ri, rj) for ri, rj in links
+                 if len(proposed[ri]) == 1 and len(proposed[rj]) == 1])
     groups: dict[int, list[int]] = {}
     for i in range(len(first)):
         groups.setdefault(find(i), []).append(i)

@@ -134,11 +134,15 @@ def test_find_contradictions_links_sources_across_documents() -> None:
     ("the Interior Ministry", "en", {"ministry"}),
     ("the Bank of Veldra", "en", {"bank"}),
     ("هيئة الطيران المدني", "ar", {"authority"}),           # head first: not an airline
-    ("شركة طيران الواحة", "ar", {"company"}),
+    ("شركة طيران الواحة", "ar", {"airline", "company"}),  # an airline company
     ("the airline", "en", {"airline", "company"}),           # an airline is a company
     ("Türkiye Büyükelçiliği", "tr", {"embassy"}),             # Turkish ending
     ("le syndicat des dockers", "fr", {"union"}),
     ("Marta Lindqvist", "en", set()),
+    ("Agency spokesman Tomas Berg", "en", set()),              # a person: the head is his name
+    ("رئيس هيئة الأركان", "ar", set()),                        # a chief, not an authority
+    ("the authorities", "en", set()),                          # any government, not one body
+    ("السلطات", "ar", set()),
 ])
 def test_a_name_says_what_kind_of_body_it_is(name: str, lang: str, kinds: set[str]) -> None:
     assert body_kinds(name, lang) == kinds

@@ -11,8 +11,10 @@ kinds that a multilingual embedding finds close (a *ministry* is not an
 *authority*).
 
 Each kind lists its nouns in Arabic, English, French, Spanish, Turkish and
-Indonesian, singular and plural. An entry ending in ``*`` matches any word it
-begins (Turkish case endings: "bakanlığı", "yetkililerinin").
+Indonesian, in the singular only: "the authorities" or "السلطات" is any
+government, not one body ("Airlines" and "Airways" are the names of one).
+An entry ending in ``*`` matches any word it begins (Turkish case endings:
+"bakanlığı").
 """
 
 from __future__ import annotations
@@ -22,31 +24,27 @@ import re
 from claimcheck.text.normalize import folded_words
 
 _KINDS_TEXT = {
-    "ministry": """وزارة وزارات ministry ministries ministère ministères ministerio ministerios
-        bakanlık* bakanlığ* kementerian""",
-    "authority": """هيئة هيئات سلطة سلطات authority authorities autorité autorités autoridad
-        autoridades otorite* otoritas""",
-    "agency": """وكالة وكالات agency agencies agence agences agencia agencias ajans* badan""",
-    "department": """مديرية مديريات إدارة دائرة department departments directorate
-        directorates administration département direction departamento dirección
-        müdürlü* daire* dinas direktorat departemen""",
-    "company": """شركة شركات company companies firm firms operator operators corporation
-        société compagnie entreprise empresa compañía şirket* perusahaan""",
-    "airline": """طيران airline airlines airways carrier havayol* maskapai""",
-    "embassy": """سفارة سفارات embassy embassies ambassade embajada büyükelçili* kedutaan""",
-    "union": """نقابة نقابات union unions syndicat syndicats sindicato sindicatos sendika*
-        serikat""",
+    "ministry": """وزارة ministry ministère ministerio bakanlık* bakanlığ* kementerian""",
+    "authority": """هيئة سلطة authority autorité autoridad otorite* otoritas""",
+    "agency": """وكالة agency agence agencia ajans* badan""",
+    "department": """مديرية إدارة دائرة department directorate administration département
+        direction departamento dirección müdürlü* daire* dinas direktorat departemen""",
+    "company": """شركة company firm operator corporation société compagnie entreprise
+        empresa compañía şirket* perusahaan""",
+    "airline": """airline airlines airways carrier havayol* maskapai""",
+    "embassy": """سفارة embassy ambassade embajada büyükelçili* kedutaan""",
+    "union": """نقابة union syndicat sindicato sendika* serikat""",
     "police": """شرطة police policía polis* emniyet* polisi kepolisian""",
     "army": """جيش army armée ejército ordu* tentara""",
     "government": """حكومة government gouvernement gobierno hükümet* pemerintah""",
-    "court": """محكمة محاكم court courts tribunal tribunale mahkeme* pengadilan""",
+    "court": """محكمة court tribunal mahkeme* pengadilan""",
     "council": """مجلس council conseil consejo konsey* dewan""",
-    "committee": """لجنة لجان committee committees comité comisión komite* komisi""",
-    "bank": """بنك مصرف bank banks banque banco banka*""",
-    "hospital": """مستشفى مستشفيات hospital hospitals hôpital hastane*""",
+    "committee": """لجنة committee comité comisión komite* komisi""",
+    "bank": """بنك مصرف bank banque banco banka*""",
+    "hospital": """مستشفى hospital hôpital hastane*""",
     "municipality": """بلدية municipality municipalité mairie municipio ayuntamiento
         belediye* pemkot""",
-    "fire-service": """firefighters pompiers bomberos itfaiye* pemadam""",
+    "fire-service": """pompiers bomberos itfaiye* pemadam""",
     "party": """حزب party parti partido partai""",
     "university": """جامعة university université universidad üniversite* universitas""",
 }
@@ -91,6 +89,7 @@ _ALSO = {"airline": "company"}
 #: ("وزارة الداخلية", "le ministère des Transports").
 _HEAD_LAST = frozenset({"en", "tr", "de", "nl"})
 _OF = re.compile(r"\s(?:of|for)\s", re.IGNORECASE)
+_AIR = re.compile(r"(?:ال)?طيران")
 
 
 def body_kinds(name: str, lang: str | None = None) -> frozenset[str]:
@@ -114,11 +113,16 @@ def body_kinds(name: str, lang: str | None = None) -> frozenset[str]:
         head_last = lang in _HEAD_LAST
     if head_last:
         name = _OF.split(name, maxsplit=1)[0]
-    found = [_kind(word) for word in folded_words(name)]
-    found = [k for k in found if k is not None]
-    if not found:
+    words = [w for w in folded_words(name) if w not in _ARTICLES]
+    if not words:
         return frozenset()
-    kind = found[-1] if head_last else found[0]
+    # The head noun alone says what a name is: "Agency spokesman Daniel
+    # Oketch" is a person, "رئيس هيئة الأركان" a chief, not an authority.
+    kind = _kind(words[-1] if head_last else words[0])
+    if kind == "company" and not head_last and len(words) > 1 and _AIR.fullmatch(words[1]):
+        kind = "airline"  # "شركة طيران ...": an airline
+    if kind is None:
+        return frozenset()
     return frozenset({kind, _ALSO[kind]} if kind in _ALSO else {kind})
 
 
