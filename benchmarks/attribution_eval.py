@@ -516,15 +516,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="score the pipeline with this tagger folder instead of the "
                              "shipped one (rules first, as shipped)")
     parser.add_argument("--tagger-alone", action="store_true",
-                        help="score the tagger's own linked relations, without the rules")
+                        help="score the tagger's own linked relations, without the rules "
+                             "(--tagger's, or the shipped one)")
     args = parser.parse_args(argv)
     predict = None
     if args.tagger is not None or args.tagger_alone:
         if str(REPO_ROOT) not in sys.path:
             sys.path.insert(0, str(REPO_ROOT))
-        from claimcheck.text.tagger import AttributionTagger
+        from claimcheck.text.tagger import AttributionTagger, shipped_tagger
 
-        tagger = AttributionTagger.load(args.tagger)
+        tagger = shipped_tagger() if args.tagger is None else AttributionTagger.load(args.tagger)
         predict = (tagger_predictor(tagger) if args.tagger_alone
                    else functools.partial(_predicted, tagger=tagger))
         predict("Officials said the road would reopen.", "en")  # load before timing

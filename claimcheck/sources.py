@@ -26,10 +26,10 @@ so a source that changed its word looked like two sources disagreeing.
    authority: :mod:`claimcheck.text.lexicon_bodies`);
 5. in two documents that share a source by rules 1-4 (one story), they
    name the only body of one kind in each (and neither could be joined so
-   to another source), and either one names it by its kind alone ("the regional disaster management
-   agency" / "The agency") or they are in different languages and their
-   embeddings are at least :data:`BODY_SIMILARITY` apart ("مديرية الغابات" /
-   "The forestry department").
+   to another source), and either one names it by its kind alone ("the
+   regional disaster management agency" / "The agency") or they are in
+   different languages and their embeddings' cosine is at least
+   :data:`BODY_SIMILARITY` ("مديرية الغابات" / "The forestry department").
 
 6. within one document, a name of a body's kind alone ("the airline", "The
    union") is the only other body of that kind there ("Blue Palm Airlines",
@@ -241,7 +241,7 @@ def _link_descriptions(kinds: list[frozenset[str]], bare: list[bool],
             for kind in kinds[i] if bare[i] else ():
                 others = [j for j in nodes if j != i and kind in kinds[j] and not bare[j]]
                 if len(others) == 1:
-                    sets.union(sets.find(i), sets.find(others[0]))
+                    sets.union(i, others[0])
                     break
 
 
@@ -328,6 +328,7 @@ def link_sources(claims: Sequence[Claim], *,
     members: dict[int, dict[str | None, list[int]]] = {}
     for i in range(len(first)):
         members.setdefault(find(i), {}).setdefault(first[i].doc_id, []).append(i)
+
     def cosine(i: int, j: int) -> float | None:
         """The names' cosine when they are in different languages, else None."""
         if vectors is None or first[i].lang == first[j].lang:
@@ -363,18 +364,19 @@ def link_sources(claims: Sequence[Claim], *,
                 for doc, nodes_of in members.pop(child).items():
                     members[root].setdefault(doc, []).extend(nodes_of)
 
-    def join(doc_pairs, rule: Callable[[int, int, str | None, str | None], bool]) -> None:
+    def passing(doc_pairs, rule: Callable[[int, int, str | None, str | None], bool]):
+        """The groups (ri, rj) of names of two documents that ``rule`` links,
+        read lazily: a link joined before the next is looked at counts."""
         for doc_a, doc_b in doc_pairs:
             for i in by_doc[doc_a]:
                 for j in by_doc[doc_b]:
                     ri, rj = find(i), find(j)
-                    if ri == rj or _apart(members[ri], members[rj], word_sets):
-                        continue
-                    if rule(i, j, doc_a, doc_b):
-                        join_groups([(ri, rj)])
+                    if ri != rj and not _apart(members[ri], members[rj], word_sets) \
+                            and rule(i, j, doc_a, doc_b):
+                        yield ri, rj
 
     docs = list(by_doc)
-    join(((a, b) for x, a in enumerate(docs) for b in docs[x + 1:]), by_name)
+    join_groups(passing(((a, b) for x, a in enumerate(docs) for b in docs[x + 1:]), by_name))
     # Rule 5 only between documents that already share a source by name: two
     # articles of one story, not any two articles that each quote "the ministry".
     order = {doc: x for x, doc in enumerate(docs)}
@@ -383,17 +385,11 @@ def link_sources(claims: Sequence[Claim], *,
                      key=lambda pair: (order[pair[0]], order[pair[1]]))
     # A name that rule 5 would join to two different sources joins none: "The
     # agency" of one article is not both agencies of two others.
+    links = list(passing(related, by_kind))
     proposed: dict[int, set[int]] = {}
-    links = []
-    for doc_a, doc_b in related:
-        for i in by_doc[doc_a]:
-            for j in by_doc[doc_b]:
-                ri, rj = find(i), find(j)
-                if ri != rj and not _apart(members[ri], members[rj], word_sets) \
-                        and by_kind(i, j, doc_a, doc_b):
-                    proposed.setdefault(ri, set()).add(rj)
-                    proposed.setdefault(rj, set()).add(ri)
-                    links.append((ri, rj))
+    for ri, rj in links:
+        proposed.setdefault(ri, set()).add(rj)
+        proposed.setdefault(rj, set()).add(ri)
     join_groups([(ri, rj) for ri, rj in links
                  if len(proposed[ri]) == 1 and len(proposed[rj]) == 1])
     groups: dict[int, list[int]] = {}

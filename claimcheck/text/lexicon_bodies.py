@@ -2,7 +2,7 @@
 name says it is ("the ministry", "وزارة الداخلية", "le ministère" are all a
 *ministry*), whichever body it is.
 
-:func:`body_kinds` gives the kinds a name mentions; :mod:`claimcheck.sources`
+:func:`body_kinds` gives the kind a name's head noun names; :mod:`claimcheck.sources`
 uses them to link a body named in full in one article ("the regional disaster
 management agency", "الهيئة العامة للسكك الحديدية") to the same body named by
 its kind alone in another ("The agency", "the railway authority") when that
@@ -84,6 +84,12 @@ _EXACT, _STEMS = _build()
 _ALSO = {"airline": "company"}
 
 
+#: Words a name made of a body's kind alone may hold besides the kind word:
+#: articles and the like ("the agency", "l'agence", "الوكالة").
+_ARTICLES = frozenset({"the", "this", "that", "le", "la", "les", "l", "el", "los", "las",
+                       "bu", "itu", "ini"})
+
+
 #: Languages whose noun phrases put the head last ("the water resources
 #: ministry", "Türkiye Büyükelçiliği"); elsewhere the head comes first
 #: ("وزارة الداخلية", "le ministère des Transports").
@@ -94,13 +100,13 @@ _AIR = re.compile(r"(?:ال)?طيران")
 
 def body_kinds(name: str, lang: str | None = None) -> frozenset[str]:
     """The kind of body ``name`` is, read off its head noun ("the Interior
-    Ministry" -> {"ministry"}; "شركة طيران النخلة الزرقاء" -> {"company"};
+    Ministry" -> {"ministry"}; "شركة طيران النخلة الزرقاء" -> {"airline", "company"};
     "هيئة الطيران المدني" -> {"authority"}; "the airline" -> {"airline",
     "company"}); empty for a person's name or a name with no kind word.
 
-    ``lang`` says where the head is: the last kind word in English and
-    Turkish (before "of": "the Bank of England"), the first elsewhere;
-    by default Arabic script reads head first and Latin script head last.
+    ``lang`` says where the head is: the last word in English and Turkish
+    (before "of": "the Bank of England"), the first elsewhere; by default
+    Arabic script reads head first and Latin script head last.
 
     >>> sorted(body_kinds("Yerel trafik yetkililerinin"))
     []
@@ -135,12 +141,6 @@ def _kind(word: str) -> str | None:
         if kind is not None:
             return kind
     return None
-
-
-#: Words a name made of a body's kind alone may hold besides the kind word:
-#: articles and the like ("the agency", "l'agence", "الوكالة").
-_ARTICLES = frozenset({"the", "this", "that", "le", "la", "les", "l", "el", "los", "las",
-                       "bu", "itu", "ini"})
 
 
 def bare_kind(name: str) -> bool:

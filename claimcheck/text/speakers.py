@@ -136,8 +136,8 @@ def name_core(text: str, lang: str) -> str:
     str
         The name as written in ``text``, or "".
     """
-    head = text.split("(")[0]
-    head = re.split(r"[,،]", head)[0]
+    parts = re.split(r"[,،]", text.split("(")[0])
+    head = parts[0]
     matches = list(_WORD.finditer(head))
     if not matches:
         return ""
@@ -176,9 +176,8 @@ def name_core(text: str, lang: str) -> str:
     if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
         # "The Minister of Transport, Alain Diabaté": the capitalised words
         # after "of" name a portfolio; the person is the appositive's name.
-        appositive = re.split(r"[,،]", text.split("(")[0])[1:2]
-        named = name_core(appositive[0], lang) if appositive else ""
-        if named and named == appositive[0].strip().rstrip("."):
+        named = name_core(parts[1], lang) if len(parts) > 1 else ""
+        if named and named == parts[1].strip().rstrip("."):
             return named
     return head[matches[first].start():matches[last - 1].end()].rstrip(".")
 
