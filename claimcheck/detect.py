@@ -39,6 +39,7 @@ from claimcheck.reasons import (
     combine,
     days_apart,
     find_reasons,
+    repeats_negated_phrase,
     reported_clash,
     same_subject,
 )
@@ -182,7 +183,9 @@ class ContradictionFinder:
         Spend the cross-encoder only where it can matter (the default).
         Stage 1 (:func:`~claimcheck.pairs.screen`): of the candidate pairs,
         keep each claim's nearest neighbour in each language and every pair
-        in which a rule sees a clash. Stage 2: NLI with claim A as premise;
+        in which a rule sees a clash (a negation cue only when the other
+        claim repeats the negated phrase; see ``negation_alone``). Stage 2:
+        NLI with claim A as premise;
         the reverse direction only when that gives at least ``reverse_floor``,
         one claim is a denial or a rule fired (a negation cue alone counts
         only on a nearest pair); a pair that gets no reverse direction is
@@ -210,6 +213,15 @@ class ContradictionFinder:
         read by the NLI model alone were most of the one-source pairs it
         reported on real news. A source in two articles may have changed
         its word: such pairs are always compared.
+    negation_alone : bool
+        Let a negation cue and a shared word alone keep a pair that is no
+        claim's nearest in the cascade's first stage (the cascade before
+        this option; False, the default, asks that the other claim repeat
+        the negated phrase, :func:`~claimcheck.reasons.repeats_negated_phrase`).
+        On 192 recombined news articles such pairs were a third of the
+        cross-encoder's calls; on the e2e dev cases the default lost no gold
+        contradiction and one false alarm (``benchmarks/run_benchmark.py
+        e2e``).
 
     Attributes
     ----------
@@ -217,6 +229,10 @@ class ContradictionFinder:
         Running totals over this finder's calls: ``candidates`` (pairs
         offered to :meth:`score`), ``pairs`` (scored with NLI) and
         ``nli_predictions`` (cross-encoder calls, one per pair and direction),
+        ``kept_nearest`` and ``kept_by_rule`` (pairs the cascade's first
+        stage keeps as a nearest neighbour, or only for a rule's reason),
+        ``reverse`` (pairs read in both directions) and ``reverse_by_score``
+        (of those, the pairs whose first reading reached ``reverse_floor``),
         ``apart``, ``unrelated`` and ``self_unreasoned`` (candidate pairs
         never compared: their articles too far apart in time, no content
         word in common, one source twice with no rule seeing a clash),
@@ -236,6 +252,7 @@ class ContradictionFinder:
     max_days_apart: int | None = MAX_DAYS_APART
     same_subject: bool = True
     self_needs_reason: bool = True
+    negation_alone: bool = False
 
     def __post_init__(self) -> None:
         self.reverse_floor = _probability(self.reverse_floor, "reverse_floor")
@@ -383,7 +400,10 @@ class ContradictionFinder:
         near = [True] * len(pairs)
         if cascade:  # stage 1: nearest neighbours and pairs a rule sees a clash in
             assert nearest is not None
-            kept = screen(nearest, [bool(r) for r in seen])
+            kept = screen(nearest, [self._clash_seen(pair, found)
+                                    for pair, found in zip(pairs, seen)])
+            self.work.update(kept_nearest=sum(bool(nearest[i]) for i in kept),
+                             kept_by_rule=sum(not nearest[i] for i in kept))
             near = [nearest[i] for i in kept]
             pairs, seen = [pairs[i] for i in kept], [seen[i] for i in kept]
         nli = self.nli
@@ -406,7 +426,9 @@ class ContradictionFinder:
         second = nli.predict([(pairs[i].b.text, pairs[i].a.text) for i in back],
                              batch_size=self.batch_size, show_progress_bar=False) \
             if back else np.zeros((0, first.shape[1]), dtype=first.dtype)
-        self.work.update(pairs=n, nli_predictions=n + len(back))
+        self.work.update(pairs=n, nli_predictions=n + len(back), reverse=len(back),
+                         reverse_by_score=int(sum(first[i, column] >= self.reverse_floor
+                                                  for i in back)))
         pairs, seen, first = [pairs[i] for i in back], [seen[i] for i in back], first[back]
         probs = np.concatenate([first, second])
         n = len(pairs)
@@ -480,6 +502,17 @@ class ContradictionFinder:
             return True
         self.work.update(unrelated=1)
         return False
+
+    def _clash_seen(self, pair: ClaimPair, reasons: Sequence[Reason]) -> bool:
+        """Whether a rule's reason keeps a pair that is no claim's nearest
+        in the cascade's first stage: any reason but a negation cue, which
+        counts only when the other claim repeats the negated phrase
+        (:func:`~claimcheck.reasons.negation.repeats_negated_phrase`), or
+        always with :attr:`negation_alone`. A "not" and a shared word alone
+        kept a third of the pairs the cross-encoder read on recombined news
+        and hardly any of them came out a contradiction."""
+        return any(r.kind != "negation" or self.negation_alone
+                   or repeats_negated_phrase(pair.a.text, pair.b.text) for r in reasons)
 
     @staticmethod
     def _reasons(pair: ClaimPair, context: Callable[[Claim], str | None],

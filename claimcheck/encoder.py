@@ -15,6 +15,7 @@ from typing import Literal
 import numpy as np
 
 from claimcheck import weights
+from claimcheck.batches import forward_batches
 from claimcheck.progress import progress
 from claimcheck.text.normalize import tokenizable
 
@@ -119,9 +120,10 @@ class Encoder:
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         model, tokenizer = self.model, self.tokenizer
         bf16 = self.precision == "bfloat16" and model.device.type == "cpu"
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+
+        def inputs():
             for idx in progress(batches, show_progress_bar, "encode"):
-                enc = tokenizer(
+                yield idx, tokenizer(
                     [f"{prompt}: {tokenizable(items[i])}" for i in idx],
                     padding=True,
                     truncation=True,
@@ -129,8 +131,17 @@ class Encoder:
                     return_tensors="pt",
                     return_token_type_ids=False,
                 )
+
+        def forward(batch):
+            idx, enc = batch
+            with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
+                                                        enabled=bf16):
                 hidden = model(**enc).last_hidden_state.float()
-                mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
-                out[idx] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+            mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
+            return idx, torch.nn.functional.normalize(pooled, dim=-1).numpy()
+
+        workers = None if model.device.type == "cpu" else 1
+        for idx, vectors in forward_batches(forward, inputs(), workers=workers):
+            out[idx] = vectors
         return out[0] if single else out

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from claimcheck import weights
+from claimcheck.batches import forward_batches
 from claimcheck.data import LABELS
 from claimcheck.progress import progress
 from claimcheck.text.normalize import tokenizable
@@ -379,10 +380,11 @@ class NLIModel:
         order = np.argsort([-(len(p) + len(h)) for p, h in items], kind="stable")
         batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         self.model.eval()
-        network = self._network()
-        with torch.inference_mode(), self.autocast():
+        network, device = self._network(), self.model.device
+
+        def inputs():
             for idx in progress(batches, show_progress_bar, "NLI"):
-                enc = self.tokenizer(
+                yield idx, self.tokenizer(
                     [tokenizable(items[i][0]) for i in idx],
                     [tokenizable(items[i][1]) for i in idx],
                     padding=True,
@@ -391,8 +393,16 @@ class NLIModel:
                     return_tensors="pt",
                     return_token_type_ids=False,
                 )
-                logits = network(**enc.to(self.model.device)).logits
-                out[idx] = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+
+        def forward(batch):
+            idx, enc = batch
+            with torch.inference_mode(), self.autocast():
+                logits = network(**enc.to(device)).logits
+            return idx, torch.softmax(logits.float(), dim=-1).cpu().numpy()
+
+        workers = None if device.type == "cpu" else 1
+        for idx, probs in forward_batches(forward, inputs(), workers=workers):
+            out[idx] = probs
         return out[0] if single else out
 
     def trainable_parameters(self) -> list[torch.nn.Parameter]:

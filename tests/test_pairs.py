@@ -87,3 +87,25 @@ def test_nearest_can_be_counted_for_some_claims_only():
     # the new claim's nearest counts.
     assert nearest_in_each_language(pairs) == [True, True]
     assert nearest_in_each_language(pairs, among={new}) == [True, False]
+
+
+def test_a_negation_cue_keeps_a_pair_nobody_is_nearest_to_only_when_the_phrase_repeats():
+    from claimcheck.detect import ContradictionFinder
+    from claimcheck.reasons import Reason, find_reasons
+
+    finder = ContradictionFinder()  # no model is loaded for this
+    said = Claim("observers said they had filed formal complaints with the commission", (0, 1),
+                 lang="en")
+    denied = Claim("the commission had received no formal complaints", (0, 1), lang="en")
+    other = Claim("observers from the commission were not allowed into the count", (0, 1),
+                  lang="en")
+    for a, b, kept in ((denied, said, True), (other, said, False)):
+        reasons = find_reasons(a.text, b.text, lang_a="en", lang_b="en")
+        assert [r.kind for r in reasons] == ["negation"]
+        assert finder._clash_seen(ClaimPair(a, b, 0.8), reasons) is kept
+    # The cascade before: any negation reason kept the pair.
+    finder.negation_alone = True
+    assert finder._clash_seen(ClaimPair(other, said, 0.8), [Reason("negation", "", 0.4)])
+    # Any other kind of reason keeps it whatever the words.
+    finder.negation_alone = False
+    assert finder._clash_seen(ClaimPair(other, said, 0.8), [Reason("numeric", "", 2.4)])

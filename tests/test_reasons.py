@@ -15,6 +15,7 @@ from claimcheck.reasons import (
     find_quantities,
     find_reasons,
     normalize_digits,
+    repeats_negated_phrase,
     same_subject,
 )
 
@@ -196,6 +197,29 @@ def test_negation_fires(a, b):
 )
 def test_negation_quiet(a, b):
     assert "negation" not in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "repeated"),
+    [
+        # the negated phrase stands in the other claim word for word
+        ("the commission had received no formal complaints",
+         "observers said they had filed formal complaints with the commission", True),
+        ("لم تتلق اللجنة أي شكاوى رسمية", "قدمنا شكاوى رسمية إلى اللجنة", True),
+        ("the bridge is not structurally sound", "engineers said the bridge was structurally sound",
+         True),
+        # a "not" and shared words, but not the negated phrase
+        ("About 140 workers were on the night shift at Brightway Garments",
+         "the two people who died were security guards, not Brightway workers", False),
+        ("the minister did not attend the summit", "the summit opened with the minister's speech",
+         False),
+        # no negation at all
+        ("formal complaints were filed", "formal complaints were received", False),
+    ],
+)
+def test_repeats_negated_phrase(a, b, repeated):
+    assert repeats_negated_phrase(a, b) is repeated
+    assert repeats_negated_phrase(b, a) is repeated
 
 
 # --- temporal ----------------------------------------------------------------

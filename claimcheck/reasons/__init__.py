@@ -40,7 +40,12 @@ from claimcheck.reasons.fold import (
     normalize_digits,
 )
 from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
-from claimcheck.reasons.negation import _DENIALS, _NEGATORS, _negations
+from claimcheck.reasons.negation import (
+    _DENIALS,
+    _NEGATORS,
+    _negations,
+    repeats_negated_phrase,
+)
 from claimcheck.reasons.numbers import (
     _UNIT_OF,
     Quantity,
@@ -65,6 +70,7 @@ __all__ = [
     "normalize_digits",
     "days_apart",
     "reported_clash",
+    "repeats_negated_phrase",
     "same_subject",
 ]
 

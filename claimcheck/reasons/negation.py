@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import functools
 
-from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _is_arabic, _words
+from claimcheck.reasons.fold import (
+    _STOPWORDS,
+    CACHE_SIZE,
+    _fold,
+    _Folded,
+    _is_arabic,
+    _keys,
+    _words,
+)
 
 _NEGATORS = _words(
     """
@@ -25,6 +33,14 @@ _NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يز
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _negations(folded: _Folded) -> tuple[str, ...]:
     """The negation cues of a text that really negate (as written)."""
+    tokens = folded.tokens
+    return tuple(folded.original[tokens[i].start : tokens[i].end]
+                 for i in _negation_indices(folded))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _negation_indices(folded: _Folded) -> tuple[int, ...]:
+    """Token positions of the negation cues of :func:`_negations`."""
     tokens = folded.tokens
     cues = []
     for i, tok in enumerate(tokens):
@@ -54,5 +70,43 @@ def _negations(folded: _Folded) -> tuple[str, ...]:
             t.text in ("الا", "سوي") for t in tokens[i + 1 : i + 8]
         ):
             continue
-        cues.append(folded.original[tok.start : tok.end])
+        cues.append(i)
     return tuple(cues)
+
+
+def _content_keys(folded: _Folded) -> tuple[frozenset[str] | None, ...]:
+    """Per token: its key set when it is a content word, else None."""
+    return tuple(
+        keys if tok.text[0].isalpha() and len(tok.text) > 1 and not keys & _STOPWORDS
+        and not keys & (_NEGATORS | _DENIALS) else None
+        for tok in folded.tokens for keys in (_keys(tok.text),))
+
+
+def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool:
+    """Whether one text negates a phrase the other states word for word.
+
+    True when two content words in a row, within ``window`` words after a
+    negation cue of one text, stand in a row in the other text too: "the
+    commission had received **no formal complaints**" against "it had filed
+    **formal complaints**", but not "**not Brightway workers**" against
+    "140 workers were on the night shift at Brightway Garments". A negation
+    and a shared word alone say little about whether two claims speak of
+    one thing; a repeated phrase in the negation's scope does.
+    """
+    a, b = _fold(text_a), _fold(text_b)
+    for x, y in ((a, b), (b, a)):
+        cues = _negation_indices(x)
+        if not cues:
+            continue
+        kx, ky = _content_keys(x), _content_keys(y)
+        pairs_y = [(ky[j], ky[j + 1]) for j in range(len(ky) - 1)
+                   if ky[j] is not None and ky[j + 1] is not None]
+        if not pairs_y:
+            continue
+        for i in cues:
+            for k in range(i + 1, min(i + window, len(kx) - 1)):
+                first, second = kx[k], kx[k + 1]
+                if first is not None and second is not None and any(
+                        first & u and second & v for u, v in pairs_y):
+                    return True
+    return False

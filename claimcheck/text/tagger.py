@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from claimcheck.batches import forward_batches
 from claimcheck.progress import progress
 from claimcheck.text.language import detect_language
 from claimcheck.text.normalize import tokenizable
@@ -484,15 +485,24 @@ class AttributionTagger:
                 for first, stop in windows(text, offsets, self.window)]
         jobs.sort(key=lambda job: job[1] - job[2])
         found: list[list[tuple[int, list[TaggedSpan]]]] = [[] for _ in texts]
-        autocast = torch.autocast("cpu", dtype=torch.bfloat16,
-                                  enabled=self.precision == "bfloat16")
+        bf16 = self.precision == "bfloat16"
         starts = range(0, len(jobs), batch_size)
-        for b in progress(starts, show_progress_bar, "tagging attributions"):
-            group = jobs[b: b + batch_size]
-            inputs = self.batch([pieces[t][0][first:stop] for t, first, stop in group])
-            with torch.inference_mode(), autocast:
+
+        def inputs():
+            for b in progress(starts, show_progress_bar, "tagging attributions"):
+                group = jobs[b: b + batch_size]
+                yield group, self.batch([pieces[t][0][first:stop] for t, first, stop in group])
+
+        def forward(batch):
+            group, inputs = batch
+            # A new autocast each call: one entered on two threads at once
+            # would share its saved state.
+            with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
+                                                        enabled=bf16):
                 logits = self.model(**inputs).logits.float()
-            probs = torch.softmax(logits, dim=-1).numpy()
+            return group, torch.softmax(logits, dim=-1).numpy()
+
+        for group, probs in forward_batches(forward, inputs()):
             for row, (t, first, stop) in enumerate(group):
                 p = probs[row, 1: 1 + stop - first]
                 found[t].append((first, decode(texts[t], p.argmax(-1).tolist(),

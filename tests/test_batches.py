@@ -1,0 +1,59 @@
+"""Tests for claimcheck.batches: overlapped forward passes keep order and results."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+import torch
+
+from claimcheck.batches import default_workers, forward_batches
+
+
+def test_results_come_back_in_input_order_from_several_workers():
+    seen_threads = set()
+
+    def forward(x: int) -> int:
+        seen_threads.add(threading.current_thread().name)
+        return x * x
+
+    assert list(forward_batches(forward, iter(range(50)), workers=3)) == [x * x for x in range(50)]
+    assert all(name.startswith("claimcheck-forward") for name in seen_threads)
+
+
+def test_one_worker_runs_on_the_calling_thread():
+    names = list(forward_batches(lambda _: threading.current_thread().name, range(3), workers=1))
+    assert names == [threading.current_thread().name] * 3
+
+
+def test_workers_use_one_torch_thread_and_the_callers_setting_stays():
+    before = torch.get_num_threads()
+    counts = list(forward_batches(lambda _: torch.get_num_threads(), range(4), workers=2))
+    assert counts == [1, 1, 1, 1]
+    assert torch.get_num_threads() == before
+
+
+def test_a_failing_batch_raises_in_the_caller():
+    def forward(x: int) -> int:
+        if x == 7:
+            raise RuntimeError("batch 7 failed")
+        return x
+
+    with pytest.raises(RuntimeError, match="batch 7 failed"):
+        list(forward_batches(forward, range(20), workers=2))
+
+
+def test_a_model_gives_the_same_numbers_with_one_worker_or_two():
+    torch.manual_seed(0)
+    model = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.GELU(), torch.nn.Linear(32, 3))
+    batches = [torch.randn(8, 16) for _ in range(10)]
+
+    def forward(x: torch.Tensor) -> np.ndarray:
+        with torch.inference_mode():
+            return model(x).numpy()
+
+    one = np.concatenate(list(forward_batches(forward, batches, workers=1)))
+    two = np.concatenate(list(forward_batches(forward, batches, workers=2)))
+    np.testing.assert_allclose(one, two, rtol=1e-5, atol=1e-6)
+    assert default_workers() >= 1
