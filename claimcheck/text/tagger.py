@@ -496,12 +496,12 @@ class AttributionTagger:
                 yield group, self.batch([pieces[t][0][first:stop] for t, first, stop in group])
 
         def forward(batch):
-            group, inputs = batch
+            group, encoded = batch
             # A new autocast each call: one entered on two threads at once
             # would share its saved state.
             with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
                                                         enabled=bf16):
-                logits = self.model(**inputs).logits.float()
+                logits = self.model(**encoded).logits.float()
             return group, torch.softmax(logits, dim=-1).numpy()
 
         for group, probs in forward_batches(forward, inputs()):
