@@ -41,8 +41,7 @@ from claimcheck.reasons.fold import (
 )
 from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
 from claimcheck.reasons.negation import (
-    _DENIALS,
-    _NEGATORS,
+    _NOT_CONTENT,
     _negations,
     repeats_negated_phrase,
 )
@@ -54,9 +53,6 @@ from claimcheck.reasons.numbers import (
     find_quantities,
 )
 from claimcheck.reasons.reported import _reported_either, reported_clash
-
-# Negation and denial words are no subject: "not" shared is nothing shared.
-_NOT_CONTENT = _NEGATORS | _DENIALS
 
 __all__ = [
     "KINDS",

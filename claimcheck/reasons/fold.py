@@ -178,6 +178,15 @@ def _keys(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _content_word(word: str, exclude: frozenset[str] = frozenset()) -> frozenset[str] | None:
+    """The key set of a folded token that is a content word (no stopword,
+    number, single letter or word of ``exclude``), else None."""
+    if not word[0].isalpha() or len(word) < 2 or word in exclude:
+        return None
+    keys = _keys(word)
+    return None if keys & _STOPWORDS or keys & exclude else keys
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _content(folded: _Folded,
              exclude: frozenset[str] = frozenset()) -> tuple[frozenset[str], ...]:
@@ -185,14 +194,12 @@ def _content(folded: _Folded,
     seen: set[str] = set()
     out = []
     for tok in folded.tokens:
-        w = tok.text
-        if w in seen or not w[0].isalpha() or len(w) < 2 or w in exclude:
+        if tok.text in seen:
             continue
-        seen.add(w)
-        keys = _keys(w)
-        if keys & _STOPWORDS or keys & exclude:
-            continue
-        out.append(keys)
+        seen.add(tok.text)
+        keys = _content_word(tok.text, exclude)
+        if keys is not None:
+            out.append(keys)
     return tuple(out)
 
 

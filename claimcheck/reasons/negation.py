@@ -5,12 +5,11 @@ from __future__ import annotations
 import functools
 
 from claimcheck.reasons.fold import (
-    _STOPWORDS,
     CACHE_SIZE,
+    _content_word,
     _fold,
     _Folded,
     _is_arabic,
-    _keys,
     _words,
 )
 
@@ -26,6 +25,8 @@ _DENIALS = _words(
     denied denies deny denying refuted rejected dismissed
     """
 )
+# Negation and denial words are no subject: "not" shared is nothing shared.
+_NOT_CONTENT = _NEGATORS | _DENIALS
 # "لا يزال"/"ما زال" mean "still"; "لا سيما" "especially"; "لا بد" "must".
 _NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يزل تزل سيما بد يخفي only doubt")
 
@@ -74,12 +75,10 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
     return tuple(cues)
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _content_keys(folded: _Folded) -> tuple[frozenset[str] | None, ...]:
     """Per token: its key set when it is a content word, else None."""
-    return tuple(
-        keys if tok.text[0].isalpha() and len(tok.text) > 1 and not keys & _STOPWORDS
-        and not keys & (_NEGATORS | _DENIALS) else None
-        for tok in folded.tokens for keys in (_keys(tok.text),))
+    return tuple(_content_word(tok.text, _NOT_CONTENT) for tok in folded.tokens)
 
 
 def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool:
