@@ -5,9 +5,8 @@ and inside its matrix products the Python of each layer, the tokenizer and
 the framework's dispatch run on one thread. :func:`forward_batches` runs
 several batches at once instead, one torch thread each, on as many worker
 threads as torch was given; the caller's thread prepares (tokenises) the
-next batches meanwhile. On a 2-core AMD EPYC this gave the NLI model about
-17% more pairs a second and the encoder about 20% more texts
-(``benchmarks/run_benchmark.py speed`` measures the whole pipeline).
+next batches meanwhile (``benchmarks/run_benchmark.py scale`` times the
+whole pipeline).
 
 Every batch is computed on its own, so a result does not depend on which
 worker took it; it may differ from a single-threaded run in the last bits
