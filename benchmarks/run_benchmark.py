@@ -1209,22 +1209,48 @@ def run_store(args) -> dict[str, Any]:
                         tag="store")
 
 
-def _store_steps(finder, steps, *, batch_size: int, tag: str) -> dict[str, Any]:
+def _resident_mb() -> float | None:
+    """The process's resident memory now, in MB (Linux ``/proc``; else None)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _store_steps(finder, steps, *, batch_size: int, tag: str,
+                 chunk: int | None = None) -> dict[str, Any]:
     """Each ``(name, documents)`` step added in turn to one new claim store:
     counts, seconds, articles/s, NLI predictions per claim and seconds per
-    stage each; then the store's totals, its size on disk and peak memory."""
-    import resource
+    stage each; then the store's totals, its size on disk and peak memory.
+    With ``chunk``, a step's documents go to ``store.add`` ``chunk`` at a
+    time (a multiple of ``batch_size``: the same batches) and ``memory``
+    lists, after each, the articles stored, the resident memory and the
+    peak so far (MB)."""
     import tempfile
 
     from claimcheck.store import ClaimStore
 
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {"memory": []}
     with tempfile.TemporaryDirectory() as tmp:
         store = ClaimStore(Path(tmp) / "store", finder=finder)
         for name, docs in steps:
             finder.work.clear()
             start = time.perf_counter()
-            counts = store.add(docs, batch_size=batch_size, show_progress_bar=tag == "scale")
+            step = chunk or len(docs) or 1
+            counts: dict[str, int] = {}
+            for first in range(0, len(docs), step):
+                part = store.add(docs[first:first + step], batch_size=batch_size,
+                                 show_progress_bar=tag == "scale")
+                counts = {k: counts.get(k, 0) + v for k, v in part.items()}
+                out["memory"].append({"articles": len(store), "resident_mb": _resident_mb(),
+                                      "peak_mb": _peak_mb()})
             seconds = time.perf_counter() - start
             out[name] = {**counts, "seconds": seconds,
                          "articles_per_s": counts["documents"] / seconds if seconds else None,
@@ -1237,7 +1263,7 @@ def _store_steps(finder, steps, *, batch_size: int, tag: str) -> dict[str, Any]:
         out["store"] = store.stats()
         store.close()
         out["bytes_on_disk"] = sum(f.stat().st_size for f in (Path(tmp) / "store").iterdir())
-    out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    out["peak_rss_mb"] = _peak_mb()
     return out
 
 
@@ -1275,9 +1301,10 @@ def run_scale(args) -> dict[str, Any]:
     docs = corpus.recombined_corpus(n + 100, sources, seed=0)
     finder = _detector(args).finder
     return {"sources": len(sources), "articles": n,
+            "onednn_primitive_cache": os.environ.get("ONEDNN_PRIMITIVE_CACHE_CAPACITY"),
             "characters": sum(len(d.text) for d in docs[:n]),
             **_store_steps(finder, (("corpus", docs[:n]), ("add_100", docs[n:])),
-                           batch_size=64, tag="scale")}
+                           batch_size=64, tag="scale", chunk=1024)}
 
 
 def scale_markdown(res: dict[str, Any]) -> str:
@@ -1300,8 +1327,15 @@ def scale_markdown(res: dict[str, Any]) -> str:
     lines += ["", f"Store: {res['store']['documents']} documents, {res['store']['claims']} "
               f"claims, {res['store']['contradictions']} contradictions, "
               f"{res['bytes_on_disk'] / 1e6:.1f} MB on disk; peak memory of the process "
-              f"{res['peak_rss_mb']:.0f} MB. The recall the cascade costs is measured on the "
-              "e2e dev cases (`e2e` task)."]
+              f"{res['peak_rss_mb']:.0f} MB (oneDNN primitive cache: "
+              f"{res.get('onednn_primitive_cache') or 'default'}). The recall the cascade costs "
+              "is measured on the e2e dev cases (`e2e` task)."]
+    if res.get("memory"):
+        lines += ["", "Memory as the store grows (MB: resident after each 1,024 articles; peak "
+                  "of the process so far):", "", "| articles stored | resident | peak |",
+                  "|---|---|---|"]
+        lines += [f"| {m['articles']} | {_fmt(m['resident_mb'], 0)} | {m['peak_mb']:.0f} |"
+                  for m in res["memory"]]
     return "\n".join(lines)
 
 

@@ -11,10 +11,21 @@ whole pipeline).
 Every batch is computed on its own, so a result does not depend on which
 worker took it; it may differ from a single-threaded run in the last bits
 of the floating point sums.
+
+Memory: on the CPU torch's matrix products are oneDNN primitives, built once
+per operand shape and kept in a cache that holds 1,024 of them by default.
+Padded batches come in hundreds of shapes, so over a long run (a corpus fed
+to a claim store) that cache fills with compiled kernels the process never
+gives back. Importing this module sets ``ONEDNN_PRIMITIVE_CACHE_CAPACITY`` to
+:data:`PRIMITIVE_CACHE_CAPACITY` unless the environment already sets it;
+oneDNN reads it when it builds its first primitive, so it has no effect in a
+process that ran a torch model on the CPU before importing claimcheck.
+``benchmarks/run_benchmark.py scale`` reports the peak memory with it.
 """
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -22,6 +33,11 @@ from typing import TypeVar
 
 In = TypeVar("In")
 Out = TypeVar("Out")
+
+PRIMITIVE_CACHE_CAPACITY = 32
+"""oneDNN primitives kept (a batch's shapes, in the three models); oneDNN's
+default is 1,024."""
+os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", str(PRIMITIVE_CACHE_CAPACITY))
 
 
 def default_workers() -> int:
@@ -71,4 +87,4 @@ def forward_batches(forward: Callable[[In], Out], inputs: Iterable[In], *,
                 future.cancel()
 
 
-__all__ = ["default_workers", "forward_batches"]
+__all__ = ["PRIMITIVE_CACHE_CAPACITY", "default_workers", "forward_batches"]
