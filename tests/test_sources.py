@@ -209,6 +209,9 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("Le ministre des Transports, Alain Mbeki", "Alain Mbeki"),
     ("the Bank of Veldra", "Veldra"),                               # no appositive: unchanged
     ("the Bank of Veldra, the central bank", "Veldra"),
+    ("Secretary of State John Kerry", "John Kerry"),                # the portfolio leads the run
+    ("Director of National Intelligence James Clapper", "James Clapper"),
+    ("Secretary of State Kerry", "Kerry"),
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name

@@ -159,6 +159,15 @@ TITLES: frozenset[str] = _word_set("""
     spokeswoman spokesperson adviser advisor director leader commander
     """)
 
+# Words of a portfolio named after "<title> of" ("Secretary of State John
+# Kerry", "Director of National Intelligence James Clapper"): not the name.
+PORTFOLIO_WORDS: frozenset[str] = _word_set("""
+    state defense defence treasury justice energy commerce labor labour education
+    health agriculture transportation transport interior homeland security
+    veterans affairs housing urban development human services national
+    intelligence finance foreign home trade economy environment house
+    """)
+
 # Heads of descriptions that refer back to a named speaker ("the spokesman").
 ROLE_NOUNS: frozenset[str] = _word_set("""
     spokesman spokeswoman spokesperson official officials president senator

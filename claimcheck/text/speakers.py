@@ -173,6 +173,11 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
+    if first > 1 and matches[first - 1].group().lower() in _OF_WORDS \
+            and matches[first - 2].group().lower().rstrip(".") in lexicon_en.TITLES:
+        # "Secretary of State John Kerry": the portfolio's words lead the run.
+        while last - first > 1 and matches[first].group().lower() in lexicon_en.PORTFOLIO_WORDS:
+            first += 1
     if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
         # "The Minister of Transport, Alain Diabaté": the capitalised words
         # after "of" name a portfolio; the person is the appositive's name.
