@@ -1,14 +1,18 @@
-"""Tests for claimcheck.batches: overlapped forward passes keep order and results."""
+"""Tests for claimcheck.batches: overlapped forward passes keep order and results;
+the oneDNN cache is bounded."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import threading
 
 import numpy as np
 import pytest
 import torch
 
-from claimcheck.batches import default_workers, forward_batches
+from claimcheck.batches import PRIMITIVE_CACHE_CAPACITY, default_workers, forward_batches
 
 
 def test_results_come_back_in_input_order_from_several_workers():
@@ -57,3 +61,16 @@ def test_a_model_gives_the_same_numbers_with_one_worker_or_two():
     two = np.concatenate(list(forward_batches(forward, batches, workers=2)))
     np.testing.assert_allclose(one, two, rtol=1e-5, atol=1e-6)
     assert default_workers() >= 1
+
+
+@pytest.mark.parametrize(("preset", "expected"),
+                         [(None, str(PRIMITIVE_CACHE_CAPACITY)), ("7", "7")])
+def test_the_onednn_cache_is_bounded_unless_the_user_set_it(preset, expected) -> None:
+    # A fresh process: oneDNN reads the variable once, at its first primitive.
+    env = {k: v for k, v in os.environ.items() if k != "ONEDNN_PRIMITIVE_CACHE_CAPACITY"}
+    if preset is not None:
+        env["ONEDNN_PRIMITIVE_CACHE_CAPACITY"] = preset
+    code = "import os, claimcheck; print(os.environ['ONEDNN_PRIMITIVE_CACHE_CAPACITY'])"
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == expected
