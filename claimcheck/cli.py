@@ -37,8 +37,12 @@ def format_table(found: list[Contradiction], *, width: int = 48) -> str:
             f"  B [{b.doc_id}] {_shorten(b.speaker or '(the article)', 40)}: "
             f"{_shorten(b.text, width * 2)}",
             f"  reason: {c.reason or '—'}",
-            "",
         ]
+        if c.repeats:
+            docs = sorted({str(x.doc_id) for pair in c.repeats for x in pair})
+            lines.append(f"  the same clash, word for word, {len(c.repeats)} more "
+                         f"time{'s' if len(c.repeats) > 1 else ''}: {', '.join(docs)}")
+        lines.append("")
     return "\n".join(lines).rstrip()
 
 

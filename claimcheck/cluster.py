@@ -39,6 +39,7 @@ from claimcheck.detect import (
     _probability,
     as_documents,
     document_dates,
+    fold_repeats,
     sentence_context,
 )
 from claimcheck.encoder import Encoder
@@ -81,6 +82,7 @@ def _contradiction_from_json(text: str) -> Contradiction:
     fields["claim_a"] = _claim(fields["claim_a"])
     fields["claim_b"] = _claim(fields["claim_b"])
     fields["reasons"] = tuple(fields["reasons"])
+    fields["repeats"] = tuple((_claim(a), _claim(b)) for a, b in fields.get("repeats", ()))
     return Contradiction(**fields)
 
 
@@ -252,10 +254,10 @@ def analyse_ray(
             _Score, fn_constructor_kwargs={**stage, "documents": rows},
             batch_size=pairs_per_batch, **pool).take_all()
         scored.sort(key=lambda r: r["index"])
-        found = sorted(
+        found = fold_repeats(sorted(
             (c for c in map(_contradiction_from_json, (r["contradiction"] for r in scored))
              if c.score >= threshold),
-            key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span))
+            key=lambda c: (-c.score, c.claim_a.span, c.claim_b.span)))
     return Analysis(docs, claims, found, threshold, model=finder._model_name())
 
 

@@ -256,6 +256,12 @@ def render_html(analysis: Analysis, *, title: str = "claimcheck report") -> str:
         parts.append("</div>")
         if c.reason:
             parts.append(f'<div class="reasons">{_marked(c.reason, words)}</div>')
+        if c.repeats:
+            links = ", ".join(f'<a href="#c{index[a]}">{_e(str(a.doc_id))}</a> / '
+                              f'<a href="#c{index[b]}">{_e(str(b.doc_id))}</a>'
+                              for a, b in c.repeats)
+            parts.append(f'<div class="repeats">The same clash, word for word, also in: '
+                         f"{links}</div>")
         parts.append("</li>")
     parts.append("</ol></section>")
 

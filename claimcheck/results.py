@@ -19,13 +19,17 @@ field raises it)::
                  "source_name": "Donald Trump" | null}],
      "contradictions": [{"rank": 1, "claim_a": "c1", "claim_b": "c7", "score",
                          "score_ab", "score_ba", "similarity", "kind",
-                         "reasons": [...], "reason"}]}
+                         "reasons": [...], "reason",
+                         "repeats": [["c4", "c9"], ...]}]}
 
 Spans are character offsets into the document's ``text``. A source is one
 entity across documents: the claims whose ``Claim.source`` is one key
 (:func:`claimcheck.sources.link_sources`: "Trump" in one article, "Donald
 Trump" or "ترامب" in another), or, for claims never linked, whose folded
-names are equal; ``source_name`` is that key.
+names are equal; ``source_name`` is that key. ``repeats`` lists the other
+pairs of claims that say the same clash word for word
+(:func:`claimcheck.detect.fold_repeats`); files written before it existed
+read as having none.
 """
 
 from __future__ import annotations
@@ -127,7 +131,7 @@ class Analysis:
         out = list(self.claims)
         known = set(out)
         for c in self.contradictions:
-            for claim in (c.claim_a, c.claim_b):
+            for claim in (c.claim_a, c.claim_b, *(x for pair in c.repeats for x in pair)):
                 if claim not in known:
                     known.add(claim)
                     out.append(claim)
@@ -155,7 +159,8 @@ class Analysis:
                 "rank": rank, "claim_a": f"c{index[c.claim_a] + 1}",
                 "claim_b": f"c{index[c.claim_b] + 1}", "score": c.score,
                 "score_ab": c.score_ab, "score_ba": c.score_ba, "similarity": c.similarity,
-                "kind": c.kind, "reasons": list(c.reasons), "reason": c.reason})
+                "kind": c.kind, "reasons": list(c.reasons), "reason": c.reason,
+                "repeats": [[f"c{index[a] + 1}", f"c{index[b] + 1}"] for a, b in c.repeats]})
         return {
             "schema_version": SCHEMA_VERSION,
             "claimcheck_version": __version__,
@@ -193,7 +198,8 @@ class Analysis:
                 claims[c["claim_a"]], claims[c["claim_b"]], float(c["score"]),
                 score_ab=float(c.get("score_ab", 0.0)), score_ba=float(c.get("score_ba", 0.0)),
                 reason=c.get("reason"), similarity=float(c.get("similarity", 0.0)),
-                reasons=tuple(c.get("reasons", ())), kind=c.get("kind", "between-sources"))
+                reasons=tuple(c.get("reasons", ())), kind=c.get("kind", "between-sources"),
+                repeats=tuple((claims[a], claims[b]) for a, b in c.get("repeats", ())))
                 for c in data["contradictions"]]
         except (KeyError, TypeError) as err:
             raise ValueError(f"results file is missing a field or has a wrong type: {err}") \
@@ -203,11 +209,13 @@ class Analysis:
 
 
 CSV_COLUMNS = ("rank", "score", "kind", "doc_a", "speaker_a", "claim_a", "start_a", "end_a",
-               "doc_b", "speaker_b", "claim_b", "start_b", "end_b", "reasons", "reason")
+               "doc_b", "speaker_b", "claim_b", "start_b", "end_b", "reasons", "reason",
+               "repeats")
 
 
 def contradiction_rows(found: Sequence[Contradiction]) -> list[dict[str, Any]]:
-    """One flat row per contradiction (the CSV and JSON lines outputs)."""
+    """One flat row per contradiction (the CSV and JSON lines outputs); ``repeats``
+    counts the same clash carried by other pairs of claims."""
     rows = []
     for rank, c in enumerate(found, 1):
         a, b = c.claim_a, c.claim_b
@@ -216,7 +224,8 @@ def contradiction_rows(found: Sequence[Contradiction]) -> list[dict[str, Any]]:
                      "start_a": a.span[0], "end_a": a.span[1],
                      "doc_b": b.doc_id, "speaker_b": b.speaker, "claim_b": b.text,
                      "start_b": b.span[0], "end_b": b.span[1],
-                     "reasons": ";".join(c.reasons), "reason": c.reason})
+                     "reasons": ";".join(c.reasons), "reason": c.reason,
+                     "repeats": len(c.repeats)})
     return rows
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.detect import fold_repeats
 from claimcheck.pairs import comparable, nearest_in_each_language
 from claimcheck.progress import progress
 from claimcheck.text.normalize import folded_words
@@ -299,8 +300,9 @@ class ClaimStore:
                 "contradictions": one("SELECT COUNT(*) FROM contradictions").fetchone()[0]}
 
     def contradictions(self, *, since: str | None = None) -> list[Contradiction]:
-        """The stored contradictions, highest score first; ``since`` (an ISO
-        date or time) keeps those found at or after it."""
+        """The stored contradictions, highest score first, each clash once
+        (:func:`~claimcheck.detect.fold_repeats`); ``since`` (an ISO date or
+        time) keeps those found at or after it."""
         query = ("SELECT claim_a, claim_b, score, score_ab, score_ba, similarity, reason, "
                  "reasons, kind FROM contradictions")
         rows = list(self._db.execute(query + (" WHERE found >= ?" if since else ""),
@@ -311,7 +313,8 @@ class ClaimStore:
                                reasons=tuple(json.loads(reasons or "[]")),
                                kind=kind or "between-sources")
                  for a, b, score, sab, sba, sim, reason, reasons, kind in rows]
-        return sorted(found, key=lambda c: (-c.score, c.claim_a.doc_id or "", c.claim_a.span))
+        return fold_repeats(sorted(found, key=lambda c: (-c.score, c.claim_a.doc_id or "",
+                                                         c.claim_a.span)))
 
     def close(self) -> None:
         self._db.close()

@@ -130,6 +130,11 @@ class Contradiction:
     kind : {"between-sources", "self"}
         A clash between two sources, or a source contradicting itself (both
         claims from one source of one document).
+    repeats : tuple of (Claim, Claim)
+        Other pairs of claims that say the same two things word for word (a
+        wire story carried by several outlets, one quote in two articles),
+        scored no higher: the same clash, folded into this one rather than
+        reported again (:func:`claimcheck.detect.fold_repeats`).
     """
 
     claim_a: Claim
@@ -141,6 +146,7 @@ class Contradiction:
     similarity: float = 0.0
     reasons: tuple[str, ...] = field(default=())
     kind: str = "between-sources"
+    repeats: tuple[tuple[Claim, Claim], ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (claims nested as dicts)."""

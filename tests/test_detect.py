@@ -311,3 +311,34 @@ def test_one_source_twice_is_compared_only_when_a_rule_sees_a_clash():
     # In two articles a source may have changed its word: always compared.
     later = ClaimPair(mayor.a, _claim("the bridge repairs cost 2 million dollars", "d2"), 0.9)
     assert finder.related(later)
+
+
+def test_a_clash_carried_word_for_word_by_other_articles_is_reported_once():
+    """Wire copies carry one quote into several articles: their clash is one
+    clash, reported once with the other copies under ``repeats``; the JSON
+    results keep them."""
+    from claimcheck.detect import fold_repeats
+    from claimcheck.results import Analysis
+    from claimcheck.types import Claim
+
+    def claim(text: str, doc: str) -> Claim:
+        return Claim(text, (0, len(text)), speaker="Mayor", lang="en", doc_id=doc)
+
+    open_1, shut_1 = claim("The bridge will reopen on Monday.", "d1"), \
+        claim("The bridge will stay closed for a year.", "d1")
+    open_2, shut_2 = claim("the bridge will reopen on monday", "d2"), \
+        claim("The bridge  will stay closed for a year!", "d2")
+    dead_1, dead_2 = claim("Ten people died in the flood.", "d1"), \
+        claim("Twelve people died in the flood.", "d2")
+    found = [Contradiction(open_1, shut_1, 0.97), Contradiction(dead_1, dead_2, 0.95),
+             Contradiction(shut_2, open_2, 0.93)]
+    folded = fold_repeats(found)
+    assert [c.score for c in folded] == [0.97, 0.95]
+    assert folded[0].repeats == ((shut_2, open_2),)
+    assert folded[1].repeats == ()
+    assert fold_repeats(folded) == folded
+    claims = [open_1, shut_1, dead_1, open_2, shut_2, dead_2]
+    back = Analysis.from_dict(Analysis([], claims, folded, 0.5).to_dict())
+    assert [(a.text, b.text) for a, b in back.contradictions[0].repeats] == \
+        [(shut_2.text, open_2.text)]
+    assert back.contradictions[1].repeats == ()

@@ -105,6 +105,12 @@ def test_quantity_bounds_and_surface():
     assert q.bound == "min"
 
 
+def test_a_currency_sign_starts_the_next_amount():
+    two, money = find_quantities("the two raised $350 million")
+    assert (two.value, two.units) == (2.0, ())
+    assert (money.value, money.units) == (350_000_000.0, ("dollars",))
+
+
 def test_at_least_thirty_does_not_clash_with_thirty_two():
     assert "numeric" not in kinds("أصيب 30 شخصا على الأقل", "أصيب 32 شخصا")
 
@@ -131,6 +137,8 @@ def test_numeric_across_languages():
         ("turnout reached 61 percent", "turnout was 48 percent"),
         ("قوات قوامها 2000 جندي في سوريا", "لدينا أربعمئة جندي في سوريا"),
         ("the factory employs 1,200 workers", "the factory employs about 900 workers"),
+        # "بقيمة" (worth) is not "بقي" (remained): a sum of money is a total
+        ("وقعت الحكومة عقدا بقيمة 20 مليون دولار", "العقد بقيمة 35 مليون دولار"),
     ],
 )
 def test_numeric_fires(a, b):
@@ -147,6 +155,9 @@ def test_numeric_fires(a, b):
         # a part or change of a total
         ("the factory employs 1,200 workers", "the factory will cut 300 jobs"),
         ("قوات قوامها 2000 جندي في سوريا", "نحو 400 جندي سيبقون في سوريا"),
+        ("ستقدم قروضا بقيمة 20 مليار دولار", "ستقدم قرضا آخر بقيمة 150 مليون دولار"),
+        # sharing only "million": money raised is not money spent
+        ("the two raised $350 million for projects in the state", "his fund spent $28 million"),
         # the same amount written differently
         ("نحو 4 آلاف أسرة نزحت", "about 4,000 families had been displaced"),
         ("ألفا جندي", "2,000 troops"),

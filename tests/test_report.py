@@ -4,6 +4,7 @@ command line's inputs and outputs, on hand-made claims (no model)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -160,3 +161,18 @@ def test_report_command_turns_saved_json_into_html_and_csv(tmp_path, analysis, c
     saved.write_text("{oops", encoding="utf-8")
     assert main(["report", str(saved)]) == 2
     assert "not JSON" in capsys.readouterr().err
+
+
+def test_a_repeated_clash_is_shown_once_with_its_copies(analysis):
+    en2 = Document(EN, "copy.txt", "en")
+    c2 = _claim(en2, "37 people died", "The ministry", "en")
+    d2 = _claim(en2, "52 people were killed", "Police", "en")
+    first, second = analysis.contradictions
+    folded = Analysis((*analysis.documents, en2), (*analysis.claims, c2, d2),
+                      (first, dataclasses.replace(second, repeats=((c2, d2),))), 0.41)
+    page = render_html(folded)
+    clash = page[page.index('id="x2"'):]
+    assert "also in" in clash and 'href="#c5"' in clash and "copy.txt" in clash
+    assert [r["repeats"] for r in csv.DictReader(io.StringIO(to_csv(folded.contradictions)))] \
+        == ["0", "1"]
+    assert Analysis.from_dict(folded.to_dict()) == folded

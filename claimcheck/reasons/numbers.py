@@ -378,6 +378,9 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
+_CURRENCY_SIGNS = ("$", "€", "£")
+
+
 def _is_conjunction(word: str) -> bool:
     return word in ("and", "و", "or") or (
         _is_arabic(word) and word.startswith("و") and _unit_of(word) is None and len(word) > 3
@@ -387,12 +390,12 @@ def _is_conjunction(word: str) -> bool:
 def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ...]:
     """Units of the nouns after (or, failing that, before) a number."""
     forward: list[str] = []
-    if start > 0 and tokens[start - 1].text in "$€£":
+    if start > 0 and tokens[start - 1].text in _CURRENCY_SIGNS:
         forward.append(_UNIT_OF[tokens[start - 1].text])  # "$75"
     for j in range(end, min(end + 4, len(tokens))):
         word = tokens[j].text
-        if word[0].isdigit() or _read_number(tokens, j) is not None:
-            break
+        if word[0].isdigit() or word in _CURRENCY_SIGNS or _read_number(tokens, j) is not None:
+            break  # the next number's ("the two raised $350 million": two, not dollars)
         if forward and _is_arabic(word) and word.startswith("و") and len(word) > 3:
             break  # "مقتل 11 شخصا، وإصابة 30": the 11 are not the injured
         unit = _unit_of(word)
@@ -507,13 +510,15 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
 
 
 # Words that make a number a part or a change of a total ("cut 300 jobs",
-# "400 soldiers will stay"): such a number does not contradict the total.
+# "400 soldiers will stay", "قرض آخر بقيمة 150 مليون دولار": another loan):
+# such a number does not contradict the total. "بقي" (remained) is not the
+# start of "بقيمة" (worth), which comes before most Arabic sums of money.
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
         r"further|new|among|rest|other|"
-        r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخري|اخرين|جديد\w*|بقيه)|من بينهم|"
-        r"[وف]?س?[يتن]بق\w*|[وف]?بقي\w*|(?:ال)?متبقي\w*"
+        r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
+        r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
     )
 )
 
@@ -533,9 +538,15 @@ def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
         return False
     if cross:
         return True  # no shared words to expect; the unit has to do
-    words_a = [k for k in _content(a) if not any(key in _UNIT_OF for key in k)]
-    words_b = [k for k in _content(b) if not any(key in _UNIT_OF for key in k)]
+    words_a = [k for k in _content(a) if not any(key in _NOT_THE_MEASURE for key in k)]
+    words_b = [k for k in _content(b) if not any(key in _NOT_THE_MEASURE for key in k)]
     return (not words_a and not words_b) or bool(_shared(words_a, words_b))
+
+
+# A unit or a scale word says nothing of what is measured: "$350 million
+# raised" and "$28 million spent" share only "million".
+_NOT_THE_MEASURE = frozenset(_UNIT_OF) | frozenset(_SCALES) | frozenset(_PLURAL_SCALES) \
+    | frozenset(_DUALS)
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
