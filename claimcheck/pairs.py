@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
+from claimcheck.reasons.numbers import find_quantities
 from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair
 
@@ -91,9 +92,49 @@ def informative(words: Sequence[str]) -> bool:
 
 def comparable(words_a: Sequence[str], words_b: Sequence[str]) -> bool:
     """Whether two claims, given as their :func:`folded_words`, are worth
-    comparing: both :func:`informative`, and not the same words (the same
-    quote twice, :func:`near_identical`; identical texts included)."""
-    return words_a != words_b and informative(words_a) and informative(words_b)
+    comparing: both :func:`informative`, not the same words (the same quote
+    twice, :func:`near_identical`; identical texts included), and not one
+    the other with a word or two added (:func:`restates`)."""
+    return (words_a != words_b and informative(words_a) and informative(words_b)
+            and not restates(words_a, words_b))
+
+
+#: Words that, added to a claim, can turn it into its opposite or change
+#: what it counts: negations, denials, "nearly", "only", "still", "all" ...
+#: (folded as :func:`folded_words` folds; "didn't" folds to "didn", "t").
+_MEANING_WORDS = frozenset(folded_words("""
+    not no never none nobody nothing neither nor cannot without t nt nearly almost
+    barely hardly scarcely only all every fully partly partially still already yet
+    longer failed fail fails refused deny denied denies rejected false untrue unlikely
+    لا لم لن ليس ليست ليسوا لسنا لست عدم غير نفى نفت ينفي تنفي نفوا كاد كادت يكاد
+    تكاد تقريبا بالكاد فقط كل جميع بالكامل كاملا جزئيا يزال تزال زال زالت فشل فشلت
+    رفض رفضت
+"""))
+
+
+def restates(words_a: Sequence[str], words_b: Sequence[str], *, extra: int = 2) -> bool:
+    """Whether one claim is the other with at most ``extra`` words added and
+    nothing else changed (both as :func:`folded_words`): the same quote with a
+    name filled in ("أسسه في ..." / "أسسه لولا في ..."), a longer cut of one
+    sentence. Such a pair cannot clash, unless an added word can turn the
+    claim round or change a count: a negation, "nearly", "only", "still", a
+    number (:data:`_MEANING_WORDS`, :func:`~claimcheck.reasons.find_quantities`).
+    The shorter claim needs three words or more."""
+    short, long_ = sorted((tuple(words_a), tuple(words_b)), key=len)
+    if len(short) < 3 or not 0 < len(long_) - len(short) <= extra:
+        return False
+    added, k = [], 0
+    for word in long_:
+        if k < len(short) and word == short[k]:
+            k += 1
+        else:
+            added.append(word)
+    if k < len(short):
+        return False  # not the shorter one with words added
+    return not any(
+        w in _MEANING_WORDS or (w[:1] in "وف" and w[1:] in _MEANING_WORDS)
+        or any(ch.isdigit() for ch in w) for w in added) \
+        and not find_quantities(" ".join(added))
 
 
 def near_identical(a: str, b: str) -> bool:

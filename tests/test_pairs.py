@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from claimcheck.pairs import candidate_pairs, near_identical, nearest_in_each_language, screen
+from claimcheck.pairs import (
+    candidate_pairs,
+    comparable,
+    near_identical,
+    nearest_in_each_language,
+    restates,
+    screen,
+)
 from claimcheck.types import Claim, ClaimPair
 
 
@@ -54,6 +61,30 @@ def test_the_same_words_twice_are_near_identical_and_a_negation_is_not():
     assert near_identical("قالَ إنّ الجيشَ انسحب", "قال إن الجيش انسحب")  # marks aside
     assert not near_identical("the bridge will reopen", "the bridge will not reopen")
     assert not near_identical("", "")
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    # one quote, a name filled in or a longer cut of the sentence: no clash possible
+    ("أسسه في ثمانينات القرن الماضي عن تعبئة عامة ضد سجنه",
+     'أسسه لولا في ثمانينات القرن الماضي عن "تعبئة عامة" ضد سجنه', True),
+    ("the army retook the town", "The army retook the town on Monday.", True),
+    # an added word that can turn the claim round or change a count
+    ("the bridge will reopen", "the bridge will not reopen", False),
+    ("الجيش انسحب من المدينة", "الجيش لم ينسحب من المدينة", False),
+    ("the town was retaken", "the town was fully retaken", False),
+    ("the talks succeeded on Monday", "the talks nearly succeeded on Monday", False),
+    ("people were killed in the attack", "five people were killed in the attack", False),
+    ("23 sirens sounded on Saturday", "all 23 sirens sounded on Saturday", False),
+    # more than two words added, or words changed rather than added
+    ("the army retook the town", "the army retook the town after a week of heavy fighting",
+     False),
+    ("the bridge will reopen", "the bridge did reopen", False),
+])
+def test_a_claim_restated_with_a_word_or_two_added_is_never_a_candidate(a, b, same):
+    from claimcheck.text.normalize import folded_words
+
+    assert restates(folded_words(a), folded_words(b)) is same
+    assert comparable(folded_words(a), folded_words(b)) is not same
 
 
 def test_the_cascade_keeps_each_claims_nearest_pair_in_each_language_and_any_with_evidence():
