@@ -209,12 +209,16 @@ class ContradictionFinder:
     self_needs_reason : bool
         Compare two claims of one source in one document
         (:func:`~claimcheck.decision.same_source`) only when a rule sees a
-        clash in them (a number, a negation, future vs done, an antonym, a
-        clash the article reports; the default): within one article a
-        source seldom contradicts itself, and two parts of one statement
-        read by the NLI model alone were most of the one-source pairs it
-        reported on real news. A source in two articles may have changed
-        its word: such pairs are always compared.
+        clash in them (a number, future vs done, an antonym, a clash the
+        article reports, a negation whose negated phrase the other claim
+        repeats: what keeps a pair in the cascade's first stage; the
+        default): within one article a source seldom contradicts itself,
+        and two parts of one statement read by the NLI model alone were most
+        of the one-source pairs it reported on real news; a "not" and a
+        shared word kept such pairs too (on the e2e dev cases one false
+        alarm, on PolNeAR dev one more: ``benchmarks/run_benchmark.py e2e
+        alarms``). A source in two articles may have changed its word: such
+        pairs are always compared.
     negation_alone : bool
         Let a negation cue and a shared word alone keep a pair that is no
         claim's nearest in the cascade's first stage (the cascade before
@@ -492,11 +496,11 @@ class ContradictionFinder:
         reason among ``reasons``: "this contradicts what X said" links claims
         that need not share a word); and, for two claims of one source in
         one document (:attr:`self_needs_reason`), whether a rule sees a
-        clash in them at all. Counted in :attr:`work` as ``unrelated`` or ``self_unreasoned``
-        when not."""
+        clash in them (:meth:`_clash_seen`). Counted in :attr:`work` as
+        ``unrelated`` or ``self_unreasoned`` when not."""
         a, b = pair.a, pair.b
-        if self.self_needs_reason and not reasons and a.doc_id == b.doc_id \
-                and same_source(a, b):
+        if self.self_needs_reason and a.doc_id == b.doc_id and same_source(a, b) \
+                and not self._clash_seen(pair, reasons):
             self.work.update(self_unreasoned=1)
             return False
         if not self.same_subject or any(r.kind == "reported" for r in reasons) \

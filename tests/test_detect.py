@@ -308,6 +308,14 @@ def test_one_source_twice_is_compared_only_when_a_rule_sees_a_clash():
     assert finder.related(mayor, [Reason("temporal", "future vs done", 2.0)])
     assert finder.related(two)
     assert ContradictionFinder(self_needs_reason=False).related(mayor)
+    # A "not" and a shared word are no clash seen, unless the negated phrase repeats.
+    negation = Reason("negation", "A negates with 'not'", 0.4)
+    aside = ClaimPair(_claim("civilians are not leaving the town", "d1"),
+                      _claim("the town's only hospital was hit", "d1"), 0.9)
+    assert not finder.related(aside, [negation])
+    denied = ClaimPair(_claim("the council received no formal complaints", "d1"),
+                       _claim("residents filed formal complaints about the bridge", "d1"), 0.9)
+    assert finder.related(denied, [negation])
     # In two articles a source may have changed its word: always compared.
     later = ClaimPair(mayor.a, _claim("the bridge repairs cost 2 million dollars", "d2"), 0.9)
     assert finder.related(later)
