@@ -529,10 +529,12 @@ class ContradictionFinder:
         when = {"date_a": dates(pair.a), "date_b": dates(pair.b)} if dates else {}
         reasons = find_reasons(asserted_text(pair.a), asserted_text(pair.b),
                                lang_a=pair.a.lang, lang_b=pair.b.lang, **contexts, **when)
-        if (denied[pair.a] or denied[pair.b]) and not any(r.kind == "reported" for r in reasons):
-            # The article quotes the claims' own words, not our negated form.
+        if denied[pair.a] or denied[pair.b]:
+            # The article quotes the claims' own words, not our negated form:
+            # a clash it reports is read against those (which also tells a
+            # denial introducing one of the claims from a reported clash).
             clash = reported_clash(pair.a.text, pair.b.text, **contexts)
-            reasons += [clash] if clash else []
+            reasons = [r for r in reasons if r.kind != "reported"] + ([clash] if clash else [])
         return reasons
 
     def score(self, pairs: Sequence[ClaimPair],

@@ -389,7 +389,8 @@ def test_seed_reported_clash():
         ("The claim is at odds with the ministry's figures on the border troops.",
          "the ministry's figures on the border troops"),
         ("Contrary to what the ministry said, the troops stayed.", "the troops stayed"),
-        ("ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.", "القوات قد انسحبت من الحدود"),
+        ("ونفى وزير الدفاع ما أعلنه الجيش عن انسحاب القوات من الحدود.",
+         "انسحاب القوات من الحدود"),
         ("وجاء هذا خلافا لما أعلنه الوزير عن سحب القوات من الحدود.",
          "سحب القوات من الحدود"),
     ],
@@ -405,6 +406,25 @@ def test_reported_quiet_when_context_does_not_mention_the_other_claim():
         "exports fell last month",
         context_a="The union disputed the figures. The port reopened, the agent said.",
     )
+
+
+@pytest.mark.parametrize(
+    ("context", "other"),
+    [
+        ("Chowdhury said the sprinklers had worked, and denied that any exit doors had been "
+         "locked.", "any exit doors had been locked"),
+        ("ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.", "القوات قد انسحبت من الحدود"),
+    ],
+)
+def test_reported_quiet_when_the_clash_word_is_the_other_claims_own_denial(context, other):
+    """A denial introducing a claim is that claim's cue (weighed as a denial),
+    not a clash between two claims that the article reports, whichever of the
+    two the sentence is read around."""
+    assert "reported" not in kinds("the sprinklers had worked", other, context_a=context)
+    both = ("Chowdhury said the sprinklers had worked, and denied that any exit doors had "
+            "been locked.")
+    assert "reported" not in kinds("the sprinklers had worked", "any exit doors had been locked",
+                                   context_a=both, context_b=both)
 
 
 def test_reported_quiet_without_clash_words():

@@ -19,6 +19,14 @@ _REPORTED_RE = re.compile(
 )
 
 
+_DENIAL_RE = re.compile(r"[وف]?(?:نفي|نفت|ينفي|تنفي|نفوا)|denied|denies|refut\w+|"
+                        r"(?:rejected|dismissed) (?:the |those |these |such )?(?:claims?|reports?|"
+                        r"assertions?)")
+#: How a denial introduces what it denies ("denied that", "نفى الوزير أن يكون").
+_INTRODUCERS = frozenset(_fold("that ان أن بان بأن إن").text.split())
+_FILLERS = frozenset(_fold("any the يكون تكون يكونوا وجود").text.split())
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _clash_cue(context: str) -> tuple[str, str] | None:
     """The cue of a clash a context reports, quoted with the few words after
@@ -32,7 +40,7 @@ def _clash_cue(context: str) -> tuple[str, str] | None:
     return phrase, folded.text
 
 
-def _reported(context: str | None, other: _Folded) -> Reason | None:
+def _reported(context: str | None, other: _Folded, own: _Folded | None = None) -> Reason | None:
     cue = _clash_cue(context) if context else None
     if cue is None:
         return None
@@ -43,7 +51,27 @@ def _reported(context: str | None, other: _Folded) -> Reason | None:
     quoted = other.text.strip()
     if not quoted or quoted not in folded_context:
         return None
+    if _denies_a_claim(folded_context, (quoted, own.text.strip() if own else "")):
+        return None
     return Reason("reported", f"the article says '{phrase}'", KIND_WEIGHTS["reported"])
+
+
+def _denies_a_claim(folded_context: str, claims: tuple[str, ...]) -> bool:
+    """Whether the context's clash cue is a denial whose complement is one of
+    ``claims`` (folded): "Chowdhury said the sprinklers worked and denied that
+    any exit doors had been locked" is the second claim's own cue (weighed as
+    a denial elsewhere), not a clash between the two that the article reports."""
+    match = _REPORTED_RE.search(folded_context)
+    if match is None or not _DENIAL_RE.fullmatch(match.group()):
+        return False
+    for claim in claims:
+        start = folded_context.find(claim, match.end()) if claim else -1
+        if start < 0:
+            continue
+        between = [w for w in folded_context[match.end():start].split() if w not in _FILLERS]
+        if not between or between[-1] in _INTRODUCERS:
+            return True
+    return False
 
 
 def reported_clash(
@@ -56,8 +84,8 @@ def reported_clash(
 
 def _reported_either(a: _Folded, b: _Folded, context_a: str | None,
                      context_b: str | None) -> Reason | None:
-    for context, other in ((context_a, b), (context_b, a)):
-        reported = _reported(context, other)
+    for context, other, own in ((context_a, b, a), (context_b, a, b)):
+        reported = _reported(context, other, own)
         if reported:
             return reported
     return None
