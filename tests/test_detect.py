@@ -350,3 +350,30 @@ def test_a_clash_carried_word_for_word_by_other_articles_is_reported_once():
     assert [(a.text, b.text) for a, b in back.contradictions[0].repeats] == \
         [(shut_2.text, open_2.text)]
     assert back.contradictions[1].repeats == ()
+
+
+def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_clash():
+    """"Trump touted the poll" or "Sanders is calling for a ban" holds a
+    stance, not a statement of fact: on PolNeAR train articles such claims
+    were in most of the pairs the NLI model alone reported, none a clash."""
+    from claimcheck.detect import asserts
+    from claimcheck.reasons import Reason
+    from claimcheck.types import ClaimPair
+
+    def cued(text: str, cue: str, lang: str = "en", speaker: str = "Trump") -> claimcheck.Claim:
+        return dataclasses.replace(_claim(text, "d1", lang, speaker), cue=cue)
+
+    assert not asserts(cued("against the special-interest provisions", "railed"))
+    assert not asserts(cued("for a ban on assault weapons", "is calling for"))
+    assert not asserts(cued("to release its analysis next week", "plans"))
+    for cue in ("said", "has said", "denied", "according to", "warned", "vowed", "pointed out"):
+        assert asserts(cued("the bridge will reopen on Monday", cue)), cue
+    assert asserts(cued("الجسر سيفتح يوم الاثنين", "دعا", lang="ar"))  # English cues only
+    stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
+                       cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
+                       0.9)
+    finder = ContradictionFinder()
+    assert not finder.related(stance)
+    assert finder.work["unasserted"] == 1
+    assert finder.related(stance, [Reason("numeric", "10 vs 20 (percent)", 2.0)])
+    assert ContradictionFinder(assertions_only=False).related(stance)

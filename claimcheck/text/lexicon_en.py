@@ -80,6 +80,36 @@ STANCE_VERBS: frozenset[str] = _word_set("""
     talk talks talked talking speak speaks spoke speaking point points pointed pointing
     """)
 
+# Stance verbs whose object is an act, a person or an attitude rather than a
+# statement of fact: "Trump touted the poll", "Sanders called for a ban", "she
+# wants to run", "Cruz mocked Rubio". What such a cue introduces asserts
+# nothing another claim could contradict, unless a rule sees a clash in it
+# (``ContradictionFinder.assertions_only``). Verbs that take a proposition
+# ("fears that", "expects", "knows", "pointed out that", "vowed to") are not here.
+NON_ASSERTIVE_VERBS: frozenset[str] = _word_set("""
+    criticize criticizes criticized criticizing endorse endorses endorsed endorsing
+    praise praises praised praising support supports supported supporting
+    oppose opposes opposed opposing call calls called calling want wants wanted
+    plan plans planned planning urge urges urged urging cite cites cited citing
+    propose proposes proposed proposing seek seeks sought seeking
+    demand demands demanded demanding condemn condemns condemned condemning
+    blast blasts blasted blasting slam slams slammed slamming attack attacks attacked
+    attacking tout touts touted touting welcome welcomes welcomed back backs backed
+    recommend recommends recommended express expresses expressed expressing
+    voice voices voiced voicing offer offers offered offering discuss discusses
+    discussed discussing denounce denounces denounced denouncing decry decries decried
+    decrying mock mocks mocked mocking thank thanks thanked thanking
+    request requests requested requesting rail rails railed railing
+    plead pleads pleaded pleading highlight highlights highlighted highlighting
+    encourage encourages encouraged encouraging answer answers answered answering
+    chant chants chanted chanting assail assails assailed assailing bemoan bemoaned
+    invoke invokes invoked invoking applaud applauds applauded applauding
+    champion champions championed favor favors favored favour favours favoured
+    prefer prefers preferred ask asks asked asking question questions questioned
+    questioning wonder wonders wondered vote votes voted voting talk talks talked
+    talking
+    """)
+
 # Stance verbs that report something only with their particle:
 # "talked about the economy", "pointed out that ...", "spoke of reform".
 PARTICLE_VERBS: dict[str, frozenset[str]] = {
