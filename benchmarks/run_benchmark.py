@@ -402,7 +402,7 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
     # every labelled pair scored both ways: no cascade, no date or subject check
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
                                  max_days_apart=None, same_subject=compared_only,
-                                 self_needs_reason=False)
+                                 self_needs_reason=False, assertions_only=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
@@ -810,21 +810,22 @@ def run_e2e(args) -> dict[str, Any]:
     # cascade's first stage only (every pair it keeps read both ways): what
     # each stage costs in recall and saves in cross-encoder calls.
     # "without_gates" also compares the pairs the finder never compares
-    # (articles over max_days_apart apart, no common subject).
+    # (articles over max_days_apart apart, no common subject, one source
+    # twice or a cue that asserts nothing with no rule seeing a clash).
     shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-               finder.self_needs_reason)
+               finder.self_needs_reason, finder.assertions_only)
     for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
                                         ("first_stage_only", True, 0.0, True),
                                         ("without_gates", False, shipped[0], False)):
         finder.cascade, finder.reverse_floor = cascade, floor
         if not gates:
-            finder.max_days_apart, finder.same_subject, finder.self_needs_reason = \
-                None, False, False
+            (finder.max_days_apart, finder.same_subject, finder.self_needs_reason,
+             finder.assertions_only) = None, False, False, False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
         finder.cascade = True
         (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-         finder.self_needs_reason) = shipped
+         finder.self_needs_reason, finder.assertions_only) = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -840,7 +841,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
     return {"claims": claims, "candidate_pairs": work["candidates"],
             "pairs_scored": work["pairs"], "nli_predictions": work["nli_predictions"],
             "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"],
-                               "self_unreasoned": work["self_unreasoned"]},
+                               "self_unreasoned": work["self_unreasoned"],
+                               "unasserted": work["unasserted"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -864,14 +866,17 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
           for label, m in (("first stage only (kept pairs both ways)",
                             res.get("first_stage_only")),
                            ("every compared candidate, both ways", off),
-                           ("every candidate, both ways, no date, subject or one-source check",
+                           ("every candidate, both ways, no date, subject, one-source or "
+                            "assertion check",
                             res.get("without_gates")))
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
         f"articles over a week apart {on.get('never_compared', {}).get('apart', 0)}, "
         f"no content word or topic in common {on.get('never_compared', {}).get('unrelated', 0)}, "
         "one source twice with no rule seeing a clash "
-        f"{on.get('never_compared', {}).get('self_unreasoned', 0)}.",
+        f"{on.get('never_compared', {}).get('self_unreasoned', 0)}, a claim its cue does "
+        "not assert with no rule seeing a clash "
+        f"{on.get('never_compared', {}).get('unasserted', 0)}.",
         ""]
 
 
