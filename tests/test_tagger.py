@@ -44,6 +44,20 @@ def test_windows_end_at_sentence_boundaries_when_sentences_fit():
     assert windows(text, [], 6) == []
 
 
+def test_a_window_never_starts_inside_a_word_whose_piece_takes_in_the_newline():
+    """XLM-R pieces may take in the whitespace before their word ("\nMcC" of
+    "\n\nMcConnell"); the next window must start with that piece, not with
+    "on" of "McConnell", which the tagger then reads as a word ("onnell and
+    Ryan" was a speaker)."""
+    text = "He said no.\n\nMcConnell and Ryan remain confident."
+    start = text.index("McConnell")
+    offsets = [(0, 2), (2, 7), (7, 10), (10, 11), (start - 1, start + 3), (start + 3, start + 5),
+               (start + 5, start + 9), *[(m.start(), m.end()) for m in
+                                         re.finditer(r"\S+", text[start + 9:])]]
+    offsets[7:] = [(a + start + 9, b + start + 9) for a, b in offsets[7:]]
+    assert windows(text, offsets, 8) == [(0, 4), (4, len(offsets))]
+
+
 def test_bio_tags_lay_sources_and_cues_over_contents():
     text = "Officials said the road will reopen, he added."
     offsets = _word_offsets(text)

@@ -87,7 +87,10 @@ def windows(text: str, offsets: Sequence[tuple[int, int]], limit: int) -> list[t
     boundaries: list[int] = []
     k = 0
     for start in starts:
-        while k < len(offsets) and offsets[k][0] < start:
+        # A piece may take in the whitespace before its word ("\nMcC" of
+        # "\n\nMcConnell"): the sentence starts with the piece that ends
+        # after its first character, never inside its first word.
+        while k < len(offsets) and offsets[k][1] <= start:
             k += 1
         if not boundaries or k > boundaries[-1]:
             boundaries.append(k)
