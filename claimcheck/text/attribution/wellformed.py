@@ -30,6 +30,12 @@ _EN_BAD_FIRST = word_set("""
     it's it’s that's that’s there's there’s here's here’s
     """)
 _EN_CLAUSE_START = word_set("it's it’s that's that’s there's there’s here's here’s")
+# Words after which no part of the span names a speaker: a preposition's
+# object ("around the country", "per the McKinley report"), an adverb, the
+# stray "s" of a cut possessive ("s Record on ...").
+_EN_NEVER_FIRST = word_set("""
+    together among amid around per across toward towards via despite during through s
+    """)
 # English words that cannot end a source.
 _EN_BAD_LAST = word_set("""
     and or but of to in on at for with by from the a an that which who whose as than
@@ -42,6 +48,21 @@ _EN_RELATIVE = word_set("who which that whose whom")
 _EN_SUBJECT = word_set("he she they we i")
 # Articles of the Latin-script languages the tagger reads.
 _ARTICLES = word_set("le la les l el los las lo il der die das den un une des ein eine")
+# A lowercase word followed by one of these is a verb with its object, not
+# the head of a noun phrase: "features a New York Times", "replacing it",
+# "including the one", "represents more than", "recalled Mr. Obama". (A noun is followed by a
+# preposition often, "officials in the region", by a determiner never.)
+_EN_OBJECT_START = word_set("""
+    a an the it them him this these those its his their what whether more mr mrs ms dr
+    """)
+# ... except after these, which start noun phrases: "all the candidates".
+_EN_PREDETERMINERS = word_set("all both half such")
+# A lowercase "-ed" or "-ing" word followed by one of these is a verb with its
+# complement: "appeared in", "forced to defend", "cutting off", "compared to".
+_EN_VERB_PARTICLES = word_set("""
+    to in on at for with by from into over about off out up down near onto upon after
+    before against
+    """)
 # Reporting verbs that are never part of a name: "said all 23" is a fragment.
 _EN_SPEECH = word_set("said says told tells added adds spoke speaks")
 _MAX_WORDS = 16
@@ -94,6 +115,13 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         return None
     words = list(_WORD.finditer(text))
     low = [m.group().lower() for m in words]
+    if low and low[0] in _EN_NEVER_FIRST:
+        return None
+    if words and _possessive(words[-1].group()) and len(words[-1].group()) > 2:
+        # "Tulsa police’s (earlier claim)", "he’s (said)": the possessor, or
+        # the subject before a contracted "has"
+        cut = (0, words[-1].end() - 2)
+        return cut if plausible_source(text[:cut[1]], lang) else None
     if _ends_in_pronoun(low):
         # "the top 33 percent rate he proposed": the tagger took in the
         # words before the speaker, who is the pronoun
@@ -121,6 +149,22 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     return span if plausible_source(text[span[0]:span[1]], lang) else None
 
 
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s")) and word.lower() not in _EN_CLAUSE_START
+
+
+def _verb_with_object(written: list[str], words: list[str]) -> bool:
+    """Whether a source's words open with a lowercase verb and its object or
+    complement ("features a New York Times", "replacing it with softer
+    language", "forced to defend"): the tagger took a fragment of a clause."""
+    if len(words) < 2 or not written[0].islower():
+        return False
+    if words[1] in _EN_OBJECT_START and words[0] not in _EN_PREDETERMINERS:
+        return True
+    return (words[0].endswith(("ed", "ing")) and len(words[0]) > 4
+            and words[1] in _EN_VERB_PARTICLES)
+
+
 def _ends_in_pronoun(low: list[str]) -> bool:
     """Whether lowercased words end in a subject pronoun after other words
     ("the top 33 percent rate he"), not in a list of speakers ("Obama and he")."""
@@ -135,7 +179,7 @@ def _english(text: str) -> bool:
         return False
     if len(words) == 1 and (words[0] in _EN_RELATIVE):
         return True  # "who": resolved to whom it refers
-    if words[0] in _EN_BAD_FIRST or words[-1] in _EN_BAD_LAST:
+    if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST:
         return False
     if len(words) == 1 and words[0] in _ARTICLES:
         return False  # "le", "die": the tagger cut a name short
@@ -144,6 +188,10 @@ def _english(text: str) -> bool:
     if written[0].islower() and (words[0] in FINITE or words[0] in PAST or (
             len(words) == 1 and words[0].endswith(("ed", "ing")))):
         return False  # "is", "began", "has he", "supporting": a verb, not a name
+    if _verb_with_object(written, words):
+        return False  # "features a New York Times", "appeared in the journal"
+    if _possessive(written[-1]):
+        return False  # "Tulsa police’s": the speaker is the possessor, see trim_source
     if _ends_in_pronoun(words):
         return False  # "the top 33 percent rate he": see trim_source
     for k, word in enumerate(words):
