@@ -212,6 +212,10 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("Secretary of State John Kerry", "John Kerry"),                # the portfolio leads the run
     ("Director of National Intelligence James Clapper", "James Clapper"),
     ("Secretary of State Kerry", "Kerry"),
+    # a place or a body after "<title> of (the)": the person is the last two words
+    ("President of the United States Barack Obama", "Barack Obama"),
+    ("Chairman of the Federal Reserve Jerome Powell", "Jerome Powell"),
+    ("the President of Veldra Ana Ortiz", "Ana Ortiz"),
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name

@@ -173,11 +173,17 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
-    if first > 1 and matches[first - 1].group().lower() in _OF_WORDS \
-            and matches[first - 2].group().lower().rstrip(".") in lexicon_en.TITLES:
-        # "Secretary of State John Kerry": the portfolio's words lead the run.
+    of = first - 1
+    if of > 0 and matches[of].group().lower() == "the":
+        of -= 1  # "President of the United States Barack Obama"
+    if of > 0 and matches[of].group().lower() in _OF_WORDS \
+            and matches[of - 1].group().lower().rstrip(".") in lexicon_en.TITLES:
+        # "Secretary of State John Kerry": the portfolio's words lead the run;
+        # "Mayor of London Sadiq Khan", "President of the United States Barack
+        # Obama": a place or a body does, and the person is the last two words.
         while last - first > 1 and matches[first].group().lower() in lexicon_en.PORTFOLIO_WORDS:
             first += 1
+        first = max(first, last - 2)
     if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
         # "The Minister of Transport, Alain Diabaté": the capitalised words
         # after "of" name a portfolio; the person is the appositive's name.
