@@ -87,6 +87,17 @@ def test_arabic_lines_that_name_no_speaker_or_content(text: str) -> None:
         assert claim.text not in {"سنبلة", "الصباح", "المدينة «سنبلة»"}, claim
 
 
+def test_arabic_relative_clause_is_neither_speaker_nor_content() -> None:
+    # "الذي" begins with "ال" but is no definite noun: the party is not "حزب
+    # العمال الذي", and what follows it says who founded the party, not what
+    # the party announced.
+    text = "وأعلن حزب الخضر الذي أسسه سامي خليل قبل عشرين عاما عن إضراب عام ضد القرار."
+    for claim in extract_claims(text, lang="ar"):
+        assert not (claim.speaker or "").endswith("الذي"), claim
+        assert not claim.text.startswith(("الذي", "أسسه")), claim
+    assert _said("أعلن خفر السواحل السبت انتشال 12 جثة.") == [("خفر السواحل", "انتشال 12 جثة")]
+
+
 def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:
     # "نفى الوزير هذه الاتهامات": the accusations are named, not stated.
     text = "ونفى الوزير هذه الاتهامات، مؤكدا أن الانتخابات كانت نزيهة."

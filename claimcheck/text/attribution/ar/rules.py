@@ -270,7 +270,9 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
 
 
 def _not_a_source(word: str) -> bool:
+    # "الذي" begins with "ال" but is no definite noun: "أعلن حزب العمال الذي أسسه ..."
     return (word in lexicon_ar.NON_SOURCE or word in _DEMONSTRATIVES or word in _NOT_NOUNS
+            or word in lexicon_ar.RELATIVES
             or word in lexicon_ar.TIME_WORDS
             or word in TIME_PREPOSITIONS or word in lexicon_ar.COMPLEMENTIZERS
             or not LETTER.search(word))
@@ -288,8 +290,9 @@ def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int,
     while k < len(toks) and (toks[k].text in lexicon_ar.NON_SOURCE or toks[k].text in "،,"
                              or toks[k].text in lexicon_ar.TIME_WORDS):
         k += 1
-    if len(toks) - k < 2 or not toks[k].text[:1].isalpha() or toks[k].text in _DEMONSTRATIVES:
-        return None
+    if len(toks) - k < 2 or not toks[k].text[:1].isalpha() or toks[k].text in _DEMONSTRATIVES \
+            or toks[k].text in lexicon_ar.RELATIVES:
+        return None  # a relative clause about the source, not its object
     if _strip_conj(toks[k].text) in lexicon_ar.PARTICIPLES:
         return None  # "نفى ماكيب الاتهامات، قائلا إن": the participle's report follows
     stop = k + 1
