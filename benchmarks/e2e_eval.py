@@ -762,13 +762,20 @@ _SUSPECT_AR = frozenset("""
 _MEDIA_AR = ("برنامج", "لبرنامج", "صحيفة", "صحيفه", "لصحيفة", "قناة", "قناه", "لقناة", "موقع",
              "وكالة", "وكاله", "اذاعة", "إذاعة")
 _URL = re.compile(r"https?://|www\.|\.com\b", re.IGNORECASE)
+# A lowercase "-ed"/"-ing" word and what it governs: "appeared in the ...",
+# "replacing it with ...", "recalled Mr. ...": a verb fragment, not a name.
+_VERB_FRAGMENT_EN = re.compile(
+    r"^[a-z]{3,}(?:ed|ing)\s+(?:a|an|the|it|them|him|his|her|their|to|in|on|at|for|with|by|"
+    r"from|into|off|out|up|mr|mrs|ms|dr)\b", re.IGNORECASE)
+_RELATIVE_AR = ("الذي", "التي", "الذين", "اللذين", "اللتين")
 
 
 def suspicious_claim(claim: Claim) -> str | None:
     """Why ``claim`` looks wrongly attributed, or None: a speaker that is a
     function word, a pronoun particle, a listener, a URL, an adverb or verb,
-    a fragment with a reporting verb or a run of over 12 words without an
-    apposition; a content that is a URL or
+    a fragment with a reporting verb, a verb with its object ("appeared in
+    the ..."), a possessive, one ending in a relative pronoun ("حزب العمال
+    الذي") or a run of over 12 words without an apposition; a content that is a URL or
     only a name (two words or fewer, or a programme, newspaper or channel)."""
     speaker, text = claim.speaker or "", claim.text
     words = re.findall(r"[^\W_]+", speaker)
@@ -786,6 +793,8 @@ def suspicious_claim(claim: Claim) -> str | None:
             return "speaker is a particle or pronoun"
         if bare.startswith(("لل", "لـ")) or bare in {"ل"}:
             return "speaker is a listener"
+        if speaker.rstrip().endswith(_RELATIVE_AR):
+            return "speaker ends in a relative pronoun"
     else:
         if first in _SUSPECT_FIRST_EN:
             return "speaker starts with a function word"
@@ -794,6 +803,10 @@ def suspicious_claim(claim: Claim) -> str | None:
             return "speaker is an adverb or a verb"
         if any(w.lower() in {"said", "says", "told"} for w in words):
             return "speaker holds a reporting verb"
+        if speaker[:1].islower() and _VERB_FRAGMENT_EN.match(speaker):
+            return "speaker is a verb fragment"
+        if re.search(r"['’]s$", speaker.strip()) and first not in {"he", "she", "it", "who"}:
+            return "speaker is a possessive"
     content = re.findall(r"[^\W_]+", text)
     if _URL.search(text) and len(content) <= 6:
         return "content is a URL"

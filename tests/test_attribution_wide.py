@@ -96,6 +96,11 @@ def test_arabic_relative_clause_is_neither_speaker_nor_content() -> None:
         assert not (claim.speaker or "").endswith("الذي"), claim
         assert not claim.text.startswith(("الذي", "أسسه")), claim
     assert _said("أعلن خفر السواحل السبت انتشال 12 جثة.") == [("خفر السواحل", "انتشال 12 جثة")]
+    # "وفق X التي ...": the source ends before the relative clause about it,
+    # which names X as the subject of its own report
+    text = ('وتظاهر المزارعون في البلدة "للمطالبة بحصتهم من الماء"، وفق المعارضة التي '
+            'أشارت إلى أن "الاحتجاجات لا تزال متواصلة".')
+    assert [speaker for speaker, _ in _said(text)] == ["المعارضة", "المعارضة"]
 
 
 def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:

@@ -290,6 +290,10 @@ def test_no_texts_keeps_the_figures_and_quotes_nothing(bridge, bridge_claims):
     ("Police said all 23", "the sirens sounded on Saturday", "speaker holds a reporting verb"),
     ("وكالة التصنيف", "موديز", "content of two words or fewer"),
     ("المتحدث", "صحيفة الصباح الجديد", "content is the name of a programme or outlet"),
+    ("appeared in the Lancet", "the drug halves the risk", "speaker is a verb fragment"),
+    ("Denver police’s", "the man had a gun in his hand", "speaker is a possessive"),
+    ("حزب الخضر الذي", "إضراب عام ضد القرار", "speaker ends in a relative pronoun"),
+    ("retired Army general Ana Ortiz", "the base will close", None),
     ("The mayor", "the bridge would reopen on Monday", None),
     ("وزير الداخلية", "الانتخابات جرت بشفافية كاملة", None),
     ("David Plouffe, the architect of the 2008 campaign and a close aide to the former "

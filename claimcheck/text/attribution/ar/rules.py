@@ -358,7 +358,8 @@ def _arabic_verb(
         if end > 0 and toks[end - 1].text in "،,":
             end -= 1
         start = end
-        stops = {"قاله", "قالته", "ما", "مع", "عن", "ان", "الذي", "التي"}
+        stops = {"قاله", "قالته", "ما", "مع", "عن", "ان", "الذي", "التي", "وفق", "بحسب",
+                 "حسب", "وبحسب", "ووفق"}
         while start > 0 and end - start < 6:
             word = toks[start - 1].text
             if word in stops or not LETTER.search(word) or word.endswith("قاله"):
@@ -463,7 +464,11 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     if word == "حسبما" and k < n and _verb_base(toks[k].text)[0]:
         k += 1
     start = k
-    while k < n and toks[k].text not in "،,.;؛" and k - start < 10:
+    # The source ends at punctuation, or before a relative clause about it
+    # ("وفق المعارضة التي أشارت إلى أن ...") or a complementizer.
+    while (k < n and toks[k].text not in "،,.;؛" and k - start < 10
+           and toks[k].text not in lexicon_ar.RELATIVES
+           and toks[k].text not in lexicon_ar.COMPLEMENTIZERS):
         k += 1
     if k == start:
         return None
