@@ -103,6 +103,14 @@ def test_arabic_relative_clause_is_neither_speaker_nor_content() -> None:
     assert [speaker for speaker, _ in _said(text)] == ["المعارضة", "المعارضة"]
 
 
+def test_arabic_according_to_drops_the_preposition_of_its_source() -> None:
+    # "وفقا" begins with a "و" of its own, which is no conjunction
+    assert _said("ارتفع عدد القتلى إلى 45 وفقا لوزارة الصحة.") == [
+        ("وزارة الصحة", "ارتفع عدد القتلى إلى 45")]
+    assert _said("ووفقا لوزارة الصحة فإن الحصيلة مرشحة للارتفاع.") == [
+        ("وزارة الصحة", "الحصيلة مرشحة للارتفاع")]
+
+
 def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:
     # "نفى الوزير هذه الاتهامات": the accusations are named, not stated.
     text = "ونفى الوزير هذه الاتهامات، مؤكدا أن الانتخابات كانت نزيهة."

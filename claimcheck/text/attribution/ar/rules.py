@@ -456,7 +456,8 @@ def _arabic_participle(
 def _arabic_according(toks: list[Token], i: int) -> Match | None:
     n = len(toks)
     k = i + 1
-    word = _strip_conj(toks[i].text)
+    # "وفقا" begins with a "و" of its own: only strip one that is not
+    word = toks[i].text if toks[i].text in ACCORDING else _strip_conj(toks[i].text)
     if word in {"وفقا", "طبقا"} and k < n and toks[k].text in {"ل", "لـ"}:
         k += 1
     if word == "نقلا" and k < n and toks[k].text == "عن":
@@ -468,7 +469,8 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     # ("وفق المعارضة التي أشارت إلى أن ...") or a complementizer.
     while (k < n and toks[k].text not in "،,.;؛" and k - start < 10
            and toks[k].text not in lexicon_ar.RELATIVES
-           and toks[k].text not in lexicon_ar.COMPLEMENTIZERS):
+           and toks[k].text not in lexicon_ar.COMPLEMENTIZERS
+           and toks[k].text not in {"فان", "فانه", "فانها"}):
         k += 1
     if k == start:
         return None
