@@ -111,6 +111,12 @@ def test_arabic_according_to_drops_the_preposition_of_its_source() -> None:
         ("وزارة الصحة", "الحصيلة مرشحة للارتفاع")]
 
 
+def test_arabic_belief_noun_after_its_verb_is_no_speaker() -> None:
+    # "تؤكد الاعتقاد السائد لديه أن ...": the belief is the verb's object
+    text = "وقال المعلقون إن تصريحات الوزير تؤكد الاعتقاد السائد لديه أن الأسعار سترتفع."
+    assert all(not (speaker or "").startswith("الاعتقاد") for speaker, _ in _said(text))
+
+
 def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:
     # "نفى الوزير هذه الاتهامات": the accusations are named, not stated.
     text = "ونفى الوزير هذه الاتهامات، مؤكدا أن الانتخابات كانت نزيهة."

@@ -17,7 +17,12 @@ import bisect
 from collections import Counter
 
 from claimcheck.text import lexicon_ar
-from claimcheck.text.attribution.ar.words import ACCORDING, TIME_PREPOSITIONS, TRAILING
+from claimcheck.text.attribution.ar.words import (
+    ACCORDING,
+    BELIEF_NOUNS,
+    TIME_PREPOSITIONS,
+    TRAILING,
+)
 from claimcheck.text.attribution.nesting import (
     end_contents_at_next_source,
     without_relays_of_reports,
@@ -203,6 +208,8 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
         kept.pop()
     while kept and toks[kept[0]].text in lexicon_ar.NON_SOURCE:
         kept.pop(0)
+    if kept and toks[kept[0]].text in BELIEF_NOUNS:
+        return None, None  # the verb's object: the subject before the verb speaks
     while appositive and toks[appositive[-1]].text in lexicon_ar.NON_SOURCE:
         appositive.pop()
     source = (toks[kept[0]].start, toks[kept[-1]].end) if kept else None

@@ -15,3 +15,7 @@ TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد 
 ACCORDING = word_set("بحسب حسب حسبما وفقا وفق طبقا نقلا")
 # Prepositions left at the end of a source cut before its listener.
 TRAILING = word_set("الي عن من ب علي")
+# Nouns of belief and feeling: after a verb they are its object, not who
+# speaks ("تصريحات ترامب تؤكد الاعتقاد السائد لديه أن ...": the belief is
+# confirmed, it says nothing).
+BELIEF_NOUNS = word_set("الاعتقاد الانطباع الشعور القناعة الشكوك المخاوف الفكرة الظن")
