@@ -217,3 +217,21 @@ def test_languages_without_rules_get_the_tagger(text: str, speaker: str, content
     # The rules know only Arabic and English; the tagger, trained on English
     # on a multilingual encoder, carries over.
     assert _said(text) == [(speaker, content)]
+
+
+@pytest.mark.parametrize(("source", "text", "lang", "kept"), [
+    ("l'AFP", "« Le port est fermé », a déclaré à l'AFP Jean Dupont, du syndicat.", "fr",
+     "Jean Dupont"),
+    ("EFE", "«El puerto está cerrado», dijo a EFE Ana Ortiz, del sindicato.", "es", "Ana Ortiz"),
+    ("la agencia", "«Está cerrado», dijo a la agencia.", "es", None),
+    ("Le ministre", "Le ministre a déclaré que le port est fermé.", "fr", "Le ministre"),
+])
+def test_a_listener_is_not_the_speaker_in_languages_without_rules(
+        source: str, text: str, lang: str, kept: str | None) -> None:
+    """"a déclaré à l'AFP Jean Dupont": the tagger may take the agency that
+    heard it for the source; the speaker is the name after it."""
+    from claimcheck.text.attribution.relations import _past_listener
+
+    start = text.index(source)
+    span = _past_listener(text, start, start + len(source), lang)
+    assert (None if span is None else text[span[0]:span[1]]) == kept

@@ -154,6 +154,23 @@ _LONE_ARTICLE = re.compile(r"(?i)(?:le|la|les|l'|el|los|las|il|lo|der|die|das|th
 _NEXT_WORDS = re.compile(r"\s+([^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})")
 
 
+# "a déclaré à l'AFP Jean Dupont", "dijo a EFE Ana Ortiz", "kata X kepada
+# wartawan": a source right after one of these is who heard it.
+_TO_LISTENER = re.compile(r"(?i)(?:^|\s)(?:à|au|aux|a|al|ao|à la|kepada)\s+$")
+# The speaker named right after the listener: capitalised words up to a comma.
+_NAME_AFTER = re.compile(r"\s+((?:[^\W\d_a-z][\w'’.-]*)(?:\s+[^\W\d_a-z][\w'’.-]*){0,3})")
+
+
+def _past_listener(text: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
+    """A source the tagger took from a listener ("a déclaré à l'AFP Jean
+    Dupont, ..." gives "l'AFP"), in the languages without rules: the name
+    that follows it, when one does; None otherwise. Other sources as they are."""
+    if lang in _RULES or not _TO_LISTENER.search(text[:start]):
+        return start, end
+    name = _NAME_AFTER.match(text, end)
+    return (name.start(1), name.end(1)) if name else None
+
+
 def _past_lone_article(text: str, start: int, end: int, match: Match) -> int:
     """Where a source that is only an article ends once its noun is taken
     in: the tagger reads "selon le syndicat" as the source "le"."""
@@ -249,8 +266,10 @@ def attributions_by_sentence(
         if match.source is not None:
             start, end = match.source
             end = _past_lone_article(norm.text, start, end, match)
-            kept = trim_source(norm.text[start:end], rules_lang)
-            match.source = None if kept is None else (start + kept[0], start + kept[1])
+            heard = _past_listener(norm.text, start, end, rules_lang)
+            kept = None if heard is None else trim_source(norm.text[heard[0]:heard[1]],
+                                                          rules_lang)
+            match.source = None if kept is None else (heard[0] + kept[0], heard[0] + kept[1])
 
     mentions = []
     for _, norm, match, rules_lang in found:
