@@ -216,6 +216,8 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("President of the United States Barack Obama", "Barack Obama"),
     ("Chairman of the Federal Reserve Jerome Powell", "Jerome Powell"),
     ("the President of Veldra Ana Ortiz", "Ana Ortiz"),
+    ("Mayor of Lanvier Sadia Khan", "Sadia Khan"),
+    ("Mayor Patricia Lund", "Patricia Lund"),
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name

@@ -187,6 +187,8 @@ TITLES: frozenset[str] = _word_set("""
     republican democratic democrat u.s. us american chairman chairwoman chief
     speaker attorney judge justice rev rev. the retired spokesman
     spokeswoman spokesperson adviser advisor director leader commander
+    mayor ambassador chancellor premier commissioner envoy king queen prince
+    sheikh emir pope professor prof prof.
     """)
 
 # Words of a portfolio named after "<title> of" ("Secretary of State John
