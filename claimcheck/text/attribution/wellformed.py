@@ -53,10 +53,11 @@ _ARTICLES = word_set("le la les l el los las lo il der die das den un une des ei
 # "including the one", "represents more than", "recalled Mr. Obama". (A noun is followed by a
 # preposition often, "officials in the region", by a determiner never.)
 _EN_OBJECT_START = word_set("""
-    a an the it them him this these those its his their what whether more mr mrs ms dr
+    a an the it them him its his their what whether more mr mrs ms dr
     """)
-# ... except after these, which start noun phrases: "all the candidates".
-_EN_PREDETERMINERS = word_set("all both half such")
+# ... except after these, which start noun phrases: "all the candidates",
+# "many more voters". ("officials this week": "this" is not in the list.)
+_EN_PREDETERMINERS = word_set("all both half such many much some several no any")
 # A lowercase "-ed" or "-ing" word followed by one of these is a verb with its
 # complement: "appeared in", "forced to defend", "cutting off", "compared to".
 _EN_VERB_PARTICLES = word_set("""
