@@ -59,6 +59,16 @@ def _strip_conj(word: str) -> str:
     return word[1:] if len(word) > 3 and word[0] in "وف" else word
 
 
+def _according(word: str) -> str | None:
+    """The according-to word ``word`` is ("بحسب", "وفقا"), with a conjunction
+    stripped only when the word needs it ("وبحسب"; "وفقا" keeps its "و");
+    None when it is none."""
+    for form in (word, _strip_conj(word)):
+        if form in ACCORDING:
+            return form
+    return None
+
+
 def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
     matches: list[Match] = []
     clause_start = 0  # the token after the last "ولكن" so far
@@ -74,7 +84,7 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
             match = _arabic_verb(toks, i, base, conj, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
-        elif word in ACCORDING or _strip_conj(word) in ACCORDING:
+        elif _according(word):
             match = _arabic_according(toks, i)
         if match is not None:
             matches.append(match)
@@ -365,11 +375,11 @@ def _arabic_verb(
         if end > 0 and toks[end - 1].text in "،,":
             end -= 1
         start = end
-        stops = {"قاله", "قالته", "ما", "مع", "عن", "ان", "الذي", "التي", "وفق", "بحسب",
-                 "حسب", "وبحسب", "ووفق"}
+        stops = {"قاله", "قالته", "ما", "مع", "عن", "ان", "الذي", "التي"}
         while start > 0 and end - start < 6:
             word = toks[start - 1].text
-            if word in stops or not LETTER.search(word) or word.endswith("قاله"):
+            if (word in stops or _according(word) or not LETTER.search(word)
+                    or word.endswith("قاله")):
                 break
             start -= 1
         if start < end:
@@ -401,6 +411,8 @@ def _arabic_verb(
 
 
 _QUOTE_MARKS = frozenset('"«»“”')
+# "فإن" opening the clause an according-to phrase introduces ("وبحسب X فإن ...").
+_FA_INNA = frozenset({"فان", "فانه", "فانها"})
 _AS = frozenset({"حسبما", "كما", "ما", "مثلما", "لم", "لا", "لن", "ولم", "ولا"})
 # Prepositions and adverbs that never start a source named after its verb.
 _NOT_NOUNS = frozenset("""
@@ -463,8 +475,7 @@ def _arabic_participle(
 def _arabic_according(toks: list[Token], i: int) -> Match | None:
     n = len(toks)
     k = i + 1
-    # "وفقا" begins with a "و" of its own: only strip one that is not
-    word = toks[i].text if toks[i].text in ACCORDING else _strip_conj(toks[i].text)
+    word = _according(toks[i].text)
     if word in {"وفقا", "طبقا"} and k < n and toks[k].text in {"ل", "لـ"}:
         k += 1
     if word == "نقلا" and k < n and toks[k].text == "عن":
@@ -477,7 +488,7 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     while (k < n and toks[k].text not in "،,.;؛" and k - start < 10
            and toks[k].text not in lexicon_ar.RELATIVES
            and toks[k].text not in lexicon_ar.COMPLEMENTIZERS
-           and toks[k].text not in {"فان", "فانه", "فانها"}):
+           and toks[k].text not in _FA_INNA):
         k += 1
     if k == start:
         return None
@@ -489,7 +500,7 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
         content = span_of(toks, 0, i)
     else:
         after = k + 1
-        if after < n and toks[after].text in {"فان", "فانه", "فانها"}:
+        if after < n and toks[after].text in _FA_INNA:
             after += toks[after].text == "فان"
         content = span_of(toks, after, n)
     if content is None:
