@@ -411,8 +411,8 @@ def test_reported_quiet_when_context_does_not_mention_the_other_claim():
 @pytest.mark.parametrize(
     ("context", "other"),
     [
-        ("Chowdhury said the sprinklers had worked, and denied that any exit doors had been "
-         "locked.", "any exit doors had been locked"),
+        ("Sara Lind said the alarms had worked, and denied that any fire doors had been "
+         "blocked.", "any fire doors had been blocked"),
         ("ونفى وزير الدفاع أن تكون القوات قد انسحبت من الحدود.", "القوات قد انسحبت من الحدود"),
     ],
 )
@@ -420,10 +420,9 @@ def test_reported_quiet_when_the_clash_word_is_the_other_claims_own_denial(conte
     """A denial introducing a claim is that claim's cue (weighed as a denial),
     not a clash between two claims that the article reports, whichever of the
     two the sentence is read around."""
-    assert "reported" not in kinds("the sprinklers had worked", other, context_a=context)
-    both = ("Chowdhury said the sprinklers had worked, and denied that any exit doors had "
-            "been locked.")
-    assert "reported" not in kinds("the sprinklers had worked", "any exit doors had been locked",
+    assert "reported" not in kinds("the alarms had worked", other, context_a=context)
+    both = "Sara Lind said the alarms had worked, and denied that any fire doors had been blocked."
+    assert "reported" not in kinds("the alarms had worked", "any fire doors had been blocked",
                                    context_a=both, context_b=both)
 
 

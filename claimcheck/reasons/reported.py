@@ -58,8 +58,8 @@ def _reported(context: str | None, other: _Folded, own: _Folded | None = None) -
 
 def _denies_a_claim(folded_context: str, end: int, claims: tuple[str, ...]) -> bool:
     """Whether the denial ending at ``end`` of the folded context has one of
-    ``claims`` (folded) as its complement: "Chowdhury said the sprinklers
-    worked and denied that any exit doors had been locked" is the second
+    ``claims`` (folded) as its complement: "Lind said the alarms worked and
+    denied that any fire doors had been blocked" is the second
     claim's own cue (weighed as a denial elsewhere), not a clash between the
     two that the article reports."""
     for claim in claims:
