@@ -137,6 +137,9 @@ def test_numeric_across_languages():
         ("turnout reached 61 percent", "turnout was 48 percent"),
         ("قوات قوامها 2000 جندي في سوريا", "لدينا أربعمئة جندي في سوريا"),
         ("the factory employs 1,200 workers", "the factory employs about 900 workers"),
+        # a part word belonging to the next number does not make this one a part
+        ("أعلن المحافظ مقتل 7 أشخاص، وإصابة 20 آخرين في انهيار الجسر",
+         "قال الدفاع المدني إن انهيار الجسر أسفر عن مقتل 9 أشخاص"),
         # "بقيمة" (worth) is not "بقي" (remained): a sum of money is a total
         ("وقعت الحكومة عقدا بقيمة 20 مليون دولار", "العقد بقيمة 35 مليون دولار"),
     ],
@@ -163,6 +166,14 @@ def test_numeric_fires(a, b):
         ("ألفا جندي", "2,000 troops"),
         ("about 400 soldiers", "420 soldiers"),
         ("more than 400 troops", "2000 troops"),
+        # bounds: "15-plus" is at least 15, "as long as 18" at most 18
+        ("the deal kept the plant open for 15-plus years",
+         "the deal kept the plant open for 18 years"),
+        ("the permit may run for as long as 18 years", "the permit runs for 15 years"),
+        # the words of the next number are not this one's: the 30 are
+        # "others", the 9 are not
+        ("أعلنت الشرطة اعتقال 9 أشخاص، وإصابة 30 آخرين في المظاهرة",
+         "قال المستشفى إنه عالج 12 شخصا في المظاهرة"),
     ],
 )
 def test_numeric_quiet(a, b):
@@ -198,6 +209,7 @@ def test_negation_fires(a, b):
         # "still" is not a negation, nor is "however", nor the verb "changed"
         ("ما زال التنظيم يمثل تهديدا", "التنظيم يمثل تهديدا"),
         ("لا يزال الميناء مغلقا", "الميناء مغلق"),
+        ("السكان لا يزالوا ينتظرون عودة الكهرباء إلى الحي", "عادت الكهرباء إلى الحي"),
         ("غير أن مصادر عسكرية قالت إن كتيبتين انسحبتا", "مصادر عسكرية قالت إن كتيبتين انسحبتا"),
         ("البيت الأبيض غير تصريحه", "البيت الأبيض غير تصريحه جزئيا"),
         # "will not leave until" asserts

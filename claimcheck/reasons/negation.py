@@ -28,6 +28,8 @@ _DENIALS = _words(
 # Negation and denial words are no subject: "not" shared is nothing shared.
 _NOT_CONTENT = _NEGATORS | _DENIALS
 # "لا يزال"/"ما زال" mean "still"; "لا سيما" "especially"; "لا بد" "must".
+# "لا يزالوا" (a common spelling of "لا يزالون"), "لا تزالان": still, whatever the ending.
+_STILL = ("يزال", "تزال", "نزال", "ازال")
 _NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يزل تزل سيما بد يخفي only doubt")
 
 
@@ -64,7 +66,7 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
                 and not nxt.startswith("ال")
                 and not nxt.endswith(("ه", "ها", "هم"))
             )
-        if not is_cue or nxt in _NOT_NEGATED_AFTER:
+        if not is_cue or nxt in _NOT_NEGATED_AFTER or nxt.startswith(_STILL):
             continue
         # "لن تغادرها إلا بعد ..." (will not leave until) asserts, not negates.
         if bare in ("لا", "لم", "لن", "ليس", "ليست") and any(

@@ -168,6 +168,7 @@ _MONTHS = _words(
     december jan feb mar apr jun jul aug sep sept oct nov dec
     """
 )
+_AS_MUCH_AS = frozenset({"many", "much", "long", "high"})
 _RATE_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
 _RATE_WORDS = _words("a an per each every كل في")
 _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
@@ -362,10 +363,13 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             cue = _strip_clitic(w, _BOUND_CUES) if _is_arabic(w) else w
             if cue in _BOUND_CUES:
                 bound = _BOUND_CUES[cue]
+        if len(before) == 3 and before[0] == "as" and before[2] == "as" \
+                and before[1] in _AS_MUCH_AS:
+            bound = "max"  # "as many as 18", "for as long as 18 years"
         after = [t.text for t in tokens[end : end + 4]]
         if any(after[k : k + 2] in (["علي", "الاقل"], ["or", "more"])
-               for k in range(len(after) - 1)):
-            bound = "min"  # "30 آخرين على الأقل", "200 or more"
+               for k in range(len(after) - 1)) or after[:1] == ["plus"]:
+            bound = "min"  # "30 آخرين على الأقل", "200 or more", "15-plus years"
         out.append(
             Quantity(
                 value=value,
@@ -524,11 +528,18 @@ _PART_RE = re.compile(
 
 
 def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:
-    """The few words either side of a quantity, as their own folded text."""
+    """The few words either side of a quantity, as their own folded text,
+    up to the neighbouring numbers: "مقتل 11 شخصا، وإصابة 30 آخرين" gives
+    the 11 the words before the 30, not "آخرين" (others), which is the 30's."""
     tokens = folded.tokens
     index = [i for i, t in enumerate(tokens) if q.span[0] <= t.start < q.span[1]]
     lo = max(0, index[0] - width)
     hi = min(len(tokens), index[-1] + 1 + width)
+    for other in _quantities(folded):
+        if other.span[1] <= q.span[0]:
+            lo = max(lo, 1 + max(i for i, t in enumerate(tokens) if t.start < other.span[1]))
+        elif other.span[0] >= q.span[1]:
+            hi = min(hi, min(i for i, t in enumerate(tokens) if t.start >= other.span[0]))
     return _fold(folded.original[tokens[lo].start : tokens[hi - 1].end])
 
 
