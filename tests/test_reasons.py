@@ -76,6 +76,8 @@ def test_normalize_digits_keeps_length():
         ("ارتفع عدد القتلى إلى 45", 45, "dead"),
         ("the death toll rose to 60", 60, "dead"),
         ("floods have killed 52 people", 52, "dead"),
+        ("the plan would raise $1.1 trillion", 1.1e12, "dollars"),
+        ("بلغ الدين العام 2.5 تريليون دولار", 2.5e12, "dollars"),
     ],
 )
 def test_find_quantities(text, value, unit):
@@ -137,6 +139,8 @@ def test_numeric_across_languages():
         ("turnout reached 61 percent", "turnout was 48 percent"),
         ("قوات قوامها 2000 جندي في سوريا", "لدينا أربعمئة جندي في سوريا"),
         ("the factory employs 1,200 workers", "the factory employs about 900 workers"),
+        # far apart, but the unit says what is counted
+        ("the night shift had 64 workers", "the night shift had 4 workers"),
         # a part word belonging to the next number does not make this one a part
         ("أعلن المحافظ مقتل 7 أشخاص، وإصابة 20 آخرين في انهيار الجسر",
          "قال الدفاع المدني إن انهيار الجسر أسفر عن مقتل 9 أشخاص"),
@@ -166,6 +170,11 @@ def test_numeric_fires(a, b):
         ("ألفا جندي", "2,000 troops"),
         ("about 400 soldiers", "420 soldiers"),
         ("more than 400 troops", "2000 troops"),
+        # an order of magnitude apart, with a unit that does not say what is
+        # counted: different things
+        ("the company gave $75,000 to the convention",
+         "the committee is raising $64 million for the convention"),
+        ("the effective tax rate is 25 percent", "the growth rate is 2 percent"),
         # bounds: "15-plus" is at least 15, "as long as 18" at most 18
         ("the deal kept the plant open for 15-plus years",
          "the deal kept the plant open for 18 years"),

@@ -87,15 +87,17 @@ _EN_ONES = {
 # alone they are vague ("thousands of civilians").
 _SCALES = {"hundred": 100, "مئه": 100, "مائه": 100,
            "thousand": 1e3, "الف": 1e3, "million": 1e6, "مليون": 1e6,
-           "billion": 1e9, "مليار": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3}  # fmt: skip
+           "billion": 1e9, "مليار": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3,
+           "trillion": 1e12, "تريليون": 1e12, "ترليون": 1e12, "tn": 1e12}  # fmt: skip
 _PLURAL_SCALES = {"الاف": 1e3, "thousands": 1e3, "ملايين": 1e6, "millions": 1e6,
-                  "مليارات": 1e9, "billions": 1e9, "hundreds": 100, "مئات": 100}  # fmt: skip
+                  "مليارات": 1e9, "billions": 1e9, "hundreds": 100, "مئات": 100,
+                  "trillions": 1e12, "تريليونات": 1e12}  # fmt: skip
 # Duals: 2 x scale when alone; the forms ending in alef are also the
 # accusative singular after a number ("25 ألفا" = 25,000).
 _DUALS = {"الفان": 1e3, "الفين": 1e3, "الفا": 1e3, "الفي": 1e3,
           "مليونان": 1e6, "مليونين": 1e6, "مليونا": 1e6, "مليوني": 1e6,
           "ملياران": 1e9, "مليارين": 1e9, "مليارا": 1e9, "ملياري": 1e9}  # fmt: skip
-_SUFFIX_SCALES = frozenset({"bn", "m", "mn", "k"})
+_SUFFIX_SCALES = frozenset({"bn", "m", "mn", "k", "tn"})
 
 _BOUND_CUES: dict[str, Bound] = {
     "نحو": "approx", "حوالي": "approx", "قرابه": "approx", "زهاء": "approx",
@@ -442,6 +444,15 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return q.value, q.value
 
 
+def _orders_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether two values lie an order of magnitude or more apart. Two
+    reports of one quantity seldom do; with a unit that does not say what is
+    measured (dollars, percent, people) such values measure different things
+    ("a 25 percent tax rate" and "2 percent growth")."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high >= 10 * low if low else high > 0
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
@@ -503,6 +514,8 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             if any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
             p, q = same_a[0], same_b[0]
+            if unit in _GENERIC_UNITS and _orders_apart(p, q):
+                continue  # "$75,000 to the convention" vs "raising $64 million"
             if not _same_measure(_around(a, p), _around(b, q), cross):
                 continue
             return Reason(
