@@ -53,6 +53,7 @@ speaker code would judge itself.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import time
@@ -723,12 +724,27 @@ def judge_listed_pairs(gold: dict[str, Any], reported: Sequence[Contradiction]) 
 # -------------------------------------------------------------- real news
 
 def polnear_documents(folder: str | Path = POLNEAR_DEV_TEXT,
-                      limit: int | None = None) -> list[Document]:
-    """The PolNeAR articles of a split's ``text/`` folder (English), by name."""
+                      limit: int | None = None, *, dated: bool = True) -> list[Document]:
+    """The PolNeAR articles of a split's ``text/`` folder (English), by name,
+    with the title and publication date of PolNeAR's ``metadata.tsv`` (two
+    folders up) when ``dated`` and the file is there, as an archive would
+    give them."""
     paths = sorted(Path(folder).glob("*.txt"))
     if not paths:
         raise FileNotFoundError(f"no .txt articles in {folder}: pass the PolNeAR split's text/")
-    return [Document(p.read_text(encoding="utf-8"), p.stem, "en") for p in paths[:limit]]
+    meta = polnear_metadata(Path(folder).resolve().parents[1] / "metadata.tsv") if dated else {}
+    return [Document(p.read_text(encoding="utf-8"), p.stem, "en",
+                     *meta.get(p.stem, (None, None))) for p in paths[:limit]]
+
+
+def polnear_metadata(path: Path) -> dict[str, tuple[str | None, str | None]]:
+    """Article name -> (title, publication date) from PolNeAR's metadata.tsv;
+    empty when the file is missing."""
+    if not path.is_file():
+        return {}
+    rows = csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+    return {r["filename"]: (r.get("title") or None, r.get("publication_date") or None)
+            for r in rows}
 
 
 def realnews_documents(lang: str = "ar", root: str | Path = REALNEWS,

@@ -977,6 +977,10 @@ def _cell(text: str, width: int = 60) -> str:
 ALARM_SETS = {
     "polnear-dev": lambda args, limit: _e2e_module().polnear_documents(
         Path(args.polnear) / "text", limit),
+    # The same articles without their publication dates (every pair compared
+    # whatever the weeks between them): what the dates change.
+    "polnear-dev-undated": lambda args, limit: _e2e_module().polnear_documents(
+        Path(args.polnear) / "text", limit, dated=False),
     "realnews-ar": lambda args, limit: _e2e_module().realnews_documents(
         "ar", args.realnews, limit),
 }

@@ -319,3 +319,20 @@ def test_no_texts_leaves_out_the_suspicious_claims_but_keeps_their_count():
     assert bare["suspicious"]["count"] == 1 and bare["suspicious"]["claims"] == []
     assert bare["texts_omitted"]["suspicious"] == 1
     assert "موديز" not in json.dumps(bare, ensure_ascii=False)
+
+
+def test_polnear_articles_carry_their_metadata_date_and_title(tmp_path):
+    """The alarms benchmark compares articles as an archive gives them: with
+    their publication dates (so that claims weeks apart are not compared)."""
+    split = tmp_path / "polnear" / "dev" / "text"
+    split.mkdir(parents=True)
+    (split / "wire_2016-03-11_bridge-closes.txt").write_text("The mayor said it closed.\n")
+    (split / "wire_2016-04-02_bridge-opens.txt").write_text("The mayor said it opened.\n")
+    (tmp_path / "polnear" / "metadata.tsv").write_text(
+        "compartment\tfilename\tpublication_date\ttitle\n"
+        "dev\twire_2016-03-11_bridge-closes\t2016-03-11\tBridge closes\n", encoding="utf-8")
+    closes, opens = e2e.polnear_documents(split)
+    assert (closes.id, closes.date, closes.title) == (
+        "wire_2016-03-11_bridge-closes", "2016-03-11", "Bridge closes")
+    assert (opens.date, opens.title) == (None, None)  # not in the metadata
+    assert all(d.date is None for d in e2e.polnear_documents(split, dated=False))
