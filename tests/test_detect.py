@@ -176,6 +176,52 @@ def test_a_denied_claim_is_compared_as_its_negation():
     assert asserted_text(nafa) == "ليس صحيحا أن " + nafa.text
 
 
+@pytest.mark.parametrize(("cue", "lang", "denial"), [
+    ("denied", "en", True), ("ruled out", "en", True), ("ruled", "en", False),
+    ("rules out", "en", True), ("said", "en", False),
+    ("ونفت", "ar", True), ("استبعد", "ar", True), ("مستبعدا", "ar", True), ("قال", "ar", False),
+])
+def test_denial_cues(cue, lang, denial):
+    from claimcheck.detect import is_denial
+
+    claim = claimcheck.Claim("the bridge was closed", (0, 21), "Ali", (0, 3), cue, "Ali", lang)
+    assert is_denial(claim) is denial
+
+
+@pytest.mark.parametrize(("text", "lang", "statement"), [
+    ("any exit doors had been locked", "en", "some exit doors had been locked"),
+    ("Anyone had ever been hurt at all", "en", "Someone had been hurt"),
+    ("the doors had been locked", "en", "the doors had been locked"),
+    ("دفع أي فدية للخاطفين", "ar", "دفع فدية للخاطفين"),
+    ("أنه لم يتلق أموالا بأي شكل", "ar", "أنه لم يتلق أموالا بشكل"),
+])
+def test_the_statement_a_denial_denies_has_its_any_made_positive(text, lang, statement):
+    from claimcheck.detect import denied_statement
+
+    assert denied_statement(claimcheck.Claim(text, (0, len(text)), lang=lang)) == statement
+
+
+@pytest.mark.slow
+def test_a_denial_of_any_is_read_against_the_positive_statement():
+    """'denied that any water had been cut off' clashes with 'the city cut
+    off our water' and not with 'the water kept running': the other claim
+    is read against 'some water had been cut off'."""
+    from claimcheck.detect import ContradictionFinder
+
+    finder = ContradictionFinder()
+    denial = " Mayor Sam Hill denied that any water had been cut off."
+    clash = finder.evidence(*_pairs(finder, "Residents told reporters that the city had cut "
+                                    "off their water for three days." + denial))
+    agree = finder.evidence(*_pairs(finder, "Residents told reporters that their water had "
+                                    "kept running all week." + denial))
+    assert clash[0][0].contradiction_ab > 0.5 > agree[0][0].contradiction_ab
+
+
+def _pairs(finder, text):
+    docs = as_documents(text)
+    return finder.pairs(finder.claims(docs)), docs
+
+
 @pytest.mark.slow
 def test_the_same_quote_twice_is_never_a_candidate_and_each_pair_says_whose_clash_it_is():
     from claimcheck.detect import ContradictionFinder

@@ -139,6 +139,9 @@ def test_numeric_across_languages():
         ("turnout reached 61 percent", "turnout was 48 percent"),
         ("قوات قوامها 2000 جندي في سوريا", "لدينا أربعمئة جندي في سوريا"),
         ("the factory employs 1,200 workers", "the factory employs about 900 workers"),
+        # one subject named in both
+        ("the driver, Rahim Osei, had worked 1,200 hours this year",
+         "Rahim Osei had worked 2,000 hours this year, the union said"),
         # far apart, but the unit says what is counted
         ("the night shift had 64 workers", "the night shift had 4 workers"),
         # a part word belonging to the next number does not make this one a part
@@ -175,6 +178,12 @@ def test_numeric_fires(a, b):
         ("the company gave $75,000 to the convention",
          "the committee is raising $64 million for the convention"),
         ("the effective tax rate is 25 percent", "the growth rate is 2 percent"),
+        # two subjects named, none in common: two people's numbers
+        ("Rahim, the driver, had worked 1,200 hours this year",
+         "Delgado, the conductor, had worked 2,000 hours this year"),
+        # "within 24 hours" is at most 24
+        ("a million messages were sent within 24 hours",
+         "a million messages were sent in 10 hours"),
         # bounds: "15-plus" is at least 15, "as long as 18" at most 18
         ("the deal kept the plant open for 15-plus years",
          "the deal kept the plant open for 18 years"),

@@ -107,6 +107,7 @@ _BOUND_CUES: dict[str, Bound] = {
     "اكثر": "min", "يزيد": "min", "يقل": "min", "over": "min", "least": "min",
     "more": "min", "exceeding": "min",
     "اقل": "max", "under": "max", "fewer": "max", "less": "max", "up": "max",
+    "within": "max",
 }  # fmt: skip
 
 _UNIT_FORMS = {
@@ -444,6 +445,45 @@ def _interval(q: Quantity) -> tuple[float, float]:
     return q.value, q.value
 
 
+# Capitalised words that name nobody: sentence openers, months and days.
+_NOT_NAMES = frozenset("""
+    i a an the this that these those it its he she they we his her their our my
+    in on at of for by to from with after before since as but and or if when while
+    mr mrs ms dr
+    monday tuesday wednesday thursday friday saturday sunday
+    """.split()) | _MONTHS
+
+
+def _names(folded: _Folded) -> frozenset[str]:
+    """The capitalised words of an English text (the names it mentions,
+    folded; not acronyms), empty for Arabic, which has no capitals. The first word counts
+    only when it is plainly a name: followed by a comma ("Assem, the
+    co-pilot") or by another capitalised word ("Marco Rubio's")."""
+    tokens, original = folded.tokens, folded.original
+
+    def capital(k: int) -> bool:
+        tok = tokens[k]
+        word = original[tok.start:tok.end]
+        # Proper-cased only: acronyms ("PAC", "GOP") name kinds as often as bodies.
+        return word[:1].isupper() and not word.isupper() and tok.text not in _NOT_NAMES
+
+    names = {tokens[k].text.removesuffix("'s") for k in range(1, len(tokens)) if capital(k)}
+    if tokens and capital(0) and (original[tokens[0].end:tokens[0].end + 1] == ","
+                                  or (len(tokens) > 1 and capital(1))):
+        names.add(tokens[0].text.removesuffix("'s"))
+    return frozenset(names)
+
+
+def _named_apart(a: _Folded, b: _Folded) -> bool:
+    """Whether two English claims each name someone or something and share
+    no name: their numbers belong to different subjects ("Assem, the
+    co-pilot, had logged 2,766 hours" / "Shoukair, the pilot, had logged
+    6,300"; "Rubio's super PAC spent $2.5 million" / "Jeb Bush's spent $1.2
+    million")."""
+    names_a, names_b = _names(a), _names(b)
+    return bool(names_a) and bool(names_b) and not names_a & names_b
+
+
 def _orders_apart(a: Quantity, b: Quantity) -> bool:
     """Whether two values lie an order of magnitude or more apart. Two
     reports of one quantity seldom do; with a unit that does not say what is
@@ -514,6 +554,8 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             if any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
             p, q = same_a[0], same_b[0]
+            if _named_apart(a, b):
+                return None  # "Assem, the co-pilot, had logged 2,766 hours" / "Shoukair, the pilot"
             if unit in _GENERIC_UNITS and _orders_apart(p, q):
                 continue  # "$75,000 to the convention" vs "raising $64 million"
             if not _same_measure(_around(a, p), _around(b, q), cross):
