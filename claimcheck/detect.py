@@ -102,6 +102,27 @@ def is_denial(claim: Claim) -> bool:
     return verb.lower() in _DENIAL_CUES
 
 
+_POLL_WORDS = frozenset("""
+    poll polls polling pollster pollsters survey surveys
+    استطلاع استطلاعات
+    """.split())
+
+
+def is_poll(claim: Claim) -> bool:
+    """Whether a claim's source is an opinion poll or survey ("A Monmouth
+    poll", "the latest Reuters/Ipsos survey", "استطلاع للرأي"): its figures
+    are a sample's, and two polls' figures differ by sample and date, which
+    is no contradiction between them.
+
+    >>> from claimcheck.types import Claim
+    >>> is_poll(Claim(text="Clinton leads 46 to 42", span=(0, 22), speaker="A Monmouth poll"))
+    True
+    """
+    words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
+    return bool(words & _POLL_WORDS) or any(w[:1] in "وب" and w[1:] in _POLL_WORDS
+                                            for w in words)
+
+
 _NOT_THE_VERB = lexicon_en.AUXILIARIES | frozenset(
     "is are was were be been being am do does did not n't".split())
 
@@ -618,6 +639,9 @@ class ContradictionFinder:
             # denial introducing one of the claims from a reported clash).
             clash = reported_clash(pair.a.text, pair.b.text, **contexts)
             reasons = [r for r in reasons if r.kind != "reported"] + ([clash] if clash else [])
+        if is_poll(pair.a) and is_poll(pair.b):
+            # Two polls' figures differ by sample and date, not by a clash.
+            reasons = [r for r in reasons if r.kind != "numeric"]
         return reasons
 
     def score(self, pairs: Sequence[ClaimPair],

@@ -188,6 +188,30 @@ def test_denial_cues(cue, lang, denial):
     assert is_denial(claim) is denial
 
 
+def test_two_polls_figures_give_no_numeric_reason():
+    """Polls differ by sample and date: their numbers are no clash, while the
+    same figures from two officials are."""
+    from claimcheck.detect import ContradictionFinder, is_poll
+    from claimcheck.types import ClaimPair
+
+    def pair(source_a: str, source_b: str) -> ClaimPair:
+        a = claimcheck.Claim("the mayor's approval stands at 41 percent", (0, 40), source_a,
+                             (0, 5), "showed", source_a, "en", "d1")
+        b = claimcheck.Claim("the mayor's approval stands at 58 percent", (0, 40), source_b,
+                             (0, 5), "found", source_b, "en", "d2")
+        return ClaimPair(a, b, 0.95)
+
+    def kinds(p: ClaimPair) -> list[str]:
+        found = ContradictionFinder._reasons(p, lambda c: None, {p.a: False, p.b: False})
+        return [r.kind for r in found]
+
+    polls = pair("A Harlow College poll", "the latest city survey")
+    assert is_poll(polls.a) and is_poll(polls.b)
+    assert "numeric" not in kinds(polls)
+    assert "numeric" in kinds(pair("the mayor's office", "the council's auditor"))
+    assert not is_poll(pair("the mayor's office", "x").a)
+
+
 @pytest.mark.parametrize(("text", "lang", "statement"), [
     ("any exit doors had been locked", "en", "some exit doors had been locked"),
     ("Anyone had ever been hurt at all", "en", "Someone had been hurt"),
