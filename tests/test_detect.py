@@ -288,8 +288,8 @@ def test_many_documents_are_tagged_together_with_the_same_claims(seed_text):
 @pytest.mark.slow
 def test_a_denial_clashes_with_the_claim_it_denies_even_when_hard_to_entail():
     """"any exit doors had been locked" is hard for the NLI model to entail
-    from "the exit doors were locked" (0.07 before), but the written-out
-    denial ("It is not true that any ...") plainly contradicts it."""
+    from "the exit doors were locked" (0.07), but the statement denied,
+    "some exit doors had been locked" (detect.denied_statement), is easy."""
     text = ("A worker told reporters that the exit doors were locked at night. The factory "
             "owner, Ravi Chowdhury, denied that any exit doors had been locked.")
     [found] = find_contradictions(text)
