@@ -103,9 +103,10 @@ def is_denial(claim: Claim) -> bool:
 
 
 _POLL_WORDS = frozenset("""
-    poll polls polling pollster pollsters survey surveys
+    poll polls pollster pollsters survey surveys
     استطلاع استطلاعات
     """.split())
+_AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
 def is_poll(claim: Claim) -> bool:
@@ -117,10 +118,12 @@ def is_poll(claim: Claim) -> bool:
     >>> from claimcheck.types import Claim
     >>> is_poll(Claim(text="Clinton leads 46 to 42", span=(0, 22), speaker="A Monmouth poll"))
     True
+    >>> is_poll(Claim(text="...", span=(0, 3), speaker="وأظهر الاستطلاع"))
+    True
     """
     words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
-    return bool(words & _POLL_WORDS) or any(w[:1] in "وب" and w[1:] in _POLL_WORDS
-                                            for w in words)
+    return any(w in _POLL_WORDS or any(w.startswith(c) and w[len(c):] in _POLL_WORDS
+                                       for c in _AR_CLITICS) for w in words)
 
 
 _NOT_THE_VERB = lexicon_en.AUXILIARIES | frozenset(

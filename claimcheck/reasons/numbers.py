@@ -456,9 +456,9 @@ _NOT_NAMES = frozenset("""
 
 def _names(folded: _Folded) -> frozenset[str]:
     """The capitalised words of an English text (the names it mentions,
-    folded; not acronyms), empty for Arabic, which has no capitals. The first word counts
-    only when it is plainly a name: followed by a comma ("Assem, the
-    co-pilot") or by another capitalised word ("Marco Rubio's")."""
+    folded; not acronyms), empty for Arabic, which has no capitals. The
+    first word counts only when it is plainly a name: followed by a comma
+    ("Assem, the co-pilot") or by another capitalised word ("Marco Rubio's")."""
     tokens, original = folded.tokens, folded.original
 
     def capital(k: int) -> bool:
@@ -542,6 +542,8 @@ def _topics(folded: _Folded, *, units: bool = True) -> frozenset[str]:
 def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
     qa = [q for q in _quantities(a) if q.units]
     qb = [q for q in _quantities(b) if q.units]
+    if not qa or not qb or _named_apart(a, b):
+        return None  # "Assem, the co-pilot, had logged 2,766 hours" / "Shoukair, the pilot"
     cross = _script(a) != _script(b)
     for x in qa:
         for unit in x.units:
@@ -554,8 +556,6 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             if any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
             p, q = same_a[0], same_b[0]
-            if _named_apart(a, b):
-                return None  # "Assem, the co-pilot, had logged 2,766 hours" / "Shoukair, the pilot"
             if unit in _GENERIC_UNITS and _orders_apart(p, q):
                 continue  # "$75,000 to the convention" vs "raising $64 million"
             if not _same_measure(_around(a, p), _around(b, q), cross):
