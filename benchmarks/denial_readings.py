@@ -30,12 +30,6 @@ XNLI_DEV = REPO.parent / "shared" / "data" / "nli" / "xnli" / "dev.jsonl"
 WRITTEN = {"ar": "ليس صحيحا أن {}", "en": "It is not true that {}"}
 
 
-def auc(positive: np.ndarray, negative: np.ndarray) -> float:
-    """ROC AUC: the chance that a positive outranks a negative (ties half)."""
-    pos, neg = positive[:, None], negative[None, :]
-    return float((pos > neg).mean() + 0.5 * (pos == neg).mean())
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=XNLI_DEV)
@@ -43,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(REPO))
+    from sklearn.metrics import roc_auc_score
+
     from claimcheck.nli import NLIModel
 
     model = NLIModel.load()
@@ -64,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         readings = {"entailment": entailment, "written": spelled,
                     "max": np.maximum(entailment, spelled)}
         out[lang] = {"pairs": len(pairs), "clashes": int(clash.sum()),
-                     **{name: auc(s[clash], s[~clash]) for name, s in readings.items()}}
+                     **{name: float(roc_auc_score(clash, s)) for name, s in readings.items()}}
     seconds = time.perf_counter() - started
     print("## Reading a denial against another claim (XNLI dev)\n")
     sys.path.insert(0, str(REPO / "benchmarks"))
