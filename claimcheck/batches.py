@@ -27,11 +27,12 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TypeVar
 
 In = TypeVar("In")
+T = TypeVar("T")
 Out = TypeVar("Out")
 
 PRIMITIVE_CACHE_CAPACITY = 32
@@ -47,6 +48,30 @@ def default_workers() -> int:
     import torch
 
     return max(1, torch.get_num_threads())
+
+
+def split_batches(order: Sequence[T], batch_size: int, *,
+                  workers: int | None = None) -> list[Sequence[T]]:
+    """``order`` cut into batches of at most ``batch_size`` items, in order.
+
+    Fewer than ``workers`` (default :func:`default_workers`) batches of
+    ``batch_size`` would leave a worker of :func:`forward_batches` idle: one
+    article's five tagger windows made one batch and ran on one core of two.
+    Then the items are shared out in ``workers`` batches (as even as the
+    count allows, the earlier batches the smaller: callers sort their items
+    longest first; one item each when there are fewer items than workers).
+    Otherwise the cut is the usual one, full batches and a last, shorter one.
+    """
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be positive, got {batch_size}")
+    n = len(order)
+    workers = default_workers() if workers is None else max(1, workers)
+    count = -(-n // batch_size)
+    if count >= workers or n <= 1:
+        return [order[i: i + batch_size] for i in range(0, n, batch_size)]
+    count = min(workers, n)
+    bounds = [k * n // count for k in range(count + 1)]
+    return [order[bounds[k]: bounds[k + 1]] for k in range(count)]
 
 
 def _one_thread() -> None:
@@ -87,4 +112,4 @@ def forward_batches(forward: Callable[[In], Out], inputs: Iterable[In], *,
                 future.cancel()
 
 
-__all__ = ["PRIMITIVE_CACHE_CAPACITY", "default_workers", "forward_batches"]
+__all__ = ["PRIMITIVE_CACHE_CAPACITY", "default_workers", "forward_batches", "split_batches"]

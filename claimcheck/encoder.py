@@ -15,7 +15,7 @@ from typing import Literal
 import numpy as np
 
 from claimcheck import weights
-from claimcheck.batches import forward_batches
+from claimcheck.batches import forward_batches, split_batches
 from claimcheck.progress import progress
 from claimcheck.text.normalize import tokenizable
 
@@ -119,8 +119,9 @@ class Encoder:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         out = np.zeros((len(items), self.dim), dtype=np.float32)
         order = np.argsort([-len(t) for t in items], kind="stable")
-        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         model, tokenizer = self.model, self.tokenizer
+        workers = None if model.device.type == "cpu" else 1
+        batches = split_batches(order, batch_size, workers=workers)
         bf16 = self.precision == "bfloat16" and model.device.type == "cpu"
 
         def inputs():
@@ -143,7 +144,6 @@ class Encoder:
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1)
             return idx, torch.nn.functional.normalize(pooled, dim=-1).numpy()
 
-        workers = None if model.device.type == "cpu" else 1
         for idx, vectors in forward_batches(forward, inputs(), workers=workers):
             out[idx] = vectors
         return out[0] if single else out

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from claimcheck import weights
-from claimcheck.batches import forward_batches
+from claimcheck.batches import forward_batches, split_batches
 from claimcheck.data import LABELS
 from claimcheck.progress import progress
 from claimcheck.text.normalize import tokenizable
@@ -381,9 +381,10 @@ class NLIModel:
         if not items:
             return out
         order = np.argsort([-(len(p) + len(h)) for p, h in items], kind="stable")
-        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
         self.model.eval()
         network, device = self._network(), self.model.device
+        workers = None if device.type == "cpu" else 1
+        batches = split_batches(order, batch_size, workers=workers)
 
         def inputs():
             for idx in progress(batches, show_progress_bar, "NLI"):
@@ -403,7 +404,6 @@ class NLIModel:
                 logits = network(**enc.to(device)).logits
             return idx, torch.softmax(logits.float(), dim=-1).cpu().numpy()
 
-        workers = None if device.type == "cpu" else 1
         for idx, probs in forward_batches(forward, inputs(), workers=workers):
             out[idx] = probs
         return out[0] if single else out

@@ -270,15 +270,17 @@ class _CodepointNormalizer:
         self.dropped = frozenset(chr(c) for c, out in mapping.items() if out == "")
         self.single = {chr(c): out for c, out in mapping.items() if len(out) == 1}
         self.multi = {chr(c): out for c, out in mapping.items() if len(out) > 1}
+        self.mapped = frozenset(self.single) | frozenset(self.multi)
 
     def normalize(self, normalized) -> None:  # tokenizers' custom-normaliser hook
         text = normalized.normalized
         if any(ch in self.dropped for ch in text):
             normalized.filter(lambda ch: ch not in self.dropped)
-        if any(ch in self.single for ch in text):
-            normalized.map(lambda ch: self.single.get(ch, ch))
-        for ch in {ch for ch in normalized.normalized if ch in self.multi}:
-            normalized.replace(ch, self.multi[ch])
+        # One replace per distinct mapped character present (a few per text,
+        # done in Rust), not a Python call per character. The order does not
+        # matter: no character the map outputs is itself mapped or dropped.
+        for ch in sorted(set(normalized.normalized) & self.mapped):
+            normalized.replace(ch, self.single.get(ch) or self.multi[ch])
         if "  " in normalized.normalized:
             from tokenizers import Regex
 

@@ -12,7 +12,12 @@ import numpy as np
 import pytest
 import torch
 
-from claimcheck.batches import PRIMITIVE_CACHE_CAPACITY, default_workers, forward_batches
+from claimcheck.batches import (
+    PRIMITIVE_CACHE_CAPACITY,
+    default_workers,
+    forward_batches,
+    split_batches,
+)
 
 
 def test_results_come_back_in_input_order_from_several_workers():
@@ -61,6 +66,25 @@ def test_a_model_gives_the_same_numbers_with_one_worker_or_two():
     two = np.concatenate(list(forward_batches(forward, batches, workers=2)))
     np.testing.assert_allclose(one, two, rtol=1e-5, atol=1e-6)
     assert default_workers() >= 1
+
+
+def test_few_items_are_shared_out_so_that_no_worker_idles():
+    # Five tagger windows of one article, longest first: one batch of 16
+    # would run on one core; the longer windows go to the smaller batch.
+    assert split_batches(list("abcde"), 16, workers=2) == [list("ab"), list("cde")]
+    assert split_batches(list("ab"), 16, workers=4) == [["a"], ["b"]]
+    assert split_batches(["a"], 16, workers=2) == [["a"]]
+    assert split_batches([], 16, workers=2) == []
+
+
+def test_enough_items_are_cut_into_full_batches_in_order():
+    items = list(range(70))
+    batches = split_batches(items, 32, workers=2)
+    assert [len(b) for b in batches] == [32, 32, 6]
+    assert [x for b in batches for x in b] == items
+    assert split_batches(items[:10], 4, workers=1) == [items[:4], items[4:8], items[8:10]]
+    with pytest.raises(ValueError, match="batch_size"):
+        split_batches(items, 0)
 
 
 @pytest.mark.parametrize(("preset", "expected"),

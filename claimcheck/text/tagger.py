@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from claimcheck.batches import forward_batches
+from claimcheck.batches import forward_batches, split_batches
 from claimcheck.progress import progress
 from claimcheck.text.language import detect_language
 from claimcheck.text.normalize import tokenizable
@@ -491,11 +491,12 @@ class AttributionTagger:
         jobs.sort(key=lambda job: job[1] - job[2])
         found: list[list[tuple[int, list[TaggedSpan]]]] = [[] for _ in texts]
         bf16 = self.precision == "bfloat16"
-        starts = range(0, len(jobs), batch_size)
+        # At least one batch per worker thread: one article's few windows
+        # would otherwise run on one core.
+        groups = split_batches(jobs, batch_size)
 
         def inputs():
-            for b in progress(starts, show_progress_bar, "tagging attributions"):
-                group = jobs[b: b + batch_size]
+            for group in progress(groups, show_progress_bar, "tagging attributions"):
                 yield group, self.batch([pieces[t][0][first:stop] for t, first, stop in group])
 
         def forward(batch):
