@@ -110,8 +110,9 @@ def load_pairs(source: Any, *, labels: Sequence[str] = LABELS, name: str = "data
     -------
     datasets.Dataset
         Columns ``premise`` (str), ``hypothesis`` (str), ``label`` (int).
-        Lone surrogates in the texts are replaced by U+FFFD, the way
-        :meth:`claimcheck.NLIModel.predict` reads them.
+        The texts as :meth:`claimcheck.NLIModel.predict` reads them
+        (:func:`~claimcheck.text.normalize.tokenizable`: lone surrogates
+        replaced by U+FFFD, Arabic-Indic and Persian digits by ASCII ones).
 
     Raises
     ------

@@ -95,6 +95,15 @@ def test_text_with_a_lone_surrogate_is_scored(nli):
                        atol=1e-6)
 
 
+def test_arabic_indic_digits_read_as_the_digits_they_are(nli):
+    # Our own sentences. Written "٥٨" the count was opaque to the model, and
+    # 64 workers against 58 read as agreement.
+    eastern = nli.predict(("كان في المصنع 64 عاملا", "كان في المصنع ٥٨ عاملا"))
+    ascii_ = nli.predict(("كان في المصنع 64 عاملا", "كان في المصنع 58 عاملا"))
+    assert np.allclose(eastern, ascii_, atol=1e-6)
+    assert int(np.argmax(eastern)) == nli.label_index("contradiction")
+
+
 def _untokenized_nli() -> NLIModel:
     """A tiny random model with no tokenizer: enough for predict's checks,
     which all run before anything is tokenised."""

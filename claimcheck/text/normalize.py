@@ -109,16 +109,28 @@ def normalize_arabic_word(word: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Arabic-Indic (U+0660..) and Persian (U+06F0..) digits as ASCII digits.
+_DIGITS = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"
+                        "\u06f0\u06f1\u06f2\u06f3\u06f4\u06f5\u06f6\u06f7\u06f8\u06f9",
+                        "01234567890123456789")
+
+
 def tokenizable(text: str) -> str:
-    """``text`` with every lone surrogate replaced by U+FFFD, the same length.
+    """``text`` as the models read it, the same length: every lone surrogate
+    replaced by U+FFFD, Arabic-Indic and Persian digits by ASCII ones.
 
     Every entry point that hands text to the tokenizer (the tagger, the
-    encoder, the NLI model) goes through this, so such text behaves the same
-    everywhere: the unencodable character reads as an unknown symbol, and
-    offsets into ``text`` stay valid because the length does not change.
-    Other control characters, NUL included, need no care: the tokenizer maps
-    them to its unknown piece or drops them.
+    encoder, the NLI model, the fine-tuning data) goes through this, so such
+    text behaves the same everywhere, and offsets into ``text`` stay valid
+    because the length does not change. The unencodable character reads as
+    an unknown symbol. The digits: e5's tokenizer keeps "٥٨" as its own
+    pieces, which the NLI model barely saw in training; it read "the night
+    shift had ٥٨ workers" as entailed by "... 64 workers" (0.99) and called
+    the same claim with "58" a contradiction (1.00). Other control
+    characters, NUL included, need no care: the tokenizer maps them to its
+    unknown piece or drops them.
     """
+    text = text.translate(_DIGITS)
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
