@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     print("## Arabic-Indic and Persian digits read as ASCII digits (NLI dev sets)\n")
     print("Pairs holding such digits, predicted by the shipped model with the digits as "
           "written and folded; the change is in the whole set's accuracy.\n")
-    print("| dev set | pairs | with such digits | right as written | right folded | accuracy change |")
+    print("| dev set | pairs | with such digits | right as written | right folded "
+          "| accuracy change |")
     print("|---|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['set']} | {r['pairs']:,} | {r['with_digits']:,} | {r['right_as_written']} "

@@ -190,6 +190,53 @@ def test_arabic_according_to_alone_still_attributes() -> None:
     assert (claim.speaker, claim.cue, claim.text) == ("الحكومة", "بحسب", "وانسحب الجيش من المدينة")
 
 
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # A site's name holds a period ("العربية.نت"): the sentence goes on.
+    ('وقال المدرب، وهو والد اللاعب، لـ"الرياضة.نت"، إن الفريق سيعود الأحد.',
+     "المدرب", "الفريق سيعود الأحد"),
+    # One quoted word after the source, then a comma, names the company.
+    ('أعلنت شركة الطيران الوطنية "سحاب"، الأحد، أن رحلاتها ستتوقف أسبوعا.',
+     'شركة الطيران الوطنية "سحاب"', "رحلاتها ستتوقف أسبوعا"),
+    # A time right after the verb: the subject came before it.
+    ("وكانت الوزارة قد أعلنت منذ أيام أن المدارس ستغلق.", "الوزارة", "المدارس ستغلق"),
+    # Where the statement was posted is not who made it.
+    ('وقال الوزير على "تويتر" إن الحكومة ستستقيل.', "الوزير", "الحكومة ستستقيل"),
+    # "وفقا لـ X" after a bare "but he": what follows is the claim.
+    ("لكنه، وفقا لمدرب الفريق، يحتاج إلى شهر من الراحة.", "مدرب الفريق",
+     "يحتاج إلى شهر من الراحة"),
+    # A "فإن" clause after the according-to source is what it reports.
+    ("لكن الآن، وبحسب الخبراء، فإن الأسعار سترتفع.", "الخبراء", "الأسعار سترتفع"),
+])
+def test_arabic_names_sites_and_times_are_not_claims(text: str, speaker: str,
+                                                      content: str) -> None:
+    claims = _attributed(extract_claims(text, tagger=False))
+    assert [(c.speaker, c.text) for c in claims] == [(speaker, content)]
+    _check_spans(text, claims)
+
+
+@pytest.mark.parametrize("text", [
+    # "على حسب" is "depending on", not "according to".
+    "ويعمل الجميع كل على حسب طاقته في المصنع.",
+    # A sentence-first "يذكر أن" is a formula: nobody's report.
+    "يذكر أن المصنع افتتح قبل عشرين عاما.",
+    # A reporting verb inside a long quotation is part of the quotation.
+    'وجاء في النص "إن اللجنة تضيف شروطا جديدة لم تكن في الاتفاق" دون تفسير.',
+])
+def test_arabic_words_that_only_look_like_reports(text: str) -> None:
+    assert _attributed(extract_claims(text, tagger=False)) == []
+
+
+def test_arabic_quoted_company_name_is_never_the_content() -> None:
+    text = 'أعلنت شركة الطيران الوطنية "سحاب"، الأحد، وقف رحلاتها إلى الجنوب.'
+    assert all(c.text != "سحاب" for c in extract_claims(text, tagger=False))
+
+
+def test_arabic_participle_after_when_does_not_take_the_verb_as_speaker() -> None:
+    text = 'وعندما سئل المتحدث عن موعد الانسحاب، رد قائلا: "قريبا جدا".'
+    claims = extract_claims(text, tagger=False)
+    assert all(c.speaker != "سئل" for c in claims)
+
+
 def test_arabic_tatweel_diacritics_and_direction_marks_keep_offsets() -> None:
     text = "\u200fوقـــال المُتحدِّث إن الوضعَ هادئ."
     [claim] = extract_claims(text)

@@ -193,6 +193,12 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("leading economists", "en", "leading economists"),
     ("Rival candidate Ana Ortiz", "en", "Rival candidate Ana Ortiz"),
     ("Obama and he", "en", "Obama and he"),
+    # Arabic: a question word opens a clause, a conjunction or preposition
+    # left at the end cut a list or a phrase short
+    ("كيف ستصبح الأنهار أخطر", "ar", None),
+    ('"سحاب" و', "ar", None),
+    ("الطائرات المعادية من دون", "ar", None),
+    ("المشرف على الحملة", "ar", "المشرف على الحملة"),
 ])
 def test_sources_are_cut_to_what_can_name_a_speaker(source: str, lang: str,
                                                      kept: str | None) -> None:

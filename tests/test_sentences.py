@@ -52,6 +52,14 @@ def test_arabic_punctuation() -> None:
     ]
 
 
+def test_an_arabic_site_name_keeps_its_period_but_a_missing_space_still_breaks() -> None:
+    text = 'وقال المدرب لـ"الرياضة.نت" إن الفريق جاهز.وغادر اللاعبون الملعب.'
+    assert [s.text for s in split_sentences(text)] == [
+        'وقال المدرب لـ"الرياضة.نت" إن الفريق جاهز.',
+        "وغادر اللاعبون الملعب.",
+    ]
+
+
 def test_newline_is_a_hard_break() -> None:
     text = "عنوان بلا نقطة\nوقال المتحدث إن الوضع هادئ."
     sentences = split_sentences(text)

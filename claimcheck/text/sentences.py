@@ -29,6 +29,8 @@ MAX_SENTENCE_CHARS = 2000
 _CANDIDATE = re.compile(r"\n|[.!?؟…]+[\"'”’»)\]]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘«(\[]*(\S+)")
+# A domain written in Arabic after a period: "العربية.نت", "مصراوي.كوم".
+_ARABIC_DOMAIN = re.compile(r"(?:نت|كوم)(?![\u0621-\u064a])")
 # '"Is it over?" Clinton asked.': a short speech tag after a closing quote,
 # ending at punctuation or at a setting ("said on Monday"), belongs to the quote.
 _SPEECH_TAG = re.compile(
@@ -124,8 +126,10 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if end < len(text) and not text[end].isspace():
         # "14.5", "U.S.-led", "example.com": punctuation inside a token.
-        # Arabic sometimes omits the space after a period; allow that break.
-        return _is_arabic_letter(text[end]) and match.group()[0] in ".!؟"
+        # Arabic sometimes omits the space after a period; allow that break,
+        # but not in a site's name ("لـ«العربية.نت»").
+        return (_is_arabic_letter(text[end]) and match.group()[0] in ".!؟"
+                and not (match.group() == "." and _ARABIC_DOMAIN.match(text, end)))
     next_word = _NEXT_WORD.match(text, end)
     following = next_word.group(1) if next_word else ""
     if following and following[0].islower() and following[0].isascii():

@@ -80,7 +80,11 @@ _AR_PREPOSITION = re.compile(r"[وف]?(?:في|من|عن|علي|الي|مع|من�
 _AR_BAD_FIRST = word_set("""
     عن من علي الي في مع منذ حول بشكل بها به لها له بخصوص حيث اذ ما وما قد وقد لقد اي
     وبحسب بحسب حسب كما ان انه انها
+    كيف لماذا متي اين هل ماذا وكيف ولماذا
     """)
+# Words that cannot end an Arabic source: a conjunction or preposition left
+# hanging ('"ديزني" و', "الطائرات المعادية ومهاجمتها من دون").
+_AR_BAD_LAST = word_set("و او ثم عن من علي الي في مع دون بين")
 
 
 def plausible_source(text: str, lang: str) -> bool:
@@ -217,6 +221,8 @@ def _arabic(text: str) -> bool:
     if len(words) == 1 and words[0] in _AR_NOT_SOURCE:
         return False
     if words[0] in _AR_BAD_FIRST or _AR_PREPOSITION.fullmatch(words[0]):
+        return False
+    if words[-1] in _AR_BAD_LAST:
         return False
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))

@@ -73,18 +73,28 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
     matches: list[Match] = []
     clause_start = 0  # the token after the last "ولكن" so far
     closers = _Closers(toks)
+    quoted = _inside_quotes(toks, closers)
     for i, tok in enumerate(toks):
         word = tok.text
+        if i in quoted:
+            # A reporting word inside a quotation is part of what is quoted
+            # ('إن النظام "يضيف معايير ..."'), not a report of its own.
+            continue
         base, conj = _verb_base(word)
         if base and i > 0 and toks[i - 1].text == "عدم":
             # "طلب عدم ذكر اسمه": a verbal noun, not a report.
+            base = ""
+        if base in _IMPERSONAL and not any(LETTER.search(t.text) for t in toks[:i]):
+            # "يذكر أن ...", sentence-first: "it is worth noting", nobody's report.
             base = ""
         match = None
         if base:
             match = _arabic_verb(toks, i, base, conj, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
-        elif _according(word):
+        elif _according(word) and not (i > 0 and toks[i - 1].text == "علي"
+                                        and _according(word) == "حسب"):
+            # ("كل على حسب قدرته": "on", each as able, not according to.)
             match = _arabic_according(toks, i)
         if match is not None:
             matches.append(match)
@@ -110,8 +120,11 @@ def _find_opening(toks: list[Token], start: int, limit: int, closers: _Closers) 
                 return after
             listener = k > start and toks[k - 1].text in {"ل", "لصحيفة", "لقناة", "لموقع"}
             clause_ends = close + 1 < n and toks[close + 1].text in "،,"
-            if k > start and ((close - k - 1 <= 2 and not clause_ends) or listener):
-                # "نفت حركة «النهضة» في بيان ...", "العملاقة «أبل».", "لـ«العربية.نت»";
+            one_word = close - k - 1 == 1
+            if k > start and ((close - k - 1 <= 2 and not clause_ends) or listener
+                              or (one_word and clause_ends)):
+                # "نفت حركة «النهضة» في بيان ...", "العملاقة «أبل».", "لـ«العربية.نت»",
+                # 'شركة النفط "أرامكو"، الجمعة،' (one quoted word and a comma: a name);
                 # but 'وقال الوزير "لن نتراجع"، مضيفا' quotes him.
                 return -1
             return k
@@ -124,6 +137,26 @@ def _find_opening(toks: list[Token], start: int, limit: int, closers: _Closers) 
             return -1
         k += 1
     return -1
+
+
+# Passive reporting verbs that open a sentence as a formula, not a report.
+_IMPERSONAL = frozenset({"يذكر"})
+
+
+def _inside_quotes(toks: list[Token], closers: _Closers) -> set[int]:
+    """Indices of the tokens inside a quotation of five words or more
+    (shorter ones name things: «درع الجبل»), a closed one only."""
+    inside: set[int] = set()
+    k = 0
+    while k < len(toks):
+        if toks[k].text in OPEN_QUOTES:
+            close = closers.after(k, toks[k].text)
+            if close < len(toks):
+                if close - k - 1 >= 5:
+                    inside.update(range(k + 1, close))
+                k = close  # a straight closing quote opens nothing
+        k += 1
+    return inside
 
 
 # How far after its cue a quotation may open the content; "إن"/"أن" may be
@@ -193,15 +226,18 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
         if word == "ل" or (not kept and not in_appositive and word.startswith("لل")):
             # A listener: "قالوا للجزيرة نت إن", "لـ«الشرق الأوسط»".
             break
-        if word in lexicon_ar.COMPLEMENTIZERS:
-            break
+        if word in lexicon_ar.COMPLEMENTIZERS or _according(word):
+            break  # "... نقلا عن بيان مشترك": who passed it on, not the source
+        if word == "علي" and k + 1 < last and (toks[k + 1].text in OPEN_QUOTES
+                                              or toks[k + 1].text.startswith(_MEDIA)):
+            break  # "... على «تويتر»", "على حسابه": where, not who
         if word == "في":
             following = toks[k + 1].text if k + 1 < last else ""
             has_role = any(toks[x].text in lexicon_ar.ROLE_NOUNS for x in kept)
             if following in lexicon_ar.TIME_WORDS or not has_role or in_appositive:
                 break
-        if word in TIME_PREPOSITIONS and kept:
-            break
+        if word in TIME_PREPOSITIONS:
+            break  # "قد أعلنت منذ أيام أن": a time, and the source came before the verb
         if word in "،,":
             if in_appositive:
                 break
@@ -413,6 +449,14 @@ def _arabic_verb(
 _QUOTE_MARKS = frozenset('"«»“”')
 # "فإن" opening the clause an according-to phrase introduces ("وبحسب X فإن ...").
 _FA_INNA = frozenset({"فان", "فانه", "فانها"})
+# Where a statement was posted: "على تويتر", "على حسابه", "على صفحته".
+_MEDIA = ("تويتر", "فيسبوك", "فيس", "حساب", "صفح", "موقع", "منص", "قناه", "انستغرام", "يوتيوب")
+# Conjunctions and particles that say nothing alone ("لكنه، وفقا لـ X، ...").
+_PARTICLES = frozenset({"لكنه", "لكنها", "لكن", "ولكن", "ولكنه", "ولكنها", "وهو", "وهي",
+                        "كما", "ثم"})
+# Conjunctions of time and condition that open a clause before its subject.
+_WHEN = frozenset({"عندما", "بعدما", "حينما", "حين", "لما", "اذا", "كلما", "فيما", "بينما",
+                   "بعد", "قبل", "منذ"})
 _AS = frozenset({"حسبما", "كما", "ما", "مثلما", "لم", "لا", "لن", "ولم", "ولا"})
 # Prepositions and adverbs that never start a source named after its verb.
 _NOT_NOUNS = frozenset("""
@@ -459,6 +503,10 @@ def _arabic_participle(
         # The clause already has a reporting verb: the participle shares its subject.
         return Match(None, cue, content, region_start=cue[0])
     end = start
+    if start < i and _strip_conj(toks[start].text) in _WHEN:
+        # "وعندما سئل لافروف ...، قائلا": the clause opens with "when"; its
+        # verb is no name.
+        return Match(None, cue, content, region_start=cue[0])
     if start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
         # "ونفى وزير الداخلية ...، مؤكدا أن": skip the verb, keep the noun and
         # the definite words that complete it.
@@ -496,7 +544,17 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     if source[1] - source[0] > 0 and toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
     cue = (toks[i].start, toks[i].end)
-    if any(LETTER.search(toks[x].text) for x in range(i)):
+    after = k + (k < n and toks[k].text in "،,")
+    if after < n and (toks[after].text in _FA_INNA or toks[after].text in {"ان", "بان"}):
+        # "لكن الآن، وبحسب X، فإن ...", "وأخبره، حسب X، أن ...": the clause
+        # after the source is what it reports, whatever comes before.
+        after += toks[after].text in {"فان", "ان", "بان"}
+        content = span_of(toks, after, n)
+    elif sum(bool(LETTER.search(toks[x].text)) for x in range(i)) == 1 and n - after > 2 \
+            and toks[0].text in _PARTICLES:
+        # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
+        content = span_of(toks, after, n)
+    elif any(LETTER.search(toks[x].text) for x in range(i)):
         content = span_of(toks, 0, i)
     else:
         after = k + 1
