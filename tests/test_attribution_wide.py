@@ -193,6 +193,15 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("leading economists", "en", "leading economists"),
     ("Rival candidate Ana Ortiz", "en", "Rival candidate Ana Ortiz"),
     ("Obama and he", "en", "Obama and he"),
+    # a relative clause, a title without its name, a heading in capitals, a
+    # clause opening with an irregular past participle (tagger output on
+    # PolNeAR dev, in our words)
+    ("who spoke at the rally on Monday", "en", None),
+    ("Mr", "en", None),
+    ("SHAKY NUMBERS", "en", None),
+    ("built beside the old harbour", "en", None),
+    ("the AFL-CIO", "en", "the AFL-CIO"),
+    ("NATO", "en", "NATO"),
     # Arabic: a question word opens a clause, a conjunction or preposition
     # left at the end cut a list or a phrase short
     ("كيف ستصبح الأنهار أخطر", "ar", None),

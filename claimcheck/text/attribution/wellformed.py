@@ -44,6 +44,8 @@ _EN_BAD_LAST = word_set("""
     previously once still
     """)
 _EN_RELATIVE = word_set("who which that whose whom")
+# Titles that name nobody alone.
+_EN_TITLES = word_set("mr mrs ms dr sen rep gov gen lt col sgt")
 # Subject pronouns: "the top 33 percent rate he" ends in the speaker.
 _EN_SUBJECT = word_set("he she they we i")
 # Articles of the Latin-script languages the tagger reads.
@@ -184,6 +186,12 @@ def _english(text: str) -> bool:
         return False
     if len(words) == 1 and (words[0] in _EN_RELATIVE):
         return True  # "who": resolved to whom it refers
+    if words[0] in _EN_RELATIVE:
+        return False  # "who sat for an interview": a relative clause (trim_source cuts it)
+    if len(words) == 1 and words[0] in _EN_TITLES:
+        return False  # "Mr": a title whose name was cut off
+    if len(words) > 1 and all(w.isupper() for w in written) and max(map(len, words)) > 4:
+        return False  # "QUESTIONABLE MEDICAL": a heading, not a name
     if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST:
         return False
     if len(words) == 1 and words[0] in _ARTICLES:

@@ -37,7 +37,9 @@ FINITE = word_set(
 # Irregular past tenses that end a subject noun phrase.
 PAST = word_set(
     "began went made took came gave got left ran won lost spent sent held kept stood met "
-    "brought thought felt saw knew told said wrote put set led paid sought"
+    "brought thought felt saw knew told said wrote put set led paid sought "
+    "built sat grew drew fell broke chose drove fought flew forgot hid rode rang sang sank "
+    "slept stole struck swore taught tore threw woke wore"
 )
 # "seems to", "is expected to": an impression without a holder.
 SEEM = word_set("seem seems seemed appear appears appeared expected")
