@@ -530,7 +530,9 @@ def main(argv: list[str] | None = None) -> int:
                    else functools.partial(_predicted, tagger=tagger))
     # Load the models before timing (the shipped tagger too: loading it took
     # a third of the timed seconds when it was loaded inside the first article).
-    (predict or _predicted)("Officials said the road would reopen.", "en")
+    for sentence, lang in (("Officials said the road would reopen.", "en"),
+                           ("وقال المسؤولون إن الطريق سيفتح.", "ar")):
+        (predict or _predicted)(sentence, lang)
     results: dict[str, dict[str, Any]] = {}
     if not args.skip_polnear:
         results[f"polnear-{args.polnear.name}"] = evaluate_polnear(args.polnear, predict)

@@ -61,6 +61,9 @@ def split_batches(order: Sequence[T], batch_size: int, *,
     count allows, the earlier batches the smaller: callers sort their items
     longest first; one item each when there are fewer items than workers).
     Otherwise the cut is the usual one, full batches and a last, shorter one.
+    The cut depends on the worker count (torch's thread count), so bfloat16
+    results may differ in the last bits between machines with different
+    thread counts, as padding does; on one machine they are repeatable.
     """
     if batch_size < 1:
         raise ValueError(f"batch_size must be positive, got {batch_size}")

@@ -121,7 +121,7 @@ class Encoder:
         order = np.argsort([-len(t) for t in items], kind="stable")
         model, tokenizer = self.model, self.tokenizer
         workers = None if model.device.type == "cpu" else 1
-        batches = split_batches(order, batch_size, workers=workers)
+        batches = split_batches(order.tolist(), batch_size, workers=workers)
         bf16 = self.precision == "bfloat16" and model.device.type == "cpu"
 
         def inputs():

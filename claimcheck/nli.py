@@ -364,7 +364,8 @@ class NLIModel:
         Notes
         -----
         A lone surrogate (which text decoded with ``errors="surrogateescape"``
-        can hold) is read as U+FFFD, the unknown character; see
+        can hold) is read as U+FFFD, the unknown character, and Arabic-Indic
+        and Persian digits as ASCII digits; see
         :func:`claimcheck.text.normalize.tokenizable`.
         """
         import torch
@@ -384,7 +385,7 @@ class NLIModel:
         self.model.eval()
         network, device = self._network(), self.model.device
         workers = None if device.type == "cpu" else 1
-        batches = split_batches(order, batch_size, workers=workers)
+        batches = split_batches(order.tolist(), batch_size, workers=workers)
 
         def inputs():
             for idx in progress(batches, show_progress_bar, "NLI"):

@@ -371,8 +371,9 @@ class AttributionTagger:
     def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
         """Word-piece ids and character offsets of ``text`` (no special tokens).
 
-        Lone surrogates read as unknown symbols (:func:`tokenizable` keeps the
-        length, so the offsets are offsets into ``text``).
+        Lone surrogates read as unknown symbols and Arabic-Indic digits as
+        ASCII ones (:func:`tokenizable` keeps the length, so the offsets are
+        offsets into ``text``).
         """
         enc = self.tokenizer(tokenizable(text), add_special_tokens=False,
                              return_offsets_mapping=True, truncation=False, verbose=False)

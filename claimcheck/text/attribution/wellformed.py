@@ -85,8 +85,9 @@ _AR_BAD_FIRST = word_set("""
     كيف لماذا متي اين هل ماذا وكيف ولماذا
     """)
 # Words that cannot end an Arabic source: a conjunction or preposition left
-# hanging ('"ديزني" و', "الطائرات المعادية ومهاجمتها من دون").
-_AR_BAD_LAST = word_set("و او ثم عن من علي الي في مع دون بين")
+# hanging ('"ديزني" و', "الطائرات المعادية ومهاجمتها من دون"). Not "على",
+# which is also the name Ali ("محمد علي").
+_AR_BAD_LAST = word_set("و او ثم عن من الي في مع دون بين")
 
 
 def plausible_source(text: str, lang: str) -> bool:
@@ -139,7 +140,7 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
         if word in _EN_RELATIVE and k + 1 < len(words):
             end = k
             break
-        if (word in FINITE or word in PAST or word in _EN_SPEECH
+        if (word in FINITE or (word in PAST and words[k].group().islower()) or word in _EN_SPEECH
                 or (word.endswith(("ed", "ing")) and word == words[k].group() and len(word) > 4)):
             end = k  # "Ivana Trump filed" too: a lowercase "-ed" word
             break
@@ -190,8 +191,6 @@ def _english(text: str) -> bool:
         return False  # "who sat for an interview": a relative clause (trim_source cuts it)
     if len(words) == 1 and words[0] in _EN_TITLES:
         return False  # "Mr": a title whose name was cut off
-    if len(words) > 1 and all(w.isupper() for w in written) and max(map(len, words)) > 4:
-        return False  # "QUESTIONABLE MEDICAL": a heading, not a name
     if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST:
         return False
     if len(words) == 1 and words[0] in _ARTICLES:

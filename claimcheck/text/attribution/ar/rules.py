@@ -84,17 +84,20 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
         if base and i > 0 and toks[i - 1].text == "عدم":
             # "طلب عدم ذكر اسمه": a verbal noun, not a report.
             base = ""
-        if base in _IMPERSONAL and not any(LETTER.search(t.text) for t in toks[:i]):
-            # "يذكر أن ...", sentence-first: "it is worth noting", nobody's report.
+        if base in _IMPERSONAL and not any(LETTER.search(t.text) for t in toks[:i]) \
+                and i + 1 < len(toks) and toks[i + 1].text in lexicon_ar.COMPLEMENTIZERS:
+            # "يذكر أن ...", sentence-first: "it is worth noting", nobody's
+            # report ("يذكر التقرير أن" is the report's).
             base = ""
         match = None
         if base:
             match = _arabic_verb(toks, i, base, conj, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
-        elif _according(word) and not (i > 0 and toks[i - 1].text == "علي"
+        elif _according(word) and not (i > 1 and toks[i - 1].text == "علي"
+                                        and toks[i - 2].text == "كل"
                                         and _according(word) == "حسب"):
-            # ("كل على حسب قدرته": "on", each as able, not according to.)
+            # ("كل على حسب قدرته": each as able, not according to.)
             match = _arabic_according(toks, i)
         if match is not None:
             matches.append(match)
@@ -145,11 +148,14 @@ _IMPERSONAL = frozenset({"يذكر"})
 
 def _inside_quotes(toks: list[Token], closers: _Closers) -> set[int]:
     """Indices of the tokens inside a quotation of five words or more
-    (shorter ones name things: «درع الجبل»), a closed one only."""
+    (shorter ones name things: «درع الجبل»), a closed one only. Straight
+    quotes count only when they pair up: an odd number means the sentence
+    starts or ends inside a quotation, and which of them open is unknown."""
     inside: set[int] = set()
+    straight = sum(t.text == '"' for t in toks) % 2 == 0
     k = 0
     while k < len(toks):
-        if toks[k].text in OPEN_QUOTES:
+        if toks[k].text in OPEN_QUOTES and (straight or toks[k].text != '"'):
             close = closers.after(k, toks[k].text)
             if close < len(toks):
                 if close - k - 1 >= 5:
@@ -236,8 +242,10 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
             has_role = any(toks[x].text in lexicon_ar.ROLE_NOUNS for x in kept)
             if following in lexicon_ar.TIME_WORDS or not has_role or in_appositive:
                 break
-        if word in TIME_PREPOSITIONS:
-            break  # "قد أعلنت منذ أيام أن": a time, and the source came before the verb
+        if word in TIME_PREPOSITIONS and (kept or last - k <= 3):
+            # "قد أعلنت منذ أيام أن": a short time phrase and then the content,
+            # so the source came before the verb. ("إمام المسجد" is no time.)
+            break
         if word in "،,":
             if in_appositive:
                 break
@@ -503,7 +511,7 @@ def _arabic_participle(
         # The clause already has a reporting verb: the participle shares its subject.
         return Match(None, cue, content, region_start=cue[0])
     end = start
-    if start < i and _strip_conj(toks[start].text) in _WHEN:
+    if start < i and (toks[start].text in _WHEN or _strip_conj(toks[start].text) in _WHEN):
         # "وعندما سئل لافروف ...، قائلا": the clause opens with "when"; its
         # verb is no name.
         return Match(None, cue, content, region_start=cue[0])
