@@ -1,4 +1,5 @@
-"""Credit lines: who wrote and edited a wire story, not what anyone said.
+"""Credit lines and datelines: who wrote a wire story and where, not what
+anyone said.
 
 "(Reporting by Hiba Mourad; Editing by Tom Ellery)" and Reuters Arabic's
 "(إعداد محمد اليماني للنشرة العربية - تحرير علا شوقي)" close many agency
@@ -39,3 +40,19 @@ class CreditLines:
         """Whether the letters of [start, end) all lie inside one credit line."""
         at = bisect.bisect_right(self._starts, start) - 1
         return at >= 0 and end <= self.spans[at][1]
+
+
+# "KOLAWE, Sarenga, April 8 (Reuters) -", "MIRPARA (AP) —": a place in
+# capitals, maybe a region and a date, the agency, a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+)*(?:,[^\n()]{0,60}?)?"
+    r"[ \t]*\([A-Za-z][A-Za-z .&-]{1,30}\)[ \t]*[-—–]",
+    re.MULTILINE,
+)
+
+
+def datelines(text: str) -> list[tuple[int, int]]:
+    """Spans of the wire datelines opening the paragraphs of ``text``: their
+    place names are never a source (the tagger took "ORLEN" of "ORLEN, July
+    10 (Reuters) - The Bank of Corvania ... signalled" for the speaker)."""
+    return [m.span() for m in _DATELINE.finditer(text)]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claimcheck.text.attribution import ar, en
-from claimcheck.text.attribution.credits import CreditLines
+from claimcheck.text.attribution.credits import CreditLines, datelines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
 from claimcheck.text.attribution.tokens import (
@@ -259,7 +259,12 @@ def attributions_by_sentence(
         # "(Reporting by X; Editing by Y)" reports nothing.
         found = [item for item in found
                  if not credits.holds(item[1].to_input(*item[2].cue)[0])]
+    places = datelines(text)
     for _, norm, match, rules_lang in found:
+        if match.source is not None and places:
+            start, end = norm.to_input(*match.source)
+            if any(a <= start and end <= b for a, b in places):
+                match.source = None  # a dateline's place: no speaker named here
         # A source that cannot name a speaker ("and", "said all 23", "للجزيرة
         # نت") is cut to the part that can ("Brafman had basically" ->
         # "Brafman"), or left implicit, for an earlier speaker to fill.

@@ -44,6 +44,8 @@ _EN_BAD_LAST = word_set("""
     previously once still
     """)
 _EN_RELATIVE = word_set("who which that whose whom")
+# Words that, with a number and nothing else, count without naming.
+_EN_QUANTIFIERS = word_set("all both each some many most few several the a an any no none of")
 # Titles that name nobody alone.
 _EN_TITLES = word_set("mr mrs ms dr sen rep gov gen lt col sgt")
 # Subject pronouns: "the top 33 percent rate he" ends in the speaker.
@@ -191,6 +193,9 @@ def _english(text: str) -> bool:
         return False  # "who sat for an interview": a relative clause (trim_source cuts it)
     if len(words) == 1 and words[0] in _EN_TITLES:
         return False  # "Mr": a title whose name was cut off
+    if any(w.isdigit() for w in words) and all(w.isdigit() or w in _EN_QUANTIFIERS
+                                               for w in words):
+        return False  # "all 23" (of "said all 23 warning sirens"): a count, no name
     if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST:
         return False
     if len(words) == 1 and words[0] in _ARTICLES:
