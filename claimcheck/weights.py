@@ -268,9 +268,7 @@ class _CodepointNormalizer:
 
     def __init__(self, mapping: dict[int, str]):
         self.dropped = frozenset(chr(c) for c, out in mapping.items() if out == "")
-        self.single = {chr(c): out for c, out in mapping.items() if len(out) == 1}
-        self.multi = {chr(c): out for c, out in mapping.items() if len(out) > 1}
-        self.mapped = frozenset(self.single) | frozenset(self.multi)
+        self.mapped = {chr(c): out for c, out in mapping.items() if out}
 
     def normalize(self, normalized) -> None:  # tokenizers' custom-normaliser hook
         text = normalized.normalized
@@ -279,8 +277,8 @@ class _CodepointNormalizer:
         # One replace per distinct mapped character present (a few per text,
         # done in Rust), not a Python call per character. The order does not
         # matter: no character the map outputs is itself mapped or dropped.
-        for ch in sorted(set(normalized.normalized) & self.mapped):
-            normalized.replace(ch, self.single.get(ch) or self.multi[ch])
+        for ch in sorted(set(normalized.normalized) & self.mapped.keys()):
+            normalized.replace(ch, self.mapped[ch])
         if "  " in normalized.normalized:
             from tokenizers import Regex
 

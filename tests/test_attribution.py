@@ -206,6 +206,8 @@ def test_arabic_according_to_alone_still_attributes() -> None:
      "يحتاج إلى شهر من الراحة"),
     # A "فإن" clause after the according-to source is what it reports.
     ("لكن الآن، وبحسب الخبراء، فإن الأسعار سترتفع.", "الخبراء", "الأسعار سترتفع"),
+    # Opening the sentence, "وبحسب X فإنه" leaves the "فإنه" out, as it always did.
+    ("وبحسب الخبراء فإنه سيرتفع السعر قريبا.", "الخبراء", "سيرتفع السعر قريبا"),
 ])
 def test_arabic_names_sites_and_times_are_not_claims(text: str, speaker: str,
                                                       content: str) -> None:

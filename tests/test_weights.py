@@ -140,5 +140,5 @@ def test_the_normalisation_map_outputs_nothing_it_would_map_again():
     # _CodepointNormalizer replaces one character at a time, in any order:
     # that equals the engine's single pass only while no output is an input.
     norm = weights._CodepointNormalizer(weights.read_e5_file().normalization)
-    outputs = set(norm.single.values()) | {ch for out in norm.multi.values() for ch in out}
-    assert norm.mapped and not outputs & (norm.mapped | norm.dropped)
+    outputs = {ch for out in norm.mapped.values() for ch in out}
+    assert norm.mapped and not outputs & (norm.mapped.keys() | norm.dropped)

@@ -94,9 +94,9 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
             match = _arabic_verb(toks, i, base, conj, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
-        elif _according(word) and not (i > 1 and toks[i - 1].text == "علي"
+        elif _according(word) and not (_according(word) == "حسب" and i > 1
                                         and toks[i - 2].text == "كل"
-                                        and _according(word) == "حسب"):
+                                        and toks[i - 1].text == "علي"):
             # ("كل على حسب قدرته": each as able, not according to.)
             match = _arabic_according(toks, i)
         if match is not None:
@@ -552,25 +552,37 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     if source[1] - source[0] > 0 and toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
     cue = (toks[i].start, toks[i].end)
+    words_before = _words_before(toks, i)
     after = k + (k < n and toks[k].text in "،,")
-    if after < n and (toks[after].text in _FA_INNA or toks[after].text in {"ان", "بان"}):
-        # "لكن الآن، وبحسب X، فإن ...", "وأخبره، حسب X، أن ...": the clause
-        # after the source is what it reports, whatever comes before.
-        after += toks[after].text in {"فان", "ان", "بان"}
-        content = span_of(toks, after, n)
-    elif sum(bool(LETTER.search(toks[x].text)) for x in range(i)) == 1 and n - after > 2 \
-            and toks[0].text in _PARTICLES:
-        # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
-        content = span_of(toks, after, n)
-    elif any(LETTER.search(toks[x].text) for x in range(i)):
-        content = span_of(toks, 0, i)
-    else:
+    if not words_before:
+        # "وبحسب X، ..." opens the sentence: the rest is the content.
         after = k + 1
         if after < n and toks[after].text in _FA_INNA:
             after += toks[after].text == "فان"
         content = span_of(toks, after, n)
+    elif after < n and (toks[after].text in _FA_INNA or toks[after].text in {"ان", "بان"}):
+        # "لكن الآن، وبحسب X، فإن ...", "وأخبره، حسب X، أن ...": the clause
+        # after the source is what it reports, whatever comes before.
+        after += toks[after].text in {"فان", "ان", "بان"}
+        content = span_of(toks, after, n)
+    elif words_before == 1 and n - after > 2 and toks[0].text in _PARTICLES:
+        # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
+        content = span_of(toks, after, n)
+    else:
+        content = span_of(toks, 0, i)
     if content is None:
         return None
     return Match(source, cue, content, region_start=min(source[0], cue[0]), relays=True)
 
 
+def _words_before(toks: list[Token], i: int, most: int = 2) -> int:
+    """How many words come before token ``i``, counted up to ``most`` (the
+    rules ask 0, 1 or more; counting them all would make a sentence of many
+    according-to phrases quadratic)."""
+    seen = 0
+    for x in range(i):
+        if LETTER.search(toks[x].text):
+            seen += 1
+            if seen == most:
+                break
+    return seen
