@@ -104,6 +104,21 @@ def test_type_error_names_the_fix() -> None:
         ("Le ministre a dit que les négociations sont dans une impasse pour le moment.", "fr"),
         ("Министр сказал, что переговоры продолжатся.", "ru"),
         ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),
+        # Latin-script languages that share function words ("la", "que") with
+        # French or English, which the old function-word count got wrong:
+        ("El ministro dijo el martes que la presa no se había roto y que no hubo "
+         "víctimas.", "es"),
+        ("O ministro disse na terça-feira que a barragem não se rompeu e que não "
+         "houve vítimas.", "pt"),
+        ("Bakan salı günü barajın yıkılmadığını ve kimsenin ölmediğini söyledi.", "tr"),
+        ("Der Minister sagte am Dienstag, der Damm sei nicht gebrochen.", "de"),
+        ("Bộ trưởng cho biết hôm thứ Ba rằng con đập không bị vỡ.", "vi"),
+        ("Министърът каза във вторник, че язовирът не се е скъсал.", "bg"),
+        # English stays English on short lines and with a foreign quotation.
+        ("He had no experience.", "en"),
+        ("Vitter demanded.", "en"),
+        ('The mayor, who spoke in Spanish, said "no hay peligro" and that the dam was '
+         "safe, adding that engineers had inspected it twice this week.", "en"),
         ("12345 !!!", "und"),
         ("", "und"),
     ],
