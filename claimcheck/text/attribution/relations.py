@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.text.attribution import ar, en
+from claimcheck.text.attribution import ar, en, romance
 from claimcheck.text.attribution.credits import CreditLines, datelines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
@@ -31,7 +31,8 @@ from claimcheck.text.tagger import AttributionTagger
 from claimcheck.types import Sentence
 
 # The rules of each language the rules know.
-_RULES = {"ar": ar.find_matches, "en": en.find_matches}
+_RULES = {"ar": ar.find_matches, "en": en.find_matches,
+          **{lang: romance.matcher(lang) for lang in sorted(romance.LANGUAGES)}}
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,9 @@ _NAME_AFTER = re.compile(r"\s+((?:[^\W\d_a-z][\w'’.-]*)(?:\s+[^\W\d_a-z][\w'�
 
 def _past_listener(text: str, start: int, end: int, lang: str) -> tuple[int, int] | None:
     """A source the tagger took from a listener ("a déclaré à l'AFP Jean
-    Dupont, ..." gives "l'AFP"), in the languages without rules: the name
+    Dupont, ..." gives "l'AFP"), in languages other than English and Arabic: the name
     that follows it, when one does; None otherwise. Other sources as they are."""
-    if lang in _RULES or not _TO_LISTENER.search(text[:start]):
+    if lang in ("ar", "en") or not _TO_LISTENER.search(text[:start]):
         return start, end
     name = _NAME_AFTER.match(text, end)
     return (name.start(1), name.end(1)) if name else None
@@ -184,11 +185,12 @@ def _past_lone_article(text: str, start: int, end: int, match: Match) -> int:
 
 
 def tagged_lang(lang: str) -> bool:
-    """Whether the learned tagger reads sentences in ``lang``: English, and
-    every language without rules of its own ("fr", "es", "tr", "id", ...),
-    where the multilingual encoder under the tagger carries over what it
-    learned on English news. Arabic has its rules."""
-    return lang == "en" or lang not in _RULES
+    """Whether the learned tagger reads sentences in ``lang``: every language
+    but Arabic, which has its rules. In English and in the Romance languages
+    with rules (:mod:`.romance`) its relations join where the rules found
+    none; elsewhere ("tr", "id", ...) it alone finds them, the multilingual
+    encoder under it carrying over what it learned on English news."""
+    return lang != "ar"
 
 
 def sentence_lang(sentence: str, doc_lang: str) -> str:

@@ -1,0 +1,83 @@
+"""Spanish, French, Portuguese and Italian attribution rules (sentences
+written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck import extract_claims
+from claimcheck.text.attribution.relations import find_attributions
+
+
+def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
+    """(source as written, cue, content) of each relation the rules find."""
+    out = []
+    for a in find_attributions(text, lang=lang, tagger=False):
+        source = text[a.source_span[0]:a.source_span[1]] if a.source_span else None
+        out.append((source, text[a.cue_span[0]:a.cue_span[1]],
+                    text[a.content_span[0]:a.content_span[1]]))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("El ministro de Interior dijo el martes que la presa no se había roto.", "es",
+         [("El ministro de Interior", "dijo", "la presa no se había roto")]),
+        ("Según la policía, al menos doce personas murieron en la inundación.", "es",
+         [("la policía", "Según", "al menos doce personas murieron en la inundación")]),
+        ('"No hay riesgo para nadie", afirmó la alcaldesa María López.', "es",
+         [("la alcaldesa María López", "afirmó", '"No hay riesgo para nadie"')]),
+        # an aside between commas and a leading conjunction are not the subject
+        ("Marc Lenoir, rasé de près, a déclaré aux journalistes qu'il n'avait rien fait.", "fr",
+         [("Marc Lenoir", "a déclaré", "il n'avait rien fait")]),
+        ("Le port est paralysé, selon le syndicat des dockers.", "fr",
+         [("le syndicat des dockers", "selon", "Le port est paralysé")]),
+        ("O ministro disse na terça-feira que a barragem não se rompeu.", "pt",
+         [("O ministro", "disse", "a barragem não se rompeu")]),
+        ("Il sindaco ha detto ai giornalisti che la diga non ha ceduto.", "it",
+         [("Il sindaco", "ha detto", "la diga non ha ceduto")]),
+        ("La diga ha ceduto, ha detto la signora Neri ai deputati.", "it",
+         [("la signora Neri", "ha detto", "La diga ha ceduto")]),
+        ("No, fue solo una vez, y ella dijo que volvería a la oficina.", "es",
+         [("ella", "dijo", "volvería a la oficina")]),
+    ],
+)
+def test_romance_relations(text: str, lang: str, expected: list) -> None:
+    assert _relations(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "dijo a todos" with no complementiser reports nothing the rules can bound
+        ("Tal vez ella le dijo a todos los demás y yo no estaba atento.", "es"),
+        # a reporting verb inside a subordinate clause
+        ("Cuando le dijeron que tenía que irse, se quedó callado.", "es"),
+        # "secondo" as "second": no source follows
+        ("Il secondo treno è partito in ritardo, secondo.", "it"),
+        # "Selon X, qui ...": X's description, not what X said
+        ("Selon Jean Dupont, qui dirige l'usine depuis 2010, et sa famille.", "fr"),
+    ],
+)
+def test_romance_rules_stay_quiet(text: str, lang: str) -> None:
+    assert _relations(text, lang) == []
+
+
+def test_implicit_subject_takes_the_earlier_speaker() -> None:
+    text = ("La alcaldesa María López dijo que no hay riesgo para la población. "
+            "Añadió que los vecinos podrán volver el jueves.")
+    claims = extract_claims(text, lang="es")
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("La alcaldesa María López", "no hay riesgo para la población"),
+        ("La alcaldesa María López", "los vecinos podrán volver el jueves"),
+    ]
+    assert {c.lang for c in claims} == {"es"}
+
+
+def test_spanish_article_is_read_as_spanish() -> None:
+    text = ("El ministro de Interior dijo el martes que la presa no se había roto y que "
+            "no hubo víctimas. Según la policía, al menos doce personas murieron.")
+    claims = extract_claims(text)
+    assert {c.lang for c in claims} == {"es"}
+    assert [c.speaker for c in claims] == ["El ministro de Interior", "la policía"]
