@@ -359,12 +359,17 @@ def test_html_entities_are_matched_but_offsets_stay_in_input() -> None:
 
 
 def test_unknown_language_gets_no_rule_speaker_but_the_tagger_carries_over() -> None:
-    text = "Der Minister sagte, dass die Gespräche weitergehen."
-    # The rules know no German: the sentence is the article's own claim.
+    text = "Menteri Luar Negeri mengatakan bahwa perundingan akan dilanjutkan pekan depan."
+    # The rules know no Indonesian: the sentence is the article's own claim.
     assert [c.speaker for c in extract_claims(text, tagger=False)] == [None]
     # The tagger, trained on English on a multilingual encoder, finds the speaker.
     [claim] = extract_claims(text)
-    assert (claim.speaker, claim.text) == ("Der Minister", "die Gespräche weitergehen")
+    assert (claim.lang, claim.speaker, claim.text) == (
+        "id", "Menteri Luar Negeri", "perundingan akan dilanjutkan pekan depan")
+    # German has rules of its own (text/attribution/european/).
+    [claim] = extract_claims("Der Minister sagte, dass die Gespräche weitergehen.", tagger=False)
+    assert (claim.lang, claim.speaker, claim.text) == ("de", "Der Minister",
+                                                        "die Gespräche weitergehen")
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimcheck.text.attribution import ar, en, romance
+from claimcheck.text.attribution import ar, en, european
 from claimcheck.text.attribution.credits import CreditLines, datelines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.tagged import Found, add_tagged, english_runs
@@ -32,7 +32,7 @@ from claimcheck.types import Sentence
 
 # The rules of each language the rules know.
 _RULES = {"ar": ar.find_matches, "en": en.find_matches,
-          **{lang: romance.matcher(lang) for lang in sorted(romance.LANGUAGES)}}
+          **{lang: european.matcher(lang) for lang in sorted(european.LANGUAGES)}}
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,8 @@ def _past_lone_article(text: str, start: int, end: int, match: Match) -> int:
 
 def tagged_lang(lang: str) -> bool:
     """Whether the learned tagger reads sentences in ``lang``: every language
-    but Arabic, which has its rules. In English and in the Romance languages
-    with rules (:mod:`.romance`) its relations join where the rules found
+    but Arabic, which has its rules. In English and in the European languages
+    with rules (:mod:`.european`) its relations join where the rules found
     none; elsewhere ("tr", "id", ...) it alone finds them, the multilingual
     encoder under it carrying over what it learned on English news."""
     return lang != "ar"

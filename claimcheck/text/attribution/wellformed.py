@@ -62,6 +62,10 @@ _EN_OBJECT_START = word_set("""
 # ... except after these, which start noun phrases: "all the candidates",
 # "many more voters". ("officials this week": "this" is not in the list.)
 _EN_PREDETERMINERS = word_set("all both half such many much some several no any")
+# Before a last "-ed" word these make it a noun ("the accused", "those
+# detained"); after any other word it is the verb of a clause ("agent obtained").
+_EN_DETERMINERS = word_set("the a an this that these those his her their its our my your") \
+    | _EN_PREDETERMINERS
 # A lowercase "-ed" or "-ing" word followed by one of these is a verb with its
 # complement: "appeared in", "forced to defend", "cutting off", "compared to".
 _EN_VERB_PARTICLES = word_set("""
@@ -219,6 +223,11 @@ def _english(text: str) -> bool:
                 and not any(w in _EN_RELATIVE for w in words[:k])
                 and text[matches[k].start() - 1].isspace()):  # not "Republican-controlled"
             return False  # "Ivana Trump filed legal papers": a clause
+        if (k == len(words) - 1 and k > 0 and written[k].islower()
+                and words[k - 1] not in _EN_DETERMINERS
+                and (word in PAST or (word.endswith("ed") and len(word) > 4))
+                and not any(w in _EN_RELATIVE for w in words[:k])):
+            return False  # "The FBI agent obtained (a photo ...)": a clause; trim_source cuts
         # "The governor's office has faced criticism": a clause, unless the
         # verb is inside a relative clause ("a source who was not authorised").
         if word in FINITE and k > 0 and not any(w in _EN_RELATIVE for w in words[:k]):

@@ -1,6 +1,8 @@
-"""The words the Romance-language rules look for, per language: reporting
+"""The words the rules of :mod:`.rules` look for, per language: reporting
 verbs (finite forms, and past participles after an auxiliary), the
-complementiser and the "according to" prepositions."""
+complementiser and the "according to" prepositions; German shares the
+rules, with two shapes of its own (a comma opens the content, and the
+subject may follow the verb)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from claimcheck.text.attribution.tokens import word_set
 
 # Conjunctions a source never opens with ("y ella dijo" -> "ella").
-CONJUNCTIONS = word_set("y e et ed ma mas pero mais o ou ni")
+CONJUNCTIONS = word_set("y e et ed ma mas pero mais o ou ni und aber oder")
 # Subject pronouns and possessives open a source as an article does ("y
 # ella dijo", "nuestro padre dijo").
 SUBJECTS = word_set("""
@@ -17,6 +19,7 @@ SUBJECTS = word_set("""
     il elle ils elles on notre nos mon ma mes leur leurs
     lui lei loro egli essa nostro nostra mio mia
     ele ela eles elas nosso nossa meu minha
+    er sie wir man unser unsere mein meine dein deine
 """)
 # Capitalised words that open a sentence and name nobody.
 NOT_SOURCES = word_set("""
@@ -24,6 +27,7 @@ NOT_SOURCES = word_set("""
     oui non alors ainsi puis ensuite
     sì poi allora quindi ora
     sim não então depois agora
+    ja nein dann auch
 """)
 # Object clitics and adverbs between a subject and its verb ("nuestro
 # padre siempre nos dijo"): not part of the source.
@@ -40,9 +44,10 @@ SUBORDINATORS = word_set("""
     quand lorsque si parce puisque comme
     quando se perché mentre come
     quando se porque embora enquanto como
+    als wenn weil obwohl während wie
 """)
 # Relative pronouns: "Selon X, qui est ..." is not the content.
-RELATIVES = word_set("qui que quien quienes cui che cuyo dont lequel laquelle")
+RELATIVES = word_set("qui que quien quienes cui che cuyo dont lequel laquelle der die das")
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,11 @@ class Lexicon:
     # Words that end a source: who heard it ("a los periodistas", "ai
     # deputati") or where it was said ("dans une interview").
     source_ends: frozenset[str]
+    # German: "X sagte, Y" (reported speech after a comma, no "dass"), and
+    # "Am Dienstag sagte X, Y" (the subject after the verb when something
+    # else opens the sentence: these words).
+    comma_content: bool = False
+    verb_second_openers: frozenset[str] = frozenset()
 
 
 LEXICONS: dict[str, Lexicon] = {
@@ -138,5 +148,26 @@ LEXICONS: dict[str, Lexicon] = {
         according=(("secondo",), ("stando", "a")),
         determiners=word_set("il lo la i gli le l un una uno suo sua"),
         source_ends=word_set("a ai al alla agli alle in nel nella durante dopo davanti"),
+    ),
+    "de": Lexicon(
+        verbs=word_set("""
+            sagte sagten erklärte erklärten betonte betonten berichtete berichteten warnte
+            warnten bestätigte bestätigten bestritt bestritten versicherte versicherten
+            meinte meinten behauptete behaupteten kritisierte räumte teilte fügte
+            sagt sagen erklärt erklären betont warnt bestätigt bestreitet versichert meint
+            behauptet
+        """),
+        auxiliaries=frozenset(),  # the German participle closes the clause
+        participles=frozenset(),
+        complementisers=word_set("dass"),
+        according=(("laut",),),
+        determiners=word_set("der die das den dem des ein eine einer eines einem sein seine ihr "
+                             "ihre"),
+        source_ends=word_set("am im in auf bei gegenüber vor nach"),
+        comma_content=True,
+        verb_second_openers=word_set("""
+            am im in an auf bei nach vor seit während um zu zudem außerdem dann danach
+            gestern heute später dabei darüber zuvor anschließend
+        """),
     ),
 }

@@ -1,4 +1,4 @@
-"""Spanish, French, Portuguese and Italian attribution rules (sentences
+"""Spanish, French, Portuguese, Italian and German attribution rules (sentences
 written for these tests)."""
 
 from __future__ import annotations
@@ -41,9 +41,21 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
          [("la signora Neri", "ha detto", "La diga ha ceduto")]),
         ("No, fue solo una vez, y ella dijo que volvería a la oficina.", "es",
          [("ella", "dijo", "volvería a la oficina")]),
+        ('El ministro dijo: "No hay riesgo".', "es",
+         [("El ministro", "dijo", '"No hay riesgo"')]),
+        # German: reported speech after a comma, the subject after the verb
+        # when something else opens the sentence, a postposed source
+        ("Der Innenminister sagte am Dienstag, der Damm sei nicht gebrochen.", "de",
+         [("Der Innenminister", "sagte", "der Damm sei nicht gebrochen")]),
+        ("Am Dienstag sagte der Innenminister Jonas Keller, der Damm sei sicher.", "de",
+         [("der Innenminister Jonas Keller", "sagte", "der Damm sei sicher")]),
+        ("Die Polizei erklärte, dass zwölf Menschen gestorben seien.", "de",
+         [("Die Polizei", "erklärte", "zwölf Menschen gestorben seien")]),
+        ("Der Damm ist sicher, sagte die Bürgermeisterin Anna Weber.", "de",
+         [("die Bürgermeisterin Anna Weber", "sagte", "Der Damm ist sicher")]),
     ],
 )
-def test_romance_relations(text: str, lang: str, expected: list) -> None:
+def test_european_relations(text: str, lang: str, expected: list) -> None:
     assert _relations(text, lang) == expected
 
 
@@ -58,9 +70,10 @@ def test_romance_relations(text: str, lang: str, expected: list) -> None:
         ("Il secondo treno è partito in ritardo, secondo.", "it"),
         # "Selon X, qui ...": X's description, not what X said
         ("Selon Jean Dupont, qui dirige l'usine depuis 2010, et sa famille.", "fr"),
+        ("Als er sagte, er komme nicht, gingen alle.", "de"),
     ],
 )
-def test_romance_rules_stay_quiet(text: str, lang: str) -> None:
+def test_european_rules_stay_quiet(text: str, lang: str) -> None:
     assert _relations(text, lang) == []
 
 

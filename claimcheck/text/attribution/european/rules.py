@@ -1,11 +1,12 @@
-"""Spanish, French, Portuguese and Italian attribution rules: the relations
-of one sentence.
+"""Spanish, French, Portuguese, Italian and German attribution rules: the
+relations of one sentence.
 
 Three shapes, the commonest in wire copy of these languages:
 
 - preposed: "X dijo (el martes) que Y", "X a déclaré qu'Y", "X ha detto che
-  Y"; with no X before the verb the subject is implicit ("Añadió que Y"),
-  for an earlier speaker to fill, as in Arabic;
+  Y", 'X dijo: "Y"'; with no X before the verb the subject is implicit
+  ("Añadió que Y"), for an earlier speaker to fill, as in Arabic; in German
+  also "X sagte, Y" and "Am Dienstag sagte X, Y";
 - postposed: "Y, afirmó X." / "« Y », a déclaré X.";
 - according to: "Según X, Y." / "Y, selon X."
 
@@ -17,8 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimcheck.text.attribution.nesting import outermost
-from claimcheck.text.attribution.romance.words import (
+from claimcheck.text.attribution.european.words import (
     BEFORE_VERB,
     CONJUNCTIONS,
     LEXICONS,
@@ -28,6 +28,7 @@ from claimcheck.text.attribution.romance.words import (
     SUBORDINATORS,
     Lexicon,
 )
+from claimcheck.text.attribution.nesting import outermost
 from claimcheck.text.attribution.tokens import QUOTES, Match, Token, span_of
 
 LANGUAGES = frozenset(LEXICONS)
@@ -93,18 +94,30 @@ def _matches(toks: list[Token], lex: Lexicon) -> list[Match]:
 def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -> Match | None:
     """"X dijo (filler) que Y": the content after the complementiser runs to
     the sentence's end."""
+    verb = cue
+    while verb > 0 and toks[verb - 1].low in BEFORE_VERB:
+        verb -= 1
+    if verb > 0 and (toks[verb - 1].low in SUBORDINATORS
+                     or (verb > 1 and toks[verb - 2].low in SUBORDINATORS
+                         and toks[verb - 1].low in SUBJECTS)):
+        return None  # "cuando le dijeron que", "als er sagte": a subordinate clause
     k = after
     while k < end and k - after <= _MAX_FILLER and not _is_complementiser(toks[k], lex):
         if toks[k].text in _CLAUSE or toks[k].text in QUOTES:
             break
         k += 1
+    opened = k + 1 < end and ((toks[k].text == ":" and toks[k + 1].text in QUOTES)
+                              or (toks[k].text == "," and lex.comma_content))
+    if opened:
+        # 'X dijo: "Y"'; German "X sagte (am Dienstag), (dass) Y"
+        first = k + 2 if _is_complementiser(toks[k + 1], lex) else k + 1
+        content = span_of(toks, first, end)
+        if content is None:
+            return None
+        return Match(_subject(toks, cue, after, k, lex), (toks[cue].start, toks[after - 1].end),
+                     content, region_start=toks[cue].start)
     if k >= end or not _is_complementiser(toks[k], lex):
         return None
-    verb = cue
-    while verb > 0 and toks[verb - 1].low in BEFORE_VERB:
-        verb -= 1
-    if verb > 0 and toks[verb - 1].low in SUBORDINATORS:
-        return None  # "cuando le dijeron que": a subordinate clause
     first = k + 1 if toks[k].low in lex.complementisers else k  # "qu'il" keeps "il"
     content = span_of(toks, first, end)
     if content is None:
@@ -112,8 +125,20 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
     if toks[k].low.startswith(("qu'", "qu’")):
         # the elided complementiser is part of the token: start after it
         content = (toks[k].start + 3, content[1])
-    return Match(_source_before(toks, cue, lex), (toks[cue].start, toks[after - 1].end),
+    return Match(_subject(toks, cue, after, k, lex), (toks[cue].start, toks[after - 1].end),
                  content, region_start=toks[cue].start)
+
+
+def _subject(toks: list[Token], cue: int, after: int, stop: int,
+             lex: Lexicon) -> tuple[int, int] | None:
+    """The subject of a preposed verb: before it, or in German after it
+    when something else opens the sentence ("Am Dienstag sagte der
+    Minister, ...", "Mit Blick auf X, sagte Anand, ..."; the words between
+    the verb and ``stop``)."""
+    fronted = cue > 0 and (toks[0].low in lex.verb_second_openers or toks[cue - 1].text == ",")
+    if lex.verb_second_openers and fronted and after < stop and _opens_phrase(toks[after], lex):
+        return _source_after(toks, after, stop, lex)
+    return _source_before(toks, cue, lex)
 
 
 def _opens_phrase(tok: Token, lex: Lexicon) -> bool:
