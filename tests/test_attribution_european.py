@@ -41,6 +41,13 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
          [("la signora Neri", "ha detto", "La diga ha ceduto")]),
         ("No, fue solo una vez, y ella dijo que volvería a la oficina.", "es",
          [("ella", "dijo", "volvería a la oficina")]),
+        # a relative clause between the subject and the verb is not the subject
+        ("El ministro, que visitó la zona el lunes por la tarde, dijo que no hay riesgo.",
+         "es", [("El ministro", "dijo", "no hay riesgo")]),
+        ("Der Minister, der am Montag die Region besuchte, sagte, der Damm sei sicher.", "de",
+         [("Der Minister", "sagte", "der Damm sei sicher")]),
+        ("Der Sprecher, der Innenminister, sagte, der Damm sei sicher.", "de",
+         [("der Innenminister", "sagte", "der Damm sei sicher")]),
         ('El ministro dijo: "No hay riesgo".', "es",
          [("El ministro", "dijo", '"No hay riesgo"')]),
         # German: reported speech after a comma, the subject after the verb

@@ -154,7 +154,8 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
     clause breaks that opens like a noun phrase ("El martes, el ministro
     dijo" -> "el ministro"; "El ministro, Carlos Ruiz, dijo" -> "Carlos
     Ruiz"; "Magdy el-Nashar, rasé de près, a déclaré" -> "Magdy
-    el-Nashar"), without a leading conjunction; None when there is none or
+    el-Nashar"; "El ministro, que visitó la zona el lunes, dijo" -> "El
+    ministro"), without a leading conjunction; None when there is none or
     it is too long to be a name."""
     stop = cue
     while stop > 0 and toks[stop - 1].low in BEFORE_VERB:
@@ -170,12 +171,25 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
         while start < stop and toks[start].low in CONJUNCTIONS \
                 and toks[start].low not in lex.determiners:  # Portuguese "o" is "the"
             start += 1
-        if start < stop and _opens_phrase(toks[start], lex):
+        relative = segment > 0 and _relative_clause(toks, segment, stop, lex)
+        if start < stop and not relative and _opens_phrase(toks[start], lex):
             return span_of(toks, start, stop) if stop - start <= _MAX_SOURCE else None
-        if segment == 0 or toks[segment - 1].text in QUOTES or stop - segment > _MAX_ASIDE:
+        if segment == 0 or toks[segment - 1].text in QUOTES or (
+                stop - segment > _MAX_ASIDE and not relative):
             return None
         stop = segment  # an aside between commas: the subject is before it
     return None
+
+
+def _relative_clause(toks: list[Token], start: int, stop: int, lex: Lexicon) -> bool:
+    """Whether the stretch between commas is a relative clause on the
+    subject ("que visitó la zona", "qui dirige l'usine"; German "der am
+    Montag die Region besuchte", whose verb comes last, lowercase, unlike
+    an apposition such as "der Innenminister")."""
+    first = toks[start].low
+    if first not in RELATIVES:
+        return False
+    return first not in lex.determiners or (stop - start > 1 and toks[stop - 1].text.islower())
 
 
 def _source_after(toks: list[Token], start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
