@@ -48,6 +48,8 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
          [("Der Minister", "sagte", "der Damm sei sicher")]),
         ("Der Sprecher, der Innenminister, sagte, der Damm sei sicher.", "de",
          [("der Innenminister", "sagte", "der Damm sei sicher")]),
+        ('"No hay riesgo," dijo el alcalde.', "es",
+         [("el alcalde", "dijo", '"No hay riesgo,"')]),
         ('El ministro dijo: "No hay riesgo".', "es",
          [("El ministro", "dijo", '"No hay riesgo"')]),
         # German: reported speech after a comma, the subject after the verb

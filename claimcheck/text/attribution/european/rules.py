@@ -204,12 +204,15 @@ def _source_after(toks: list[Token], start: int, end: int, lex: Lexicon) -> tupl
 
 
 def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -> Match | None:
-    """"Y, afirmó X." / "« Y », a déclaré X.": a comma (after a closing
-    quote, maybe) before the verb, a subject after it to the next comma or
-    the sentence's end."""
+    """"Y, afirmó X." / "« Y », a déclaré X." / '"Y," dijo X.': a comma
+    (before or after a closing quote) before the verb, a subject after it to
+    the next comma or the sentence's end."""
     before = cue - 1
-    if before < 1 or toks[before].text not in (",", "—", "–"):
+    inside = before >= 2 and toks[before].text in QUOTES and toks[before - 1].text == ","
+    if before < 1 or (toks[before].text not in (",", "—", "–") and not inside):
         return None
+    if inside:
+        before += 1  # the content keeps its closing quote
     # "a-t-elle ajouté": the subject is in the verb, an earlier speaker
     inverted = toks[cue].low.endswith(("-il", "-elle", "-ils", "-elles"))
     if not inverted and (after >= end or not _opens_phrase(toks[after], lex)):
