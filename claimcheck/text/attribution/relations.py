@@ -1,7 +1,8 @@
 """Reporting relations of a text: source, cue, content and the resolved speaker.
 
-Each sentence goes to the rules of its script (:mod:`.en`, :mod:`.ar`); the
-learned tagger may add English relations they miss (:mod:`.tagged`); relations
+Each sentence goes to the rules of its language (:mod:`.en`, :mod:`.ar`,
+:mod:`.european`); the learned tagger may add relations they miss, and is
+alone in the languages without rules (:mod:`.tagged`); relations
 inside a direct quotation are dropped (:mod:`.quotes`); and the sources are
 linked into speakers (:mod:`claimcheck.text.speakers`).
 """
@@ -52,7 +53,8 @@ class Attribution:
         The resolved speaker: the antecedent for pronouns and implicit
         subjects, the mention itself otherwise; and its entity key.
     lang : str
-        "ar" or "en", the rules that found it.
+        The language of the rules (or, for the tagger's, of the sentence)
+        that found it: "ar", "en", "es", "fr", ...
     """
 
     source_span: tuple[int, int] | None
