@@ -103,6 +103,8 @@ def test_type_error_names_the_fix() -> None:
         ("The spokesman said the talks would continue.", "en"),
         ("Le ministre a dit que les négociations sont dans une impasse pour le moment.", "fr"),
         ("Министр сказал, что переговоры продолжатся.", "ru"),
+        # more Latin letters than Chinese characters, but a Chinese sentence
+        ("White House发言人Sarah Sanders说，会谈将继续。", "zh"),
         ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),
         # Latin-script languages that share function words ("la", "que") with
         # French or English, which the old function-word count got wrong:

@@ -33,6 +33,11 @@ _SCRIPTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ja", re.compile(r"[\u3040-\u30FF]")),
     ("zh", re.compile(r"[\u4E00-\u9FFF]")),
 )
+# A Chinese or Japanese character, or a Korean syllable, is a word or most of
+# one: counted as this many letters, a sentence with an English name in it
+# stays Chinese (chosen on XNLI train: Chinese 0.966 -> 0.995 of sentences
+# read as Han at 3, Korean 0.991 -> 1.000, English unchanged).
+_LETTERS_PER_CHARACTER = {"zh": 3, "ja": 3, "ko": 3}
 _PERSIAN = re.compile(r"[پچژگکی]")
 _URDU = re.compile(r"[ٹڈڑںےھ]")
 _WORD = re.compile(r"[a-z\u00C0-\u024F]+")
@@ -112,7 +117,8 @@ def detect_language(text: str) -> str:
             f"detect_language expects str, got {type(text).__name__}; decode bytes first"
         )
     sample = text[:_SAMPLE]
-    counts = {code: len(pattern.findall(sample)) for code, pattern in _SCRIPTS}
+    counts = {code: len(pattern.findall(sample)) * _LETTERS_PER_CHARACTER.get(code, 1)
+              for code, pattern in _SCRIPTS}
     best = max(counts, key=lambda code: counts[code])
     if counts[best] == 0:
         return "und"
