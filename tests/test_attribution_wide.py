@@ -210,6 +210,7 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("The FBI agent obtained", "en", "The FBI agent"),
     ("the accused", "en", "the accused"),
     ("those detained", "en", "those detained"),
+    ("the newly elected", "en", "the newly elected"),
     # Arabic: a question word opens a clause, a conjunction or preposition
     # left at the end cut a list or a phrase short
     ("كيف ستصبح الأنهار أخطر", "ar", None),

@@ -103,6 +103,7 @@ def test_type_error_names_the_fix() -> None:
         ("The spokesman said the talks would continue.", "en"),
         ("Le ministre a dit que les négociations sont dans une impasse pour le moment.", "fr"),
         ("Министр сказал, что переговоры продолжатся.", "ru"),
+        ("Путин сказал", "ru"),
         # more Latin letters than Chinese characters, but a Chinese sentence
         ("White House发言人Sarah Sanders说，会谈将继续。", "zh"),
         ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),

@@ -86,8 +86,9 @@ def detect_language(text: str) -> str:
     but English unless that language's score beats English's clearly
     (:data:`ENGLISH_MARGIN`); a text of fewer than :data:`MIN_LETTERS`
     letters is English unless function words of another language clearly
-    outnumber English ones. Cyrillic goes to the classifier among Cyrillic
-    languages; other scripts map to their main language. Text with no
+    outnumber English ones. Cyrillic goes the same way among Cyrillic
+    languages, with Russian in English's place; other scripts map to their
+    main language. Text with no
     letters gives ``"und"``.
 
     Parameters
@@ -129,7 +130,9 @@ def detect_language(text: str) -> str:
             return _latin_language(sample)
         return _classified(sample, _LATIN_LANGUAGES, prefer="en", margin=ENGLISH_MARGIN)
     if best == "ru":
-        return _classified(sample, _CYRILLIC_LANGUAGES)
+        if sum(1 for _ in itertools.islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
+            return "ru"  # "Путин сказал": too short to tell Cyrillic languages apart
+        return _classified(sample, _CYRILLIC_LANGUAGES, prefer="ru", margin=ENGLISH_MARGIN)
     return best
 
 

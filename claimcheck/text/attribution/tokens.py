@@ -29,7 +29,7 @@ QUOTES = frozenset('"“”‘’\'«»')
 OPEN_QUOTES = frozenset('"“«‘')
 CLOSE_QUOTES = {'"': '"', "“": "”", "«": "»", "‘": "’"}
 CLAUSE_BREAKS = frozenset(",،;؛")
-COORDINATORS = frozenset("and but و ولكن لكن".split())
+COORDINATORS = frozenset("and but و ولكن لكن y e et ed und".split())
 # A claim longer than this is a run-on text without punctuation, not one claim.
 MAX_CONTENT_TOKENS = 300
 # Punctuation trimmed from the edges of a content.

@@ -224,10 +224,11 @@ def _english(text: str) -> bool:
                 and text[matches[k].start() - 1].isspace()):  # not "Republican-controlled"
             return False  # "Ivana Trump filed legal papers": a clause
         if (k == len(words) - 1 and k > 0 and written[k].islower()
-                and words[k - 1] not in _EN_DETERMINERS
+                and words[k - 1] not in _EN_DETERMINERS and not words[k - 1].endswith("ly")
                 and (word in PAST or (word.endswith("ed") and len(word) > 4))
                 and not any(w in _EN_RELATIVE for w in words[:k])):
-            return False  # "The FBI agent obtained (a photo ...)": a clause; trim_source cuts
+            return False  # "The FBI agent obtained (a photo ...)": a clause ("the newly
+            # elected" stays); trim_source cuts
         # "The governor's office has faced criticism": a clause, unless the
         # verb is inside a relative clause ("a source who was not authorised").
         if word in FINITE and k > 0 and not any(w in _EN_RELATIVE for w in words[:k]):

@@ -22,13 +22,14 @@ from claimcheck.text.attribution.european.words import (
     BEFORE_VERB,
     CONJUNCTIONS,
     LEXICONS,
+    NEGATIONS,
     NOT_SOURCES,
     RELATIVES,
     SUBJECTS,
     SUBORDINATORS,
     Lexicon,
 )
-from claimcheck.text.attribution.nesting import outermost
+from claimcheck.text.attribution.nesting import end_contents_at_next_source, outermost
 from claimcheck.text.attribution.tokens import QUOTES, Match, Token, span_of
 
 LANGUAGES = frozenset(LEXICONS)
@@ -52,7 +53,9 @@ def matcher(lang: str) -> Callable[[str, list[Token]], list[Match]]:
     lexicon = LEXICONS[lang]
 
     def find_matches(s: str, toks: list[Token]) -> list[Match]:
-        return outermost(_matches(toks, lexicon))
+        matches = _matches(toks, lexicon)
+        end_contents_at_next_source(s, toks, matches)
+        return outermost(matches)
 
     return find_matches
 
@@ -101,6 +104,17 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
                      or (verb > 1 and toks[verb - 2].low in SUBORDINATORS
                          and toks[verb - 1].low in SUBJECTS)):
         return None  # "cuando le dijeron que", "als er sagte": a subordinate clause
+    if any(t.low in NEGATIONS or t.low.startswith(("n'", "n’"))
+           for t in toks[max(0, verb - 2): cue]):
+        return None  # "El alcalde no dijo que ...": nobody claims it
+    clause = verb
+    while clause > 0 and toks[clause - 1].text not in _CLAUSE:
+        clause -= 1
+    if clause < verb and (toks[clause].low in SUBORDINATORS
+                          or toks[clause].low.startswith(("lorsqu'", "lorsqu’", "puisqu'"))
+                          or (clause > 0 and toks[clause].low in RELATIVES)):
+        return None  # "Quand le préfet a déclaré que", "Der Mann, der das sagte,"
+    impersonal = cue > 0 and toks[cue - 1].low in ("se", "si")  # "Se dice que", "Si dice che"
     k = after
     while k < end and k - after <= _MAX_FILLER and not _is_complementiser(toks[k], lex):
         if toks[k].text in _CLAUSE or toks[k].text in QUOTES:
@@ -114,19 +128,30 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
         content = span_of(toks, first, end)
         if content is None:
             return None
-        return Match(_subject(toks, cue, after, k, lex), (toks[cue].start, toks[after - 1].end),
-                     content, region_start=toks[cue].start)
+        return _preposed_match(toks, cue, after, k, content, impersonal, lex)
     if k >= end or not _is_complementiser(toks[k], lex):
         return None
     first = k + 1 if toks[k].low in lex.complementisers else k  # "qu'il" keeps "il"
+    if toks[k].low == "qu" and first < end and toks[first].text in "'’":
+        first += 1  # "qu'« il ... »": the apostrophe stood apart before a quote
     content = span_of(toks, first, end)
     if content is None:
         return None
     if toks[k].low.startswith(("qu'", "qu’")):
         # the elided complementiser is part of the token: start after it
         content = (toks[k].start + 3, content[1])
-    return Match(_subject(toks, cue, after, k, lex), (toks[cue].start, toks[after - 1].end),
-                 content, region_start=toks[cue].start)
+    return _preposed_match(toks, cue, after, k, content, impersonal, lex)
+
+
+def _preposed_match(toks: list[Token], cue: int, after: int, stop: int, content: tuple[int, int],
+                    impersonal: bool, lex: Lexicon) -> Match:
+    """The relation of a preposed verb; an impersonal one ("Se dice que")
+    has no holder, so no earlier speaker takes it. Its clause starts at
+    the source, so that "A dijo que X y B dijo que Y" ends X before "y B"."""
+    source = None if impersonal else _subject(toks, cue, after, stop, lex)
+    start = source[0] if source is not None and source[0] < toks[cue].start else toks[cue].start
+    return Match(source, (toks[cue].start, toks[after - 1].end), content,
+                 region_start=start, holderless=impersonal)
 
 
 def _subject(toks: list[Token], cue: int, after: int, stop: int,
@@ -165,8 +190,12 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
             stop -= 1
         segment = stop
         while segment > 0 and toks[segment - 1].text not in _CLAUSE \
-                and toks[segment - 1].text not in QUOTES:
-            segment -= 1
+                and toks[segment - 1].text not in QUOTES \
+                and not (_is_complementiser(toks[segment - 1], lex)
+                         and not (segment > 1 and toks[segment - 2].text in _CLAUSE)) \
+                and not (toks[segment - 1].low in CONJUNCTIONS
+                         and any(_is_complementiser(t, lex) for t in toks[:segment - 1])):
+            segment -= 1  # "A dijo que X y B dijo": B's clause starts after "y"
         start = segment
         while start < stop and toks[start].low in CONJUNCTIONS \
                 and toks[start].low not in lex.determiners:  # Portuguese "o" is "the"
@@ -174,7 +203,7 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
         relative = segment > 0 and _relative_clause(toks, segment, stop, lex)
         if start < stop and not relative and _opens_phrase(toks[start], lex):
             return span_of(toks, start, stop) if stop - start <= _MAX_SOURCE else None
-        if segment == 0 or toks[segment - 1].text in QUOTES or (
+        if segment == 0 or toks[segment - 1].text not in _CLAUSE or (
                 stop - segment > _MAX_ASIDE and not relative):
             return None
         stop = segment  # an aside between commas: the subject is before it
@@ -221,6 +250,9 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
     if content is None:
         return None
     source = None if inverted else _source_after(toks, after, end, lex)
+    stop = next((k for k in range(after, end) if toks[k].text in _CLAUSE), end)
+    if stop < end and span_of(toks, stop + 1, end) is not None:
+        return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     return Match(source, (toks[cue].start, toks[after - 1].end), content,
                  region_start=toks[0].start)
 
@@ -240,7 +272,8 @@ def _according(toks: list[Token], end: int, lex: Lexicon) -> list[Match]:
                         or comma + 1 >= end or toks[comma + 1].low in RELATIVES:
                     continue  # "Selon X, qui est ...": X's description, not the content
                 source, content = span_of(toks, width, comma), span_of(toks, comma + 1, end)
-            elif toks[i - 1].text == "," and end - (i + width) <= _MAX_SOURCE:
+            elif toks[i - 1].text == "," and end - (i + width) <= _MAX_SOURCE \
+                    and not any(t.text in _CLAUSE for t in toks[i + width: end]):
                 source = _source_after(toks, i + width, end, lex)
                 content = span_of(toks, 0, i - 1)
             else:

@@ -28,6 +28,9 @@ NOT_SOURCES = word_set("""
     sì poi allora quindi ora
     sim não então depois agora
     ja nein dann auch
+    ayer hoy anoche hier aujourd'hui ieri oggi ontem hoje gestern heute
+    en a de con por para desde dans pour avec par chez in con per da em com
+    após nach mit bei
 """)
 # Object clitics and adverbs between a subject and its verb ("nuestro
 # padre siempre nos dijo"): not part of the source.
@@ -46,6 +49,8 @@ SUBORDINATORS = word_set("""
     quando se porque embora enquanto como
     als wenn weil obwohl während wie
 """)
+# Negations before a reporting verb: a report denied, not a claim.
+NEGATIONS = word_set("no non não pas jamais nunca mai nie")
 # Relative pronouns: "Selon X, qui est ..." is not the content.
 RELATIVES = word_set("qui que quien quienes cui che cuyo dont lequel laquelle der die das")
 
@@ -113,7 +118,7 @@ LEXICONS: dict[str, Lexicon] = {
         """),
         complementisers=word_set("que qu"),
         according=(("selon",), ("d'après",), ("d’après",)),
-        determiners=word_set("le la les l un une son sa ses ce cette"),
+        determiners=word_set("le la les l un une son sa ses ce cette mon ma mes notre nos"),
         source_ends=word_set("à au aux dans lors pendant devant après"),
     ),
     "pt": Lexicon(
@@ -153,14 +158,14 @@ LEXICONS: dict[str, Lexicon] = {
         verbs=word_set("""
             sagte sagten erklärte erklärten betonte betonten berichtete berichteten warnte
             warnten bestätigte bestätigten bestritt bestritten versicherte versicherten
-            meinte meinten behauptete behaupteten kritisierte räumte teilte fügte
+            meinte meinten behauptete behaupteten
             sagt sagen erklärt erklären betont warnt bestätigt bestreitet versichert meint
             behauptet
         """),
         auxiliaries=frozenset(),  # the German participle closes the clause
         participles=frozenset(),
         complementisers=word_set("dass"),
-        according=(("laut",),),
+        according=(),  # "Laut Polizei starben ...": no comma bounds the source
         determiners=word_set("der die das den dem des ein eine einer eines einem sein seine ihr "
                              "ihre"),
         source_ends=word_set("am im in auf bei gegenüber vor nach"),
