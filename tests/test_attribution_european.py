@@ -54,6 +54,7 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
           ("el alcalde", "dijo", "no hubo muertos")]),
         ("Le préfet a déclaré qu'« il n'y a aucun risque ».", "fr",
          [("Le préfet", "a déclaré", "« il n'y a aucun risque »")]),
+        ("« La digue tiendra », dit-il.", "fr", [(None, "dit-il", "« La digue tiendra »")]),
         ("Ma mère a dit que la digue tenait.", "fr",
          [("Ma mère", "a dit", "la digue tenait")]),
         ('"No hay riesgo," dijo el alcalde.', "es",

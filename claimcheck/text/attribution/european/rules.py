@@ -16,6 +16,7 @@ rules found none), so the rules only need to be right where they fire.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from claimcheck.text.attribution.european.words import (
@@ -60,12 +61,16 @@ def matcher(lang: str) -> Callable[[str, list[Token]], list[Match]]:
     return find_matches
 
 
+# A French verb with its subject pronoun after it: "dit-il", "affirme-t-elle".
+_INVERTED = re.compile(r"-(?:t-)?(?:il|elle|ils|elles|on)$")
+
+
 def _cue_end(toks: list[Token], i: int, lex: Lexicon) -> int | None:
     """The index after a reporting cue starting at token ``i``, or None."""
     low = toks[i].low
     if low in lex.auxiliaries and i + 1 < len(toks) and toks[i + 1].low in lex.participles:
         return i + 2
-    if low in lex.verbs:
+    if low in lex.verbs or (_INVERTED.search(low) and _INVERTED.sub("", low) in lex.verbs):
         return i + 1
     return None
 
@@ -243,7 +248,7 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
     if inside:
         before += 1  # the content keeps its closing quote
     # "a-t-elle ajouté": the subject is in the verb, an earlier speaker
-    inverted = toks[cue].low.endswith(("-il", "-elle", "-ils", "-elles"))
+    inverted = bool(_INVERTED.search(toks[cue].low))
     if not inverted and (after >= end or not _opens_phrase(toks[after], lex)):
         return None
     content = span_of(toks, 0, before)
