@@ -126,14 +126,19 @@ def detect_language(text: str) -> str:
     if best == "ar":
         return _arabic_script_language(sample, counts["ar"])
     if best == "latin":
-        if sum(1 for _ in itertools.islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
+        if _short(sample):
             return _latin_language(sample)
         return _classified(sample, _LATIN_LANGUAGES, prefer="en", margin=ENGLISH_MARGIN)
     if best == "ru":
-        if sum(1 for _ in itertools.islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS:
+        if _short(sample):
             return "ru"  # "Путин сказал": too short to tell Cyrillic languages apart
         return _classified(sample, _CYRILLIC_LANGUAGES, prefer="ru", margin=ENGLISH_MARGIN)
     return best
+
+
+def _short(sample: str) -> bool:
+    """Fewer than :data:`MIN_LETTERS` letters (counted no further)."""
+    return sum(1 for _ in itertools.islice(_LETTER.finditer(sample), MIN_LETTERS)) < MIN_LETTERS
 
 
 @functools.cache

@@ -215,24 +215,25 @@ def _english(text: str) -> bool:
         return False  # "Tulsa police’s": the speaker is the possessor, see trim_source
     if _ends_in_pronoun(words):
         return False  # "the top 33 percent rate he": see trim_source
+    in_relative = False  # a relative pronoun came earlier: its verb is no clause of ours
     for k, word in enumerate(words):
         if word in _EN_SPEECH:
             return False
-        if (k > 0 and written[k].islower() and written[k - 1][:1].isupper()
-                and (word in PAST or (word.endswith("ed") and len(word) > 4))
-                and not any(w in _EN_RELATIVE for w in words[:k])
-                and text[matches[k].start() - 1].isspace()):  # not "Republican-controlled"
-            return False  # "Ivana Trump filed legal papers": a clause
-        if (k == len(words) - 1 and k > 0 and written[k].islower()
-                and words[k - 1] not in _EN_DETERMINERS and not words[k - 1].endswith("ly")
-                and (word in PAST or (word.endswith("ed") and len(word) > 4))
-                and not any(w in _EN_RELATIVE for w in words[:k])):
-            return False  # "The FBI agent obtained (a photo ...)": a clause ("the newly
-            # elected" stays); trim_source cuts
-        # "The governor's office has faced criticism": a clause, unless the
-        # verb is inside a relative clause ("a source who was not authorised").
-        if word in FINITE and k > 0 and not any(w in _EN_RELATIVE for w in words[:k]):
-            return False
+        if k > 0 and not in_relative:
+            past = written[k].islower() and (word in PAST
+                                             or (word.endswith("ed") and len(word) > 4))
+            if (past and written[k - 1][:1].isupper()
+                    and text[matches[k].start() - 1].isspace()):  # not "Republican-controlled"
+                return False  # "Ivana Trump filed legal papers": a clause
+            if (past and k == len(words) - 1 and words[k - 1] not in _EN_DETERMINERS
+                    and not words[k - 1].endswith("ly")):
+                return False  # "The FBI agent obtained (a photo ...)": a clause ("the
+                # newly elected" stays); trim_source cuts
+            # "The governor's office has faced criticism": a clause, unless the
+            # verb is inside a relative clause ("a source who was not authorised").
+            if word in FINITE:
+                return False
+        in_relative = in_relative or word in _EN_RELATIVE
     return True
 
 

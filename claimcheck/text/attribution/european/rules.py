@@ -75,14 +75,24 @@ def _cue_end(toks: list[Token], i: int, lex: Lexicon) -> int | None:
     return None
 
 
+_ELIDED_QUE = ("qu'", "qu’")  # French "qu'il": the complementiser inside a token
+
+
 def _is_complementiser(tok: Token, lex: Lexicon) -> bool:
-    return tok.low in lex.complementisers or tok.low.startswith(("qu'", "qu’"))
+    return tok.low in lex.complementisers or tok.low.startswith(_ELIDED_QUE)
+
+
+def _verb_start(toks: list[Token], cue: int) -> int:
+    """Where the verb's group starts: before the clitics and adverbs that
+    stand between a subject and its verb ("nos dijo", "siempre dijo")."""
+    while cue > 0 and toks[cue - 1].low in BEFORE_VERB:
+        cue -= 1
+    return cue
 
 
 def _matches(toks: list[Token], lex: Lexicon) -> list[Match]:
     found: list[Match] = []
-    n = len(toks)
-    end = n
+    end = len(toks)
     while end > 0 and toks[end - 1].text in _SENTENCE_END:
         end -= 1
     i = 0
@@ -102,9 +112,7 @@ def _matches(toks: list[Token], lex: Lexicon) -> list[Match]:
 def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -> Match | None:
     """"X dijo (filler) que Y": the content after the complementiser runs to
     the sentence's end."""
-    verb = cue
-    while verb > 0 and toks[verb - 1].low in BEFORE_VERB:
-        verb -= 1
+    verb = _verb_start(toks, cue)
     if verb > 0 and (toks[verb - 1].low in SUBORDINATORS
                      or (verb > 1 and toks[verb - 2].low in SUBORDINATORS
                          and toks[verb - 1].low in SUBJECTS)):
@@ -142,7 +150,7 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
     content = span_of(toks, first, end)
     if content is None:
         return None
-    if toks[k].low.startswith(("qu'", "qu’")):
+    if toks[k].low.startswith(_ELIDED_QUE):
         # the elided complementiser is part of the token: start after it
         content = (toks[k].start + 3, content[1])
     return _preposed_match(toks, cue, after, k, content, impersonal, lex)
@@ -187,9 +195,10 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
     el-Nashar"; "El ministro, que visitó la zona el lunes, dijo" -> "El
     ministro"), without a leading conjunction; None when there is none or
     it is too long to be a name."""
-    stop = cue
-    while stop > 0 and toks[stop - 1].low in BEFORE_VERB:
-        stop -= 1
+    stop = _verb_start(toks, cue)
+    # "A dijo que X y B dijo": after the first complementiser, a coordinator
+    # ends the subject as a clause break does
+    first_que = next((j for j, t in enumerate(toks[:stop]) if _is_complementiser(t, lex)), stop)
     while stop > 0:
         while stop > 0 and toks[stop - 1].text in _CLAUSE:
             stop -= 1
@@ -198,9 +207,8 @@ def _source_before(toks: list[Token], cue: int, lex: Lexicon) -> tuple[int, int]
                 and toks[segment - 1].text not in QUOTES \
                 and not (_is_complementiser(toks[segment - 1], lex)
                          and not (segment > 1 and toks[segment - 2].text in _CLAUSE)) \
-                and not (toks[segment - 1].low in CONJUNCTIONS
-                         and any(_is_complementiser(t, lex) for t in toks[:segment - 1])):
-            segment -= 1  # "A dijo que X y B dijo": B's clause starts after "y"
+                and not (toks[segment - 1].low in CONJUNCTIONS and first_que < segment - 1):
+            segment -= 1
         start = segment
         while start < stop and toks[start].low in CONJUNCTIONS \
                 and toks[start].low not in lex.determiners:  # Portuguese "o" is "the"
@@ -251,13 +259,13 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
     inverted = bool(_INVERTED.search(toks[cue].low))
     if not inverted and (after >= end or not _opens_phrase(toks[after], lex)):
         return None
+    stop = next((k for k in range(after, end) if toks[k].text in _CLAUSE), end)
+    if stop < end and span_of(toks, stop + 1, end) is not None:
+        return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     content = span_of(toks, 0, before)
     if content is None:
         return None
     source = None if inverted else _source_after(toks, after, end, lex)
-    stop = next((k for k in range(after, end) if toks[k].text in _CLAUSE), end)
-    if stop < end and span_of(toks, stop + 1, end) is not None:
-        return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     return Match(source, (toks[cue].start, toks[after - 1].end), content,
                  region_start=toks[0].start)
 
