@@ -177,6 +177,20 @@ def _apart(group_a: dict[str | None, list[int]], group_b: dict[str | None, list[
     return False
 
 
+def _different_people(names_a: set[frozenset[str]], names_b: set[frozenset[str]]) -> bool:
+    """Whether two groups hold full names (name-word sets of two words or
+    more) of one script that are not one within the other: two people
+    ("Hillary Clinton" / "Bill Clinton"); "Donald Trump" / "Donald J. Trump"
+    is one. Names in two scripts are not compared here (their words differ
+    anyway: rule 2 reads them by skeleton)."""
+    for a in names_a:
+        arabic = any(_ARABIC.search(w) for w in a)
+        for b in names_b:
+            if arabic == any(_ARABIC.search(w) for w in b) and not (a <= b or b <= a):
+                return True
+    return False
+
+
 def _without_case_ending(words: tuple[str, ...]) -> tuple[str, ...]:
     """Arabic words without the accusative alif ("سكانا" -> "سكان")."""
     return tuple(w[:-1] if len(w) > 3 and w.endswith("ا") and _ARABIC.search(w) else w
@@ -328,6 +342,15 @@ def link_sources(claims: Sequence[Claim], *,
     members: dict[int, dict[str | None, list[int]]] = {}
     for i in range(len(first)):
         members.setdefault(find(i), {}).setdefault(first[i].doc_id, []).append(i)
+    # Each group's full names (two name words or more): two full names of one
+    # script, neither within the other, are two people whatever their
+    # documents ("Hillary Clinton" / "Bill Clinton", "عاصم محمد" / "حسن محمد"),
+    # so no chain of shorter names ("Clinton", "محمد") may join them.
+    full: dict[int, set[frozenset[str]]] = {}
+    for i in range(len(first)):
+        full.setdefault(find(i), set())
+        if len(word_sets[i]) >= 2:
+            full[find(i)].add(word_sets[i])
 
     def cosine(i: int, j: int) -> float | None:
         """The names' cosine when they are in different languages, else None."""
@@ -363,6 +386,7 @@ def link_sources(claims: Sequence[Claim], *,
                 root, child = merged
                 for doc, nodes_of in members.pop(child).items():
                     members[root].setdefault(doc, []).extend(nodes_of)
+                full[root] |= full.pop(child)
 
     def passing(doc_pairs, rule: Callable[[int, int, str | None, str | None], bool]):
         """The groups (ri, rj) of names of two documents that ``rule`` links,
@@ -372,6 +396,7 @@ def link_sources(claims: Sequence[Claim], *,
                 for j in by_doc[doc_b]:
                     ri, rj = find(i), find(j)
                     if ri != rj and not _apart(members[ri], members[rj], word_sets) \
+                            and not _different_people(full[ri], full[rj]) \
                             and rule(i, j, doc_a, doc_b):
                         yield ri, rj
 

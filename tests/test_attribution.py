@@ -256,6 +256,58 @@ def test_arabic_fixes_keep_real_speakers(text: str, speaker: str) -> None:
     assert speaker in [c.speaker for c in claims]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # A feminine title keeps the place after "في" and the name that follows.
+    ("قالت سفيرة الولايات المتحدة في الأمم المتحدة نيكي هايلي الخميس إن بلادها "
+     "ستستخدم الفيتو.", "سفيرة الولايات المتحدة في الأمم المتحدة نيكي هايلي"),
+    # "كانت X قد قال": a phrase after the verb ("أمام مجلس الأمن", "خلال ...")
+    # is where it was said; the subject came before the verb.
+    ("وكانت هايلي شددت أمام مجلس الأمن الأسبوع الماضي على أن بلادها ستعارض "
+     "المقترحات.", "هايلي"),
+    ("وكان الرئيس قد صرح خلال مأدبة فطور مع الأمين العام للحلف، الأربعاء، أن "
+     "ألمانيا تحصل على حماية أميركية.", "الرئيس"),
+    # "وفق تقديره": by the estimate of the one already speaking.
+    ("وقال الوزير إن الاتفاق سيوقع قريبا. لكن المنظمتين لم تتحركا، وفق تقديره، "
+     "مما دفع بلاده إلى التقدم بطلب.", "الوزير"),
+])
+def test_arabic_speaker_is_not_an_adjunct_or_a_fragment(text: str, speaker: str) -> None:
+    claims = _attributed(extract_claims(text, tagger=False))
+    assert claims and {c.speaker for c in claims} == {speaker}
+
+
+@pytest.mark.parametrize("text", [
+    "وأقال الرئيس مديره، ثم اعترف بعد ذلك في مقابلة تلفزيونية بأنه عزله.",
+    "ولم تكشف تفاصيل التقرير، ولكن يعتقد أنه يشير إلى ترخيص بإجراء حوار.",
+])
+def test_arabic_time_phrase_or_denied_report_is_no_speaker(text: str) -> None:
+    speakers = {c.speaker for c in extract_claims(text, tagger=False)}
+    assert not speakers & {"بعد ذلك", "تفاصيل التقرير"}
+
+
+@pytest.mark.parametrize(("text", "short", "full"), [
+    ("يباشر الفريق عمله الأحد، وفقا لمعاون وزير الخارجية. وقال معاون وزير الخارجية "
+     "أيمن سوسان إن اللجنة وصلت إلى دمشق.", "معاون وزير الخارجية",
+     "معاون وزير الخارجية أيمن سوسان"),
+    ("The secretary of state said the talks would resume. Secretary of State John "
+     "Kerry said on Monday that he was hopeful.", "The secretary of state",
+     "Secretary of State John Kerry"),
+    ("قالت سفيرة الولايات المتحدة في الأمم المتحدة نيكي هايلي إن بلادها ستستخدم "
+     "الفيتو. واعتبرت هايلي أن النص يعتمد نهجا أحاديا.",
+     "هايلي", "سفيرة الولايات المتحدة في الأمم المتحدة نيكي هايلي"),
+])
+def test_a_title_and_the_title_with_a_name_are_one_entity(text: str, short: str,
+                                                          full: str) -> None:
+    entity = {c.speaker: c.entity for c in extract_claims(text, tagger=False)}
+    assert entity[short] == entity[full]
+
+
+def test_a_title_that_begins_two_names_joins_neither() -> None:
+    text = ("قالت وزارة الخارجية إن المحادثات ستستأنف. وقالت وزارة الخارجية الأمريكية "
+            "إن الوزير سيزور المنطقة. وقالت وزارة الخارجية الروسية إن موسكو ترحب.")
+    entities = [c.entity for c in extract_claims(text, tagger=False)]
+    assert len(set(entities)) == 3
+
+
 def test_arabic_tatweel_diacritics_and_direction_marks_keep_offsets() -> None:
     text = "\u200fوقـــال المُتحدِّث إن الوضعَ هادئ."
     [claim] = extract_claims(text)

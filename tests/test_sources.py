@@ -221,3 +221,19 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name
+
+
+def test_two_full_names_with_one_last_word_are_two_people() -> None:
+    # "Clinton" alone may be either; a chain of short names never joins them.
+    claims = [_claim("Hillary Clinton", "d1"), _claim("Bill Clinton", "d2"),
+              _claim("Clinton", "d3"), _claim("عاصم محمد", "d4", "ar"),
+              _claim("حسن محمد", "d5", "ar"), _claim("محمد", "d6", "ar")]
+    sources = [c.source for c in link_sources(claims)]
+    assert sources[0] != sources[1]
+    assert sources[3] != sources[4]
+
+
+def test_a_longer_form_of_one_name_still_links() -> None:
+    claims = [_claim("Donald Trump", "d1"), _claim("Donald J. Trump", "d2"),
+              _claim("Trump", "d3")]
+    assert len({c.source for c in link_sources(claims)}) == 1

@@ -253,6 +253,7 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
                     union(i, j)
                     break
 
+    _join_titles_to_names(nominal, keys, cores, find, union)
     entity_of_root = _entity_keys(mentions, cores, find)
     latest = _LatestSpeakers(mentions, keys)
     resolved: list[ResolvedSpeaker] = []
@@ -273,6 +274,35 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
                 ResolvedSpeaker(target.text, target.span, entity_of_root[find(antecedent)])
             )
     return resolved
+
+
+def _join_titles_to_names(nominal: list[int], keys: list[str], cores: list[list[str]],
+                          find, union) -> None:
+    """A title of two words or more with no name ("معاون وزير الخارجية
+    السورية", "the secretary of state") and the one source of the document
+    named by that title and more words ("معاون وزير الخارجية السورية أيمن
+    سوسان", "Secretary of State John Kerry") are one source, before or after
+    it. Two such sources (two different ministers' aides) leave it alone."""
+    named = [j for j in nominal if cores[j]]
+    for i in nominal:
+        words = keys[i].split()
+        # An Arabic title is its own "name" to name_core (no capitals tell a
+        # name from a title), so only its length is asked there.
+        if len(words) < 2 or (cores[i] and not _ARABIC.search(keys[i])):
+            continue
+        prefix = keys[i] + " "
+        roots = {find(j) for j in named if keys[j].startswith(prefix)}
+        if len(roots) == 1:
+            union(i, roots.pop())
+    # A title whose name the name finder could not tell apart ("سفيرة
+    # الولايات المتحدة في الأمم المتحدة نيكي هايلي" has "في" in it) and a
+    # later name that ends it ("هايلي"): one source, when only one title ends so.
+    untold = [i for i in nominal if not cores[i] and len(keys[i].split()) >= 3]
+    for j in named:
+        suffix = " " + " ".join(cores[j])
+        roots = {find(i) for i in untold if keys[i].endswith(suffix)}
+        if len(roots) == 1:
+            union(j, roots.pop())
 
 
 class _LatestSpeakers:

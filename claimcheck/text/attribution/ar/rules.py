@@ -19,6 +19,7 @@ from collections import Counter
 from claimcheck.text import lexicon_ar
 from claimcheck.text.attribution.ar.words import (
     ACCORDING,
+    AUDIENCES,
     BELIEF_NOUNS,
     TIME_PREPOSITIONS,
     TRAILING,
@@ -38,6 +39,8 @@ from claimcheck.text.attribution.tokens import (
 
 # Words that start a new clause with its own subject.
 _BUT = frozenset({"ولكن", "لكن", "بل"})
+# Particles that deny the verb after them ("لم يعلن", "ولن يقول").
+_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
 
 
 def find_matches(s: str, toks: list[Token]) -> list[Match]:
@@ -83,6 +86,10 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
         base, conj = _verb_base(word)
         if base and i > 0 and toks[i - 1].text == "عدم":
             # "طلب عدم ذكر اسمه": a verbal noun, not a report.
+            base = ""
+        if base and i > 0 and toks[i - 1].text in _NEGATIONS:
+            # "ولم تكشف تفاصيل التقرير، ولكن يعتقد أنه ...": a report that
+            # was not made reports nothing.
             base = ""
         if base in _IMPERSONAL and not any(LETTER.search(t.text) for t in toks[:i]) \
                 and i + 1 < len(toks) and toks[i + 1].text in lexicon_ar.COMPLEMENTIZERS:
@@ -271,6 +278,16 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
     return source, appo
 
 
+def _adjunct(toks: list[Token], k: int) -> bool:
+    """Whether token ``k``, right after a reporting verb, opens a time or
+    place phrase rather than the subject ("اعترف بعد ذلك", "شددت أمام مجلس
+    الأمن"; but "قال إمام المسجد", which normalises to the same letters)."""
+    word = toks[k].text
+    if word not in TIME_PREPOSITIONS:
+        return False
+    return word != "امام" or (k + 1 < len(toks) and toks[k + 1].text in AUDIENCES)
+
+
 def _cue_and_content(toks: list[Token], i: int, reach: int, closers: _Closers
                      ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
     """The cue at token ``i`` and the content opened within ``reach`` tokens
@@ -411,7 +428,13 @@ def _arabic_verb(
         source = (toks[first].start, toks[end - 1].end)
         return Match(source, cue, content, region_start=cue[0], plural=plural)
     cue, content, k = found
-    source, appositive = _arabic_source(toks, i + 1, k)
+    if i + 1 < k and _adjunct(toks, i + 1):
+        # "ثم اعترف بعد ذلك في مقابلة بأنه", "وكانت هايلي شددت أمام مجلس
+        # الأمن على أن": an adjunct follows the verb; the subject is before
+        # it or an earlier speaker's.
+        source, appositive = None, None
+    else:
+        source, appositive = _arabic_source(toks, i + 1, k)
     region = cue[0]
     if source is None and i > 0 and toks[i - 1].text in lexicon_ar.RELATIVES:
         # "ما قاله الرئيس دونالد ترامب، الذي قال إن ...": the antecedent speaks.
@@ -548,9 +571,11 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
         k += 1
     if k == start:
         return None
-    source = (toks[start].start, toks[k - 1].end)
-    if source[1] - source[0] > 0 and toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
+    source: tuple[int, int] | None = (toks[start].start, toks[k - 1].end)
+    if toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
+    if k - start == 1 and _own_words(toks[start].text):
+        source = None  # "وفق تقديره": by the estimate of the one who speaks
     cue = (toks[i].start, toks[i].end)
     words_before = _words_before(toks, i)
     after = k + (k < n and toks[k].text in "،,")
@@ -572,7 +597,21 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
         content = span_of(toks, 0, i)
     if content is None:
         return None
-    return Match(source, cue, content, region_start=min(source[0], cue[0]), relays=True)
+    region = cue[0] if source is None else min(source[0], cue[0])
+    return Match(source, cue, content, region_start=region, relays=True)
+
+
+# Nouns of one's own words or view, with a pronoun suffix after "بحسب" or
+# "وفق": "وفق تقديره", "بحسب قوله", "حسب روايتها" name no new source.
+_OWN_WORDS = frozenset({"تقدير", "تعبير", "قول", "راي", "وصف", "زعم", "روايت", "كلام",
+                        "اعتقاد", "حديث", "تقديرات", "تصريحات", "معلومات"})
+
+
+def _own_words(word: str) -> bool:
+    for suffix in ("ه", "ها", "هم", "هما"):
+        if word.endswith(suffix) and word[: -len(suffix)] in _OWN_WORDS:
+            return True
+    return False
 
 
 def _words_before(toks: list[Token], i: int, most: int = 2) -> int:

@@ -11,6 +11,13 @@ from claimcheck.text.attribution.tokens import word_set
 
 # Prepositions that open a time or place after the source: "قال الوزير خلال ...".
 TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
+# What "أمام" (before) is said before, after a reporting verb, when it is no
+# imam ("قال إمام المسجد" normalises to the same letters).
+AUDIENCES = word_set("""
+    مجلس البرلمان برلمان الصحفيين الصحافيين الجمعية المحكمة محكمة قاضي القاضي
+    انصاره انصارها حشد الكونغرس النواب لجنة اللجنة المؤتمر مؤتمر الامم وسائل
+    الجمهور المحققين النيابة
+""")
 # "بحسب X", "وفقا لـ X", "نقلا عن X": the source follows, the content is the clause.
 ACCORDING = word_set("بحسب حسب حسبما وفقا وفق طبقا نقلا")
 # Prepositions left at the end of a source cut before its listener.
