@@ -266,6 +266,9 @@ def test_arabic_fixes_keep_real_speakers(text: str, speaker: str) -> None:
      "المقترحات.", "هايلي"),
     ("وكان الرئيس قد صرح خلال مأدبة فطور مع الأمين العام للحلف، الأربعاء، أن "
      "ألمانيا تحصل على حماية أميركية.", "الرئيس"),
+    # Whom he told and what about are not who speaks.
+    ("وقال منوشين للرئيس الأمريكي في مؤتمر صحفي \"نحتاج إلى فرض عقوبات\".", "منوشين"),
+    ("وقال نوبل عما قام به \"هم ليسوا سعداء بما يجري\".", "نوبل"),
     # "وفق تقديره": by the estimate of the one already speaking.
     ("وقال الوزير إن الاتفاق سيوقع قريبا. لكن المنظمتين لم تتحركا، وفق تقديره، "
      "مما دفع بلاده إلى التقدم بطلب.", "الوزير"),
@@ -278,10 +281,11 @@ def test_arabic_speaker_is_not_an_adjunct_or_a_fragment(text: str, speaker: str)
 @pytest.mark.parametrize("text", [
     "وأقال الرئيس مديره، ثم اعترف بعد ذلك في مقابلة تلفزيونية بأنه عزله.",
     "ولم تكشف تفاصيل التقرير، ولكن يعتقد أنه يشير إلى ترخيص بإجراء حوار.",
+    "خصوصاً أن القوات الدولية لا تعتبر حتى الآن أن القرار تدخل ضمنه الحدود البحرية.",
 ])
 def test_arabic_time_phrase_or_denied_report_is_no_speaker(text: str) -> None:
     speakers = {c.speaker for c in extract_claims(text, tagger=False)}
-    assert not speakers & {"بعد ذلك", "تفاصيل التقرير"}
+    assert not speakers & {"بعد ذلك", "تفاصيل التقرير", "حتى الآن"}
 
 
 @pytest.mark.parametrize(("text", "short", "full"), [

@@ -40,7 +40,10 @@ from claimcheck.text.attribution.tokens import (
 # Words that start a new clause with its own subject.
 _BUT = frozenset({"ولكن", "لكن", "بل"})
 # Particles that deny the verb after them ("لم يعلن", "ولن يقول").
-_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
+_NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})
+# Words after the speaker that say what the report is about ("قال نوبل عما
+# قام به"), not who speaks.
+_ABOUT = frozenset({"عما", "حول", "بشان"})
 
 
 def find_matches(s: str, toks: list[Token]) -> list[Match]:
@@ -238,6 +241,11 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
             break
         if word == "ل" or (not kept and not in_appositive and word.startswith("لل")):
             # A listener: "قالوا للجزيرة نت إن", "لـ«الشرق الأوسط»".
+            break
+        if kept and word.startswith("لل") and ("ال" + word[2:] in lexicon_ar.ROLE_NOUNS
+                                               or word[2:] in lexicon_ar.ROLE_NOUNS):
+            break  # "وقال منوشين للرئيس الأمريكي": whom he told
+        if kept and word in _ABOUT:
             break
         if word in lexicon_ar.COMPLEMENTIZERS or _according(word):
             break  # "... نقلا عن بيان مشترك": who passed it on, not the source

@@ -10,7 +10,7 @@ from __future__ import annotations
 from claimcheck.text.attribution.tokens import word_set
 
 # Prepositions that open a time or place after the source: "قال الوزير خلال ...".
-TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد قبل منذ")
+TIME_PREPOSITIONS = word_set("خلال يوم امام عبر اثناء بعد قبل منذ حتي")
 # What "أمام" (before) is said before, after a reporting verb, when it is no
 # imam ("قال إمام المسجد" normalises to the same letters).
 AUDIENCES = word_set("""
