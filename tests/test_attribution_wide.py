@@ -211,6 +211,11 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("the accused", "en", "the accused"),
     ("those detained", "en", "those detained"),
     ("the newly elected", "en", "the newly elected"),
+    # a quantifier, preposition or adjective alone names nobody
+    ("More", "en", None),
+    ("Over", "en", None),
+    ("important", "en", None),
+    ("More than 100 doctors", "en", "More than 100 doctors"),
     # Arabic: a question word opens a clause, a conjunction or preposition
     # left at the end cut a list or a phrase short
     ("كيف ستصبح الأنهار أخطر", "ar", None),

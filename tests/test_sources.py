@@ -218,6 +218,11 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("the President of Veldra Ana Ortiz", "Ana Ortiz"),
     ("Mayor of Lanvier Sadia Khan", "Sadia Khan"),
     ("Mayor Patricia Lund", "Patricia Lund"),
+    # capitalised words after "in", "at", "from" say where, not who
+    ("Roman Catholic organisations in India", ""),
+    ("doctors at Mercy Hospital in Boston", ""),
+    ("correspondent Sarah Rainsford in Moscow", "Sarah Rainsford"),
+    ("Kim Lee, a teacher from Ohio", "Kim Lee"),
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name

@@ -173,6 +173,10 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
+    if first > 0 and matches[first - 1].group().lower() in _PLACE_WORDS:
+        # "the BBC's Sarah Rainsford in Moscow", "Roman Catholic organisations
+        # in India": the words after "in" say where the source is, not who.
+        return name_core(head[:matches[first - 1].start()], lang)
     of = first - 1
     if of > 0 and matches[of].group().lower() == "the":
         of -= 1  # "President of the United States Barack Obama"
@@ -191,6 +195,11 @@ def name_core(text: str, lang: str) -> str:
         if named and named == parts[1].strip().rstrip("."):
             return named
     return head[matches[first].start():matches[last - 1].end()].rstrip(".")
+
+
+# Prepositions of place: the capitalised words after them name where a
+# source is ("doctors at Mercy Hospital", "a teacher from Ohio"), not the source.
+_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "from", "across"})
 
 
 def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:

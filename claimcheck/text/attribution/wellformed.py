@@ -46,6 +46,9 @@ _EN_BAD_LAST = word_set("""
 _EN_RELATIVE = word_set("who which that whose whom")
 # Words that, with a number and nothing else, count without naming.
 _EN_QUANTIFIERS = word_set("all both each some many most few several the a an any no none of")
+# Words that name nobody alone: a quantifier, a preposition or an adjective
+# the tagger cut from a phrase ("More (offering web access)", "Over", "important").
+_EN_NOT_ALONE = word_set("more less fewer most much over under about after before during important")
 # Titles that name nobody alone.
 _EN_TITLES = word_set("mr mrs ms dr sen rep gov gen lt col sgt")
 # Subject pronouns: "the top 33 percent rate he" ends in the speaker.
@@ -195,8 +198,8 @@ def _english(text: str) -> bool:
         return True  # "who": resolved to whom it refers
     if words[0] in _EN_RELATIVE:
         return False  # "who sat for an interview": a relative clause (trim_source cuts it)
-    if len(words) == 1 and words[0] in _EN_TITLES:
-        return False  # "Mr": a title whose name was cut off
+    if len(words) == 1 and (words[0] in _EN_TITLES or words[0] in _EN_NOT_ALONE):
+        return False  # "Mr": a title whose name was cut off; "More", "Over"
     if any(w.isdigit() for w in words) and all(w.isdigit() or w in _EN_QUANTIFIERS
                                                for w in words):
         return False  # "all 23" (of "said all 23 warning sirens"): a count, no name
