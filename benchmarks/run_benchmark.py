@@ -984,6 +984,10 @@ ALARM_SETS = {
         Path(args.polnear) / "text", limit, dated=False),
     "realnews-ar": lambda args, limit: _e2e_module().realnews_documents(
         "ar", args.realnews, limit),
+    # English news outside US politics (BBC 2004-05: business, entertainment,
+    # politics, sport, tech), which neither the tagger nor the rules were built on.
+    "realnews-en": lambda args, limit: _e2e_module().realnews_documents(
+        "en", args.realnews, limit),
 }
 
 

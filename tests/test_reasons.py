@@ -149,6 +149,8 @@ def test_numeric_across_languages():
          "قال الدفاع المدني إن انهيار الجسر أسفر عن مقتل 9 أشخاص"),
         # "بقيمة" (worth) is not "بقي" (remained): a sum of money is a total
         ("وقعت الحكومة عقدا بقيمة 20 مليون دولار", "العقد بقيمة 35 مليون دولار"),
+        # British "per cent" is percent
+        ("inflation was 2.5 per cent in May", "inflation was 3.1% in May"),
     ],
 )
 def test_numeric_fires(a, b):
@@ -192,6 +194,12 @@ def test_numeric_fires(a, b):
         # "others", the 9 are not
         ("أعلنت الشرطة اعتقال 9 أشخاص، وإصابة 30 آخرين في المظاهرة",
          "قال المستشفى إنه عالج 12 شخصا في المظاهرة"),
+        # "per second" is a rate, not "per cent"
+        ("our data rates are running at about 1.2 gigabits per second",
+         "DVDs have to be squashed down to about six megabits per second"),
+        # "£300 less than" is a difference, not the amount
+        ("he offered a £200 council tax rebate to pensioners",
+         "the council tax rebate for pensioners was £300 less than the party's offer"),
     ],
 )
 def test_numeric_quiet(a, b):

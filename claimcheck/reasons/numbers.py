@@ -405,6 +405,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
             break  # the next number's ("the two raised $350 million": two, not dollars)
         if forward and _is_arabic(word) and word.startswith("و") and len(word) > 3:
             break  # "مقتل 11 شخصا، وإصابة 30": the 11 are not the injured
+        if word == "per" and (j + 1 >= len(tokens) or tokens[j + 1].text != "cent"):
+            break  # "1.2 gigabits per second": a rate ("per cent" is percent)
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted
@@ -575,6 +577,7 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
+        r"(?:less|fewer|lower|higher|smaller|larger|bigger|greater|cheaper) than|"
         r"further|new|among|rest|other|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
