@@ -127,6 +127,8 @@ def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:
     "(Reporting by Jane Doe; Editing by John Roe)",
     "(Additional reporting by Sam Poe; Writing by Ann Loe)",
     "(إعداد سامي خليل للنشرة العربية - تحرير منى سعيد)",
+    "Doe reported from Springfield, Ill.",
+    "Sam Poe contributed reporting from Lanvier. Ann Loe contributed to this story.",
 ])
 def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     text = f"The mayor said the bridge would reopen on Monday.\n{credit}"
@@ -216,6 +218,10 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("Over", "en", None),
     ("important", "en", None),
     ("More than 100 doctors", "en", "More than 100 doctors"),
+    # a negated auxiliary is the verb's, not the speaker's; a figure's change names nobody
+    ("I don't", "en", "I"),
+    ("a drop from 76 percent", "en", None),
+    ("up from 40 percent", "en", None),
     # Arabic: a question word opens a clause, a conjunction or preposition
     # left at the end cut a list or a phrase short
     ("كيف ستصبح الأنهار أخطر", "ar", None),

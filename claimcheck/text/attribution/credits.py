@@ -3,9 +3,9 @@ anyone said.
 
 "(Reporting by Hiba Mourad; Editing by Tom Ellery)" and Reuters Arabic's
 "(إعداد محمد اليماني للنشرة العربية - تحرير علا شوقي)" close many agency
-articles. Their "Reporting" and "إعداد" read like cues to the learned tagger
-and their names like sources; no relation may start inside one, and no
-claim is made of one.
+articles, and "Lerer reported from Los Angeles." many American ones. Their
+"Reporting" and "إعداد" read like cues to the learned tagger and their names
+like sources; no relation may start inside one, and no claim is made of one.
 """
 
 from __future__ import annotations
@@ -19,13 +19,22 @@ _CREDIT = re.compile(
     r"|\(\s*(?:إعداد|اعداد|تغطية صحفية|شارك في التغطية|تحرير|ترجمة)\s[^()]*\)",
     re.IGNORECASE,
 )
+# A byline sentence: "Lerer reported from Los Angeles.", "Samantha Lachman
+# contributed reporting from Charleston.", "Alex Isenstadt contributed to this
+# story." (capitalised names; case matters here).
+_BYLINE = re.compile(
+    r"(?<![^\s])(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|contributed(?:\s+reporting)?)\s+"
+    r"(?:from\s+[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}"
+    r"|to\s+this\s+(?:report|story|article))\s*(?:[.;]|$)"
+)
 
 
 class CreditLines:
     """The credit lines of one text, asked about in log time."""
 
     def __init__(self, text: str) -> None:
-        self.spans = [m.span() for m in _CREDIT.finditer(text)]
+        self.spans = sorted(m.span() for pattern in (_CREDIT, _BYLINE)
+                            for m in pattern.finditer(text))
         self._starts = [start for start, _ in self.spans]
 
     def __bool__(self) -> bool:

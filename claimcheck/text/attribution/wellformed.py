@@ -40,6 +40,8 @@ _EN_NEVER_FIRST = word_set("""
 _EN_BAD_LAST = word_set("""
     and or but of to in on at for with by from the a an that which who whose as than
     said says say told
+    don't didn't doesn't won't can't isn't wasn't aren't weren't wouldn't couldn't
+    don’t didn’t doesn’t won’t can’t isn’t wasn’t aren’t weren’t wouldn’t couldn’t
     often also repeatedly frequently again recently later then now publicly privately
     previously once still
     """)
@@ -99,6 +101,13 @@ _AR_BAD_FIRST = word_set("""
 _AR_BAD_LAST = word_set("و او ثم عن من الي في مع دون بين")
 
 
+# A change of a figure ("a drop from 76 percent", "up from 40 percent"):
+# the poll's earlier number, not who answered.
+_EN_CHANGE = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:drop|rise|increase|decline|decrease|fall|jump|gain|"
+    r"change|up|down)\s+(?:from|of)\b", re.IGNORECASE)
+
+
 def plausible_source(text: str, lang: str) -> bool:
     """Whether ``text``, a source as written, can name a speaker in ``lang``.
 
@@ -113,7 +122,7 @@ def plausible_source(text: str, lang: str) -> bool:
         return False
     if lang == "ar" or re.search(r"[\u0600-\u06FF]", text):
         return _arabic(text)
-    return _english(text)
+    return not _EN_CHANGE.match(text.strip()) and _english(text)
 
 
 def trim_source(text: str, lang: str) -> tuple[int, int] | None:
@@ -128,7 +137,8 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     """
     if plausible_source(text, lang):
         return (0, len(text))
-    if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text):
+    if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text) \
+            or _EN_CHANGE.match(text.strip()):
         return None
     words = list(_WORD.finditer(text))
     low = [m.group().lower() for m in words]
