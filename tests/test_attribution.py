@@ -614,6 +614,22 @@ def test_quotation_running_over_two_sentences_after_said_comma() -> None:
     ]
 
 
+def test_quotation_opened_sentences_before_its_report_is_the_speakers() -> None:
+    text = ('The depot closed. "The line is safe. Trains will run on Monday. Nobody '
+            'will lose a fare," the operator told reporters at the station.')
+    claims = extract_claims(text)
+    _check_spans(text, claims)
+    assert [c.speaker for c in claims] == [None, "the operator", "the operator",
+                                           "the operator"]
+    assert len({c.entity for c in claims[1:]}) == 1
+
+
+def test_a_quotation_going_on_past_its_report_lends_no_speaker_back() -> None:
+    # The sentences before the report are not shown to be what it reports.
+    text = '"It was a mistake. We will fix it," the mayor said, "and nobody will pay."'
+    assert extract_claims(text)[0].speaker is None
+
+
 def test_quotation_in_a_new_paragraph_is_not_continued() -> None:
     text = '"Fares will rise," Okafor said.\n\n"Better service for all." That was the poster.'
     claims = extract_claims(text)

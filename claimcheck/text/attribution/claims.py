@@ -128,7 +128,7 @@ def extract_claims(
     # Relations come in the order their rules found them; a content placed
     # before its cue ("Y, X said") may start before the previous claim.
     claims.sort(key=lambda claim: claim.span[0])
-    return claims
+    return _quotes_begun_before(text, claims, quoted, newlines)
 
 
 class _Covers:
@@ -176,6 +176,42 @@ def _quote_goes_on(
     if not quoted.touches(*previous.span):
         return None
     return previous
+
+
+def _quotes_begun_before(text: str, claims: list[Claim], quoted: QuotedRegions,
+                         newlines: list[int]) -> list[Claim]:
+    """Give the sentences a quotation opens the speaker who closes it:
+    '"We will stand up. We need real change," Sanders told a crowd.': the first
+    sentence is his as well as the second, though only the second holds the
+    report. An English sentence without a speaker gets the speaker of the
+    next claim in the same paragraph when both lie in one quotation, which
+    the sentence opens or continues, and that claim's content runs to the
+    quotation's end."""
+    out = list(claims)
+    # Where the report a claim belongs to ends: its own content, or for a
+    # sentence given a later speaker here, that speaker's content.
+    reach = [claim.span[1] for claim in out]
+    for k in range(len(out) - 2, -1, -1):
+        claim = out[k]
+        if claim.speaker is not None or claim.lang != "en":
+            continue
+        region = quoted.at(claim.span[0])
+        following = out[k + 1]
+        if region is None or following.speaker is None or quoted.at(following.span[0]) != region:
+            continue
+        body_end = claim.span[1]
+        while body_end > claim.span[0] and text[body_end - 1] in " .?!…\"'”’»":
+            body_end -= 1
+        line_break = bisect.bisect_left(newlines, claim.span[1])
+        if region[1] < body_end or (line_break < len(newlines)
+                                    and newlines[line_break] < following.span[0]):
+            continue
+        if text[reach[k + 1]:region[1]].strip(" ,.?!…'’"):
+            continue  # the quotation goes on past the report: not what it reports
+        out[k] = dataclasses.replace(
+            following, text=claim.text, span=claim.span, lang=claim.lang)
+        reach[k] = reach[k + 1]
+    return out
 
 
 def _unattributed_lead(
