@@ -645,6 +645,21 @@ EXACT_RELATIONS = [
         id="english_quote_before_source_with_setting_after_cue",
     ),
     pytest.param(
+        "This is not about me, the president told his closest advisers as he labored.",
+        [("the president", "told", "This is not about me")],
+        id="english_told_after_the_statement_takes_a_listener_not_content",
+    ),
+    pytest.param(
+        '"He is a former president," Fiorina told "Fox and Friends," on Sunday.',
+        [("Fiorina", "told", '"He is a former president')],
+        id="english_quoted_show_after_told_is_the_listener",
+    ),
+    pytest.param(
+        "Reached by phone on Tuesday, Joyce told the paper he would not appeal.",
+        [("Joyce", "told", "he would not appeal")],
+        id="english_lead_in_before_told_is_not_the_content",
+    ),
+    pytest.param(
         "Marta Velez, who has run the food bank since 2010, said donations fell "
         "by a third this year.",
         [

@@ -478,6 +478,13 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
         ):
             before = None
             right_is_content = True
+    if before is not None and low in lexicon_en.OBJECT_VERBS and (
+            _quoted_title(toks, right_start)
+            or (not opens_clause and _main_clause(toks, m) and toks[first].low not in _RELATIVE)):
+        # "This is not about me, Obama told his advisers as he ...", '"...,"
+        # Fiorina told "Fox and Friends," reminding ...': after "told" come
+        # the listener and the setting; what was said came first.
+        opens_clause = right_is_content = False
     if before is not None and toks[m].text in QUOTES:
         opener = _quote_start(toks, m, marks)
         if right_is_content and opener > 0 and LETTER.search(toks[opener - 1].text):
@@ -500,6 +507,40 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     if content is None:
         return None
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+# Words that open a lead-in, not a statement: "While ...", "Reached by phone ...".
+_LEAD_INS = frozenset({"while", "since", "after", "before", "when", "if", "although", "though",
+                       "as", "because", "once", "until", "unless", "whether", "what", "first",
+                       "instead", "nor", "but", "and", "so", "reached", "asked", "speaking",
+                       "pressed", "interviewed", "contacted"})
+
+
+def _main_clause(toks: list[Token], end: int) -> bool:
+    """Whether tokens before ``end`` (the comma before a source) are a
+    statement of their own: a finite verb, four words or more, and no
+    lead-in word or preposition first ("While ...", "At the time")."""
+    words = [t for t in toks[:end] if LETTER.search(t.text)]
+    return (len(words) >= 4 and words[0].low not in _LEAD_INS
+            and words[0].low not in NOT_CONTENT_LEAD
+            and not words[0].low.endswith(("ed", "ing"))
+            and any(t.low in FINITE or t.low in BE for t in words))
+
+
+def _quoted_title(toks: list[Token], k: int) -> bool:
+    """Whether a quotation opening at token ``k`` is a name of a few
+    capitalised words with a comma after it ('"Fox and Friends,"'), not speech."""
+    n = len(toks)
+    if k >= n or toks[k].text not in QUOTES:
+        return False
+    close = next((x for x in range(k + 1, min(n, k + 7)) if toks[x].text in QUOTES), -1)
+    if close < 0:
+        return False
+    words = [t for t in toks[k + 1:close] if LETTER.search(t.text)]
+    comma = toks[close - 1].text == "," or (close + 1 < n and toks[close + 1].text == ",")
+    return (comma and 0 < len(words) <= 4 and toks[k + 1].text[:1].isupper()
+            and all(t.text[:1].isupper() or t.low in {"and", "of", "the"} for t in words))
 
 
 def _skip_to_that(toks: list[Token], k: int) -> int:
