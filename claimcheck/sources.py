@@ -177,16 +177,29 @@ def _apart(group_a: dict[str | None, list[int]], group_b: dict[str | None, list[
     return False
 
 
-def _different_people(names_a: set[frozenset[str]], names_b: set[frozenset[str]]) -> bool:
-    """Whether two groups hold full names (name-word sets of two words or
-    more) of one script that are not one within the other: two people
-    ("Hillary Clinton" / "Bill Clinton"); "Donald Trump" / "Donald J. Trump"
-    is one. Names in two scripts are not compared here (their words differ
-    anyway: rule 2 reads them by skeleton)."""
+@dataclasses.dataclass(frozen=True)
+class _FullName:
+    """A name of two words or more as :func:`_different_people` compares it."""
+
+    words: frozenset[str]
+    joined: str  # the words without spaces, in order: "عبد الله" reads as "عبدالله"
+    arabic: bool
+
+
+def _full_name(words: tuple[str, ...]) -> _FullName:
+    return _FullName(frozenset(words), "".join(words), bool(_ARABIC.search("".join(words))))
+
+
+def _different_people(names_a: set[_FullName], names_b: set[_FullName]) -> bool:
+    """Whether two groups hold full names (two name words or more) of one
+    script that are not one within the other: two people ("Hillary Clinton" /
+    "Bill Clinton"); "Donald Trump" / "Donald J. Trump" is one, and so is
+    "عبد الله الثاني" / "عبدالله الثاني". Names in two scripts are not
+    compared here (their words differ anyway: rule 2 reads them by skeleton)."""
     for a in names_a:
-        arabic = any(_ARABIC.search(w) for w in a)
         for b in names_b:
-            if arabic == any(_ARABIC.search(w) for w in b) and not (a <= b or b <= a):
+            if a.arabic == b.arabic and not (a.words <= b.words or b.words <= a.words
+                                             or a.joined in b.joined or b.joined in a.joined):
                 return True
     return False
 
@@ -346,11 +359,11 @@ def link_sources(claims: Sequence[Claim], *,
     # script, neither within the other, are two people whatever their
     # documents ("Hillary Clinton" / "Bill Clinton", "عاصم محمد" / "حسن محمد"),
     # so no chain of shorter names ("Clinton", "محمد") may join them.
-    full: dict[int, set[frozenset[str]]] = {}
+    full: dict[int, set[_FullName]] = {}
     for i in range(len(first)):
         full.setdefault(find(i), set())
         if len(word_sets[i]) >= 2:
-            full[find(i)].add(word_sets[i])
+            full[find(i)].add(_full_name(words[i]))
 
     def cosine(i: int, j: int) -> float | None:
         """The names' cosine when they are in different languages, else None."""
@@ -396,8 +409,8 @@ def link_sources(claims: Sequence[Claim], *,
                 for j in by_doc[doc_b]:
                     ri, rj = find(i), find(j)
                     if ri != rj and not _apart(members[ri], members[rj], word_sets) \
-                            and not _different_people(full[ri], full[rj]) \
-                            and rule(i, j, doc_a, doc_b):
+                            and rule(i, j, doc_a, doc_b) \
+                            and not _different_people(full[ri], full[rj]):
                         yield ri, rj
 
     docs = list(by_doc)

@@ -123,6 +123,13 @@ def test_arabic_denial_of_a_demonstrative_is_no_claim() -> None:
     assert _said(text) == [("الوزير", "الانتخابات كانت نزيهة")]
 
 
+def test_a_report_from_a_place_inside_a_sentence_is_no_byline() -> None:
+    from claimcheck.text.attribution.credits import CreditLines
+
+    assert not CreditLines("The attack killed 12 people, Al Jazeera reported from Doha.")
+    assert CreditLines("He spoke. Doe reported from Springfield, Ill.")
+
+
 @pytest.mark.parametrize("credit", [
     "(Reporting by Jane Doe; Editing by John Roe)",
     "(Additional reporting by Sam Poe; Writing by Ann Loe)",

@@ -151,6 +151,9 @@ def test_numeric_across_languages():
         ("وقعت الحكومة عقدا بقيمة 20 مليون دولار", "العقد بقيمة 35 مليون دولار"),
         # British "per cent" is percent
         ("inflation was 2.5 per cent in May", "inflation was 3.1% in May"),
+        # "fewer than" before a number bounds it; only after one is it a gap
+        ("fewer than 50 civilians were killed in the strike",
+         "80 civilians were killed in the strike"),
     ],
 )
 def test_numeric_fires(a, b):

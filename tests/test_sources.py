@@ -222,7 +222,9 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("Roman Catholic organisations in India", ""),
     ("doctors at Mercy Hospital in Boston", ""),
     ("correspondent Sarah Rainsford in Moscow", "Sarah Rainsford"),
+    ("aides at the White House", ""),
     ("Kim Lee, a teacher from Ohio", "Kim Lee"),
+    ("comments from Hillary Clinton", "Hillary Clinton"),  # "from" names whose
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name
@@ -238,7 +240,11 @@ def test_two_full_names_with_one_last_word_are_two_people() -> None:
     assert sources[3] != sources[4]
 
 
-def test_a_longer_form_of_one_name_still_links() -> None:
-    claims = [_claim("Donald Trump", "d1"), _claim("Donald J. Trump", "d2"),
-              _claim("Trump", "d3")]
+@pytest.mark.parametrize("names", [
+    ("Donald Trump", "Donald J. Trump", "Trump"),
+    ("عبد الله الثاني", "عبدالله الثاني"),  # one name, written apart or together
+])
+def test_a_longer_or_joined_form_of_one_name_still_links(names: tuple[str, ...]) -> None:
+    claims = [_claim(name, f"d{k}", "ar" if name[0] > "z" else "en")
+              for k, name in enumerate(names)]
     assert len({c.source for c in link_sources(claims)}) == 1

@@ -558,6 +558,8 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             if any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
             p, q = same_a[0], same_b[0]
+            if _difference(a, p) or _difference(b, q):
+                continue  # "£300 less than what the Tories offered": a gap, not an amount
             if unit in _GENERIC_UNITS and _orders_apart(p, q):
                 continue  # "$75,000 to the convention" vs "raising $64 million"
             if not _same_measure(_around(a, p), _around(b, q), cross):
@@ -577,12 +579,22 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
-        r"(?:less|fewer|lower|higher|smaller|larger|bigger|greater|cheaper) than|"
         r"further|new|among|rest|other|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
     )
 )
+
+
+# A comparative right after a number (its unit words between): the number is
+# a difference ("£300 less than", "five more soldiers than"), not an amount.
+_DIFFERENCE = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:less|fewer|lower|higher|smaller|larger|bigger|greater|"
+    r"cheaper|more)\s+than\b")
+
+
+def _difference(folded: _Folded, q: Quantity) -> bool:
+    return bool(_DIFFERENCE.match(folded.original[q.span[1]:q.span[1] + 60].lower()))
 
 
 def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:

@@ -173,10 +173,13 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
-    if first > 0 and matches[first - 1].group().lower() in _PLACE_WORDS:
+    before = first - 1
+    if before > 0 and matches[before].group().lower() == "the":
+        before -= 1  # "aides at the White House"
+    if before >= 0 and matches[before].group().lower() in _PLACE_WORDS:
         # "the BBC's Sarah Rainsford in Moscow", "Roman Catholic organisations
         # in India": the words after "in" say where the source is, not who.
-        return name_core(head[:matches[first - 1].start()], lang)
+        return name_core(head[:matches[before].start()], lang)
     of = first - 1
     if of > 0 and matches[of].group().lower() == "the":
         of -= 1  # "President of the United States Barack Obama"
@@ -198,8 +201,9 @@ def name_core(text: str, lang: str) -> str:
 
 
 # Prepositions of place: the capitalised words after them name where a
-# source is ("doctors at Mercy Hospital", "a teacher from Ohio"), not the source.
-_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "from", "across"})
+# source is ("doctors at Mercy Hospital", "aides at the White House"), not the
+# source. Not "from": "comments from Hillary Clinton" are hers.
+_PLACE_WORDS = frozenset({"in", "at", "near", "outside", "inside", "across"})
 
 
 def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
@@ -293,12 +297,20 @@ def _join_titles_to_names(nominal: list[int], keys: list[str], cores: list[list[
     سوسان", "Secretary of State John Kerry") are one source, before or after
     it. Two such sources (two different ministers' aides) leave it alone."""
     named = [j for j in nominal if cores[j]]
+
+    def other_names(root: int, own: str) -> bool:
+        """Whether the group of ``root`` already holds a name besides ``own``
+        (a key): then it is someone, and no title joins it to someone else."""
+        return any(find(j) == root and keys[j] != own for j in named)
+
     for i in nominal:
         words = keys[i].split()
         # An Arabic title is its own "name" to name_core (no capitals tell a
         # name from a title), so only its length is asked there.
         if len(words) < 2 or (cores[i] and not _ARABIC.search(keys[i])):
             continue
+        if other_names(find(i), keys[i]):
+            continue  # "the foreign minister", already Lavrov, is not Zarif too
         prefix = keys[i] + " "
         roots = {find(j) for j in named if keys[j].startswith(prefix)}
         if len(roots) == 1:
@@ -311,7 +323,9 @@ def _join_titles_to_names(nominal: list[int], keys: list[str], cores: list[list[
         suffix = " " + " ".join(cores[j])
         roots = {find(i) for i in untold if keys[i].endswith(suffix)}
         if len(roots) == 1:
-            union(j, roots.pop())
+            root = roots.pop()
+            if not any(find(x) == root and cores[x] != cores[j] for x in named):
+                union(j, root)
 
 
 class _LatestSpeakers:

@@ -23,9 +23,11 @@ _CREDIT = re.compile(
 # contributed reporting from Charleston.", "Alex Isenstadt contributed to this
 # story." (capitalised names; case matters here).
 _BYLINE = re.compile(
-    r"(?<![^\s])(?:[A-Z][\w.'’-]*\s+){1,4}(?:reported|contributed(?:\s+reporting)?)\s+"
+    r"(?:^|(?<=[.!?]\s))[ \t]*(?:[A-Z][\w.'’-]*\s+){1,4}"
+    r"(?:reported|contributed(?:\s+reporting)?)\s+"
     r"(?:from\s+[A-Z][\w'’.-]*(?:[ ,]+[A-Z][\w'’.-]*){0,3}"
-    r"|to\s+this\s+(?:report|story|article))\s*(?:[.;]|$)"
+    r"|to\s+this\s+(?:report|story|article))\s*(?:[.;]|$)",
+    re.MULTILINE,
 )
 
 

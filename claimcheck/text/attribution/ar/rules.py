@@ -42,8 +42,8 @@ _BUT = frozenset({"ولكن", "لكن", "بل"})
 # Particles that deny the verb after them ("لم يعلن", "ولن يقول").
 _NEGATIONS = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن", "لا", "ولا"})
 # Words after the speaker that say what the report is about ("قال نوبل عما
-# قام به"), not who speaks.
-_ABOUT = frozenset({"عما", "حول", "بشان"})
+# قام به"), not who speaks. (Not "بشأن": "المبعوث الخاص بشأن سوريا" is a title.)
+_ABOUT = frozenset({"عما", "حول"})
 
 
 def find_matches(s: str, toks: list[Token]) -> list[Match]:
@@ -243,8 +243,12 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
             # A listener: "قالوا للجزيرة نت إن", "لـ«الشرق الأوسط»".
             break
         if kept and word.startswith("لل") and ("ال" + word[2:] in lexicon_ar.ROLE_NOUNS
-                                               or word[2:] in lexicon_ar.ROLE_NOUNS):
-            break  # "وقال منوشين للرئيس الأمريكي": whom he told
+                                               or word[2:] in lexicon_ar.ROLE_NOUNS) \
+                and toks[kept[0]].text not in lexicon_ar.ROLE_NOUNS \
+                and toks[kept[0]].text not in lexicon_ar.TITLES:
+            # "وقال منوشين للرئيس الأمريكي": whom a named speaker told; after
+            # a title it is whose ("المستشار الإعلامي للرئيس الفلسطيني").
+            break
         if kept and word in _ABOUT:
             break
         if word in lexicon_ar.COMPLEMENTIZERS or _according(word):
@@ -284,6 +288,21 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
     source = (toks[kept[0]].start, toks[kept[-1]].end) if kept else None
     appo = (toks[appositive[0]].start, toks[appositive[-1]].end) if appositive else None
     return source, appo
+
+
+# Words after which a title is whom the speaker met, not the speaker
+# ("خلال لقائه مع الرئيس الفرنسي").
+_GOVERNING = frozenset({"مع", "عن", "من", "الي", "علي", "في", "ل", "لدي", "بين"})
+
+
+def _title_after_adjunct(toks: list[Token], start: int, end: int) -> int | None:
+    """The first role noun in [start, end), unless a preposition governs it:
+    the subject after a time or place phrase."""
+    for x in range(start, end):
+        word = toks[x].text
+        if word in lexicon_ar.ROLE_NOUNS:
+            return x if toks[x - 1].text not in _GOVERNING else None
+    return None
 
 
 def _adjunct(toks: list[Token], k: int) -> bool:
@@ -438,9 +457,11 @@ def _arabic_verb(
     cue, content, k = found
     if i + 1 < k and _adjunct(toks, i + 1):
         # "ثم اعترف بعد ذلك في مقابلة بأنه", "وكانت هايلي شددت أمام مجلس
-        # الأمن على أن": an adjunct follows the verb; the subject is before
-        # it or an earlier speaker's.
-        source, appositive = None, None
+        # الأمن على أن": an adjunct follows the verb; the subject is a title
+        # after it ("وقال يوم الأحد وزير الخارجية ... إن"), else before the
+        # verb or an earlier speaker's.
+        after = _title_after_adjunct(toks, i + 2, k)
+        source, appositive = (None, None) if after is None else _arabic_source(toks, after, k)
     else:
         source, appositive = _arabic_source(toks, i + 1, k)
     region = cue[0]

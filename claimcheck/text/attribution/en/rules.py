@@ -514,7 +514,9 @@ _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _LEAD_INS = frozenset({"while", "since", "after", "before", "when", "if", "although", "though",
                        "as", "because", "once", "until", "unless", "whether", "what", "first",
                        "instead", "nor", "but", "and", "so", "reached", "asked", "speaking",
-                       "pressed", "interviewed", "contacted"})
+                       "pressed", "interviewed", "contacted", "responding", "referring",
+                       "writing", "talking", "testifying", "appearing", "following",
+                       "addressing", "answering", "according"})
 
 
 def _main_clause(toks: list[Token], end: int) -> bool:
@@ -524,7 +526,7 @@ def _main_clause(toks: list[Token], end: int) -> bool:
     words = [t for t in toks[:end] if LETTER.search(t.text)]
     return (len(words) >= 4 and words[0].low not in _LEAD_INS
             and words[0].low not in NOT_CONTENT_LEAD
-            and not words[0].low.endswith(("ed", "ing"))
+            and not (words[0].low.endswith("ed") and len(words[0].low) > 4)
             and any(t.low in FINITE or t.low in BE for t in words))
 
 
