@@ -275,6 +275,8 @@ def test_arabic_fixes_keep_real_speakers(text: str, speaker: str) -> None:
     # After a title, "للرئيس" is whose adviser, not whom he told.
     ("وقال المستشار الإعلامي للرئيس الفلسطيني نبيل أبو ردينة إن المفاوضات متوقفة.",
      "المستشار الإعلامي للرئيس الفلسطيني نبيل أبو ردينة"),
+    # "بينما" opens a clause about the speaker
+    ("وأشارت امرأة بينما كانت تنتظر حصتها \"هربنا بما علينا من ملابس فقط\".", "امرأة"),
     # "وفق تقديره": by the estimate of the one already speaking.
     ("وقال الوزير إن الاتفاق سيوقع قريبا. لكن المنظمتين لم تتحركا، وفق تقديره، "
      "مما دفع بلاده إلى التقدم بطلب.", "الوزير"),
@@ -300,10 +302,11 @@ def test_arabic_title_governed_by_a_preposition_after_the_verb_is_not_the_speake
     "وأقال الرئيس مديره، ثم اعترف بعد ذلك في مقابلة تلفزيونية بأنه عزله.",
     "ولم تكشف تفاصيل التقرير، ولكن يعتقد أنه يشير إلى ترخيص بإجراء حوار.",
     "خصوصاً أن القوات الدولية لا تعتبر حتى الآن أن القرار تدخل ضمنه الحدود البحرية.",
+    "وحظي بإشادة دولية. وأعلن الشهر الماضي أنه سيلتزم ببنود اتفاق السلام.",
 ])
 def test_arabic_time_phrase_or_denied_report_is_no_speaker(text: str) -> None:
     speakers = {c.speaker for c in extract_claims(text, tagger=False)}
-    assert not speakers & {"بعد ذلك", "تفاصيل التقرير", "حتى الآن"}
+    assert not speakers & {"بعد ذلك", "تفاصيل التقرير", "حتى الآن", "الشهر الماضي"}
 
 
 @pytest.mark.parametrize(("text", "short", "full"), [

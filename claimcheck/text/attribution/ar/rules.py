@@ -21,6 +21,7 @@ from claimcheck.text.attribution.ar.words import (
     ACCORDING,
     AUDIENCES,
     BELIEF_NOUNS,
+    TIME_NOUNS,
     TIME_PREPOSITIONS,
     TRAILING,
 )
@@ -251,8 +252,10 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
             break
         if kept and word in _ABOUT:
             break
-        if word in lexicon_ar.COMPLEMENTIZERS or _according(word):
+        if word in lexicon_ar.COMPLEMENTIZERS or _according(word) or word in _FA_INNA:
             break  # "... نقلا عن بيان مشترك": who passed it on, not the source
+        if kept and word in _WHEN:
+            break  # "وأشارت امرأة بينما كانت تنتظر": when she spoke, not who
         if word == "علي" and k + 1 < last and (toks[k + 1].text in OPEN_QUOTES
                                               or toks[k + 1].text.startswith(_MEDIA)):
             break  # "... على «تويتر»", "على حسابه": where, not who
@@ -310,6 +313,8 @@ def _adjunct(toks: list[Token], k: int) -> bool:
     place phrase rather than the subject ("اعترف بعد ذلك", "شددت أمام مجلس
     الأمن"; but "قال إمام المسجد", which normalises to the same letters)."""
     word = toks[k].text
+    if word in TIME_NOUNS:
+        return True  # "وأعلن الشهر الماضي أنه", "وقال الأحد إن"
     if word not in TIME_PREPOSITIONS:
         return False
     return word != "امام" or (k + 1 < len(toks) and toks[k + 1].text in AUDIENCES)
@@ -603,7 +608,7 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     source: tuple[int, int] | None = (toks[start].start, toks[k - 1].end)
     if toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
-    if k - start == 1 and _own_words(toks[start].text):
+    if source is not None and k - start == 1 and _own_words(toks[start].text):
         source = None  # "وفق تقديره": by the estimate of the one who speaks
     cue = (toks[i].start, toks[i].end)
     words_before = _words_before(toks, i)

@@ -18,6 +18,12 @@ AUDIENCES = word_set("""
     انصاره انصارها حشد الكونغرس النواب لجنة اللجنة المؤتمر مؤتمر الامم وسائل
     الجمهور المحققين النيابة
 """)
+# Times that may follow a verb before its subject or content ("وأعلن الشهر
+# الماضي أن"): never the source.
+TIME_NOUNS = word_set("""
+    الشهر الاسبوع العام السنة اليوم امس الليلة صباح مساء فجر ظهر
+    الاثنين الثلاثاء الاربعاء الخميس الجمعة السبت الاحد
+""")
 # "بحسب X", "وفقا لـ X", "نقلا عن X": the source follows, the content is the clause.
 ACCORDING = word_set("بحسب حسب حسبما وفقا وفق طبقا نقلا")
 # Prepositions left at the end of a source cut before its listener.
