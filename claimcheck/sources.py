@@ -187,7 +187,8 @@ class _FullName:
 
 
 def _full_name(words: tuple[str, ...]) -> _FullName:
-    return _FullName(frozenset(words), "".join(words), bool(_ARABIC.search("".join(words))))
+    joined = "".join(words)
+    return _FullName(frozenset(words), joined, bool(_ARABIC.search(joined)))
 
 
 def _different_people(names_a: set[_FullName], names_b: set[_FullName]) -> bool:

@@ -173,16 +173,13 @@ def name_core(text: str, lang: str) -> str:
         first -= 1
     if first == last:
         return ""
-    before = first - 1
-    if before > 0 and matches[before].group().lower() == "the":
-        before -= 1  # "aides at the White House"
-    if before >= 0 and matches[before].group().lower() in _PLACE_WORDS:
+    of = first - 1  # the word before the run, past a "the"
+    if of > 0 and matches[of].group().lower() == "the":
+        of -= 1  # "President of the United States Barack Obama", "aides at the White House"
+    if of >= 0 and matches[of].group().lower() in _PLACE_WORDS:
         # "the BBC's Sarah Rainsford in Moscow", "Roman Catholic organisations
         # in India": the words after "in" say where the source is, not who.
-        return name_core(head[:matches[before].start()], lang)
-    of = first - 1
-    if of > 0 and matches[of].group().lower() == "the":
-        of -= 1  # "President of the United States Barack Obama"
+        return name_core(head[:matches[of].start()], lang)
     if of > 0 and matches[of].group().lower() in _OF_WORDS \
             and matches[of - 1].group().lower().rstrip(".") in lexicon_en.TITLES:
         # "Secretary of State John Kerry": the portfolio's words lead the run;

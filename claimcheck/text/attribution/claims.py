@@ -149,6 +149,21 @@ class _Covers:
         return at >= 0 and self._reach[at] >= end
 
 
+def _body_end(text: str, start: int, end: int) -> int:
+    """Where the words of ``text[start:end]`` end, before its closing
+    punctuation and quotation marks."""
+    while end > start and text[end - 1] in " .?!…\"'”’»":
+        end -= 1
+    return end
+
+
+def _paragraph_breaks(newlines: list[int], after: int, before: int) -> bool:
+    """Whether a newline (an offset of ``newlines``, ascending) lies at or
+    after ``after`` and before ``before``."""
+    k = bisect.bisect_left(newlines, after)
+    return k < len(newlines) and newlines[k] < before
+
+
 def _quote_goes_on(
     text: str, sentence: Sentence, quoted: QuotedRegions, claims: list[Claim],
     newlines: list[int],
@@ -161,17 +176,14 @@ def _quote_goes_on(
     must itself be a quotation.
     """
     start, end = sentence.span
-    body_end = end
-    while body_end > start and text[body_end - 1] in " .?!…\"'”’»":
-        body_end -= 1
+    body_end = _body_end(text, start, end)
     region = quoted.at(start)
     if region is None or region[1] < body_end or body_end <= start:
         return None
     if not claims or claims[-1].speaker is None:
         return None
     previous = claims[-1]
-    line_break = bisect.bisect_left(newlines, previous.span[1])
-    if line_break < len(newlines) and newlines[line_break] < start:
+    if _paragraph_breaks(newlines, previous.span[1], start):
         return None
     if not quoted.touches(*previous.span):
         return None
@@ -199,12 +211,8 @@ def _quotes_begun_before(text: str, claims: list[Claim], quoted: QuotedRegions,
         following = out[k + 1]
         if region is None or following.speaker is None or quoted.at(following.span[0]) != region:
             continue
-        body_end = claim.span[1]
-        while body_end > claim.span[0] and text[body_end - 1] in " .?!…\"'”’»":
-            body_end -= 1
-        line_break = bisect.bisect_left(newlines, claim.span[1])
-        if region[1] < body_end or (line_break < len(newlines)
-                                    and newlines[line_break] < following.span[0]):
+        if region[1] < _body_end(text, *claim.span) \
+                or _paragraph_breaks(newlines, claim.span[1], following.span[0]):
             continue
         if text[reach[k + 1]:region[1]].strip(" ,.?!…'’"):
             continue  # the quotation goes on past the report: not what it reports

@@ -608,7 +608,7 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     source: tuple[int, int] | None = (toks[start].start, toks[k - 1].end)
     if toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
-    if source is not None and k - start == 1 and _own_words(toks[start].text):
+    if k - start == 1 and _own_words(toks[start].text):
         source = None  # "وفق تقديره": by the estimate of the one who speaks
     cue = (toks[i].start, toks[i].end)
     words_before = _words_before(toks, i)

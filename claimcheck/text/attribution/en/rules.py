@@ -23,12 +23,14 @@ from claimcheck.text.attribution.en.words import (
     CONTENT_ENDS,
     FINITE,
     HARD_STOPS,
+    LEAD_INS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
     NOT_VERB_BEFORE,
     PAST,
     PREPOSITIONS,
     QUESTION_OPENERS,
+    RELATIVES,
     SEEM,
     SOURCE_OPENERS,
     STOPS,
@@ -480,7 +482,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
             right_is_content = True
     if before is not None and low in lexicon_en.OBJECT_VERBS and (
             _quoted_title(toks, right_start)
-            or (not opens_clause and _main_clause(toks, m) and toks[first].low not in _RELATIVE)):
+            or (not opens_clause and _main_clause(toks, m) and toks[first].low not in RELATIVES)):
         # "This is not about me, Obama told his advisers as he ...", '"...,"
         # Fiorina told "Fox and Friends," reminding ...': after "told" come
         # the listener and the setting; what was said came first.
@@ -509,22 +511,12 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
 
 
-_RELATIVE = frozenset({"who", "which", "that", "whom"})
-# Words that open a lead-in, not a statement: "While ...", "Reached by phone ...".
-_LEAD_INS = frozenset({"while", "since", "after", "before", "when", "if", "although", "though",
-                       "as", "because", "once", "until", "unless", "whether", "what", "first",
-                       "instead", "nor", "but", "and", "so", "reached", "asked", "speaking",
-                       "pressed", "interviewed", "contacted", "responding", "referring",
-                       "writing", "talking", "testifying", "appearing", "following",
-                       "addressing", "answering", "according"})
-
-
 def _main_clause(toks: list[Token], end: int) -> bool:
     """Whether tokens before ``end`` (the comma before a source) are a
     statement of their own: a finite verb, four words or more, and no
     lead-in word or preposition first ("While ...", "At the time")."""
     words = [t for t in toks[:end] if LETTER.search(t.text)]
-    return (len(words) >= 4 and words[0].low not in _LEAD_INS
+    return (len(words) >= 4 and words[0].low not in LEAD_INS
             and words[0].low not in NOT_CONTENT_LEAD
             and not (words[0].low.endswith("ed") and len(words[0].low) > 4)
             and any(t.low in FINITE or t.low in BE for t in words))

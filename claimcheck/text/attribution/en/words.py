@@ -53,6 +53,15 @@ NOT_CONTENT_LEAD = word_set(
     "in on at during after before for with from by since of when while as through via "
     "according without amid despite"
 )
+# Relative pronouns: a source that is one is no clause's subject of its own.
+RELATIVES = word_set("who which that whom")
+# Words that open a lead-in, not a statement: "While ...", "Reached by phone ...".
+LEAD_INS = word_set("""
+    while since after before when if although though as because once until unless
+    whether what first instead nor but and so reached asked speaking pressed
+    interviewed contacted responding referring writing talking testifying appearing
+    following addressing answering according
+    """)
 # Line openers that look like "Speaker:" but are page furniture.
 NOT_SPEAKERS = word_set(
     "related update updated note photo photos video watch read listen source sources editor "
