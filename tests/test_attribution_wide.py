@@ -291,3 +291,34 @@ def test_a_datelines_place_is_never_the_speaker() -> None:
     from claimcheck.text.attribution.credits import datelines
     assert datelines(text) == [(0, 28)]
     assert datelines("WASHINGTON — The Senate voted.") == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("A nervous opening half saw both teams give the ball away cheaply.",
+                 id="an_event_seen"),
+    pytest.param("After the break, Morrow's pass saw Delaney score his second goal.",
+                 id="a_thing_sees"),
+    pytest.param("At the fair, Vantel showed off a folding phone with two screens.",
+                 id="show_off"),
+    pytest.param("The mayor backed away from the plan to close the library.",
+                 id="back_away"),
+    pytest.param("Output rose 1.8%, short of the 2.2% which the central bank had forecast.",
+                 id="relative_clause_of_the_cue"),
+    pytest.param("Reigning world champion Ada Lindqvist has withdrawn from the final.",
+                 id="champion_is_a_noun"),
+])
+def test_english_verbs_in_a_sense_that_reports_nothing_make_no_claim(text: str) -> None:
+    assert _said(text, lang="en") == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    pytest.param("Analysts see the merger as a costly mistake.", "Analysts", id="see_as"),
+    pytest.param("Investors see little chance of a rate cut this year.", "Investors",
+                 id="people_see"),
+    pytest.param("The report that the regulator released said the bank had failed.",
+                 "The report that the regulator released", id="relative_with_its_own_verb"),
+    pytest.param("The minister said back in March that the bridge would reopen.",
+                 "The minister", id="said_back_in"),
+])
+def test_english_verbs_that_do_report_keep_their_claim(text: str, speaker: str) -> None:
+    assert [s for s, _ in _said(text, lang="en")] == [speaker]

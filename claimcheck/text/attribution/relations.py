@@ -258,6 +258,10 @@ def attributions_by_sentence(
             if not (item[3] != "ar" and quoted.holds(item[1].to_input(*item[2].cue)[0]))
         ]
 
+    # "The quarter saw both sides ...", "Siemens showed off ...": English
+    # verbs in a sense that reports nothing, whoever read them as cues.
+    found = [item for item in found if item[3] != "en" or en.reports(item[1].text, item[2])]
+
     credits = CreditLines(text)
     if credits:
         # "(Reporting by X; Editing by Y)" reports nothing.

@@ -435,6 +435,14 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
         if j - m >= 14:
             return None
         m -= 1
+    if m > 0 and toks[m].low == "that" and _object_relative(toks, m, j):
+        # "The report that the regulator released said ...": the relative
+        # clause belongs to the subject; walk on to the noun it describes.
+        m -= 1
+        while m >= 0 and toks[m].low not in lexicon_en.NP_STOPS and toks[m].text not in STOPS:
+            if j - m >= 14:
+                return None
+            m -= 1
     first = m + 1
     appositive = None
     if first > j >= 0 and (toks[j].text == "," or _comma_quote(toks, j)):
@@ -509,6 +517,24 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     if content is None:
         return None
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+_DETERMINERS = frozenset("the a an this his her their its our".split())
+
+
+def _object_relative(toks: list[Token], that: int, last: int) -> bool:
+    """Whether "that" at ``that`` opens a relative clause on the noun before
+    it, with its own subject and verb, that ends at ``last``, just before a
+    cue ("The report that the regulator released on Monday [said]"): not
+    "said that" or "so that", and a past verb after the clause's subject."""
+    before = toks[that - 1]
+    noun = that > 1 and toks[that - 2].low in _DETERMINERS  # "The report that"
+    if not LETTER.search(before.text) or before.low in FINITE \
+            or before.low in lexicon_en.NP_STOPS or before.low in PREPOSITIONS or not noun and (
+            before.low in lexicon_en.REPORTING_VERBS or before.low in lexicon_en.STANCE_VERBS):
+        return False
+    return any(t.text.islower() and (t.low in PAST or (t.low.endswith("ed") and len(t.low) > 4))
+               for t in toks[that + 2:last + 1])
 
 
 def _main_clause(toks: list[Token], end: int) -> bool:
