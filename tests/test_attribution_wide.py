@@ -306,6 +306,10 @@ def test_a_datelines_place_is_never_the_speaker() -> None:
                  id="relative_clause_of_the_cue"),
     pytest.param("Reigning world champion Ada Lindqvist has withdrawn from the final.",
                  id="champion_is_a_noun"),
+    pytest.param("The new chargers waste power as they charge our phones and tablets.",
+                 id="charge_a_battery"),
+    pytest.param("Two managers at the bank have reportedly disappeared with the funds.",
+                 id="hearsay_adverb"),
 ])
 def test_english_verbs_in_a_sense_that_reports_nothing_make_no_claim(text: str) -> None:
     assert _said(text, lang="en") == []
@@ -322,3 +326,13 @@ def test_english_verbs_in_a_sense_that_reports_nothing_make_no_claim(text: str) 
 ])
 def test_english_verbs_that_do_report_keep_their_claim(text: str, speaker: str) -> None:
     assert [s for s, _ in _said(text, lang="en")] == [speaker]
+
+
+def test_a_content_is_never_another_relations_source() -> None:
+    text = ("Music is about letting people tell and share their own songs, according to "
+            "Lena Ortiz, head of the label. The aim for next year, she said, was to reach "
+            "every phone.")
+    assert _said(text, lang="en") == [
+        ("Lena Ortiz", "Music is about letting people tell and share their own songs"),
+        ("Lena Ortiz", "was to reach every phone"),
+    ]
