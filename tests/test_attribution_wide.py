@@ -55,6 +55,11 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
                  id="short_quotation_is_still_a_claim"),
     pytest.param("وكانت شبكة «لمحة» قد أعلنت، الجمعة الماضي، أن الحسابات تعرضت لهجوم.",
                  [("شبكة «لمحة»", "الحسابات تعرضت لهجوم")], id="quoted_subject_first"),
+    pytest.param("أعلنت الشرطة في مدينة الرمال جنوب شرق البلاد عن توقيف ثلاثة مهربين.",
+                 [("الشرطة في مدينة الرمال جنوب شرق البلاد", "توقيف ثلاثة مهربين")],
+                 id="place_named_after_its_kind"),
+    pytest.param("وأعلنت الوزارة عن خطة جديدة لدعم المزارعين.",
+                 [("الوزارة", "خطة جديدة لدعم المزارعين")], id="announced_about"),
 ])
 def test_arabic_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert _said(text, lang="ar") == expected

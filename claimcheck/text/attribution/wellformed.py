@@ -87,8 +87,9 @@ _AR_NOT_SOURCE = lexicon_ar.PRONOUN_SUBJECTS | word_set("""
     اسمه اسمها هويته هويتها هذا هذه ذلك تلك
     مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد
     """)
-# A preposition with its conjunction or pronoun: "فيها", "وإلى", "عليه".
-_AR_PREPOSITION = re.compile(r"[وف]?(?:في|من|عن|علي|الي|مع|منذ|لدي|ب|ل)(?:ه|ها|هم|هما|هن)?")
+# A preposition with its conjunction or pronoun: "فيها", "وإلى", "عليه", "خلالها".
+_AR_PREPOSITION = re.compile(
+    r"[وف]?(?:في|من|عن|علي|الي|مع|منذ|لدي|خلال|ب|ل)(?:ه|ها|هم|هما|هن)?")
 # Words that cannot open an Arabic source: prepositions, particles, "ما".
 _AR_BAD_FIRST = word_set("""
     عن من علي الي في مع منذ حول بشكل بها به لها له بخصوص حيث اذ ما وما قد وقد لقد اي

@@ -21,6 +21,8 @@ from claimcheck.text.attribution.ar.words import (
     ACCORDING,
     AUDIENCES,
     BELIEF_NOUNS,
+    DIRECTIONS,
+    PLACE_NOUNS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TRAILING,
@@ -341,8 +343,9 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
     word, one indefinite word followed by a definite one ("شركة طيران
     السنابل", "وزير الكهرباء فيصل الأنصاري")."""
     n = len(toks)
-    if first >= n or not LETTER.search(toks[first].text) or _not_a_source(toks[first].text):
-        return first
+    if first >= n or not LETTER.search(toks[first].text) or _not_a_source(toks[first].text) \
+            or toks[first].text in TIME_NOUNS:
+        return first  # "وأعلن الأسبوع الماضي عن ...": a time, no subject
     titled = toks[first].text in lexicon_ar.ROLE_NOUNS or toks[first].text in lexicon_ar.TITLES
     k = first + 1
     jumped = False  # one indefinite word at most: a name, not the object
@@ -357,8 +360,11 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
         following = toks[k + 1].text if k + 1 < n else ""
         if (word == "في" and following not in lexicon_ar.TIME_WORDS
                 and not _not_a_source(following)):
-            # "مصدر في الشركة", "السلطات في إقليم الشمال".
+            # "مصدر في الشركة", "السلطات في إقليم الشمال", "السلطات في
+            # مدينة بيشاور شمال غرب باكستان".
             k += 2
+            if following in PLACE_NOUNS and k < n and not _not_a_source(toks[k].text):
+                k = _past_directions(toks, k + 1)
             jumped = True
             continue
         if _not_a_source(word):
@@ -377,6 +383,18 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
             continue
         break
     return k
+
+
+def _past_directions(toks: list[Token], k: int) -> int:
+    """Where a place's name ends when directions place it further ("بيشاور
+    | شمال غرب باكستان"): past one or two direction words and the name
+    after them; ``k`` itself when no direction follows."""
+    end = k
+    while end < len(toks) and end - k < 2 and toks[end].text in DIRECTIONS:
+        end += 1
+    if end == k or end >= len(toks) or _not_a_source(toks[end].text):
+        return k
+    return end + 1
 
 
 def _not_a_source(word: str) -> bool:
@@ -400,6 +418,8 @@ def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int,
     while k < len(toks) and (toks[k].text in lexicon_ar.NON_SOURCE or toks[k].text in "،,"
                              or toks[k].text in lexicon_ar.TIME_WORDS):
         k += 1
+    if k + 2 < len(toks) and toks[k].text == "عن":
+        k += 1  # "أعلنت الشرطة عن مقتل ...": the verb's preposition, not what was announced
     if len(toks) - k < 2 or not toks[k].text[:1].isalpha() or toks[k].text in _DEMONSTRATIVES \
             or toks[k].text in lexicon_ar.RELATIVES:
         return None  # a relative clause about the source, not its object

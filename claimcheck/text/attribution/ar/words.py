@@ -32,3 +32,7 @@ TRAILING = word_set("الي عن من ب علي")
 # speaks ("تصريحات ترامب تؤكد الاعتقاد السائد لديه أن ...": the belief is
 # confirmed, it says nothing).
 BELIEF_NOUNS = word_set("الاعتقاد الانطباع الشعور القناعة الشكوك المخاوف الفكرة الظن")
+# Kinds of place whose name follows them: "السلطات في مدينة بيشاور".
+PLACE_NOUNS = word_set("مدينة محافظة ولاية منطقة اقليم بلدة قرية مقاطعة مخيم حي ضاحية جزيرة")
+# Directions that place a name further: "بيشاور شمال غرب باكستان".
+DIRECTIONS = word_set("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط")
