@@ -25,7 +25,9 @@ process that ran a torch model on the CPU before importing claimcheck.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -77,6 +79,22 @@ def split_batches(order: Sequence[T], batch_size: int, *,
     return [order[bounds[k]: bounds[k + 1]] for k in range(count)]
 
 
+@contextlib.contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS (OpenBLAS in numpy's wheels) on the calling thread alone
+    within the block. After each call OpenBLAS's own worker threads spin for
+    a while before they sleep, and on a small machine they take the cores
+    the next forward pass needs: py3langid's one matrix product per
+    document, between the tagger's batches, cost English extraction a quarter
+    of its speed on a 2-core machine (``benchmarks/attribution_eval.py``
+    before and after; the README has the figures). The products claimcheck
+    asks of numpy are small; one thread loses nothing on them."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 def _one_thread() -> None:
     import torch
 
@@ -96,23 +114,43 @@ def forward_batches(forward: Callable[[In], Out], inputs: Iterable[In], *,
     everything runs on the calling thread.
     """
     workers = default_workers() if workers is None else workers
-    if workers <= 1:
+    if workers <= 1 or threading.current_thread().name.startswith(_PREFIX):
+        # One worker, or a forward pass that itself runs batches: on this thread.
         for item in inputs:
             yield forward(item)
         return
-    with ThreadPoolExecutor(workers, initializer=_one_thread,
-                            thread_name_prefix="claimcheck-forward") as pool:
-        pending: deque[Future[Out]] = deque()
-        try:
-            for item in inputs:
-                pending.append(pool.submit(forward, item))
-                if len(pending) >= 2 * workers:
-                    yield pending.popleft().result()
-            while pending:
+    pool = _pool(workers)
+    pending: deque[Future[Out]] = deque()
+    try:
+        for item in inputs:
+            pending.append(pool.submit(forward, item))
+            if len(pending) >= 2 * workers:
                 yield pending.popleft().result()
-        finally:
-            for future in pending:  # the caller stopped early or a batch failed
-                future.cancel()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:  # the caller stopped early or a batch failed
+            future.cancel()
 
 
-__all__ = ["PRIMITIVE_CACHE_CAPACITY", "default_workers", "forward_batches", "split_batches"]
+_PREFIX = "claimcheck-forward"
+_POOLS: dict[tuple[int, int], ThreadPoolExecutor] = {}
+_POOLS_LOCK = threading.Lock()
+
+
+def _pool(workers: int) -> ThreadPoolExecutor:
+    """The worker threads of :func:`forward_batches`, started once per
+    process and worker count: starting threads for every call cost a twentieth of
+    English extraction's time on PolNeAR dev. Keyed by process id too, since a
+    forked child has none of its parent's threads."""
+    key = (os.getpid(), workers)
+    with _POOLS_LOCK:
+        pool = _POOLS.get(key)
+        if pool is None:
+            pool = _POOLS[key] = ThreadPoolExecutor(workers, initializer=_one_thread,
+                                                    thread_name_prefix=_PREFIX)
+        return pool
+
+
+__all__ = ["PRIMITIVE_CACHE_CAPACITY", "default_workers", "forward_batches", "one_blas_thread",
+           "split_batches"]

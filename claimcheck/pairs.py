@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
+from claimcheck.batches import one_blas_thread
 from claimcheck.reasons.numbers import find_quantities
 from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair
@@ -64,7 +65,8 @@ def candidate_pairs(
     words = [folded_words(c.text) for c in claims]
     chosen: dict[tuple[int, int], float] = {}
     for start in range(0, n, chunk_size):
-        sims = embeddings[start : start + chunk_size] @ embeddings.T
+        with one_blas_thread():
+            sims = embeddings[start : start + chunk_size] @ embeddings.T
         rows = np.arange(sims.shape[0])
         sims[rows, rows + start] = -np.inf  # a claim is not its own neighbour
         if keep < n - 1:

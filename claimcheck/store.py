@@ -33,6 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.batches import one_blas_thread
 from claimcheck.detect import fold_repeats
 from claimcheck.pairs import comparable, nearest_in_each_language
 from claimcheck.progress import progress
@@ -195,7 +196,8 @@ class ClaimStore:
                 for key, distance in zip(keys[row, :counts[row]], distances[row, :counts[row]]):
                     candidates[row].append((1.0 - float(distance), -1 - int(key)))
         if len(claims) > 1:
-            sims = vectors @ vectors.T
+            with one_blas_thread():
+                sims = vectors @ vectors.T
             np.fill_diagonal(sims, -np.inf)
             k = min(top_k, len(claims) - 1)
             for row, near in enumerate(np.argpartition(-sims, k - 1, axis=1)[:, :k]):

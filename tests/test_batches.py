@@ -16,6 +16,7 @@ from claimcheck.batches import (
     PRIMITIVE_CACHE_CAPACITY,
     default_workers,
     forward_batches,
+    one_blas_thread,
     split_batches,
 )
 
@@ -98,3 +99,30 @@ def test_the_onednn_cache_is_bounded_unless_the_user_set_it(preset, expected) ->
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == expected
+
+
+def test_numpy_blas_runs_on_one_thread_inside_the_block_and_as_before_after():
+    from threadpoolctl import threadpool_info
+
+    def blas_threads() -> list[int]:
+        return [lib["num_threads"] for lib in threadpool_info() if lib["user_api"] == "blas"]
+
+    before = blas_threads()
+    with one_blas_thread():
+        assert all(n == 1 for n in blas_threads())
+        product = np.ones((64, 8)) @ np.ones((8, 64))
+    assert product[0, 0] == 8.0
+    assert blas_threads() == before
+
+
+def test_forward_batches_reuses_its_worker_threads_across_calls():
+    threads = []  # the thread objects themselves, so that none is freed and reused
+
+    def forward(x: int) -> int:
+        threads.append(threading.current_thread())
+        return x
+
+    for _ in range(3):
+        assert list(forward_batches(forward, range(6), workers=2)) == list(range(6))
+    assert len(set(threads)) <= 2
+    assert all(t.name.startswith("claimcheck-forward") for t in threads)

@@ -311,5 +311,12 @@ def test_the_shipped_tagger_reads_english_itself_and_hands_other_languages_on():
     assert together[0] == tagger.tag(english)
     roles = {s.role for s in together[0]}
     assert roles == {"source", "cue", "content"}
+    # A language the caller knows is taken as given: French said to be
+    # English is read by the English tagger; None is detected as before.
+    assert tagger.tag_many([english, french], langs=[None, "en"])[1] == tagger._tag_own(
+        [french], 16, False)[0]
+    assert tagger.tag_many([english, french], langs=["en", None]) == together
+    with pytest.raises(ValueError, match="2 texts but 1 languages"):
+        tagger.tag_many([english, french], langs=["en"])
     with pytest.raises(TypeError, match="fallback"):
         AttributionTagger(tagger.model, tagger.tokenizer, fallback="full")

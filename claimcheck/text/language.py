@@ -13,6 +13,8 @@ import functools
 import itertools
 import re
 
+from claimcheck.batches import one_blas_thread
+
 
 def _word_set(words: str) -> frozenset[str]:
     """The whitespace-separated words of ``words``."""
@@ -153,8 +155,9 @@ def _classified(sample: str, languages: frozenset[str], *, prefer: str | None = 
                 margin: float = 0.0) -> str:
     """The classifier's best language among ``languages``; ``prefer`` unless
     the best one's log-probability beats it by ``margin``."""
-    scores = {lang: float(score) for lang, score in _identifier().rank(sample)
-              if lang in languages}
+    with one_blas_thread():  # its matrix product must not leave OpenBLAS threads spinning
+        ranked = _identifier().rank(sample)
+    scores = {lang: float(score) for lang, score in ranked if lang in languages}
     best = max(scores, key=scores.__getitem__)
     if prefer is not None and best != prefer and scores[best] - scores[prefer] < margin:
         return prefer

@@ -434,7 +434,8 @@ class AttributionTagger:
         return view
 
     def tag_many(self, texts: Sequence[str], *, batch_size: int = 16,
-                 show_progress_bar: bool | None = None) -> list[list[TaggedSpan]]:
+                 show_progress_bar: bool | None = None,
+                 langs: Sequence[str | None] | None = None) -> list[list[TaggedSpan]]:
         """:meth:`tag` for many texts, their windows batched together.
 
         The fast path for many short texts (one-line documents, sentence
@@ -443,7 +444,8 @@ class AttributionTagger:
         result is the same as :meth:`tag` gives it, up to bfloat16 rounding
         where that precision is on. With a :attr:`fallback`, texts not in
         English (:func:`~claimcheck.text.language.detect_language`) are
-        tagged by it.
+        tagged by it. ``langs``, when the caller knows them, gives each
+        text's language (None: unknown), so that it is not detected again.
 
         Raises
         ------
@@ -452,21 +454,26 @@ class AttributionTagger:
         """
         if isinstance(texts, str):
             raise TypeError("tag_many expects a list of str; use tag() for one text")
+        if langs is not None and len(langs) != len(texts):
+            raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
         for n, text in enumerate(texts):
             if not isinstance(text, str):
                 raise TypeError(f"text {n} is {type(text).__name__}, not str")
         if self._known and any(text in self._known for text in texts):
             # Texts tagged in advance (:meth:`prefetched`) come from memory.
             new = [text for text in dict.fromkeys(texts) if text not in self._known]
+            lang_of = dict(zip(texts, langs)) if langs is not None else {}
             fresh = dict(zip(new, self.tag_many(new, batch_size=batch_size,
-                                                show_progress_bar=show_progress_bar)
+                                                show_progress_bar=show_progress_bar,
+                                                langs=[lang_of.get(t) for t in new])
                              if new else []))
             return [list(self._known[text]) if text in self._known else fresh[text]
                     for text in texts]
         if self._fallback is not None:
             # Texts in other languages go to the fallback tagger.
-            other = [k for k, text in enumerate(texts)
-                     if detect_language(text) not in ("en", "und")]
+            given = langs if langs is not None else [None] * len(texts)
+            other = [k for k, (text, lang) in enumerate(zip(texts, given))
+                     if (lang or detect_language(text)) not in ("en", "und")]
             if other:
                 mine = sorted(set(range(len(texts))) - set(other))
                 found = dict(zip(other, self.fallback.tag_many(

@@ -41,7 +41,7 @@ def add_tagged(
     starts = [s.span[0] for s in sentences]
     whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
     added = []
-    for relation in _tagged_relations(text, sentences, english, model):
+    for relation in _tagged_relations(text, sentences, english, model, langs):
         # Inside the English run it came from, so its sentence is English.
         index = bisect.bisect_right(starts, relation.content[0]) - 1
         if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
@@ -68,14 +68,23 @@ def english_runs(sentences: list[Sentence], english: list[bool]) -> list[tuple[i
 
 
 def _tagged_relations(
-    text: str, sentences: list[Sentence], english: list[bool], model: AttributionTagger
+    text: str, sentences: list[Sentence], english: list[bool], model: AttributionTagger,
+    langs: list[str] | None = None,
 ) -> list[TaggedRelation]:
     """The tagger's relations in each run of consecutive English sentences
-    (an Arabic article with one English line costs one short window)."""
+    (an Arabic article with one English line costs one short window);
+    ``langs``, each sentence's language when known."""
     relations: list[TaggedRelation] = []
     runs = english_runs(sentences, english)
+    # A run all of whose sentences are English needs no language detection.
+    run_langs = [
+        "en" if langs is not None and all(
+            langs[k] == "en" for k, s in enumerate(sentences) if start <= s.span[0] < end)
+        else None
+        for start, end in runs]
     # Every run of the document in one batched pass.
-    tagged = model.tag_many([text[start:end] for start, end in runs]) if runs else []
+    tagged = model.tag_many([text[start:end] for start, end in runs],
+                            langs=run_langs) if runs else []
     for (start, end), spans in zip(runs, tagged):
         part = text[start:end]
         for r in link(part, spans):
