@@ -30,7 +30,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import TypeVar
 
 In = TypeVar("In")
@@ -131,6 +131,7 @@ def forward_batches(forward: Callable[[In], Out], inputs: Iterable[In], *,
     finally:
         for future in pending:  # the caller stopped early or a batch failed
             future.cancel()
+        wait(pending)  # and the batches already running finish before we return
 
 
 _PREFIX = "claimcheck-forward"
@@ -138,11 +139,21 @@ _POOLS: dict[tuple[int, int], ThreadPoolExecutor] = {}
 _POOLS_LOCK = threading.Lock()
 
 
+def _after_fork() -> None:
+    global _POOLS_LOCK
+    _POOLS_LOCK = threading.Lock()  # a fork while another thread held it would deadlock
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork)
+
+
 def _pool(workers: int) -> ThreadPoolExecutor:
     """The worker threads of :func:`forward_batches`, started once per
-    process and worker count: starting threads for every call cost a twentieth of
-    English extraction's time on PolNeAR dev. Keyed by process id too, since a
-    forked child has none of its parent's threads."""
+    process and worker count instead of once per call (they idle between
+    calls and are never shut down; a new worker count starts a new pool).
+    Keyed by process id too, since a forked child has none of its parent's
+    threads."""
     key = (os.getpid(), workers)
     with _POOLS_LOCK:
         pool = _POOLS.get(key)

@@ -58,6 +58,9 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
     pytest.param("أعلنت الشرطة في مدينة الرمال جنوب شرق البلاد عن توقيف ثلاثة مهربين.",
                  [("الشرطة في مدينة الرمال جنوب شرق البلاد", "توقيف ثلاثة مهربين")],
                  id="place_named_after_its_kind"),
+    pytest.param("أعلنت السلطات في منطقة شمال الوادي عن مقتل ثلاثة أشخاص.",
+                 [("السلطات في منطقة شمال الوادي", "مقتل ثلاثة أشخاص")],
+                 id="direction_right_after_the_place_kind"),
     pytest.param("وأعلنت الوزارة عن خطة جديدة لدعم المزارعين.",
                  [("الوزارة", "خطة جديدة لدعم المزارعين")], id="announced_about"),
 ])
@@ -328,9 +331,24 @@ def test_english_verbs_in_a_sense_that_reports_nothing_make_no_claim(text: str) 
                  "The report that the regulator released", id="relative_with_its_own_verb"),
     pytest.param("The minister said back in March that the bridge would reopen.",
                  "The minister", id="said_back_in"),
+    pytest.param("Police estimated around 2,000 people attended the rally.", "Police",
+                 id="around_a_number_is_no_particle"),
+    pytest.param("Officials estimated up to 300 homes were flooded.", "Officials",
+                 id="up_to_a_number"),
+    pytest.param("The central bank sees inflation at 3% next year.", "The central bank",
+                 id="a_body_sees"),
+    pytest.param("Democrats charge the bill will hurt the poor.", "Democrats",
+                 id="charge_with_a_clause"),
+    pytest.param("The officials that resigned said the plan was flawed.",
+                 "The officials that resigned", id="subject_relative_with_that"),
 ])
 def test_english_verbs_that_do_report_keep_their_claim(text: str, speaker: str) -> None:
     assert [s for s, _ in _said(text, lang="en")] == [speaker]
+
+
+def test_according_to_inside_a_that_clause_stays_in_the_content() -> None:
+    said = _said("The mayor said that, according to the survey, rents rose 4%.", lang="en")
+    assert ("The mayor", "according to the survey, rents rose 4%") in said
 
 
 def test_a_content_is_never_another_relations_source() -> None:

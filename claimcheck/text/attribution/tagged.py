@@ -76,12 +76,11 @@ def _tagged_relations(
     ``langs``, each sentence's language when known."""
     relations: list[TaggedRelation] = []
     runs = english_runs(sentences, english)
-    # A run all of whose sentences are English needs no language detection.
-    run_langs = [
-        "en" if langs is not None and all(
-            langs[k] == "en" for k, s in enumerate(sentences) if start <= s.span[0] < end)
-        else None
-        for start, end in runs]
+    # In a document whose every sentence is English no run needs its language
+    # detected again. (In an Arabic document a Latin-script line is "en" only
+    # as a guess: a French line there is detected and goes to the fallback.)
+    english_document = langs is not None and all(lang == "en" for lang in langs)
+    run_langs = ["en" if english_document else None for _ in runs]
     # Every run of the document in one batched pass.
     tagged = model.tag_many([text[start:end] for start, end in runs],
                             langs=run_langs) if runs else []

@@ -364,7 +364,8 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
             # مدينة بيشاور شمال غرب باكستان".
             k += 2
             if following in PLACE_NOUNS and k < n and not _not_a_source(toks[k].text):
-                k = _past_directions(toks, k + 1)
+                # "في مدينة بيشاور شمال غرب باكستان", "في منطقة شمال سوريا"
+                k = _past_directions(toks, k if toks[k].text in DIRECTIONS else k + 1)
             jumped = True
             continue
         if _not_a_source(word):

@@ -21,6 +21,7 @@ from claimcheck.text.attribution.en.words import (
     BE,
     CLOSERS,
     CONTENT_ENDS,
+    DETERMINERS,
     FINITE,
     HARD_STOPS,
     LEAD_INS,
@@ -34,6 +35,8 @@ from claimcheck.text.attribution.en.words import (
     SEEM,
     SOURCE_OPENERS,
     STOPS,
+    SUBORDINATORS,
+    TIME_OPENERS,
     WEAK,
 )
 from claimcheck.text.attribution.nesting import end_contents_at_next_source, outermost
@@ -519,22 +522,25 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
 
 
-_DETERMINERS = frozenset("the a an this his her their its our".split())
-
-
 def _object_relative(toks: list[Token], that: int, last: int) -> bool:
     """Whether "that" at ``that`` opens a relative clause on the noun before
-    it, with its own subject and verb, that ends at ``last``, just before a
-    cue ("The report that the regulator released on Monday [said]"): not
-    "said that" or "so that", and a past verb after the clause's subject."""
+    it that ends at ``last``, just before a cue ("The report that the
+    regulator released on Monday [said]", "The officials that resigned
+    [said]"): not "said that", "so that", "given that", and nothing but a
+    prepositional phrase after the clause's past verb ("Given that the
+    company failed analysts said": "analysts" is the cue's own subject)."""
     before = toks[that - 1]
-    noun = that > 1 and toks[that - 2].low in _DETERMINERS  # "The report that"
-    if not LETTER.search(before.text) or before.low in FINITE \
+    noun = that > 1 and toks[that - 2].low in DETERMINERS  # "The report that"
+    if not LETTER.search(before.text) or before.low in FINITE or before.low in SUBORDINATORS \
             or before.low in lexicon_en.NP_STOPS or before.low in PREPOSITIONS or not noun and (
             before.low in lexicon_en.REPORTING_VERBS or before.low in lexicon_en.STANCE_VERBS):
         return False
-    return any(t.text.islower() and (t.low in PAST or (t.low.endswith("ed") and len(t.low) > 4))
-               for t in toks[that + 2:last + 1])
+    verbs = [x for x in range(that + 1, last + 1) if toks[x].text.islower() and (
+        toks[x].low in PAST or (toks[x].low.endswith("ed") and len(toks[x].low) > 4))]
+    if not verbs:
+        return False
+    rest = toks[verbs[-1] + 1:last + 1]
+    return not rest or rest[0].low in PREPOSITIONS or rest[0].low in TIME_OPENERS
 
 
 def _main_clause(toks: list[Token], end: int) -> bool:

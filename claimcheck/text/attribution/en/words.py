@@ -76,3 +76,9 @@ SOURCE_OPENERS = word_set(
 )
 # A closing mark and the mark that opens what it closes.
 CLOSERS = {")": "(", "”": "“", '"': '"', "''": "''"}
+# Determiners before a noun: "The report that ..." is a noun with its relative clause.
+DETERMINERS = word_set("the a an this his her their its our")
+# Words before "that" that make it a conjunction, not a relative pronoun.
+SUBORDINATORS = word_set("given now so such fact provided assuming seeing except considering")
+# Words that open a time phrase after a verb: "released last week said".
+TIME_OPENERS = word_set("last this next yesterday today earlier later")
