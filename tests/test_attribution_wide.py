@@ -349,6 +349,9 @@ def test_english_verbs_that_do_report_keep_their_claim(text: str, speaker: str) 
 def test_according_to_inside_a_that_clause_stays_in_the_content() -> None:
     said = _said("The mayor said that, according to the survey, rents rose 4%.", lang="en")
     assert ("The mayor", "according to the survey, rents rose 4%") in said
+    # the survey's phrase inside the mayor's clause does not make "The mayor said
+    # that" a claim of the survey's
+    assert all(not text.endswith("said that") for _, text in said)
 
 
 def test_a_content_is_never_another_relations_source() -> None:

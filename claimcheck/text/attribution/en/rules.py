@@ -186,7 +186,13 @@ def _english_according(toks: list[Token], i: int) -> Match | None:
         return None
     source = (toks[i + 2].start, toks[k - 1].end)
     cue = (toks[i].start, toks[i + 1].end)
-    if all(toks[x].text in QUOTES for x in range(i)):
+    before = i
+    while before > 0 and toks[before - 1].text == ",":
+        before -= 1
+    if all(toks[x].text in QUOTES for x in range(i)) or (
+            before > 0 and toks[before - 1].low == "that"):
+        # "According to X, ...", "Smith said that, according to the survey,
+        # prices rose": what X says follows the phrase.
         content = span_of(toks, k + 1, n)
     else:
         content = span_of(toks, 0, i)
