@@ -61,6 +61,9 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
     pytest.param("أعلنت السلطات في منطقة شمال الوادي عن مقتل ثلاثة أشخاص.",
                  [("السلطات في منطقة شمال الوادي", "مقتل ثلاثة أشخاص")],
                  id="direction_right_after_the_place_kind"),
+    pytest.param("وقال الوزير إن الخطة جاهزة. متحدثا عن مفاجآت كبيرة، وفقا لتعبيره.",
+                 [("الوزير", "الخطة جاهزة"), ("الوزير", "متحدثا عن مفاجآت كبيرة")],
+                 id="in_his_own_words_after_wafqan"),
     pytest.param("وأعلنت الوزارة عن خطة جديدة لدعم المزارعين.",
                  [("الوزارة", "خطة جديدة لدعم المزارعين")], id="announced_about"),
 ])
@@ -162,6 +165,11 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("which he", "en", "he"),
     ("Brafman had basically", "en", "Brafman"),
     ("said all 23", "en", None),  # a count without its noun names nobody
+    ("لمحبيه", "ar", None),  # "أعلن لمحبيه عن أن": whom he told
+    ("بالقول", "ar", None),  # "وتابع بالقول": "by saying"
+    ("فقد", "ar", None),  # "فقد قال": a particle
+    ("بـ72", "ar", None),  # "بقيمة تقدر بـ72 مليار": a number
+    ("لافروف", "ar", "لافروف"),  # a name that starts with "ل"
     ("The governor's office has faced criticism over floods", "en", "The governor's office"),
     ("Ed Brookover spoke to reporters Thursday following", "en", "Ed Brookover"),
     ("Mr. Obama often", "en", "Mr. Obama"),

@@ -85,8 +85,11 @@ _MAX_WORDS = 16
 # "name" of "طلب عدم ذكر اسمه", demonstratives.
 _AR_NOT_SOURCE = lexicon_ar.PRONOUN_SUBJECTS | word_set("""
     اسمه اسمها هويته هويتها هذا هذه ذلك تلك
-    مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد
+    مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد فقد
+    بالقول
     """)
+# "لمحبيه", "لمتابعيه", "لأنصاره": to whom the speaker spoke, one word.
+_AR_LISTENER_WORD = re.compile(r"ل[ما]\w{2,}(?:ه|ها|هم|هن)")
 # A preposition with its conjunction or pronoun: "فيها", "وإلى", "عليه", "خلالها".
 _AR_PREPOSITION = re.compile(
     r"[وف]?(?:في|من|عن|علي|الي|مع|منذ|لدي|خلال|ب|ل)(?:ه|ها|هم|هما|هن)?")
@@ -255,8 +258,10 @@ def _arabic(text: str) -> bool:
     words = [normalize_arabic_word(w) for w in _WORD.findall(text)]
     if not words:
         return False
-    if len(words) == 1 and words[0] in _AR_NOT_SOURCE:
-        return False
+    if len(words) == 1 and (words[0] in _AR_NOT_SOURCE or _AR_LISTENER_WORD.fullmatch(words[0])):
+        return False  # "لكنه", "فقد قال", "وتابع بالقول", "أعلن لمحبيه"
+    if any(ch.isdigit() for ch in words[0]):
+        return False  # "تقدر بـ72 مليار": a number is nobody
     if words[0] in _AR_BAD_FIRST or _AR_PREPOSITION.fullmatch(words[0]):
         return False
     if words[-1] in _AR_BAD_LAST:

@@ -663,9 +663,12 @@ _OWN_WORDS = frozenset({"تقدير", "تعبير", "قول", "راي", "وصف"
 
 
 def _own_words(word: str) -> bool:
-    for suffix in ("ه", "ها", "هم", "هما"):
-        if word.endswith(suffix) and word[: -len(suffix)] in _OWN_WORDS:
-            return True
+    # "وفقا لتعبيرها": after "وفقا" the noun takes "ل".
+    bare = word[1:] if word.startswith("ل") and word[1:2] != "ل" else word
+    for form in {word, bare}:
+        for suffix in ("ه", "ها", "هم", "هما"):
+            if form.endswith(suffix) and form[: -len(suffix)] in _OWN_WORDS:
+                return True
     return False
 
 
