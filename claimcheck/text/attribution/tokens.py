@@ -24,6 +24,8 @@ TOKEN = re.compile(
 ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 LETTER = re.compile(r"[^\W\d_]")
+# A word with its inner apostrophes ("don't", "Trump’s"), no punctuation.
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 QUOTES = frozenset('"“”‘’\'«»')
 OPEN_QUOTES = frozenset('"“«‘')

@@ -15,11 +15,10 @@ import re
 
 from claimcheck.text import lexicon_ar
 from claimcheck.text.attribution.en.words import FINITE, PAST
-from claimcheck.text.attribution.tokens import word_set
+from claimcheck.text.attribution.tokens import WORD, word_set
 from claimcheck.text.normalize import normalize_arabic_word
 
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|gov)\b|@\w", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 # English words that cannot start a source (pronouns can; "the" can).
 _EN_BAD_FIRST = word_set("""
@@ -144,7 +143,7 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text) \
             or _EN_CHANGE.match(text.strip()):
         return None
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     low = [m.group().lower() for m in words]
     if low and low[0] in _EN_NEVER_FIRST:
         return None
@@ -203,7 +202,7 @@ def _ends_in_pronoun(low: list[str]) -> bool:
 
 
 def _english(text: str) -> bool:
-    matches = list(_WORD.finditer(text))
+    matches = list(WORD.finditer(text))
     written = [m.group() for m in matches]
     words = [w.lower() for w in written]
     if not words or len(words) > _MAX_WORDS:
@@ -255,7 +254,7 @@ def _english(text: str) -> bool:
 
 
 def _arabic(text: str) -> bool:
-    words = [normalize_arabic_word(w) for w in _WORD.findall(text)]
+    words = [normalize_arabic_word(w) for w in WORD.findall(text)]
     if not words:
         return False
     if len(words) == 1 and (words[0] in _AR_NOT_SOURCE or _AR_LISTENER_WORD.fullmatch(words[0])):

@@ -38,11 +38,10 @@ import re
 
 from claimcheck.text import lexicon_en
 from claimcheck.text.attribution.en.words import FINITE, PAST
-from claimcheck.text.attribution.tokens import Match
+from claimcheck.text.attribution.tokens import WORD, Match
 from claimcheck.text.lexicon_bodies import body_kinds
 from claimcheck.text.speakers import classify_mention
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SEE = frozenset("see sees saw seen seeing".split())
 _CHARGE = frozenset("charge charges".split())
 _NOUNS = frozenset("champion side".split()) | _CHARGE
@@ -63,7 +62,7 @@ _NP_OPENERS = frozenset("""
 
 
 def _words(text: str) -> list[str]:
-    return [m.group().lower() for m in _WORD.finditer(text)]
+    return [m.group().lower() for m in WORD.finditer(text)]
 
 
 def reports(text: str, match: Match) -> bool:
@@ -84,12 +83,13 @@ def reports(text: str, match: Match) -> bool:
         return True
     if cue[-1] in _HEARSAY:
         return False  # "Cole reportedly met Mourinho": Cole is who did it, not who said it
-    source = _words(text[match.source[0]:match.source[1]]) if match.source else []
+    # The source's words as written, read once for the checks below.
+    written = WORD.findall(text[match.source[0]:match.source[1]]) if match.source else []
     between = _words(text[match.cue[1]:match.content[0]])
     content = _words(text[match.content[0]:match.content[1]])
     if match.content[0] < match.cue[1]:
         # "the 2.5% which the French government (had predicted)", the content before it
-        return not _in_relative_clause(text, match, source)
+        return not _in_relative_clause(written)
     opens = re.search(r"[\"“‘:]", text[match.cue[1]:match.content[0]])
     if not content or "that" in between or opens:
         return True  # a clause or a quotation ("said that, according to the survey, ...")
@@ -105,7 +105,7 @@ def reports(text: str, match: Match) -> bool:
     if head in _SEE:
         # "see the deal as ...", "Investors see a one-in-five chance"; not
         # "the quarter saw both sides ...", "The change would see pensions ...".
-        return "as" in content or not _thing(text, match)
+        return "as" in content or not _thing(written)
     if head in _NOUNS:
         # "champion Marat Safin", "side left Britain", "they charge our laptops";
         # not "Democrats charge the bill will hurt the poor"
@@ -113,30 +113,27 @@ def reports(text: str, match: Match) -> bool:
     return True
 
 
-def _thing(text: str, match: Match) -> bool:
-    """Whether a source is a singular common noun phrase or a year ("A scrappy
-    opening quarter", "Barkley's kick", "1921"): a thing or a time, no
-    holder. A body is a holder ("The central bank sees inflation at 3%")."""
-    if not match.source:
+def _thing(written: list[str]) -> bool:
+    """Whether a source (its words as written) is a singular common noun
+    phrase or a year ("A scrappy opening quarter", "Barkley's kick", "1921"):
+    a thing or a time, no holder. A body is a holder ("The central bank sees
+    inflation at 3%")."""
+    head = _head_words(written)
+    if not head:
         return False
-    written = _head_words(text, match)
-    if not written:
-        return False
-    last = written[-1]
+    last = head[-1]
     if last.isdigit():
         return True
-    phrase = " ".join(written)
+    phrase = " ".join(head)
     return classify_mention(phrase, "en") == "description" and last.islower() \
         and not (last.endswith("s") and not last.endswith("ss")) \
         and last not in lexicon_en.PRONOUNS and not body_kinds(phrase, "en")
 
 
-def _head_words(text: str, match: Match) -> list[str]:
+def _head_words(written: list[str]) -> list[str]:
     """A source's words without the auxiliaries, adverbs and negations the
     tagger may take in before the verb ("workers may soon", "I don't")."""
-    if not match.source:
-        return []
-    written = [m.group() for m in _WORD.finditer(text[match.source[0]:match.source[1]])]
+    written = list(written)
     while written and (written[-1].lower() in _BEFORE_VERB or written[-1].lower() in FINITE
                        or written[-1].endswith(("n't", "n’t"))
                        or (written[-1].endswith("ly") and written[-1] not in _LY_NOUNS)):
@@ -144,12 +141,11 @@ def _head_words(text: str, match: Match) -> list[str]:
     return written
 
 
-def _in_relative_clause(text: str, match: Match, source: list[str]) -> bool:
-    """Whether the source holds a relative pronoun whose clause the cue ends
-    ("the 2.5% which the French government [had predicted]")."""
-    if not match.source:
-        return False
-    written = [m.group() for m in _WORD.finditer(text[match.source[0]:match.source[1]])]
+def _in_relative_clause(written: list[str]) -> bool:
+    """Whether the source (its words as written) holds a relative pronoun
+    whose clause the cue ends ("the 2.5% which the French government [had
+    predicted]")."""
+    source = [w.lower() for w in written]
     for k, word in enumerate(source[:-1]):
         if k == 0 or word not in _RELATIVES:
             continue
