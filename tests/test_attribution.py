@@ -586,6 +586,19 @@ def test_english_inverted_source_with_lowercase_description() -> None:
     assert relations[0] == ("the county treasurer", "said", '"The budget is balanced')
 
 
+def test_english_titled_subject_is_the_source_of_a_second_verb() -> None:
+    # "Mr." and an initial's period stay inside the name the participle and
+    # the coordinated verb take for their source.
+    text = ("Mr. Varga said the levy was fair, adding that farmers would be spared. "
+            "Gina R. Holt praised the plan but warned that it came late.")
+    assert _relations(text) == [
+        ("Mr. Varga", "said", "the levy was fair"),
+        ("Mr. Varga", "adding", "farmers would be spared"),
+        ("Gina R. Holt", "praised", "the plan"),
+        ("Gina R. Holt", "warned", "it came late"),
+    ]
+
+
 def test_english_headline_speaker_before_colon() -> None:
     text = "Governor Alvarez: Schools will reopen next week\n\nThe rest of the story follows."
     assert _relations(text)[0] == (

@@ -25,6 +25,7 @@ from claimcheck.text.attribution.en.words import (
     FINITE,
     HARD_STOPS,
     LEAD_INS,
+    NAME_ABBREVIATIONS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
     NOT_VERB_BEFORE,
@@ -137,10 +138,22 @@ class _Marks:
             toks, k = self._toks, start
             while k < len(toks) and (
                 toks[k].text[:1].isupper() or toks[k].low in {"the", "of", "'s", "’s"}
+                or _name_period(toks, k, start)
             ):
                 k += 1
             self._run_ends[start] = k
         return self._run_ends[start]
+
+
+def _name_period(toks: list[Token], k: int, start: int) -> bool:
+    """Whether token ``k`` is the period of a title or an initial inside a
+    name ("Mr. Trump", "Donald J. Trump"): right after the abbreviation,
+    before a capitalised word."""
+    if toks[k].text != "." or k <= start or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return before.end == toks[k].start and after.text[:1].isupper() and (
+        before.low in NAME_ABBREVIATIONS or (len(before.text) == 1 and before.text.isupper()))
 
 
 def _english_headline(toks: list[Token]) -> Match | None:
