@@ -599,6 +599,15 @@ def test_english_titled_subject_is_the_source_of_a_second_verb() -> None:
     ]
 
 
+def test_english_source_with_a_long_apposition_is_its_name() -> None:
+    text = ("Ilse Marten, a senior adviser to the mayor and past president of the "
+            "Harbour Workers Union of the Northern Coast, said that the port would close. "
+            "''We will not move,'' said Pavel Ruda, co-director of the Fisheries and "
+            "Coastal Trade Program at the Baltic Institute for Maritime Studies.")
+    assert [(source, cue) for source, cue, _ in _relations(text)] == [
+        ("Ilse Marten", "said"), ("Pavel Ruda", "said")]
+
+
 def test_english_headline_speaker_before_colon() -> None:
     text = "Governor Alvarez: Schools will reopen next week\n\nThe rest of the story follows."
     assert _relations(text)[0] == (

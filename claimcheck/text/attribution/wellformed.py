@@ -144,6 +144,21 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             or _EN_CHANGE.match(text.strip()):
         return None
     words = list(WORD.finditer(text))
+    cut = _trim_english(text, words, lang)
+    comma = text.find(",")
+    if cut is None and len(words) > _MAX_WORDS and comma > 0:
+        # "Larry Cohen, a senior adviser to Mr. Sanders and past president of
+        # the Communications Workers of America": the name before a long
+        # apposition.
+        head = text[:comma].rstrip()
+        return (0, len(head)) if plausible_source(head, lang) else None
+    return cut
+
+
+def _trim_english(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, int] | None:
+    """:func:`trim_source` for a source in a Latin-script language that is
+    not plausible as written: its words cut before a verb and stripped of
+    function words."""
     low = [m.group().lower() for m in words]
     if low and low[0] in _EN_NEVER_FIRST:
         return None
