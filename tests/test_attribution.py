@@ -608,6 +608,14 @@ def test_english_source_with_a_long_apposition_is_its_name() -> None:
         ("Ilse Marten", "said"), ("Pavel Ruda", "said")]
 
 
+def test_english_relative_clause_after_a_noun_is_no_content() -> None:
+    text = ("The council runs a flood warning system, which was rebuilt after the 2019 "
+            "floods. Ana Ruiz asked who would pay for the new dam.")
+    relations = _relations(text)
+    assert not any(content.startswith("which") for _, _, content in relations)
+    assert ("Ana Ruiz", "asked", "who would pay for the new dam") in relations
+
+
 def test_english_headline_speaker_before_colon() -> None:
     text = "Governor Alvarez: Schools will reopen next week\n\nThe rest of the story follows."
     assert _relations(text)[0] == (

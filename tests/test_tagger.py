@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 
+import numpy as np
 import pytest
 
 from claimcheck.text.tagger import (
@@ -14,6 +15,7 @@ from claimcheck.text.tagger import (
     AttributionTagger,
     TaggedSpan,
     bio_tags,
+    choose_tags,
     decode,
     link,
     shipped_tagger,
@@ -86,6 +88,18 @@ def test_decode_turns_runs_into_whole_word_spans():
     assert spans[0].score == pytest.approx(0.8)
 
 
+def test_choose_tags_takes_a_likely_cue_or_source_before_o_but_not_a_content():
+    probs = np.array([
+        [0.60, 0.0, 0.0, 0.40, 0.0, 0.0, 0.0],  # O 60%, B-CUE 40%: a cue
+        [0.60, 0.40, 0.0, 0.0, 0.0, 0.0, 0.0],  # O 60%, B-SRC 40%: a source
+        [0.80, 0.0, 0.0, 0.20, 0.0, 0.0, 0.0],  # O 80%, B-CUE 20%: no cue
+        [0.60, 0.0, 0.0, 0.0, 0.0, 0.40, 0.0],  # O 60%, B-CON 40%: O (contents unbiased)
+    ])
+    tags, confidences = choose_tags(probs)
+    assert [TAGS[t] for t in tags] == ["B-CUE", "B-SRC", "O", "O"]
+    assert confidences == pytest.approx([0.40, 0.40, 0.80, 0.60])
+
+
 def test_link_joins_content_cue_and_source_and_drops_cueless_content():
     text = "The mayor said the bridge would reopen. Far away, an old bridge reopened."
     spans = [
@@ -105,7 +119,7 @@ def test_link_merges_a_broken_content_and_drops_short_or_unsure_ones():
         TaggedSpan("content", 39, 59, 0.8),  # "Monday after repairs", one word later
     ]
     assert [r.content for r in link(text, spans)] == [(15, 59)]
-    # Unmerged, the 3-word piece is too short and the cue keeps the other one.
+    # Unmerged, the cue keeps one piece (the first of two as long).
     assert [r.content for r in link(text, spans, merge_gap=0)] == [(15, 35)]
     assert link(text, [*spans[:2], TaggedSpan("content", 15, 35, 0.4)]) == []  # unsure
 

@@ -47,6 +47,7 @@ _CHARGE = frozenset("charge charges".split())
 _NOUNS = frozenset("champion side".split()) | _CHARGE
 _HEARSAY = frozenset("reportedly allegedly purportedly supposedly".split())
 _PARTICLES = frozenset("off up down away around".split())
+_RELATIVES = frozenset("which who whom whose".split())
 _SAY = frozenset("say says said saying tell tells told telling".split())
 _BEFORE_VERB = lexicon_en.AUXILIARIES | frozenset("""
     soon still now never rather not just even can may might must should could would will
@@ -95,6 +96,11 @@ def reports(text: str, match: Match) -> bool:
         return True  # a clause or a quotation ("said that, according to the survey, ...")
     if content[:2] == ["according", "to"]:
         return False  # "letting people tell (and share), according to X": X's content
+    if content[0] in _RELATIVES and between:
+        # "the flood warning system, which was upgraded ...": a relative
+        # clause on a noun after the cue says what the noun is, not what
+        # anyone said ("asked who would pay" asks a question)
+        return False
     head = cue[-1]
     after = between + content
     if after[0] in _PARTICLES and head not in lexicon_en.PARTICLE_VERBS and head not in _SAY \
