@@ -124,6 +124,30 @@ def test_link_merges_a_broken_content_and_drops_short_or_unsure_ones():
     assert link(text, [*spans[:2], TaggedSpan("content", 15, 35, 0.4)]) == []  # unsure
 
 
+def test_link_defaults_keep_three_words_and_merge_across_one_word_only():
+    text = ("Officials said roads will reopen. Police said maybe later. "
+            "Mayors said the bridge, for now, stays shut. Engineers said the road, again, "
+            "reopens soon.")
+
+    def span(role: str, words: str, after: int = 0) -> TaggedSpan:
+        start = text.index(words, after)
+        return TaggedSpan(role, start, start + len(words), 0.9)
+
+    cues = [text.index("said", k) for k in (0, 40, 65, 110)]
+    spans = [
+        span("source", "Officials"), TaggedSpan("cue", cues[0], cues[0] + 4, 0.9),
+        span("content", "roads will reopen"),  # three words: kept
+        TaggedSpan("cue", cues[1], cues[1] + 4, 0.9),
+        span("content", "maybe later"),  # two words: dropped
+        TaggedSpan("cue", cues[2], cues[2] + 4, 0.9),
+        span("content", "the bridge"), span("content", "stays shut"),  # two words apart
+        TaggedSpan("cue", cues[3], cues[3] + 4, 0.9),
+        span("content", "the road", cues[3]), span("content", "reopens soon"),  # one apart
+    ]
+    contents = [text[r.content[0]:r.content[1]] for r in link(text, spans)]
+    assert contents == ["roads will reopen", "the road, again, reopens soon"]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "source", "content"),

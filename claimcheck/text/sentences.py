@@ -40,10 +40,14 @@ _SPEECH_TAG = re.compile(
     r"(?=[.,;]|\s+(?:in|on|at|to|during|after|before|while|when|of)\b|\s*$)"
 )
 
+#: Titles written as abbreviations before a name ("Mr. Trump", "Sen. Cruz",
+#: "Lt. Gen. Flynn"): their period ends no sentence and stays inside the name.
+NAME_TITLES = _word_set("""
+    mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm st jr sr rev hon messrs
+    """)
 # Abbreviations after which a period never ends a sentence.
-_TITLES = _word_set("""
-    mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm st jr sr rev hon
-    messrs mt ft vs etc e.g i.e cf approx dept univ est fig jan feb mar apr jun
+_TITLES = NAME_TITLES | _word_set("""
+    mt ft vs etc e.g i.e cf approx dept univ est fig jan feb mar apr jun
     jul aug sep sept oct nov dec
     """)
 # Abbreviations that may also end a sentence ("... in the U.S. The ...").

@@ -24,9 +24,10 @@ import copy
 import functools
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -50,11 +51,13 @@ DEFAULT_WINDOW = 256
 #: Added to each tag's log-probability before the most likely tag of a word
 #: piece is taken: sources and cues a little more readily than the plain
 #: argmax (log 0.5 ≈ -0.7, so +0.5 takes a cue at 38% against "O" at 62%).
-#: Chosen with :func:`link`'s defaults on PolNeAR *train* (two halves of the
-#: 840 articles, each choosing for the other; ``benchmarks/tagger_decoding.py``).
-DECODE_BIAS = {"O": 0.0, "B-SRC": 0.5, "I-SRC": 0.5, "B-CUE": 0.5, "I-CUE": 0.5,
-               "B-CON": 0.0, "I-CON": 0.0}
-_BIAS = np.array([DECODE_BIAS[tag] for tag in TAGS])
+#: Chosen with :func:`link`'s defaults on PolNeAR *train* with the English
+#: tagger (two halves of the 840 articles, each choosing for the other;
+#: ``benchmarks/tagger_decoding.py``); the 12-layer tagger, which reads the
+#: languages without rules, decodes the same way untuned.
+DECODE_BIAS: Mapping[str, float] = MappingProxyType({
+    "O": 0.0, "B-SRC": 0.5, "I-SRC": 0.5, "B-CUE": 0.5, "I-CUE": 0.5,
+    "B-CON": 0.0, "I-CON": 0.0})
 DEFAULT_TAGGER_DIR = Path(__file__).resolve().parents[2] / "models" / "attribution-tagger"
 #: The English tagger: 4 layers distilled from the full one, about 3.7 times
 #: faster on English news (``models/attribution-tagger-en/README.md``).
@@ -169,11 +172,13 @@ def bio_tags(offsets: Sequence[tuple[int, int]],
     return [TAGS.index(t) for t in tags]
 
 
-def choose_tags(probs: np.ndarray) -> tuple[list[int], list[float]]:
+def choose_tags(probs: np.ndarray, bias: Mapping[str, float] = DECODE_BIAS,
+                ) -> tuple[list[int], list[float]]:
     """Each word piece's tag id from its ``(n, len(TAGS))`` probabilities,
-    with :data:`DECODE_BIAS` added to their logarithms, and the probability
-    of the tag taken."""
-    chosen = (np.log(probs + 1e-9) + _BIAS).argmax(-1)
+    with ``bias`` (tag -> amount; default :data:`DECODE_BIAS`) added to their
+    logarithms, and the probability of the tag taken."""
+    shift = np.array([bias.get(tag, 0.0) for tag in TAGS])
+    chosen = (np.log(probs + 1e-9) + shift).argmax(-1)
     return chosen.tolist(), probs[np.arange(len(probs)), chosen].tolist()
 
 
@@ -571,9 +576,8 @@ def link(
     ``merge_gap`` and ``min_words`` were chosen on PolNeAR *train* with
     :data:`DECODE_BIAS` (``benchmarks/tagger_decoding.py``; ``min_words``
     no lower than 3, since a content of one or two words is no claim to
-    check); ``max_gap`` and ``min_score`` date from the first tagger, chosen
-    on PolNeAR dev; moving either on train (max_gap 100 to 300, min_score
-    0.3 to 0.6) gained nothing worth a change.
+    check); ``max_gap`` and ``min_score`` date from the first tagger and
+    were chosen on PolNeAR dev.
     """
     sentence_starts = [s.span[0] for s in split_sentences(text)]
 

@@ -79,6 +79,15 @@ _EN_VERB_PARTICLES = word_set("""
 # Reporting verbs that are never part of a name: "said all 23" is a fragment.
 _EN_SPEECH = word_set("said says told tells added adds spoke speaks")
 _MAX_WORDS = 16
+# Capitalised words that open a sentence, not a name ("However, a senior
+# adviser ..."); with the months and days, which open a date ("Jan. 5, ...").
+_EN_NOT_NAME_FIRST = frozenset("""
+    however meanwhile still yet but and also instead moreover indeed later earlier
+    then now today yesterday last first in on at after before since when while as
+    monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun
+    jul aug sep sept oct nov dec january february march april june july august
+    september october november december
+""".split())
 
 # Arabic words that are never a whole source: fused pronoun particles, the
 # "name" of "طلب عدم ذكر اسمه", demonstratives.
@@ -136,7 +145,10 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     "Brafman", "Morton Blackwell, the icon who founded" -> "Morton
     Blackwell, the icon") and stripped of leading and trailing function
     words ("which he" -> "he"); a relative or personal pronoun alone
-    ("who", "he") stays, to be resolved to whom it refers.
+    ("who", "he") stays, to be resolved to whom it refers. A source of more
+    than 16 words that no cut makes plausible is the name before its first
+    comma, when that is one ("Larry Cohen, a senior adviser to ... and past
+    president of ..." -> "Larry Cohen").
     """
     if plausible_source(text, lang):
         return (0, len(text))
@@ -144,18 +156,25 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             or _EN_CHANGE.match(text.strip()):
         return None
     words = list(WORD.finditer(text))
-    cut = _trim_english(text, words, lang)
-    comma = text.find(",")
-    if cut is None and len(words) > _MAX_WORDS and comma > 0:
-        # "Larry Cohen, a senior adviser to Mr. Sanders and past president of
-        # the Communications Workers of America": the name before a long
-        # apposition.
-        head = text[:comma].rstrip()
-        return (0, len(head)) if plausible_source(head, lang) else None
+    cut = _cut_latin(text, words, lang)
+    if cut is None and len(words) > _MAX_WORDS:
+        return _name_before_apposition(text, lang)
     return cut
 
 
-def _trim_english(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, int] | None:
+def _name_before_apposition(text: str, lang: str) -> tuple[int, int] | None:
+    """The words before the first comma of ``text`` when they are a name:
+    every word capitalised, the first no lead-in ("However, ...")."""
+    comma = text.find(",")
+    head = list(WORD.finditer(text, 0, comma)) if comma > 0 else []
+    if not head or not all(m.group()[:1].isupper() for m in head) \
+            or head[0].group().lower() in _EN_NOT_NAME_FIRST:
+        return None
+    span = (head[0].start(), head[-1].end())
+    return span if plausible_source(text[span[0]:span[1]], lang) else None
+
+
+def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, int] | None:
     """:func:`trim_source` for a source in a Latin-script language that is
     not plausible as written: its words cut before a verb and stripped of
     function words."""

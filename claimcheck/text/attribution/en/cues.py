@@ -47,7 +47,7 @@ _CHARGE = frozenset("charge charges".split())
 _NOUNS = frozenset("champion side".split()) | _CHARGE
 _HEARSAY = frozenset("reportedly allegedly purportedly supposedly".split())
 _PARTICLES = frozenset("off up down away around".split())
-_RELATIVES = frozenset("which who whom whose".split())
+_NOUN_RELATIVES = frozenset("which who whom whose".split())
 _SAY = frozenset("say says said saying tell tells told telling".split())
 _BEFORE_VERB = lexicon_en.AUXILIARIES | frozenset("""
     soon still now never rather not just even can may might must should could would will
@@ -96,10 +96,12 @@ def reports(text: str, match: Match) -> bool:
         return True  # a clause or a quotation ("said that, according to the survey, ...")
     if content[:2] == ["according", "to"]:
         return False  # "letting people tell (and share), according to X": X's content
-    if content[0] in _RELATIVES and between:
+    if content[0] in _NOUN_RELATIVES and between \
+            and text[match.cue[1]:match.content[0]].rstrip().endswith(","):
         # "the flood warning system, which was upgraded ...": a relative
-        # clause on a noun after the cue says what the noun is, not what
-        # anyone said ("asked who would pay" asks a question)
+        # clause set off after a noun says what the noun is, not what anyone
+        # said ("asked who would pay", "told reporters which roads would
+        # close" ask or answer a question)
         return False
     head = cue[-1]
     after = between + content

@@ -25,7 +25,6 @@ from claimcheck.text.attribution.en.words import (
     FINITE,
     HARD_STOPS,
     LEAD_INS,
-    NAME_ABBREVIATIONS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
     NOT_VERB_BEFORE,
@@ -51,6 +50,7 @@ from claimcheck.text.attribution.tokens import (
     content_limit,
     span_of,
 )
+from claimcheck.text.sentences import NAME_TITLES
 
 
 def find_matches(s: str, toks: list[Token]) -> list[Match]:
@@ -153,7 +153,7 @@ def _name_period(toks: list[Token], k: int, start: int) -> bool:
         return False
     before, after = toks[k - 1], toks[k + 1]
     return before.end == toks[k].start and after.text[:1].isupper() and (
-        before.low in NAME_ABBREVIATIONS or (len(before.text) == 1 and before.text.isupper()))
+        before.low in NAME_TITLES or (len(before.text) == 1 and before.text.isupper()))
 
 
 def _english_headline(toks: list[Token]) -> Match | None:

@@ -82,11 +82,3 @@ DETERMINERS = word_set("the a an this his her their its our")
 SUBORDINATORS = word_set("given now so such fact provided assuming seeing except considering")
 # Words that open a time phrase after a verb: "released last week said".
 TIME_OPENERS = word_set("last this next yesterday today earlier later")
-
-#: Abbreviations a name may carry before its period ("Mr. Trump", "Sen.
-#: Sanders", "Lt. Gen. Flynn"): the period stays inside a run of capitalised
-#: words, as a one-letter initial's does ("Donald J. Trump").
-NAME_ABBREVIATIONS = word_set("""
-    mr mrs ms dr prof sen rep gov gen lt col sgt capt maj adm st rev hon messrs
-""")
-
