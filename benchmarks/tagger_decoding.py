@@ -1,7 +1,8 @@
 """Choose the learned tagger's decoding on PolNeAR *train*, never on dev.
 
-The tagger's word-piece probabilities are computed once per article and
-cached; each setting then only re-decodes and re-links them, and the whole
+The tagger's word-piece probabilities are computed once per article (by the
+tagger's own batched forward pass) and cached; each setting then only
+re-decodes and re-links them, and the whole
 pipeline (rules, then the tagger's relations the rules missed) is scored with
 ``attribution_eval.evaluate_polnear``. The knobs:
 
@@ -31,12 +32,10 @@ import itertools
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -61,58 +60,51 @@ GRID = {
 BEFORE = {"min_words": 4, "merge_gap": 2, "cue_bias": 0.0, "source_bias": 0.0}
 
 
-class _CachedDecoding:
-    """Replaces ``AttributionTagger._tag_own``: probabilities computed once per
-    text, then decoded with the current bias."""
+class _CachedProbabilities:
+    """Replaces ``AttributionTagger._window_probabilities``: each text's
+    windows go through the model once (as the pipeline batches them); later
+    settings decode the same probabilities again."""
 
-    def __init__(self) -> None:
-        self.cache: dict[tuple[int, str], list[tuple[np.ndarray, list[tuple[int, int]]]]] = {}
-        self.bias: dict[str, float] = {}
+    def __init__(self, compute: Callable[..., Any]) -> None:
+        self.compute = compute
+        self.cache: dict[tuple[int, str], Any] = {}
 
-    def __call__(self, model: Any, texts: list[str], batch_size: int,
-                 show_progress_bar: bool | None) -> list[list[Any]]:
-        import torch
-
-        out = []
-        for text in texts:
-            key = (id(model), text)
-            if key not in self.cache:
-                ids, offsets = model.pieces(text)
-                spans = tagger_module.windows(text, offsets, model.window)
-                encoded = model.batch([ids[a:b] for a, b in spans])
-                with torch.inference_mode(), torch.autocast(
-                        "cpu", dtype=torch.bfloat16, enabled=model.precision == "bfloat16"):
-                    logits = model.model(**encoded).logits.float()
-                probs = torch.softmax(logits, dim=-1).numpy()
-                self.cache[key] = [(probs[r, 1:1 + b - a].copy(), list(offsets[a:b]))
-                                    for r, (a, b) in enumerate(spans)]
-            found = []
-            for p, offsets in self.cache[key]:
-                tags, confidences = tagger_module.choose_tags(p, self.bias)
-                found.extend(tagger_module.decode(text, tags, confidences, offsets))
-            out.append(found)
-        return out
+    def __call__(self, model: Any, texts: Sequence[str], batch_size: int,
+                 show_progress_bar: bool | None) -> list[Any]:
+        new = [text for text in dict.fromkeys(texts) if (id(model), text) not in self.cache]
+        if new:
+            for text, found in zip(new, self.compute(model, new, batch_size, show_progress_bar)):
+                self.cache[(id(model), text)] = found
+        return [self.cache[(id(model), text)] for text in texts]
 
 
 @contextmanager
-def _patched(decoding: _CachedDecoding) -> Iterator[Callable[[dict[str, float]], None]]:
-    own, link, annotations = (tagger_module.AttributionTagger._tag_own, tagged.link,
-                              ae.polnear_annotations)
+def _patched() -> Iterator[Callable[[dict[str, float]], None]]:
+    """Probabilities cached, and a function that sets the decoding and
+    linking of one setting; everything restored on exit."""
+    model_class = tagger_module.AttributionTagger
+    probabilities, choose, link, annotations = (
+        model_class._window_probabilities, tagger_module.choose_tags, tagged.link,
+        ae.polnear_annotations)
+    cached = _CachedProbabilities(probabilities)
 
-    def tag_own(self: Any, texts: Any, batch_size: int, show_progress_bar: Any) -> Any:
-        return decoding(self, texts, batch_size, show_progress_bar)
+    def window_probabilities(self: Any, texts: Any, batch_size: int,
+                             show_progress_bar: Any) -> Any:
+        return cached(self, texts, batch_size, show_progress_bar)
 
     def configure(setting: dict[str, float]) -> None:
-        decoding.bias = {"B-CUE": setting["cue_bias"], "I-CUE": setting["cue_bias"],
-                         "B-SRC": setting["source_bias"], "I-SRC": setting["source_bias"]}
+        bias = {"B-CUE": setting["cue_bias"], "I-CUE": setting["cue_bias"],
+                "B-SRC": setting["source_bias"], "I-SRC": setting["source_bias"]}
+        tagger_module.choose_tags = functools.partial(choose, bias=bias)
         tagged.link = functools.partial(link, min_words=int(setting["min_words"]),
                                         merge_gap=int(setting["merge_gap"]))
 
-    tagger_module.AttributionTagger._tag_own = tag_own
+    model_class._window_probabilities = window_probabilities
     try:
         yield configure
     finally:
-        tagger_module.AttributionTagger._tag_own = own
+        model_class._window_probabilities = probabilities
+        tagger_module.choose_tags = choose
         tagged.link = link
         ae.polnear_annotations = annotations
 
@@ -133,7 +125,7 @@ def search(split: Path, limit: int | None = None) -> dict[str, Any]:
     names = sorted(every)[:limit]
     halves = [{k: every[k] for k in names[0::2]}, {k: every[k] for k in names[1::2]}]
     rows = []
-    with _patched(_CachedDecoding()) as configure:
+    with _patched() as configure:
         for values in itertools.product(*GRID.values()):
             setting = dict(zip(GRID, values))
             configure(setting)

@@ -508,6 +508,16 @@ class AttributionTagger:
     def _tag_own(self, texts: Sequence[str], batch_size: int,
                  show_progress_bar: bool | None) -> list[list[TaggedSpan]]:
         """:meth:`tag_many` with this tagger's own model."""
+        return [[span for probs, offsets in windows_of
+                 for span in decode(text, *choose_tags(probs), offsets)]
+                for text, windows_of in zip(
+                    texts, self._window_probabilities(texts, batch_size, show_progress_bar))]
+
+    def _window_probabilities(
+        self, texts: Sequence[str], batch_size: int, show_progress_bar: bool | None,
+    ) -> list[list[tuple[np.ndarray, Sequence[tuple[int, int]]]]]:
+        """For each text, its windows in text order: the tag probabilities of
+        each word piece, ``(n, len(TAGS))``, and the pieces' offsets."""
         import torch
 
         if not texts:
@@ -518,7 +528,8 @@ class AttributionTagger:
         jobs = [(t, first, stop) for t, (text, (_, offsets)) in enumerate(zip(texts, pieces))
                 for first, stop in windows(text, offsets, self.window)]
         jobs.sort(key=lambda job: job[1] - job[2])
-        found: list[list[tuple[int, list[TaggedSpan]]]] = [[] for _ in texts]
+        found: list[list[tuple[int, np.ndarray, Sequence[tuple[int, int]]]]] = [
+            [] for _ in texts]
         bf16 = self.precision == "bfloat16"
         # At least one batch per worker thread: one article's few windows
         # would otherwise run on one core.
@@ -539,11 +550,10 @@ class AttributionTagger:
 
         for group, probs in forward_batches(forward, inputs()):
             for row, (t, first, stop) in enumerate(group):
-                chosen, confidences = choose_tags(probs[row, 1: 1 + stop - first])
-                found[t].append((first, decode(texts[t], chosen, confidences,
-                                               pieces[t][1][first:stop])))
+                found[t].append((first, probs[row, 1: 1 + stop - first],
+                                 pieces[t][1][first:stop]))
         # Windows back in text order within each text.
-        return [[span for _, spans in sorted(per_text, key=lambda w: w[0]) for span in spans]
+        return [[(p, offsets) for _, p, offsets in sorted(per_text, key=lambda w: w[0])]
                 for per_text in found]
 
 

@@ -80,10 +80,12 @@ _EN_VERB_PARTICLES = word_set("""
 _EN_SPEECH = word_set("said says told tells added adds spoke speaks")
 _MAX_WORDS = 16
 # Capitalised words that open a sentence, not a name ("However, a senior
-# adviser ..."); with the months and days, which open a date ("Jan. 5, ...").
+# adviser ..."), beside the function words of _EN_BAD_FIRST, which
+# plausible_source rejects anyway; with the months and days, which open a
+# date ("Jan. 5, ...").
 _EN_NOT_NAME_FIRST = frozenset("""
-    however meanwhile still yet but and also instead moreover indeed later earlier
-    then now today yesterday last first in on at after before since when while as
+    however meanwhile still moreover indeed later earlier today yesterday last first
+    after before
     monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun
     jul aug sep sept oct nov dec january february march april june july august
     september october november december
