@@ -8,6 +8,8 @@
     python benchmarks/run_benchmark.py attribution     # PolNeAR dev + Arabic gold
     python benchmarks/run_benchmark.py contradictions  # gold articles + the seed
     python benchmarks/run_benchmark.py e2e             # e2e dev cases: every reported pair
+    python benchmarks/run_benchmark.py e2e --e2e benchmarks/data/own_cases.json
+                                                       # the same on our own 12 articles
     python benchmarks/run_benchmark.py alarms          # pairs per 100 claims on real news
     python benchmarks/run_benchmark.py alarms --alarm-sets polnear-dev --limit 20
     python benchmarks/run_benchmark.py finetune        # training speed, float32 vs bfloat16
@@ -888,7 +890,9 @@ def e2e_markdown(res: dict[str, Any]) -> str:
                 f"{m['required_found']}/{m['required']} | {_fmt(m['recall'])} | {_fmt(m['f1'])} |")
 
     lines = [
-        "## End to end: every reported pair counts (e2e dev cases)", "",
+        "## End to end: every reported pair counts ("
+        + ("e2e dev cases" if Path(res["data"]).name == "dev.json"
+           else f"cases of `{Path(res['data']).name}`") + ")", "",
         f"{res['cases']} cases (`{Path(res['data']).name}`), each one pipeline call; threshold "
         f"{res['threshold']:.2f}. A reported pair is right when both claims match the two sides "
         "of a listed contradiction (same document, spans overlapping by half the shorter, same "
