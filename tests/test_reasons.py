@@ -290,6 +290,8 @@ def test_seed_temporal():
         ("we expect the end of the mission soon", "the territory was fully retaken"),
         ("the battle continues", "the battle has ended"),
         ("the war has not ended", "the war is over"),
+        ("the battle continues", "the town has already been retaken"),
+        ("ستعلن القوات النصر في غضون أسبوع", "تم تحرير المدينة"),
     ],
 )
 def test_temporal_fires(a, b):
@@ -305,6 +307,11 @@ def test_temporal_fires(a, b):
         ("سيطرة التنظيم على القرية", "تمت استعادة القرية بالكامل"),
         ("قال إن القوات تتقدم على جبهتين", "تمت استعادة القرية بالكامل"),
         ("القمة كانت مقررة في سنغافورة", "تمت استعادة القرية بالكامل"),  # a place, not "will"
+        # "already" and a bare passive say that something happened, not that
+        # a process ended
+        ("Labour has already broken its promise", "Labour will continue to pursue reforms"),
+        ("كتيبتان انسحبتا بالفعل من المنطقة", "ألفا جندي سيعودون إلى ثكناتهم"),
+        ("تعهد الوزير بالقضاء على الوباء في غضون أيام", "تم رصد 147 حالة"),
     ],
 )
 def test_temporal_quiet(a, b):
@@ -407,6 +414,11 @@ def test_antonym_fires(a, b):
         ("سحب الرئيس السابق القوات", "الرئيس السابق القوات"),
         # both poles on one side
         ("prices rose then fell", "prices fell"),
+        # a pole in a time phrase dates the claim: "after a closure", "since it reopened"
+        ("ميناء الصخيرة استأنف العمل بالكامل بعد إغلاق دام أسبوعين",
+         "جميع أرصفة الميناء أعيد فتحها أمام السفن"),
+        ("the port resumed work after a two-week closure",
+         "six vessels had docked since the port reopened"),
     ],
 )
 def test_antonym_quiet(a, b):

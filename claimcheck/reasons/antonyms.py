@@ -74,10 +74,28 @@ def _hedged(folded: _Folded) -> bool:
     return _HEDGE_RE.search(folded.text) is not None
 
 
+# A pole word in a time phrase ("since the port reopened", "after a two-week
+# closure", "منذ إعادة فتحه", "بعد إغلاق دام أسبوعين") dates the claim; it is
+# not what the claim asserts, so it opposes nothing.
+_TIME_PHRASE_RE = re.compile(
+    r"(?:^|\s)(?:since|after|before|until|till|following|بعد|منذ|قبل|حتي|عقب|اثر|لحين)"
+    r"(?:\s+[^\s,،.;:]+){0,2}\s*$")
+
+
+def _asserted(pole: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first match of ``pole`` in ``text`` outside a time phrase
+    (:data:`_TIME_PHRASE_RE`: at most two words after the preposition)."""
+    for match in pole.finditer(text):
+        if not _TIME_PHRASE_RE.search(text, 0, match.start()):
+            return match
+    return None
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _poles(folded: _Folded) -> tuple[tuple[re.Match[str] | None, re.Match[str] | None], ...]:
-    """Each antonym pair's first match of either pole in a text."""
-    return tuple((pole_x.search(folded.text), pole_y.search(folded.text))
+    """Each antonym pair's first match of either pole in a text, outside a
+    time phrase."""
+    return tuple((_asserted(pole_x, folded.text), _asserted(pole_y, folded.text))
                  for _, pole_x, _, pole_y in _ANTONYM_RES)
 
 

@@ -29,12 +29,18 @@ _ONGOING_PATTERNS = (
     _word(r"not yet|yet to|has not (?:yet )?(?:ended|finished)|is not over"),
 )
 _COMPLETED_PATTERNS = (
-    _word(r"[وف]?تمت? \w+"),
-    _word(r"بالكامل|بالفعل|كليا|نهائيا"),
+    # "تمت استعادة", "تم تحرير": the passive of a verb of completion; "تم رصد
+    # 147 حالة" (147 cases were recorded) only says that something happened.
+    _word(r"[وف]?تمت? (?:ال)?(?:انتهاء|اكتمال|استكمال|اكمال|استعاده|تحرير|انجاز)"),
+    # "already" / "بالفعل" (also "indeed") alone say that something happened,
+    # not that a process came to its end: "Labour has already broken its
+    # promise" does not clash with "Labour will continue to pursue reforms".
+    _word(r"بالكامل|كليا|نهائيا"),
     _word(r"[وف]?(?:انتهت|انتهي|اكتملت|اكتمل|استكملت|استعادت|استعاد|حررت|تحررت|انجزت)"),
-    _word(r"already|fully|completely|entirely|came to an end"),
+    _word(r"fully|completely|entirely|came to an end"),
     _word(
-        r"(?:ha[sd]|have|was|were|is|are) (?:been )?(?:now )?(?:ended|finished|completed|"
+        r"(?:ha[sd]|have|was|were|is|are) (?:already )?(?:been )?(?:now |already )?"
+        r"(?:ended|finished|completed|"
         r"concluded|retaken|recaptured|liberated|over|complete|reopened|defeated)"
     ),
 )
