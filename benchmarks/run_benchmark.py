@@ -405,7 +405,8 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
     # every labelled pair scored both ways: no cascade, no date or subject check
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
                                  max_days_apart=None, same_subject=compared_only,
-                                 self_needs_reason=False, assertions_only=False)
+                                 self_needs_reason=False, assertions_only=False,
+                                 numbers_need_reason=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
@@ -814,21 +815,22 @@ def run_e2e(args) -> dict[str, Any]:
     # each stage costs in recall and saves in cross-encoder calls.
     # "without_gates" also compares the pairs the finder never compares
     # (articles over max_days_apart apart, no common subject, one source
-    # twice or a cue that asserts nothing with no rule seeing a clash).
+    # twice or a cue that asserts nothing with no rule seeing a clash, two
+    # claims stating quantities with no rule seeing anything).
     shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-               finder.self_needs_reason, finder.assertions_only)
+               finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason)
     for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
                                         ("first_stage_only", True, 0.0, True),
                                         ("without_gates", False, shipped[0], False)):
         finder.cascade, finder.reverse_floor = cascade, floor
         if not gates:
             (finder.max_days_apart, finder.same_subject, finder.self_needs_reason,
-             finder.assertions_only) = None, False, False, False
+             finder.assertions_only, finder.numbers_need_reason) = None, False, False, False, False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
         finder.cascade = True
         (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-         finder.self_needs_reason, finder.assertions_only) = shipped
+         finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason) = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -845,7 +847,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
             "pairs_scored": work["pairs"], "nli_predictions": work["nli_predictions"],
             "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"],
                                "self_unreasoned": work["self_unreasoned"],
-                               "unasserted": work["unasserted"]},
+                               "unasserted": work["unasserted"],
+                               "numbers_unreasoned": work["numbers_unreasoned"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -869,8 +872,8 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
           for label, m in (("first stage only (kept pairs both ways)",
                             res.get("first_stage_only")),
                            ("every compared candidate, both ways", off),
-                           ("every candidate, both ways, no date, subject, one-source or "
-                            "assertion check",
+                           ("every candidate, both ways, no date, subject, one-source, "
+                            "assertion or number check",
                             res.get("without_gates")))
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
@@ -879,7 +882,9 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
         "one source twice with no rule seeing a clash "
         f"{on.get('never_compared', {}).get('self_unreasoned', 0)}, a claim its cue does "
         "not assert with no rule seeing a clash "
-        f"{on.get('never_compared', {}).get('unasserted', 0)}.",
+        f"{on.get('never_compared', {}).get('unasserted', 0)}, two claims stating quantities "
+        "with no rule seeing anything "
+        f"{on.get('never_compared', {}).get('numbers_unreasoned', 0)}.",
         ""]
 
 

@@ -304,10 +304,12 @@ def test_the_cascade_spends_fewer_nli_calls_and_keeps_the_seed_clash(seed_text):
     found, every = cheap(docs), full(docs)
     assert 0 < cheap.work["nli_predictions"] < full.work["nli_predictions"] / 2
     assert cheap.work["candidates"] == full.work["candidates"]
-    # Every candidate is scored but those about no common subject and one
-    # source twice with nothing a rule sees (the articles have no dates).
+    # Every candidate is scored but those about no common subject, one
+    # source twice with nothing a rule sees and two claims stating quantities
+    # with no rule seeing anything (the articles have no dates).
     assert full.work["pairs"] == (full.work["candidates"] - full.work["unrelated"]
-                                  - full.work["self_unreasoned"])
+                                  - full.work["self_unreasoned"]
+                                  - full.work["numbers_unreasoned"])
     # The cascade only drops pairs: what it reports, the full comparison reports.
     assert {(c.claim_a, c.claim_b) for c in found} <= {(c.claim_a, c.claim_b) for c in every}
     assert any({c.claim_a.speaker, c.claim_b.speaker}
@@ -447,3 +449,33 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert finder.work["unasserted"] == 1
     assert finder.related(stance, [Reason("numeric", "10 vs 20 (percent)", 2.0)])
     assert ContradictionFinder(assertions_only=False).related(stance)
+
+
+def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_something():
+    """The NLI model reads number pairs close to chance ("16 civilians were
+    killed" / "at least 16 civilians were killed" was reported); whether two
+    numbers clash is the number rule's to say."""
+    from claimcheck.reasons import Reason, find_reasons
+    from claimcheck.types import ClaimPair
+
+    agree = ClaimPair(_claim("16 civilians were killed in the strike on Friday", "d1", "en",
+                             "the monitor"),
+                      _claim("at least 16 civilians were killed in the strike", "d2", "en",
+                             "the ministry"), 0.95)
+    assert find_reasons(agree.a.text, agree.b.text, lang_a="en", lang_b="en") == []
+    finder = ContradictionFinder()
+    assert not finder.related(agree)
+    assert finder.work["numbers_unreasoned"] == 1
+    assert finder.related(agree, [Reason("negation", "A negates ...", 0.4)])
+    assert ContradictionFinder(numbers_need_reason=False).related(agree)
+    # A clash of numbers the rule sees is compared, and so is a pair with a
+    # number on one side only.
+    clash = ClaimPair(_claim("16 civilians were killed in the strike", "d1", "en", "the monitor"),
+                      _claim("40 civilians were killed in the strike", "d2", "en", "the ministry"),
+                      0.95)
+    reasons = find_reasons(clash.a.text, clash.b.text, lang_a="en", lang_b="en")
+    assert [r.kind for r in reasons] == ["numeric"]
+    assert finder.related(clash, reasons)
+    one_side = ClaimPair(agree.a, _claim("nobody was killed in the strike", "d2", "en",
+                                         "the ministry"), 0.9)
+    assert finder.related(one_side, [])
