@@ -131,13 +131,25 @@ _NOT_THE_VERB = lexicon_en.AUXILIARIES | frozenset(
     "is are was were be been being am do does did not n't".split())
 
 
+# An English content that is an infinitive ("to give up control", "to
+# cripple BitTorrent's ability"): what someone wants, plans, urges or
+# refuses, not a statement; "to have shot down a helicopter", "to be the
+# only candidate" state something.
+_INFINITIVE_EN = re.compile(r"to\s+(?!(?:have|be|been|having|being)\b)[a-z]")
+
+
 def asserts(claim: Claim) -> bool:
     """Whether a claim's cue asserts its content, as far as we can tell: False
     for an English cue whose verb takes an act, a person or an attitude
     rather than a statement ("touted", "is calling for", "wants", "mocked";
-    :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`), True otherwise
-    (every other cue and language)."""
-    if claim.lang != "en" or not claim.cue:
+    :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`) and for an
+    English content that is an infinitive ("hopes | to cripple its
+    ability"), True otherwise (every other cue and language)."""
+    if claim.lang != "en":
+        return True
+    if _INFINITIVE_EN.match(claim.text):
+        return False
+    if not claim.cue:
         return True
     for word in claim.cue.lower().split():
         if word not in _NOT_THE_VERB:

@@ -441,6 +441,12 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     for cue in ("said", "has said", "denied", "according to", "warned", "vowed", "pointed out"):
         assert asserts(cued("the bridge will reopen on Monday", cue)), cue
     assert asserts(cued("الجسر سيفتح يوم الاثنين", "دعا", lang="ar"))  # English cues only
+    # An infinitive content is a plan or a wish, whatever the cue; "to have
+    # done" and "to be" state something.
+    assert not asserts(cued("to cripple BitTorrent's ability to share files", "hopes"))
+    assert not asserts(cued("to run the promotional material for the film", "refusing"))
+    assert asserts(cued("to have shot down an army helicopter near Sabeel", "claimed"))
+    assert asserts(cued("to be the only candidate who can win", "claimed"))
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
                        0.9)
