@@ -406,7 +406,7 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
                                  max_days_apart=None, same_subject=compared_only,
                                  self_needs_reason=False, assertions_only=False,
-                                 numbers_need_reason=False)
+                                 numbers_need_reason=False, nli_needs_cue=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
@@ -816,21 +816,24 @@ def run_e2e(args) -> dict[str, Any]:
     # "without_gates" also compares the pairs the finder never compares
     # (articles over max_days_apart apart, no common subject, one source
     # twice or a cue that asserts nothing with no rule seeing a clash, two
-    # claims stating quantities with no rule seeing anything).
+    # claims stating quantities or of one polarity with no rule seeing anything).
     shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-               finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason)
+               finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
+               finder.nli_needs_cue)
     for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
                                         ("first_stage_only", True, 0.0, True),
                                         ("without_gates", False, shipped[0], False)):
         finder.cascade, finder.reverse_floor = cascade, floor
         if not gates:
             (finder.max_days_apart, finder.same_subject, finder.self_needs_reason,
-             finder.assertions_only, finder.numbers_need_reason) = None, False, False, False, False
+             finder.assertions_only, finder.numbers_need_reason,
+             finder.nli_needs_cue) = None, False, False, False, False, False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
         finder.cascade = True
         (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-         finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason) = shipped
+         finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
+         finder.nli_needs_cue) = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -848,7 +851,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
             "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"],
                                "self_unreasoned": work["self_unreasoned"],
                                "unasserted": work["unasserted"],
-                               "numbers_unreasoned": work["numbers_unreasoned"]},
+                               "numbers_unreasoned": work["numbers_unreasoned"],
+                               "no_cue": work["no_cue"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -873,7 +877,7 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
                             res.get("first_stage_only")),
                            ("every compared candidate, both ways", off),
                            ("every candidate, both ways, no date, subject, one-source, "
-                            "assertion or number check",
+                            "assertion, number or polarity check",
                             res.get("without_gates")))
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
@@ -884,7 +888,9 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
         "not assert with no rule seeing a clash "
         f"{on.get('never_compared', {}).get('unasserted', 0)}, two claims stating quantities "
         "with no rule seeing anything "
-        f"{on.get('never_compared', {}).get('numbers_unreasoned', 0)}.",
+        f"{on.get('never_compared', {}).get('numbers_unreasoned', 0)}, two claims of one "
+        "polarity (neither or both negated) with no rule seeing anything "
+        f"{on.get('never_compared', {}).get('no_cue', 0)}.",
         ""]
 
 

@@ -79,8 +79,9 @@ ENGLISH = Document(
 
 @pytest.mark.slow
 def test_claims_are_compared_across_languages(seed_text):
-    # Without the cascade every candidate pair comes back at threshold 0.
-    finder = ContradictionFinder(cascade=False)
+    # Without the cascade (and the check that a rule or a negation backs
+    # the NLI model) every candidate pair comes back at threshold 0.
+    finder = ContradictionFinder(cascade=False, nli_needs_cue=False)
     found = finder([Document(seed_text, id="ar"), ENGLISH], threshold=0.0)
     cross = [c for c in found if {c.claim_a.doc_id, c.claim_b.doc_id} == {"ar", "en"}]
     assert cross and all(0.0 <= c.score <= 1.0 for c in cross)
@@ -300,7 +301,8 @@ def test_a_denial_clashes_with_the_claim_it_denies_even_when_hard_to_entail():
 @pytest.mark.slow
 def test_the_cascade_spends_fewer_nli_calls_and_keeps_the_seed_clash(seed_text):
     docs = [Document(seed_text, id="ar"), ENGLISH]
-    cheap, full = ContradictionFinder(), ContradictionFinder(cascade=False)
+    # The full comparison without the cue check too, which also saves calls.
+    cheap, full = ContradictionFinder(), ContradictionFinder(cascade=False, nli_needs_cue=False)
     found, every = cheap(docs), full(docs)
     assert 0 < cheap.work["nli_predictions"] < full.work["nli_predictions"] / 2
     assert cheap.work["candidates"] == full.work["candidates"]
@@ -354,13 +356,13 @@ def test_claims_without_a_common_subject_are_not_compared_unless_the_article_say
                           0.89)
     related = ClaimPair(_claim("the bridge will reopen on Monday", "d1"),
                         _claim("the bridge remains closed", "d2"), 0.9)
-    finder = ContradictionFinder()
+    finder = ContradictionFinder(nli_needs_cue=False)
     assert finder.related(related)
     assert not finder.related(unrelated)
     assert finder.work["unrelated"] == 1
     reported = Reason("reported", "the article says 'contrary to'", 0.5)
     assert finder.related(unrelated, [reported])
-    assert ContradictionFinder(same_subject=False).related(unrelated)
+    assert ContradictionFinder(same_subject=False, nli_needs_cue=False).related(unrelated)
 
 
 def test_one_source_twice_is_compared_only_when_a_rule_sees_a_clash():
@@ -374,12 +376,12 @@ def test_one_source_twice_is_compared_only_when_a_rule_sees_a_clash():
     two = ClaimPair(_claim("the bridge will reopen on Monday", "d1"),
                     _claim("the bridge repairs cost 2 million dollars", "d1", speaker="police"),
                     0.9)
-    finder = ContradictionFinder()
+    finder = ContradictionFinder(nli_needs_cue=False)
     assert not finder.related(mayor)
     assert finder.work["self_unreasoned"] == 1
     assert finder.related(mayor, [Reason("temporal", "future vs done", 2.0)])
     assert finder.related(two)
-    assert ContradictionFinder(self_needs_reason=False).related(mayor)
+    assert ContradictionFinder(self_needs_reason=False, nli_needs_cue=False).related(mayor)
     # A "not" and a shared word are no clash seen, unless the negated phrase repeats.
     negation = Reason("negation", "A negates with 'not'", 0.4)
     aside = ClaimPair(_claim("civilians are not leaving the town", "d1"),
@@ -450,11 +452,11 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
                        0.9)
-    finder = ContradictionFinder()
+    finder = ContradictionFinder(nli_needs_cue=False)
     assert not finder.related(stance)
     assert finder.work["unasserted"] == 1
     assert finder.related(stance, [Reason("numeric", "10 vs 20 (percent)", 2.0)])
-    assert ContradictionFinder(assertions_only=False).related(stance)
+    assert ContradictionFinder(assertions_only=False, nli_needs_cue=False).related(stance)
 
 
 def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_something():
@@ -469,11 +471,11 @@ def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_someth
                       _claim("at least 16 civilians were killed in the strike", "d2", "en",
                              "the ministry"), 0.95)
     assert find_reasons(agree.a.text, agree.b.text, lang_a="en", lang_b="en") == []
-    finder = ContradictionFinder()
+    finder = ContradictionFinder(nli_needs_cue=False)
     assert not finder.related(agree)
     assert finder.work["numbers_unreasoned"] == 1
     assert finder.related(agree, [Reason("negation", "A negates ...", 0.4)])
-    assert ContradictionFinder(numbers_need_reason=False).related(agree)
+    assert ContradictionFinder(numbers_need_reason=False, nli_needs_cue=False).related(agree)
     # A clash of numbers the rule sees is compared, and so is a pair with a
     # number on one side only.
     clash = ClaimPair(_claim("16 civilians were killed in the strike", "d1", "en", "the monitor"),
@@ -485,3 +487,37 @@ def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_someth
     one_side = ClaimPair(agree.a, _claim("nobody was killed in the strike", "d2", "en",
                                          "the ministry"), 0.9)
     assert finder.related(one_side, [])
+
+
+def test_the_nli_model_alone_is_trusted_only_on_claims_of_opposite_polarity():
+    """With no rule seeing anything, two Arabic or English claims are
+    compared only when one is negated (or a denial) and the other is not:
+    on real news the NLI model alone mostly reported related, compatible
+    claims ("the fire was a plot to hit the country" / "the fire was a
+    conspiracy to force a new election")."""
+    from claimcheck.reasons import Reason, is_negated
+    from claimcheck.types import ClaimPair
+
+    assert is_negated("the engine did not catch fire")
+    assert not is_negated("the engine caught fire")
+    assert not is_negated("no one said it was not true")  # two cues cancel out
+    same = ClaimPair(_claim("the fire was a plot to hit the country", "d1", speaker="the PM"),
+                     _claim("the fire was a conspiracy to force a new election", "d2",
+                            speaker="an MP"), 0.9)
+    finder = ContradictionFinder()
+    assert not finder.related(same)
+    assert finder.work["no_cue"] == 1
+    assert finder.related(same, [Reason("antonym", "x vs y", 0.3)])
+    assert ContradictionFinder(nli_needs_cue=False).related(same)
+    opposite = ClaimPair(_claim("the engine did not catch fire", "d1", speaker="the airline"),
+                         _claim("flames came out of the left engine", "d2", speaker="a passenger"),
+                         0.9)
+    assert finder.related(opposite)
+    # A denial counts as negated: "denied that the engine caught fire".
+    denial = dataclasses.replace(_claim("the engine caught fire", "d1", speaker="the airline"),
+                                 cue="denied")
+    assert finder.related(ClaimPair(denial, opposite.b, 0.9))
+    # Languages the rules do not cover: the NLI model decides alone.
+    french = ClaimPair(_claim("le port est paralysé", "d1", "fr", "le syndicat"),
+                       _claim("le port fonctionne normalement", "d2", "fr", "la direction"), 0.9)
+    assert finder.related(french)

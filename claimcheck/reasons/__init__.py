@@ -63,6 +63,7 @@ __all__ = [
     "combine",
     "find_quantities",
     "find_reasons",
+    "is_negated",
     "normalize_digits",
     "days_apart",
     "reported_clash",
@@ -179,6 +180,17 @@ def find_reasons(
 #: Languages written without spaces between words, where a "content word"
 #: would be a whole clause: :func:`same_subject` cannot tell there.
 _UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
+
+
+def is_negated(text: str) -> bool:
+    """Whether an Arabic or English text is negated: an odd number of
+    negation cues ("not", "never", "no", لا، لم، لن، ليس، نفى ...; two
+    cancel out), those the ``negation`` reason reads.
+
+    >>> is_negated("the engine did not catch fire"), is_negated("رأينا النيران")
+    (True, False)
+    """
+    return len(_negations(_fold(text))) % 2 == 1
 
 
 def same_subject(text_a: str, text_b: str, *, lang_a: str | None = None,

@@ -111,3 +111,30 @@ def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool
                         first & u and second & v for u, v in pairs_y):
                     return True
     return False
+
+
+# English negative prefixes: "unsafe", "illegal", "impossible", "disagree",
+# "non-binding".
+_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "im", "il", "ir")
+
+
+def prefix_negated(text_a: str, text_b: str) -> bool:
+    """Whether one text has a word the other has with a negative prefix
+    ("the bridge was safe" / "the bridge was unsafe"; "legal" / "illegal"):
+    a negation written into the word, which :func:`_negations` does not
+    count. The bare word needs four letters or more.
+
+    >>> prefix_negated("the old bridge was safe", "the old bridge was unsafe")
+    True
+    >>> prefix_negated("an important vote", "the vote was held")
+    False
+    """
+    words_a = {t.text for t in _fold(text_a).tokens}
+    words_b = {t.text for t in _fold(text_b).tokens}
+    for these, those in ((words_a, words_b), (words_b, words_a)):
+        for word in these:
+            for prefix in _NEGATIVE_PREFIXES:
+                rest = word[len(prefix):].lstrip("-")
+                if word.startswith(prefix) and len(rest) >= 4 and rest in those:
+                    return True
+    return False
