@@ -889,7 +889,7 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
         f"{on.get('never_compared', {}).get('unasserted', 0)}, two claims stating quantities "
         "with no rule seeing anything "
         f"{on.get('never_compared', {}).get('numbers_unreasoned', 0)}, two claims of one "
-        "polarity (neither or both negated) with no rule seeing anything "
+        "polarity (a negation cue in neither or in both) with no rule seeing anything "
         f"{on.get('never_compared', {}).get('no_cue', 0)}.",
         ""]
 

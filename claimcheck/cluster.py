@@ -302,6 +302,10 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "max_days_apart": finder.max_days_apart,
         "same_subject": finder.same_subject,
         "self_needs_reason": finder.self_needs_reason,
+        "negation_alone": finder.negation_alone,
+        "assertions_only": finder.assertions_only,
+        "numbers_need_reason": finder.numbers_need_reason,
+        "nli_needs_cue": finder.nli_needs_cue,
     }
 
 

@@ -58,3 +58,21 @@ def test_ray_finds_what_the_local_run_finds(local_ray, seed_text):
                 for c in spread.contradictions}
     assert frozenset(("قائد في قوات سوريا الديمقراطية", "الرئيس الأمريكي دونالد ترامب")) \
         in speakers
+
+
+def test_every_switch_of_the_finder_reaches_the_workers():
+    """Workers rebuild the finder from _settings: a check turned off on the
+    driver must be off on them too."""
+    import dataclasses
+
+    from claimcheck.cluster import _settings
+    from claimcheck.detect import ContradictionFinder
+
+    switches = [f.name for f in dataclasses.fields(ContradictionFinder)
+                if isinstance(f.default, bool)]
+    assert {"nli_needs_cue", "numbers_need_reason", "assertions_only"} <= set(switches)
+    flipped = ContradictionFinder(**{name: not getattr(ContradictionFinder, name)
+                                     for name in switches})
+    settings = _settings(flipped)
+    assert {name: settings[name] for name in switches} == {
+        name: getattr(flipped, name) for name in switches}

@@ -449,6 +449,7 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert not asserts(cued("to run the promotional material for the film", "refusing"))
     assert asserts(cued("to have shot down an army helicopter near Sabeel", "claimed"))
     assert asserts(cued("to be the only candidate who can win", "claimed"))
+    assert asserts(cued("to date, 40 people have died in the floods", "said"))  # a preposition
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
                        0.9)
@@ -517,6 +518,17 @@ def test_the_nli_model_alone_is_trusted_only_on_claims_of_opposite_polarity():
     denial = dataclasses.replace(_claim("the engine caught fire", "d1", speaker="the airline"),
                                  cue="denied")
     assert finder.related(ClaimPair(denial, opposite.b, 0.9))
+    # Two negations in one claim still say no (the cue check, not the parity).
+    count = ClaimPair(_claim("the count was not finished and 8,000 postal ballots had yet to "
+                             "be counted", "d1", speaker="Grant"),
+                      _claim("all ballots, including postal votes, were counted", "d1",
+                             speaker="the board"), 0.9)
+    assert finder.related(count)
+    # A word with a negative prefix: "safe" / "unsafe".
+    bridge = ClaimPair(_claim("the old bridge was safe and would stay open", "d1"),
+                       _claim("the old bridge was unsafe and would close on Monday", "d2",
+                              speaker="engineers"), 0.9)
+    assert finder.related(bridge)
     # Languages the rules do not cover: the NLI model decides alone.
     french = ClaimPair(_claim("le port est paralysé", "d1", "fr", "le syndicat"),
                        _claim("le port fonctionne normalement", "d2", "fr", "la direction"), 0.9)

@@ -131,9 +131,12 @@ def test_own_cases_list_every_labelled_pair(gold, own_cases):
 
 def test_own_cases_claims_and_sources(own_cases):
     for case in own_cases:
-        sources = {g.source for g in case.claims}
         for p in case.contradictions + case.non_contradictions:
-            assert {p.a.source, p.b.source} <= sources
+            for side in (p.a, p.b):
+                # Each side names the entity of the one claim it quotes.
+                holders = [g for g in case.claims if g.doc == side.doc
+                           and g.span[0] <= side.span[0] and side.span[1] <= g.span[1]]
+                assert [g.entity for g in holders] == [side.entity], side.quote
         spans = [(g.doc, g.span) for g in case.claims]
         assert len(spans) == len(set(spans)), f"{case.id}: a claim listed twice"
     assert sum(len(c.claims) for c in own_cases) >= 70

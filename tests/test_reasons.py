@@ -404,6 +404,19 @@ def test_antonym_fires(a, b):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        # what follows "since then" / "بعد ذلك" is asserted, not a time phrase
+        ("since then prices rose", "prices fell"),
+        ("بعد ذلك أغلقت السلطات الميناء", "الميناء مفتوح"),
+        ("the port reopened after a two-week closure", "the port remains closed"),
+    ],
+)
+def test_antonym_after_a_time_word_still_fires(a, b):
+    assert "antonym" in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         # no shared topic
         ("ارتفعت أسعار النفط", "انخفض عدد الزوار في المتحف"),
         # one side negated: "did not rise" agrees with "fell"
@@ -419,6 +432,7 @@ def test_antonym_fires(a, b):
          "جميع أرصفة الميناء أعيد فتحها أمام السفن"),
         ("the port resumed work after a two-week closure",
          "six vessels had docked since the port reopened"),
+        ("ميناء الصخيرة استأنف العمل وبعد إغلاق دام أسبوعين", "أعيد فتح الميناء"),
     ],
 )
 def test_antonym_quiet(a, b):

@@ -43,6 +43,9 @@ from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, com
 from claimcheck.reasons.negation import (
     _NOT_CONTENT,
     _negations,
+    has_negation,
+    is_negated,
+    prefix_negated,
     repeats_negated_phrase,
 )
 from claimcheck.reasons.numbers import (
@@ -63,8 +66,10 @@ __all__ = [
     "combine",
     "find_quantities",
     "find_reasons",
+    "has_negation",
     "is_negated",
     "normalize_digits",
+    "prefix_negated",
     "days_apart",
     "reported_clash",
     "repeats_negated_phrase",
@@ -180,17 +185,6 @@ def find_reasons(
 #: Languages written without spaces between words, where a "content word"
 #: would be a whole clause: :func:`same_subject` cannot tell there.
 _UNSPACED = frozenset({"zh", "ja", "th", "lo", "km", "my", "bo"})
-
-
-def is_negated(text: str) -> bool:
-    """Whether an Arabic or English text is negated: an odd number of
-    negation cues ("not", "never", "no", لا، لم، لن، ليس، نفى ...; two
-    cancel out), those the ``negation`` reason reads.
-
-    >>> is_negated("the engine did not catch fire"), is_negated("رأينا النيران")
-    (True, False)
-    """
-    return len(_negations(_fold(text))) % 2 == 1
 
 
 def same_subject(text_a: str, text_b: str, *, lang_a: str | None = None,

@@ -78,8 +78,12 @@ def _hedged(folded: _Folded) -> bool:
 # closure", "منذ إعادة فتحه", "بعد إغلاق دام أسبوعين") dates the claim; it is
 # not what the claim asserts, so it opposes nothing.
 _TIME_PHRASE_RE = re.compile(
-    r"(?:^|\s)(?:since|after|before|until|till|following|بعد|منذ|قبل|حتي|عقب|اثر|لحين)"
-    r"(?:\s+[^\s,،.;:]+){0,2}\s*$")
+    r"(?:^|\s)(?:since|after|before|until|till|following"
+    r"|[وف]?(?:بعد|منذ|قبل|حتي|عقب|اثر|لحين))"
+    # At most two words, none of them "then", "that", "ذلك" ...: "since then
+    # prices rose", "بعد ذلك أغلقت السلطات الميناء" assert what follows.
+    r"(?:\s+(?!(?:then|long|now|that|this|ذلك|الحين|هذا)(?:\s|$))[^\s,،.;:؛؟!?\"«»()]+){0,2}"
+    r"\s*$")
 
 
 def _asserted(pole: re.Pattern[str], text: str) -> re.Match[str] | None:

@@ -113,28 +113,61 @@ def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool
     return False
 
 
-# English negative prefixes: "unsafe", "illegal", "impossible", "disagree",
-# "non-binding".
-_NEGATIVE_PREFIXES = ("non", "dis", "un", "in", "im", "il", "ir")
+def is_negated(text: str) -> bool:
+    """Whether an Arabic or English text is negated: an odd number of
+    negation cues ("not", "never", "no", لا، لم، لن، ليس، نفى ...; two
+    cancel out), those the ``negation`` reason reads.
+
+    >>> is_negated("the engine did not catch fire"), is_negated("رأينا النيران")
+    (True, False)
+    """
+    return len(_negations(_fold(text))) % 2 == 1
+
+
+def has_negation(text: str) -> bool:
+    """Whether an Arabic or English text has a negation cue at all
+    (:func:`is_negated` without the parity: "the count was not finished and
+    8,000 ballots had yet to be counted" has two, and says no twice).
+
+    >>> has_negation("no one was hurt and no building was damaged")
+    True
+    """
+    return bool(_negations(_fold(text)))
+
+
+# English negative prefixes: "unsafe", "illegal", "irregular", "non-binding"
+# (the tokens split at the hyphen, so only the joined spelling counts).
+_NEGATIVE_PREFIXES = ("non", "un", "il", "ir")
+# "in-", "im-" and "dis-" negate adjectives ("inaccurate", "impossible",
+# "incorrect", "independent") but open many other words ("information",
+# "import", "income", "inside", "display"): with them the bare word must end
+# like an adjective.
+_LATINATE_PREFIXES = ("dis", "in", "im")
+_ADJECTIVE_ENDINGS = ("able", "ible", "al", "ent", "ant", "ate", "ive", "ect", "ete", "ure",
+                      "ful", "ous", "est")
 
 
 def prefix_negated(text_a: str, text_b: str) -> bool:
     """Whether one text has a word the other has with a negative prefix
-    ("the bridge was safe" / "the bridge was unsafe"; "legal" / "illegal"):
-    a negation written into the word, which :func:`_negations` does not
-    count. The bare word needs four letters or more.
+    ("the bridge was safe" / "the bridge was unsafe"; "legal" / "illegal";
+    "accurate" / "inaccurate"): a negation written into the word, which
+    :func:`_negations` does not count. The bare word needs four letters or
+    more; after "in-", "im-" or "dis-" it must end like an adjective.
 
     >>> prefix_negated("the old bridge was safe", "the old bridge was unsafe")
     True
-    >>> prefix_negated("an important vote", "the vote was held")
+    >>> prefix_negated("the port was closed", "imports through the port fell")
     False
     """
     words_a = {t.text for t in _fold(text_a).tokens}
     words_b = {t.text for t in _fold(text_b).tokens}
     for these, those in ((words_a, words_b), (words_b, words_a)):
         for word in these:
-            for prefix in _NEGATIVE_PREFIXES:
-                rest = word[len(prefix):].lstrip("-")
-                if word.startswith(prefix) and len(rest) >= 4 and rest in those:
+            for prefix in _NEGATIVE_PREFIXES + _LATINATE_PREFIXES:
+                rest = word[len(prefix):]
+                if not word.startswith(prefix) or len(rest) < 4 or rest not in those \
+                        or (prefix == "un" and rest == "less"):
+                    continue
+                if prefix in _NEGATIVE_PREFIXES or rest.endswith(_ADJECTIVE_ENDINGS):
                     return True
     return False

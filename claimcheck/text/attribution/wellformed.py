@@ -298,8 +298,9 @@ def _arabic(text: str) -> bool:
     if any(ch.isdigit() for ch in words[0]):
         return False  # "تقدر بـ72 مليار": a number is nobody
     if words[0] in _AR_BAD_FIRST or (_AR_PREPOSITION.fullmatch(words[0]) and not (
-            words[0] == "والي" and len(words) > 1)):
-        # ("والي الولاية" is the province's governor, "وإلى" folded alike.)
+            WORD.findall(text)[0] == "والي" and len(words) > 1)):
+        # "والي الولاية" is the province's governor; "وإلى" folds to the
+        # same letters, so the word as written decides.
         return False
     if words[-1] in _AR_BAD_LAST:
         return False
