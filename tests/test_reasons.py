@@ -551,3 +551,15 @@ def test_combine_never_lowers():
 def test_combine_rejects_bad_probability():
     with pytest.raises(ValueError, match="nli_probability"):
         combine(1.5, [])
+
+
+def test_ghayr_before_a_feminine_adjective_negates():
+    """"غير مقبولة" (unacceptable): the adjective's "ة" folds to the letter of
+    the pronoun suffix "ه", which marks the verb "غيّر" with its object
+    ("غيره"); the word as written tells them apart."""
+    from claimcheck.reasons import has_negation, is_negated
+
+    assert is_negated("التصريحات البريطانية غير مقبولة")
+    assert is_negated("روسيا غير قادرة على إرغام إيران على المغادرة")
+    assert not has_negation("الوزير غيره بعد أسبوع")
+    assert not has_negation("البيت الأبيض غير تصريحه")

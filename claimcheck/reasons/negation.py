@@ -58,13 +58,15 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
         )
         if bare == "غير":
             # The verb "غيّر" (changed) takes a definite or suffixed object;
-            # the negating "غير" comes before an indefinite adjective.
-            # "غير أن" is "however".
+            # the negating "غير" comes before an indefinite adjective
+            # ("غير مقبولة": its "ة" folds to the pronoun's "ه", so the word
+            # as written tells them apart). "غير أن" is "however".
+            written = folded.original[tokens[i + 1].start:tokens[i + 1].end] if nxt else ""
             is_cue = (
                 bool(nxt)
                 and nxt not in ("ان", "انه", "انها")
                 and not nxt.startswith("ال")
-                and not nxt.endswith(("ه", "ها", "هم"))
+                and not (nxt.endswith(("ه", "ها", "هم")) and not written.endswith("ة"))
             )
         if not is_cue or nxt in _NOT_NEGATED_AFTER or nxt.startswith(_STILL):
             continue
