@@ -125,8 +125,11 @@ def find_reasons(
     reasons: list[Reason] = []
     neg_a = _negations(a)
     neg_b = _negations(b)
-    negated_a = len(neg_a) % 2 == 1
-    negated_b = len(neg_b) % 2 == 1
+    # A claim with a cue is negated (is_negated): in news two cues in one
+    # claim are mostly two clauses that each say no ("غير كاف ولن تقبل");
+    # only "did not deny" cancels out.
+    negated_a = is_negated(text_a)
+    negated_b = is_negated(text_b)
     content_a = _content(a, _NOT_CONTENT)
     content_b = _content(b, _NOT_CONTENT)
     shared = _shared(content_a, content_b)

@@ -21,7 +21,7 @@ _NEGATORS = _words(
 )
 _DENIALS = _words(
     """
-    نفي نفت ينفي تنفي نفوا ينفون نفيه
+    نفي نفت ينفي تنفي ينف تنف نفوا ينفون نفيه
     denied denies deny denying refuted rejected dismissed
     """
 )
@@ -116,14 +116,38 @@ def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool
 
 
 def is_negated(text: str) -> bool:
-    """Whether an Arabic or English text is negated: an odd number of
-    negation cues ("not", "never", "no", لا، لم، لن، ليس، نفى ...; two
-    cancel out), those the ``negation`` reason reads.
+    """Whether an Arabic or English text is negated: it has a negation cue
+    ("not", "never", "no", لا، لم، لن، ليس، نفى ...), those the ``negation``
+    reason reads, other than a negator that cancels the denial right after
+    it ("did not deny", "لم ينف"). Two cues of two clauses still say no:
+    "this is not enough and Israel will not accept it".
 
     >>> is_negated("the engine did not catch fire"), is_negated("رأينا النيران")
     (True, False)
+    >>> is_negated("the army did not deny the strike")
+    False
     """
-    return len(_negations(_fold(text))) % 2 == 1
+    return _negated(_fold(text))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _negated(folded: _Folded) -> bool:
+    """:func:`is_negated` on a folded text."""
+    tokens = folded.tokens
+
+    def bare(i: int) -> str:
+        word = tokens[i].text
+        return word[1:] if _is_arabic(word) and word[0] in "وف" else word
+
+    cues = _negation_indices(folded)
+    cancelled: set[int] = set()
+    for i in cues:
+        if i in cancelled or bare(i) in _DENIALS:
+            continue
+        denial = next((j for j in cues if i < j <= i + 2 and bare(j) in _DENIALS), None)
+        if denial is not None:
+            cancelled.update((i, denial))
+    return any(i not in cancelled for i in cues)
 
 
 def has_negation(text: str) -> bool:
