@@ -395,22 +395,13 @@ def test_seed_withdraw_vs_stay():
         ("oil prices rose on Monday", "أسعار النفط تراجعت يوم الاثنين"),
         ("فاز الحزب الحاكم بالانتخابات", "خسر الحزب الحاكم الانتخابات"),
         ("we will withdraw our troops", "400 soldiers will stay"),
-    ],
-)
-def test_antonym_fires(a, b):
-    assert "antonym" in kinds(a, b)
-
-
-@pytest.mark.parametrize(
-    ("a", "b"),
-    [
         # what follows "since then" / "بعد ذلك" is asserted, not a time phrase
         ("since then prices rose", "prices fell"),
         ("بعد ذلك أغلقت السلطات الميناء", "الميناء مفتوح"),
         ("the port reopened after a two-week closure", "the port remains closed"),
     ],
 )
-def test_antonym_after_a_time_word_still_fires(a, b):
+def test_antonym_fires(a, b):
     assert "antonym" in kinds(a, b)
 
 

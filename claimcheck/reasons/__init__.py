@@ -42,6 +42,7 @@ from claimcheck.reasons.fold import (
 from claimcheck.reasons.kinds import KIND_WEIGHTS, KINDS, MAX_BOOST, Reason, combine
 from claimcheck.reasons.negation import (
     _NOT_CONTENT,
+    _negated,
     _negations,
     has_negation,
     is_negated,
@@ -128,8 +129,8 @@ def find_reasons(
     # A claim with a cue is negated (is_negated): in news two cues in one
     # claim are mostly two clauses that each say no ("غير كاف ولن تقبل");
     # only "did not deny" cancels out.
-    negated_a = is_negated(text_a)
-    negated_b = is_negated(text_b)
+    negated_a = _negated(a)
+    negated_b = _negated(b)
     content_a = _content(a, _NOT_CONTENT)
     content_b = _content(b, _NOT_CONTENT)
     shared = _shared(content_a, content_b)

@@ -41,6 +41,14 @@ def _negations(folded: _Folded) -> tuple[str, ...]:
                  for i in _negation_indices(folded))
 
 
+def _bare(word: str) -> str:
+    """A negation or denial word without the "و"/"ف" fused to it ("ولم",
+    "ونفى"); any other word as it is."""
+    if _is_arabic(word) and word[0] in "وف" and word[1:] in _DENIALS | _NEGATORS:
+        return word[1:]
+    return word
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _negation_indices(folded: _Folded) -> tuple[int, ...]:
     """Token positions of the negation cues of :func:`_negations`."""
@@ -49,7 +57,7 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
     for i, tok in enumerate(tokens):
         w = tok.text
         nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        bare = w[1:] if _is_arabic(w) and w[0] in "وف" and w[1:] in _DENIALS | _NEGATORS else w
+        bare = _bare(w)
         is_cue = (
             bare in _NEGATORS
             or bare in _DENIALS
@@ -134,17 +142,13 @@ def is_negated(text: str) -> bool:
 def _negated(folded: _Folded) -> bool:
     """:func:`is_negated` on a folded text."""
     tokens = folded.tokens
-
-    def bare(i: int) -> str:
-        word = tokens[i].text
-        return word[1:] if _is_arabic(word) and word[0] in "وف" else word
-
     cues = _negation_indices(folded)
+    denials = {i for i in cues if _bare(tokens[i].text) in _DENIALS}
     cancelled: set[int] = set()
     for i in cues:
-        if i in cancelled or bare(i) in _DENIALS:
+        if i in cancelled or i in denials:
             continue
-        denial = next((j for j in cues if i < j <= i + 2 and bare(j) in _DENIALS), None)
+        denial = next((j for j in cues if i < j <= i + 2 and j in denials), None)
         if denial is not None:
             cancelled.update((i, denial))
     return any(i not in cancelled for i in cues)
@@ -152,8 +156,8 @@ def _negated(folded: _Folded) -> bool:
 
 def has_negation(text: str) -> bool:
     """Whether an Arabic or English text has a negation cue at all
-    (:func:`is_negated` without the parity: "the count was not finished and
-    8,000 ballots had yet to be counted" has two, and says no twice).
+    (:func:`is_negated` without its one exception: a "not" that cancels a
+    denial, "did not deny", still counts here).
 
     >>> has_negation("no one was hurt and no building was damaged")
     True

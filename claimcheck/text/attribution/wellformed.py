@@ -290,7 +290,8 @@ def _english(text: str) -> bool:
 
 
 def _arabic(text: str) -> bool:
-    words = [normalize_arabic_word(w) for w in WORD.findall(text)]
+    written = WORD.findall(text)
+    words = [normalize_arabic_word(w) for w in written]
     if not words:
         return False
     if len(words) == 1 and (words[0] in _AR_NOT_SOURCE or _AR_LISTENER_WORD.fullmatch(words[0])):
@@ -298,7 +299,7 @@ def _arabic(text: str) -> bool:
     if any(ch.isdigit() for ch in words[0]):
         return False  # "تقدر بـ72 مليار": a number is nobody
     if words[0] in _AR_BAD_FIRST or (_AR_PREPOSITION.fullmatch(words[0]) and not (
-            WORD.findall(text)[0] == "والي" and len(words) > 1)):
+            written[0] == "والي" and len(words) > 1)):
         # "والي الولاية" is the province's governor; "وإلى" folds to the
         # same letters, so the word as written decides.
         return False
