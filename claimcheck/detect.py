@@ -37,6 +37,7 @@ from claimcheck.pairs import (
     screen,
 )
 from claimcheck.reasons import (
+    RULE_LANGS,
     Reason,
     combine,
     days_apart,
@@ -203,16 +204,13 @@ def _quantified(claim: Claim) -> bool:
     return bool(find_quantities(claim.text))
 
 
-_RULE_LANGS = frozenset({"ar", "en"})
-
-
 def _polarity_differs(a: Claim, b: Claim) -> bool:
     """Whether one claim says no and the other does not (a negation cue in
     one only, :func:`~claimcheck.reasons.has_negation`; a denial counts as
     one: :func:`asserted_text`), or one has a word the other has with a
     negative prefix ("safe" / "unsafe"); True for claims outside Arabic and
     English, whose negations the rules do not know."""
-    if a.lang not in _RULE_LANGS or b.lang not in _RULE_LANGS:
+    if a.lang not in RULE_LANGS or b.lang not in RULE_LANGS:
         return True
     return (has_negation(asserted_text(a)) != has_negation(asserted_text(b))
             or prefix_negated(a.text, b.text))

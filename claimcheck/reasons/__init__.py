@@ -58,7 +58,11 @@ from claimcheck.reasons.numbers import (
 )
 from claimcheck.reasons.reported import _reported_either, reported_clash
 
+#: The languages the rules' lexicons cover.
+RULE_LANGS = frozenset({"ar", "en"})
+
 __all__ = [
+    "RULE_LANGS",
     "KINDS",
     "KIND_WEIGHTS",
     "MAX_BOOST",
@@ -119,7 +123,7 @@ def find_reasons(
     >>> [r.detail for r in find_reasons("400 جندي", "2000 soldiers")]
     ['400 vs 2000 (troops)']
     """
-    if any(lang not in (None, "und", "ar", "en") for lang in (lang_a, lang_b)):
+    if any(lang not in (None, "und", *RULE_LANGS) for lang in (lang_a, lang_b)):
         return []
     a = _fold(text_a)
     b = _fold(text_b)
