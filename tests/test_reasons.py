@@ -78,6 +78,13 @@ def test_normalize_digits_keeps_length():
         ("floods have killed 52 people", 52, "dead"),
         ("the plan would raise $1.1 trillion", 1.1e12, "dollars"),
         ("بلغ الدين العام 2.5 تريليون دولار", 2.5e12, "dollars"),
+        ("أنقذت الزوارق واحدا وأربعين شخصا", 41, "people"),
+        ("كان المركب يقل 75 مهاجرا", 75, "migrants"),
+        ("the coach was carrying 38 passengers", 38, "passengers"),
+        ("انتشلت فرق الإنقاذ 12 جثة", 12, "dead"),
+        ("the fire had burned 3,400 hectares", 3400, "hectares"),
+        # a label before another number does not count
+        ("الرحلة 716 كانت تقل 140 راكبا", 140, "passengers"),
     ],
 )
 def test_find_quantities(text, value, unit):
@@ -125,6 +132,16 @@ def test_years_and_vague_amounts_are_not_quantities(text):
     assert [q for q in find_quantities(text) if q.units] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["passengers of flight 716 were stranded", "ركاب الرحلة 716 علقوا في المطار",
+     "the council passed Resolution 2401", "صدر القرار 2401 بالإجماع",
+     "under Article 5 of the treaty"],
+)
+def test_numbers_that_name_things_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
 def test_numeric_across_languages():
     reason = only("numeric", "400 جندي", "2000 soldiers")
     assert reason.detail == "400 vs 2000 (troops)"
@@ -154,6 +171,9 @@ def test_numeric_across_languages():
         # "fewer than" before a number bounds it; only after one is it a gap
         ("fewer than 50 civilians were killed in the strike",
          "80 civilians were killed in the strike"),
+        # units in both languages, no shared words needed
+        ("أتى الحريق على ثلاثة آلاف هكتار من الغابات", "the fire burned 1,100 hectares"),
+        ("the boat left the port with 75 migrants on board", "كان المركب يقل 120 مهاجرا"),
     ],
 )
 def test_numeric_fires(a, b):
@@ -203,6 +223,10 @@ def test_numeric_fires(a, b):
         # "£300 less than" is a difference, not the amount
         ("he offered a £200 council tax rebate to pensioners",
          "the council tax rebate for pensioners was £300 less than the party's offer"),
+        # those rescued are a part of those aboard
+        ("إنقاذ 41 مهاجرا بعد غرق المركب", "كان المركب يقل 120 مهاجرا"),
+        ("the coastguard rescued 41 migrants after the boat sank",
+         "the boat was carrying 120 migrants when it sank"),
     ],
 )
 def test_numeric_quiet(a, b):

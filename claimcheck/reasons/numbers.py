@@ -57,7 +57,7 @@ class Quantity:
 
 
 _AR_ONES = {
-    "واحد": 1, "واحده": 1,
+    "واحد": 1, "واحده": 1, "واحدا": 1,
     "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2,
     "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
     "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
@@ -116,12 +116,14 @@ _UNIT_FORMS = {
     "militant militants gunmen",
     "people": "شخص اشخاص شخصا نسمه people persons person individuals",
     "civilians": "مدني مدنيين مدنيا civilian civilians",
-    "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات dead death deaths killed fatalities "
-    "died victims",
+    "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
+    "fatalities died victims bodies",
     "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
     "missing": "مفقود مفقودين مفقودا missing",
     "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
     "refugees": "لاجئ لاجئين لاجئا refugee refugees",
+    "migrants": "مهاجر مهاجرين مهاجرا مهاجرون migrant migrants",
+    "passengers": "راكب ركاب راكبا passenger passengers",
     "workers": "عامل عمال عاملا موظف موظفين موظفا وظيفه وظائف worker workers employee "
     "employees staff jobs",
     "families": "اسره اسر عائله عائلات family families households",
@@ -148,6 +150,7 @@ _UNIT_FORMS = {
     "km": "كيلومتر كيلومترا كيلومترات km kilometre kilometres kilometer kilometers",
     "trucks": "شاحنه شاحنات truck trucks lorry lorries",
     "villages": "قريه قري villages village",
+    "hectares": "هكتار هكتارات هكتارا hectare hectares",
 }
 _UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
 
@@ -175,6 +178,9 @@ _AS_MUCH_AS = frozenset({"many", "much", "long", "high"})
 _RATE_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
 _RATE_WORDS = _words("a an per each every كل في")
 _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
+# Words after which a number names something instead of counting it ("flight
+# 512", "الرحلة 512", "Resolution 2254", "القرار 2254", "Article 5").
+_LABEL_WORDS = _words("flight رحله الرحله resolution القرار قرار article الماده ماده رقم")
 
 
 def _strip_clitic(word: str, table: dict) -> str | None:
@@ -353,7 +359,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         i = end
         before = [t.text for t in tokens[max(0, start - 3) : start]]
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
-        if around & _MONTHS:
+        if around & _MONTHS or (before and before[-1] in _LABEL_WORDS):
             continue
         units = _units_near(tokens, start, end)
         first = tokens[start].text
@@ -579,7 +585,8 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
-        r"further|new|among|rest|other|"
+        r"further|new|among|rest|other|rescued|saved|survivors|"
+        r"[وف]?(?:ب|ل)?(?:ال)?انقاذ|[وف]?ا?نقذ\w*|[وف]?(?:ال)?ناج(?:ين|ون)|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
     )
