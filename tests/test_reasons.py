@@ -316,6 +316,10 @@ def test_seed_temporal():
         ("the war has not ended", "the war is over"),
         ("the battle continues", "the town has already been retaken"),
         ("ستعلن القوات النصر في غضون أسبوع", "تم تحرير المدينة"),
+        # "still" in any person; a restored service is a completed one
+        ("الجيش سيطر بالكامل على البلدة", "المقاتلون ما زالوا يتمركزون في البلدة"),
+        ("أعيدت المياه إلى كل أحياء البلدة", "أحياء البلدة لا تزال بلا مياه"),
+        ("water has been restored to every district", "several districts are still without water"),
     ],
 )
 def test_temporal_fires(a, b):

@@ -23,7 +23,8 @@ _FUTURE_PATTERNS = (
 )
 _ONGOING_PATTERNS = (
     _word(r"[وف]?[ينت]واصل(?:ون)?|[وف]?[يت]ستمر|مستمره?|متواصله?|جار(?:يه)?"),
-    _word(r"(?:لا|ما) (?:يزال|تزال|زال|زالت|يزالون)"),
+    # "ما زالوا يتحصنون", "لا تزالان", "ما زلنا": still, whatever the person.
+    _word(r"(?:لا|ما) (?:[يتن]زال\w*|زال\w*|زل\w*)"),
     _word(r"لم \w+(?: \w+){0,4} بعد"),
     _word(r"continu(?:e|es|ed|ing)|ongoing|still|under ?way|in progress"),
     _word(r"not yet|yet to|has not (?:yet )?(?:ended|finished)|is not over"),
@@ -37,11 +38,13 @@ _COMPLETED_PATTERNS = (
     # promise" does not clash with "Labour will continue to pursue reforms".
     _word(r"بالكامل|كليا|نهائيا"),
     _word(r"[وف]?(?:انتهت|انتهي|اكتملت|اكتمل|استكملت|استعادت|استعاد|حررت|تحررت|انجزت)"),
+    # The passive of "restore" / "retake": "أعيد التيار", "استعيدت المدينة".
+    _word(r"[وف]?(?:اعيد|اعيدت|استعيد|استعيدت)"),
     _word(r"fully|completely|entirely|came to an end"),
     _word(
         r"(?:ha[sd]|have|was|were|is|are) (?:already )?(?:been )?(?:now |already )?"
         r"(?:ended|finished|completed|"
-        r"concluded|retaken|recaptured|liberated|over|complete|reopened|defeated)"
+        r"concluded|retaken|recaptured|liberated|over|complete|reopened|restored|defeated)"
     ),
 )
 _FUTURE_RES = tuple(re.compile(p) for p in _FUTURE_PATTERNS)
