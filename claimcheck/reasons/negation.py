@@ -31,6 +31,16 @@ _NOT_CONTENT = _NEGATORS | _DENIALS
 # "لا يزالوا" (a common spelling of "لا يزالون"), "لا تزالان": still, whatever the ending.
 _STILL = ("يزال", "تزال", "نزال", "ازال")
 _NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يزل تزل سيما بد يخفي only doubt")
+# "the cause has not yet been determined", "it was not clear whether",
+# "لم يتضح بعد", "غير معروف": what is not known is not said to be false, so
+# such a cue gives a claim no polarity to clash with.
+_NOT_KNOWN = _words("""
+    determined known clear confirm confirmed established identified certain verified
+    rule ruled
+    يتضح تتضح يعرف تعرف يعرفوا تتحدد يتحدد تحديد واضح واضحه معروف معروفه يتاكد
+    تتاكد يتسن يستبعد تستبعد نستبعد
+    """)
+_NOT_KNOWN_SKIP = _words("yet been be immediately officially بعد حتي الان رسميا")
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
@@ -78,6 +88,8 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
             )
         if not is_cue or nxt in _NOT_NEGATED_AFTER or nxt.startswith(_STILL):
             continue
+        if _unknown_after(tokens, i):
+            continue
         # "لن تغادرها إلا بعد ..." (will not leave until) asserts, not negates.
         if bare in ("لا", "لم", "لن", "ليس", "ليست") and any(
             t.text in ("الا", "سوي") for t in tokens[i + 1 : i + 8]
@@ -85,6 +97,19 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
             continue
         cues.append(i)
     return tuple(cues)
+
+
+def _unknown_after(tokens, i: int) -> bool:
+    """Whether the cue at ``i`` says that something is not known: a word of
+    :data:`_NOT_KNOWN` right after it, past "yet", "been", "بعد" ... ("has
+    not yet been determined", "لم يتضح بعد", "لم يتم تحديد")."""
+    for tok in tokens[i + 1:i + 5]:
+        word = tok.text
+        if word in _NOT_KNOWN:
+            return True
+        if word not in _NOT_KNOWN_SKIP and word not in ("يتم", "تم"):
+            return False
+    return False
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
