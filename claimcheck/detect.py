@@ -142,6 +142,12 @@ _INFINITIVE_EN = re.compile(
     r"to\s+(?!(?:have|be|been|having|being|the|a|an|his|her|its|their|our|my|your|this|that"
     r"|these|those|date|day|some|all|one|two|me|him|them|us|it)\b)[a-z]")
 
+# Someone and an infinitive ("warned | Mr Brown not to be tempted", "urged |
+# them to leave"): what the speaker asks of someone, not a statement.
+_URGED_EN = re.compile(
+    r"(?:him|her|them|us|me|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:not\s+)?to\s+"
+    r"(?!date\b)[a-z]")
+
 
 def asserts(claim: Claim) -> bool:
     """Whether a claim's cue asserts its content, as far as we can tell: False
@@ -149,10 +155,11 @@ def asserts(claim: Claim) -> bool:
     rather than a statement ("touted", "is calling for", "wants", "mocked";
     :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`) and for an
     English content that is an infinitive ("hopes | to cripple its
-    ability"), True otherwise (every other cue and language)."""
+    ability") or a name or pronoun and an infinitive ("warned | Mr Brown not
+    to be tempted"), True otherwise (every other cue and language)."""
     if claim.lang != "en":
         return True
-    if _INFINITIVE_EN.match(claim.text):
+    if _INFINITIVE_EN.match(claim.text) or _URGED_EN.match(claim.text):
         return False
     if not claim.cue:
         return True

@@ -450,6 +450,12 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert asserts(cued("to have shot down an army helicopter near Sabeel", "claimed"))
     assert asserts(cued("to be the only candidate who can win", "claimed"))
     assert asserts(cued("to date, 40 people have died in the floods", "said"))  # a preposition
+    # someone and an infinitive: what the speaker asks of them
+    assert not asserts(cued("Mr Osei not to be tempted by tax cuts", "warned"))
+    assert not asserts(cued("them to leave the building at once", "told"))
+    assert asserts(cued("Mr Osei is not tempted by tax cuts", "said"))
+    assert asserts(cued("the plan to cut taxes would hurt the poor", "said"))
+    assert asserts(cued("Lagos to date has spent little on the project", "said"))
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
                        0.9)
