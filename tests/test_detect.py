@@ -166,7 +166,7 @@ def test_default_threshold_and_reason_weights_come_from_the_models_calibration(t
 
 def test_a_denied_claim_is_compared_as_its_negation():
     from claimcheck import extract_claims
-    from claimcheck.detect import asserted_text
+    from claimcheck.assertion import asserted_text
 
     [denied] = extract_claims("Saadi denied that any troops had been withdrawn.", lang="en")
     assert denied.cue == "denied"
@@ -183,7 +183,7 @@ def test_a_denied_claim_is_compared_as_its_negation():
     ("ونفت", "ar", True), ("استبعد", "ar", True), ("مستبعدا", "ar", True), ("قال", "ar", False),
 ])
 def test_denial_cues(cue, lang, denial):
-    from claimcheck.detect import is_denial
+    from claimcheck.assertion import is_denial
 
     claim = claimcheck.Claim("the bridge was closed", (0, 21), "Ali", (0, 3), cue, "Ali", lang)
     assert is_denial(claim) is denial
@@ -192,7 +192,8 @@ def test_denial_cues(cue, lang, denial):
 def test_two_polls_figures_give_no_numeric_reason():
     """Polls differ by sample and date: their numbers are no clash, while the
     same figures from two officials are."""
-    from claimcheck.detect import ContradictionFinder, is_poll
+    from claimcheck.assertion import is_poll
+    from claimcheck.detect import ContradictionFinder
     from claimcheck.types import ClaimPair
 
     def pair(source_a: str, source_b: str) -> ClaimPair:
@@ -221,7 +222,7 @@ def test_two_polls_figures_give_no_numeric_reason():
     ("أنه لم يتلق أموالا بأي شكل", "ar", "أنه لم يتلق أموالا بشكل"),
 ])
 def test_the_statement_a_denial_denies_has_its_any_made_positive(text, lang, statement):
-    from claimcheck.detect import denied_statement
+    from claimcheck.assertion import denied_statement
 
     assert denied_statement(claimcheck.Claim(text, (0, len(text)), lang=lang)) == statement
 
@@ -430,7 +431,7 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     """"Trump touted the poll" or "Sanders is calling for a ban" holds a
     stance, not a statement of fact: on PolNeAR train articles such claims
     were in most of the pairs the NLI model alone reported, none a clash."""
-    from claimcheck.detect import asserts
+    from claimcheck.assertion import asserts
     from claimcheck.reasons import Reason
     from claimcheck.types import ClaimPair
 

@@ -1,0 +1,171 @@
+"""What a claim's speaker asserts, read off its cue and content: a denial
+("denied that Y" asserts "not Y"), a poll's figures, a cue or content that
+asserts nothing ("touted", "hopes | to ..."), and the text the rules read.
+The finder (:mod:`claimcheck.detect`) asks these of each claim before it
+compares two."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.reasons import RULE_LANGS, find_quantities, has_negation, prefix_negated
+from claimcheck.text import lexicon_en
+from claimcheck.text.normalize import folded_words
+from claimcheck.types import Claim
+
+# Reporting verbs by which a speaker denies the content ("X denied that Y",
+# "ونفى X أن Y"): the speaker asserts "not Y".
+_DENIAL_CUES = frozenset("""
+    deny denies denied denying
+    نفى نفت ينفي تنفي نفوا ينفون نفي أنكر أنكرت ينكر تنكر أنكروا نافيا نافية منكرا
+    استبعد استبعدت يستبعد تستبعد استبعدوا مستبعدا مستبعدة
+    """.split())
+# "ruled out that ...": a denial only with its particle ("the court ruled" is not).
+_DENIAL_WITH_OUT = frozenset("rule rules ruled ruling".split())
+_NEGATED = {"ar": "ليس صحيحا أن {}", "en": "It is not true that {}"}
+
+
+def is_denial(claim: Claim) -> bool:
+    """Whether the claim's cue is a denial ("denied", "ونفى", "ruled out",
+    "استبعد", "مستبعدا"): its speaker asserts the opposite of its content.
+    Only Arabic and English are known."""
+    words = (claim.cue or "").split()
+    if claim.lang not in _NEGATED or not words:
+        return False
+    verb = words[0]
+    if verb[:1] in ("و", "ف") and verb[1:] in _DENIAL_CUES:
+        verb = verb[1:]
+    if verb.lower() in _DENIAL_WITH_OUT:
+        return words[1:2] == ["out"]
+    return verb.lower() in _DENIAL_CUES
+
+
+_POLL_WORDS = frozenset("""
+    poll polls pollster pollsters survey surveys
+    استطلاع استطلاعات
+    """.split())
+_AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
+
+
+def is_poll(claim: Claim) -> bool:
+    """Whether a claim's source is an opinion poll or survey ("A Monmouth
+    poll", "the latest Reuters/Ipsos survey", "استطلاع للرأي"): its figures
+    are a sample's, and two polls' figures differ by sample and date, which
+    is no contradiction between them.
+
+    >>> from claimcheck.types import Claim
+    >>> is_poll(Claim(text="Clinton leads 46 to 42", span=(0, 22), speaker="A Monmouth poll"))
+    True
+    >>> is_poll(Claim(text="...", span=(0, 3), speaker="وأظهر الاستطلاع"))
+    True
+    """
+    words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
+    return any(w in _POLL_WORDS or any(w.startswith(c) and w[len(c):] in _POLL_WORDS
+                                       for c in _AR_CLITICS) for w in words)
+
+
+_NOT_THE_VERB = lexicon_en.AUXILIARIES | frozenset(
+    "is are was were be been being am do does did not n't".split())
+
+
+# An English content that is an infinitive ("to give up control", "to
+# cripple BitTorrent's ability"): what someone wants, plans, urges or
+# refuses, not a statement; "to have shot down a helicopter", "to be the
+# only candidate" state something.
+_INFINITIVE_EN = re.compile(
+    r"to\s+(?!(?:have|be|been|having|being|the|a|an|his|her|its|their|our|my|your|this|that"
+    r"|these|those|date|day|some|all|one|two|me|him|them|us|it)\b)[a-z]")
+
+# Someone and an infinitive ("warned | Mr Brown not to be tempted", "urged |
+# them to leave"): what the speaker asks of someone, not a statement.
+_URGED_EN = re.compile(
+    r"(?:him|her|them|us|me|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:not\s+)?to\s+"
+    r"(?!date\b)[a-z]")
+
+
+def asserts(claim: Claim) -> bool:
+    """Whether a claim's cue asserts its content, as far as we can tell: False
+    for an English cue whose verb takes an act, a person or an attitude
+    rather than a statement ("touted", "is calling for", "wants", "mocked";
+    :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`) and for an
+    English content that is an infinitive ("hopes | to cripple its
+    ability") or a name or pronoun and an infinitive ("warned | Mr Brown not
+    to be tempted"), True otherwise (every other cue and language)."""
+    if claim.lang != "en":
+        return True
+    if _INFINITIVE_EN.match(claim.text) or _URGED_EN.match(claim.text):
+        return False
+    if not claim.cue:
+        return True
+    for word in claim.cue.lower().split():
+        if word not in _NOT_THE_VERB:
+            return word not in lexicon_en.NON_ASSERTIVE_VERBS
+    return True
+
+
+# Words a denial licenses in what it denies ("denied that any doors were
+# locked", "نفى دفع أي فدية"), and what the statement denied says without
+# the denial: "some doors were locked", "دفع فدية". Arabic "أي"/"أية" (with a
+# clitic: "بأي") drop; "ever", "at all", "إطلاقا" drop.
+_POSITIVE_EN = {"any": "some", "anyone": "someone", "anybody": "somebody",
+                "anything": "something", "ever": ""}
+_NPI_EN = re.compile(r"\b(?:any(?:one|body|thing)?|ever)\b|\s*\bat all\b", re.IGNORECASE)
+_NPI_AR = re.compile(r"(?<![\w])([وفبل]?)(?:أي|أية|أيّ|أيّة|اي|اية)\s+"
+                     r"|\s*(?<![\w])(?:إطلاقا|اطلاقا|مطلقا|قط)(?![\w])")
+
+
+def denied_statement(claim: Claim) -> str:
+    """What a denial's content states without the denial: the words only a
+    negation licenses made positive ("any exit doors had been locked" ->
+    "some exit doors had been locked", "دفع أي فدية" -> "دفع فدية"). Another
+    claim that entails this clashes with the denial; "any ..." itself reads
+    as already negated to an NLI model, so its entailment says little.
+
+    >>> from claimcheck.types import Claim
+    >>> denied_statement(Claim(text="any exit doors had been locked", span=(0, 30), lang="en"))
+    'some exit doors had been locked'
+    >>> denied_statement(Claim(text="دفع أي فدية للخاطفين", span=(0, 20), lang="ar"))
+    'دفع فدية للخاطفين'
+    """
+    if claim.lang == "ar":
+        return " ".join(_NPI_AR.sub(lambda m: m.group(1) or " ", claim.text).split())
+
+    def positive(m: re.Match) -> str:
+        word = m.group(0)
+        if word.strip().lower() == "at all":
+            return ""
+        out = _POSITIVE_EN[word.lower()]
+        return out.capitalize() if word[:1].isupper() else out
+
+    return " ".join(_NPI_EN.sub(positive, claim.text).split())
+
+
+def _quantified(claim: Claim) -> bool:
+    """Whether a claim states a quantity (:func:`~claimcheck.reasons.find_quantities`)."""
+    return bool(find_quantities(claim.text))
+
+
+def _polarity_differs(a: Claim, b: Claim) -> bool:
+    """Whether one claim says no and the other does not (a negation cue in
+    one only, :func:`~claimcheck.reasons.has_negation`; a denial counts as
+    one: :func:`asserted_text`), or one has a word the other has with a
+    negative prefix ("safe" / "unsafe"); True for claims outside Arabic and
+    English, whose negations the rules do not know."""
+    if a.lang not in RULE_LANGS or b.lang not in RULE_LANGS:
+        return True
+    return (has_negation(asserted_text(a)) != has_negation(asserted_text(b))
+            or prefix_negated(a.text, b.text))
+
+
+def asserted_text(claim: Claim) -> str:
+    """The text a claim's speaker asserts, as the reasons see it.
+
+    Usually the claim's content. For a denial (:func:`is_denial`: "Saadi
+    denied that any troops had been withdrawn", "ونفى السعدي أن تكون ...")
+    the speaker asserts the opposite of the content, so the content is wrapped
+    in a negation of its language ("It is not true that ...", "ليس صحيحا أن
+    ..."); otherwise a denial and a plain statement of the same fact would
+    look like agreement to the negation rule. (The NLI model handles denials
+    differently: see :meth:`ContradictionFinder.score`.)
+    """
+    return _NEGATED[claim.lang].format(claim.text) if is_denial(claim) else claim.text
