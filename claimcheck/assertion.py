@@ -73,14 +73,22 @@ _NOT_THE_VERB = lexicon_en.AUXILIARIES | frozenset(
 # refuses, not a statement; "to have shot down a helicopter", "to be the
 # only candidate" state something.
 _INFINITIVE_EN = re.compile(
-    r"to\s+(?!(?:have|be|been|having|being|the|a|an|his|her|its|their|our|my|your|this|that"
+    r"not\s+to\s+[a-z]|to\s+(?!(?:have|be|been|having|being|the|a|an|his|her|its|their|our|my|your|this|that"
     r"|these|those|date|day|some|all|one|two|me|him|them|us|it)\b)[a-z]")
 
-# Someone and an infinitive ("warned | Mr Brown not to be tempted", "urged |
-# them to leave"): what the speaker asks of someone, not a statement.
+# Someone and an infinitive after a verb that asks something of someone
+# ("warned | Mr Brown not to be tempted", "urged | them to leave"): what the
+# speaker asks, not a statement. With "said", "Damage to the bridge was
+# severe" is a statement, so only these verbs count.
 _URGED_EN = re.compile(
     r"(?:him|her|them|us|me|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:not\s+)?to\s+"
-    r"(?!date\b)[a-z]")
+    r"(?!(?:date|this|that|the|a|an|its|his|her|their)\b)[a-z]")
+_ASKING_VERBS = frozenset("""
+    warn warns warned warning urge urges urged urging tell tells told telling ask asks
+    asked asking order orders ordered advise advises advised encourage encourages
+    encouraged press pressed instruct instructed persuade persuaded implore implored
+    beg begged call calls called calling push pushed remind reminded
+    """.split())
 
 
 def asserts(claim: Claim) -> bool:
@@ -89,18 +97,19 @@ def asserts(claim: Claim) -> bool:
     rather than a statement ("touted", "is calling for", "wants", "mocked";
     :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`) and for an
     English content that is an infinitive ("hopes | to cripple its
-    ability") or a name or pronoun and an infinitive ("warned | Mr Brown not
-    to be tempted"), True otherwise (every other cue and language)."""
+    ability", "not to ..."), or, after a verb that asks something of someone,
+    a name or pronoun and an infinitive ("warned | Mr Brown not to be
+    tempted"); True otherwise (every other cue and language)."""
     if claim.lang != "en":
         return True
-    if _INFINITIVE_EN.match(claim.text) or _URGED_EN.match(claim.text):
+    if _INFINITIVE_EN.match(claim.text):
         return False
-    if not claim.cue:
+    verb = next((w for w in (claim.cue or "").lower().split() if w not in _NOT_THE_VERB), None)
+    if verb is None:
         return True
-    for word in claim.cue.lower().split():
-        if word not in _NOT_THE_VERB:
-            return word not in lexicon_en.NON_ASSERTIVE_VERBS
-    return True
+    if verb in _ASKING_VERBS and _URGED_EN.match(claim.text):
+        return False
+    return verb not in lexicon_en.NON_ASSERTIVE_VERBS
 
 
 # Words a denial licenses in what it denies ("denied that any doors were
@@ -166,6 +175,6 @@ def asserted_text(claim: Claim) -> str:
     in a negation of its language ("It is not true that ...", "ليس صحيحا أن
     ..."); otherwise a denial and a plain statement of the same fact would
     look like agreement to the negation rule. (The NLI model handles denials
-    differently: see :meth:`ContradictionFinder.score`.)
+    differently: see :meth:`~claimcheck.detect.ContradictionFinder.score`.)
     """
     return _NEGATED[claim.lang].format(claim.text) if is_denial(claim) else claim.text

@@ -291,7 +291,7 @@ def test_many_documents_are_tagged_together_with_the_same_claims(seed_text):
 def test_a_denial_clashes_with_the_claim_it_denies_even_when_hard_to_entail():
     """"any exit doors had been locked" is hard for the NLI model to entail
     from "the exit doors were locked" (0.07), but the statement denied,
-    "some exit doors had been locked" (detect.denied_statement), is easy."""
+    "some exit doors had been locked" (assertion.denied_statement), is easy."""
     text = ("A worker told reporters that the exit doors were locked at night. The factory "
             "owner, Ravi Chowdhury, denied that any exit doors had been locked.")
     [found] = find_contradictions(text)
@@ -456,6 +456,8 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert not asserts(cued("them to leave the building at once", "told"))
     assert asserts(cued("Mr Osei is not tempted by tax cuts", "said"))
     assert asserts(cued("the plan to cut taxes would hurt the poor", "said"))
+    assert asserts(cued("Damage to the bridge was severe", "said"))  # no asking verb
+    assert not asserts(cued("not to use the extra cash on bribes", "warned"))
     assert asserts(cued("Lagos to date has spent little on the project", "said"))
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),

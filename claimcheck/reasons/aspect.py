@@ -24,7 +24,7 @@ _FUTURE_PATTERNS = (
 _ONGOING_PATTERNS = (
     _word(r"[وف]?[ينت]واصل(?:ون)?|[وف]?[يت]ستمر|مستمره?|متواصله?|جار(?:يه)?"),
     # "ما زالوا يتحصنون", "لا تزالان", "ما زلنا": still, whatever the person.
-    _word(r"(?:لا|ما) (?:[يتن]زال\w*|زال\w*|زل\w*)"),
+    _word(r"(?:لا|ما) (?:[يتن]زال(?:ون|وا|ان)?|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?)"),
     _word(r"لم \w+(?: \w+){0,4} بعد"),
     _word(r"continu(?:e|es|ed|ing)|ongoing|still|under ?way|in progress"),
     _word(r"not yet|yet to|has not (?:yet )?(?:ended|finished)|is not over"),
@@ -38,8 +38,11 @@ _COMPLETED_PATTERNS = (
     # promise" does not clash with "Labour will continue to pursue reforms".
     _word(r"بالكامل|كليا|نهائيا"),
     _word(r"[وف]?(?:انتهت|انتهي|اكتملت|اكتمل|استكملت|استعادت|استعاد|حررت|تحررت|انجزت)"),
-    # The passive of "restore" / "retake": "أعيد التيار", "استعيدت المدينة".
-    _word(r"[وف]?(?:اعيد|اعيدت|استعيد|استعيدت)"),
+    # The passive of "restore" / "retake" ("أعيد التيار", "أعيد فتحها",
+    # "استعيدت المدينة"); "أعيد" is any "re-" ("أعيد انتخابه", "أعيد التأكيد"),
+    # so only with what is restored or where to.
+    _word(r"[وف]?(?:اعيد|اعيدت) (?:ال)?(?:فتح|افتتاح|تشغيل|تيار|كهرباء|مياه|سيطره|خدم|الي)\w*"),
+    _word(r"[وف]?(?:استعيد|استعيدت)"),
     _word(r"fully|completely|entirely|came to an end"),
     _word(
         r"(?:ha[sd]|have|was|were|is|are) (?:already )?(?:been )?(?:now |already )?"

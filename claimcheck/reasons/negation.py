@@ -30,17 +30,31 @@ _NOT_CONTENT = _NEGATORS | _DENIALS
 # "لا يزال"/"ما زال" mean "still"; "لا سيما" "especially"; "لا بد" "must".
 # "لا يزالوا" (a common spelling of "لا يزالون"), "لا تزالان": still, whatever the ending.
 _STILL = ("يزال", "تزال", "نزال", "ازال")
-_NOT_NEGATED_AFTER = _words("يزال تزال يزالون زال زالت يزل تزل سيما بد يخفي only doubt")
+_NOT_NEGATED_AFTER = _words("""
+    يزال تزال يزالون زال زالت زالوا زالتا زلت زلنا زلتم يزل تزل سيما بد يخفي only doubt
+    """)
 # "the cause has not yet been determined", "it was not clear whether",
 # "لم يتضح بعد", "غير معروف": what is not known is not said to be false, so
 # such a cue gives a claim no polarity to clash with.
 _NOT_KNOWN = _words("""
-    determined known clear confirm confirmed established identified certain verified
-    rule ruled
-    يتضح تتضح يعرف تعرف يعرفوا تتحدد يتحدد تحديد واضح واضحه معروف معروفه يتاكد
-    تتاكد يتسن يستبعد تستبعد نستبعد
+    determined known confirm confirmed established identified certain verified
+    يتضح تتضح يتبين تتبين يعرف تعرف يعرفوا تتحدد يتحدد يحدد تحدد تحديد واضح واضحه
+    واضحا معروف معروفه معروفا يتاكد تتاكد التاكد التحقق يؤكد تؤكد مؤكد مؤكده يتسن
+    يستبعد تستبعد نستبعد
     """)
-_NOT_KNOWN_SKIP = _words("yet been be immediately officially بعد حتي الان رسميا")
+# "clear" and "rule" are "unknown" only as "not clear whether/who ...", "did
+# not rule out": "no clear winner", "not clear of debris", "did not rule on
+# the appeal" negate.
+_NOT_KNOWN_CLEAR = _words("clear")
+_WH = _words("whether if who what how why when where which")
+_NOT_KNOWN_RULE = _words("rule ruled")
+_NOT_KNOWN_SKIP = _words("""
+    yet been be to immediately officially independently publicly يتم تم يكن بعد حتي الان
+    رسميا
+    """)
+# Only a verbal negator can say "not known": "no known cases", "no confirmed
+# cases" deny the cases.
+_NOT_KNOWN_AFTER = _words("not never لم لا لن ليس ليست غير yet")
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
@@ -100,14 +114,23 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
 
 
 def _unknown_after(tokens, i: int) -> bool:
-    """Whether the cue at ``i`` says that something is not known: a word of
-    :data:`_NOT_KNOWN` right after it, past "yet", "been", "بعد" ... ("has
-    not yet been determined", "لم يتضح بعد", "لم يتم تحديد")."""
-    for tok in tokens[i + 1:i + 5]:
-        word = tok.text
+    """Whether the verbal negator at ``i`` says that something is not known:
+    a word of :data:`_NOT_KNOWN` right after it, past "yet", "been", "بعد"
+    ... ("has not yet been determined", "لم يتضح بعد", "لم يتم تحديد",
+    "could not be independently verified"), "clear" before a wh-word ("not
+    immediately clear who fired") or "rule(d) out"."""
+    word = tokens[i].text
+    if _bare(word) not in _NOT_KNOWN_AFTER and not word.endswith("n't"):
+        return False
+    for k in range(i + 1, min(i + 6, len(tokens))):
+        word = tokens[k].text
         if word in _NOT_KNOWN:
             return True
-        if word not in _NOT_KNOWN_SKIP and word not in ("يتم", "تم"):
+        if word in _NOT_KNOWN_CLEAR:
+            return k + 1 < len(tokens) and tokens[k + 1].text in _WH
+        if word in _NOT_KNOWN_RULE:
+            return "out" in [t.text for t in tokens[k + 1:k + 3]]
+        if word not in _NOT_KNOWN_SKIP:
             return False
     return False
 

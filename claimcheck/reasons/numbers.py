@@ -117,7 +117,7 @@ _UNIT_FORMS = {
     "people": "شخص اشخاص شخصا نسمه people persons person individuals",
     "civilians": "مدني مدنيين مدنيا civilian civilians",
     "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
-    "fatalities died victims bodies",
+    "fatalities died victims",
     "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
     "missing": "مفقود مفقودين مفقودا missing",
     "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
@@ -158,7 +158,7 @@ _UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in f
 # these only compare when the claims also share a topic word.
 _GENERIC_UNITS = frozenset(
     {"people", "percent", "dollars", "euros", "pounds", "hours", "days", "weeks", "months",
-     "years", "tonnes", "km"}
+     "years", "tonnes", "km", "hectares"}
 )  # fmt: skip
 # A quantity with one of these units is only that (``$75 a barrel`` is dollars).
 _EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "weeks",
@@ -178,9 +178,10 @@ _AS_MUCH_AS = frozenset({"many", "much", "long", "high"})
 _RATE_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
 _RATE_WORDS = _words("a an per each every كل في")
 _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
-# Words after which a number names something instead of counting it ("flight
-# 512", "الرحلة 512", "Resolution 2254", "القرار 2254", "Article 5").
-_LABEL_WORDS = _words("flight رحله الرحله resolution القرار قرار article الماده ماده رقم")
+# Words right before a number that names something instead of counting it
+# ("flight 512", "الرحلة 512", "Resolution 2254", "وفقا للقرار 2254", "Article
+# 5"); the Arabic ones with or without a clitic (:func:`_strip_clitic`).
+_LABEL_WORDS = dict.fromkeys(_words("flight flights resolution article رحله قرار ماده رقم"))
 
 
 def _strip_clitic(word: str, table: dict) -> str | None:
@@ -359,7 +360,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         i = end
         before = [t.text for t in tokens[max(0, start - 3) : start]]
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
-        if around & _MONTHS or (before and before[-1] in _LABEL_WORDS):
+        if around & _MONTHS or _labelled(folded, start, end):
             continue
         units = _units_near(tokens, start, end)
         first = tokens[start].text
@@ -389,6 +390,19 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             )
         )
     return tuple(out)
+
+
+def _labelled(folded: _Folded, start: int, end: int) -> bool:
+    """Whether the number of tokens ``start:end`` names something: a label
+    word (:data:`_LABEL_WORDS`) right before it, only spaces between, and no
+    unit after it ("الرحلة 512" names a flight; "رحلة 3000 كيلومتر" is a
+    3,000-kilometre journey, "after the flight, 140 passengers" counts)."""
+    tokens = folded.tokens
+    if start == 0 or not _strip_clitic(tokens[start - 1].text, _LABEL_WORDS):
+        return False
+    if folded.original[tokens[start - 1].end:tokens[start].start].strip():
+        return False
+    return end >= len(tokens) or _unit_of(tokens[end].text) is None
 
 
 _CURRENCY_SIGNS = ("$", "€", "£")
@@ -530,6 +544,7 @@ _TOPIC_FORMS = {
     "port": "ميناء موانئ مرفا port harbour harbor",
     "fighting": "معارك معركه قتال battle fighting fight",
     "border": "حدود border borders frontier",
+    "fire": "حريق حرائق نيران fire fires blaze wildfire wildfires",
 }
 _TOPIC_OF = {_norm(form): key for key, forms in _TOPIC_FORMS.items() for form in forms.split()}
 
@@ -568,7 +583,9 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
                 continue  # "£300 less than what the Tories offered": a gap, not an amount
             if unit in _GENERIC_UNITS and _orders_apart(p, q):
                 continue  # "$75,000 to the convention" vs "raising $64 million"
-            if not _same_measure(_around(a, p), _around(b, q), cross):
+            around_a, around_b = _around(a, p), _around(b, q)
+            if not _same_measure(around_a, around_b, cross,
+                                 (_part(around_a, a, p), _part(around_b, b, q))):
                 continue
             return Reason(
                 "numeric",
@@ -585,8 +602,7 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
-        r"further|new|among|rest|other|rescued|saved|survivors|"
-        r"[وف]?(?:ب|ل)?(?:ال)?انقاذ|[وف]?ا?نقذ\w*|[وف]?(?:ال)?ناج(?:ين|ون)|"
+        r"further|new|among|rest|other|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
     )
@@ -620,9 +636,36 @@ def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:
     return _fold(folded.original[tokens[lo].start : tokens[hi - 1].end])
 
 
-def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
-    """Whether two quantities' surroundings say they measure the same thing."""
-    if bool(_PART_RE.search(a.text)) != bool(_PART_RE.search(b.text)):
+# Rescue words right before or after a number: those rescued are a part of
+# those aboard or missing ("إنقاذ 41 مهاجرا", "41 migrants were rescued", "41
+# survivors"); rescue teams that only tell the toll ("قالت فرق الإنقاذ إن
+# عدد القتلى بلغ 12") do not count.
+_RESCUED_BEFORE = _words("rescued saved انقاذ وانقاذ بانقاذ انقذت وانقذت انقذ وانقذ انقذوا")
+_RESCUED_AFTER = _words("rescued saved survived")
+_SURVIVORS = _words("survivors ناجين ناجيا ناجون")
+
+
+def _rescued(folded: _Folded, q: Quantity) -> bool:
+    """Whether a rescue word governs quantity ``q``: a verb one of the two
+    words before it or of the four after it, or "survivors" right after it."""
+    tokens = folded.tokens
+    index = [i for i, t in enumerate(tokens) if q.span[0] <= t.start < q.span[1]]
+    before = {t.text for t in tokens[max(0, index[0] - 2):index[0]]}
+    after = [t.text for t in tokens[index[-1] + 1:index[-1] + 5]]
+    return bool(before & _RESCUED_BEFORE or set(after) & _RESCUED_AFTER
+                or after[:1] and after[0] in _SURVIVORS)
+
+
+def _part(around: _Folded, whole: _Folded, q: Quantity) -> bool:
+    """Whether quantity ``q`` (with ``around``, the words next to it) is a
+    part or a change of a total."""
+    return bool(_PART_RE.search(around.text)) or _rescued(whole, q)
+
+
+def _same_measure(a: _Folded, b: _Folded, cross: bool, parts: tuple[bool, bool]) -> bool:
+    """Whether two quantities' surroundings say they measure the same thing
+    (``parts``: whether each is a part of a total, :func:`_part`)."""
+    if parts[0] != parts[1]:
         return False
     if cross:
         return True  # no shared words to expect; the unit has to do
