@@ -113,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
           f"scores ≥ {threshold:.2f} |")
     print("|---|---|---|")
     for stage, n in stages.most_common():
-        over = sum(1 for r in rows if r[2] == stage and r[3] is not None and r[3] >= threshold)
-        print(f"| {stage} | {n} | {over if stage != 'found' else '–'} |")
+        scores = [r[3] for r in rows if r[2] == stage and r[3] is not None]
+        over = sum(s >= threshold for s in scores)
+        print(f"| {stage} | {n} | {over if scores and stage != 'found' else '–'} |")
     print()
     header = "| case | kind | stage | score, every check off |"
     print(header + ("" if args.no_texts else " quote A | quote B |"))
