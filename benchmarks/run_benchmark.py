@@ -406,7 +406,8 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
                                  max_days_apart=None, same_subject=compared_only,
                                  self_needs_reason=False, assertions_only=False,
-                                 numbers_need_reason=False, nli_needs_cue=False)
+                                 numbers_need_reason=False, nli_needs_cue=False,
+                                 same_time=False)
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
@@ -819,7 +820,7 @@ def run_e2e(args) -> dict[str, Any]:
     # claims stating quantities or of one polarity with no rule seeing anything).
     shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
                finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
-               finder.nli_needs_cue)
+               finder.nli_needs_cue, finder.same_time)
     for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
                                         ("first_stage_only", True, 0.0, True),
                                         ("without_gates", False, shipped[0], False)):
@@ -827,13 +828,14 @@ def run_e2e(args) -> dict[str, Any]:
         if not gates:
             (finder.max_days_apart, finder.same_subject, finder.self_needs_reason,
              finder.assertions_only, finder.numbers_need_reason,
-             finder.nli_needs_cue) = None, False, False, False, False, False
+             finder.nli_needs_cue, finder.same_time) = None, False, False, False, False, False, \
+                False
         finder.work.clear()
         run = module.evaluate_cases(cases, detector)
         finder.cascade = True
         (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
          finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
-         finder.nli_needs_cue) = shipped
+         finder.nli_needs_cue, finder.same_time) = shipped
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},
@@ -852,7 +854,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
                                "self_unreasoned": work["self_unreasoned"],
                                "unasserted": work["unasserted"],
                                "numbers_unreasoned": work["numbers_unreasoned"],
-                               "no_cue": work["no_cue"]},
+                               "no_cue": work["no_cue"],
+                               "other_times": work["other_times"]},
             "nli_per_claim": work["nli_predictions"] / claims if claims else None}
 
 
@@ -877,7 +880,7 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
                             res.get("first_stage_only")),
                            ("every compared candidate, both ways", off),
                            ("every candidate, both ways, no date, subject, one-source, "
-                            "assertion, number or polarity check",
+                            "assertion, number, polarity or time check",
                             res.get("without_gates")))
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
@@ -890,7 +893,9 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
         "with no rule seeing anything "
         f"{on.get('never_compared', {}).get('numbers_unreasoned', 0)}, two claims of one "
         "polarity (a negation cue in neither or in both) with no rule seeing anything "
-        f"{on.get('never_compared', {}).get('no_cue', 0)}.",
+        f"{on.get('never_compared', {}).get('no_cue', 0)}, two claims naming different "
+        "times (\"this year\" / \"next year\") "
+        f"{on.get('never_compared', {}).get('other_times', 0)}.",
         ""]
 
 

@@ -306,6 +306,7 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
         "assertions_only": finder.assertions_only,
         "numbers_need_reason": finder.numbers_need_reason,
         "nli_needs_cue": finder.nli_needs_cue,
+        "same_time": finder.same_time,
     }
 
 

@@ -49,6 +49,7 @@ from claimcheck.reasons import (
     combine,
     days_apart,
     find_reasons,
+    other_times,
     repeats_negated_phrase,
     reported_clash,
     same_subject,
@@ -240,6 +241,16 @@ class ContradictionFinder:
         of 55, by our reading one real clash among them (a talc maker's
         "studies show it is safe" against users' "it caused our cancers").
         Claims in other languages are left to the NLI model.
+    same_time : bool
+        Never compare two claims that name different times of one span
+        (:func:`~claimcheck.reasons.other_times`: "this year" / "next year",
+        "last week" / "this week", "العام الماضي" / "هذا العام"), unless the
+        article reports their clash (the default): they speak of two times,
+        and a clash needs one. On realnews/ar it removed one false alarm
+        ("the works entered this year are not funny enough" / "we hope to
+        give two prizes next year to a very funny book"); the e2e dev cases,
+        our articles and 840 PolNeAR train articles lost nothing
+        (``benchmarks/run_benchmark.py e2e alarms``).
 
     Attributes
     ----------
@@ -252,11 +263,12 @@ class ContradictionFinder:
         ``reverse`` (pairs read in both directions) and ``reverse_by_score``
         (of those, the pairs whose first reading reached ``reverse_floor``),
         ``apart``, ``unrelated``, ``self_unreasoned``, ``unasserted``,
-        ``numbers_unreasoned`` and ``no_cue`` (candidate pairs never
-        compared: their articles too far apart in time, no content word in
-        common, one source twice with no rule seeing a clash, a claim its
-        cue does not assert with no rule seeing a clash, two claims stating
-        quantities, or two of one polarity, with no rule seeing anything),
+        ``numbers_unreasoned``, ``no_cue`` and ``other_times`` (candidate
+        pairs never compared: their articles too far apart in time, no
+        content word in common, one source twice with no rule seeing a
+        clash, a claim its cue does not assert with no rule seeing a clash,
+        two claims stating quantities, or two of one polarity, with no rule
+        seeing anything, two claims naming different times),
         and wall seconds spent in ``seconds_extract`` (claims),
         ``seconds_reasons`` (the rules on candidate pairs) and ``seconds_nli``.
     """
@@ -277,6 +289,7 @@ class ContradictionFinder:
     assertions_only: bool = True
     numbers_need_reason: bool = True
     nli_needs_cue: bool = True
+    same_time: bool = True
 
     def __post_init__(self) -> None:
         self.reverse_floor = _probability(self.reverse_floor, "reverse_floor")
@@ -521,9 +534,11 @@ class ContradictionFinder:
         not assert (:attr:`assertions_only`), whether a rule sees a clash in
         them (:meth:`_clash_seen`); for two claims that both state a quantity
         (:attr:`numbers_need_reason`), or two Arabic or English claims of one
-        polarity (:attr:`nli_needs_cue`), whether a rule sees anything.
+        polarity (:attr:`nli_needs_cue`), whether a rule sees anything; and
+        that the two do not name different times (:attr:`same_time`).
         Counted in :attr:`work` as ``unrelated``, ``self_unreasoned``,
-        ``unasserted``, ``numbers_unreasoned`` or ``no_cue`` when not."""
+        ``unasserted``, ``numbers_unreasoned``, ``no_cue`` or
+        ``other_times`` when not."""
         a, b = pair.a, pair.b
         if self.self_needs_reason and a.doc_id == b.doc_id and same_source(a, b) \
                 and not self._clash_seen(pair, reasons):
@@ -532,6 +547,10 @@ class ContradictionFinder:
         if self.assertions_only and not (asserts(a) and asserts(b)) \
                 and not self._clash_seen(pair, reasons):
             self.work.update(unasserted=1)
+            return False
+        if self.same_time and not any(r.kind == "reported" for r in reasons) \
+                and other_times(a.text, b.text):
+            self.work.update(other_times=1)
             return False
         if self.numbers_need_reason and not reasons and _quantified(a) and _quantified(b):
             self.work.update(numbers_unreasoned=1)

@@ -499,6 +499,22 @@ def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_someth
     assert finder.related(one_side, [])
 
 
+def test_claims_of_two_different_years_are_not_compared():
+    """"this year" against "next year": two times, so no clash to find."""
+    from claimcheck.reasons import Reason
+    from claimcheck.types import ClaimPair
+
+    pair = ClaimPair(_claim("the entries this year were not funny enough", "d1",
+                            speaker="the judges"),
+                     _claim("we hope to give the prize to a funny book next year", "d2",
+                            speaker="the chair"), 0.9)
+    finder = ContradictionFinder()
+    assert not finder.related(pair, [Reason("negation", "x", 1.0)])
+    assert finder.work["other_times"] == 1
+    assert finder.related(pair, [Reason("reported", "the article says so", 5.0)])
+    assert ContradictionFinder(same_time=False).related(pair, [Reason("negation", "x", 1.0)])
+
+
 def test_the_nli_model_alone_is_trusted_only_on_claims_of_opposite_polarity():
     """With no rule seeing anything, two Arabic or English claims are
     compared only when one is negated (or a denial) and the other is not:

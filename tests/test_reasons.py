@@ -17,6 +17,7 @@ from claimcheck.reasons import (
     has_negation,
     is_negated,
     normalize_digits,
+    other_times,
     repeats_negated_phrase,
     same_subject,
 )
@@ -633,3 +634,24 @@ def test_ghayr_before_a_feminine_adjective_negates():
     assert is_negated("روسيا غير قادرة على إرغام إيران على المغادرة")
     assert not has_negation("الوزير غيره بعد أسبوع")
     assert not has_negation("البيت الأبيض غير تصريحه")
+
+
+# --- times ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "apart"),
+    [
+        ("exports rose last year", "exports fell this year", True),
+        ("الأعمال المقدمة هذا العام ليست مضحكة", "سنمنح جائزتين في العام المقبل لكتاب مضحك", True),
+        ("the talks resume next week", "the talks ended last week", True),
+        ("توقفت المحادثات الأسبوع الماضي", "ستستأنف المحادثات الأسبوع المقبل", True),
+        # no time, or a time in common, or times of two spans: maybe one time
+        ("exports rose last year", "exports fell", False),
+        ("the army left last week", "the army said this week that it left last week", False),
+        ("prices rose this year", "prices fell last month", False),
+    ],
+)
+def test_other_times(a, b, apart):
+    assert other_times(a, b) is apart
+    assert other_times(b, a) is apart

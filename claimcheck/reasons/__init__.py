@@ -30,7 +30,7 @@ from __future__ import annotations
 from datetime import date
 
 from claimcheck.reasons.antonyms import _antonym, _hedged
-from claimcheck.reasons.aspect import _aspect, _quote
+from claimcheck.reasons.aspect import _aspect, _quote, other_times
 from claimcheck.reasons.fold import (
     _content,
     _fold,
@@ -74,6 +74,7 @@ __all__ = [
     "has_negation",
     "is_negated",
     "normalize_digits",
+    "other_times",
     "prefix_negated",
     "days_apart",
     "reported_clash",

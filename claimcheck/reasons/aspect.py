@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from claimcheck.reasons.fold import CACHE_SIZE, _Folded, _word
+from claimcheck.reasons.fold import CACHE_SIZE, _fold, _Folded, _word
 
 # Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين، سنغافورة ...).
 _NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|نغ|يم|يرت)"
@@ -81,3 +81,42 @@ def _aspect(folded: _Folded, negated: bool) -> tuple[str, list[tuple[int, int]]]
         # "has not ended" / "لم تتم" is the opposite of done.
         return ("ongoing" if negated else "completed"), completed
     return None
+
+
+# Times relative to the article's date, by span: "last year", "هذا العام",
+# "الشهر المقبل". Two claims that each name a year (or a month, or a week)
+# and none in common speak of different times.
+_TIMES = {
+    ("year", -1): r"last year|(?:ال)?عام (?:ال)?(?:ماضي|منصرم)|(?:ال)?سنه (?:ال)?ماضيه",
+    ("year", 0): r"this year|هذا (?:ال)?عام|هذه (?:ال)?سنه|(?:ال)?عام (?:ال)?(?:حالي|جاري)",
+    ("year", 1): r"next year|(?:ال)?عام (?:ال)?(?:مقبل|قادم)|(?:ال)?سنه (?:ال)?(?:مقبله|قادمه)",
+    ("month", -1): r"last month|(?:ال)?شهر (?:ال)?ماضي",
+    ("month", 0): r"this month|هذا (?:ال)?شهر|(?:ال)?شهر (?:ال)?(?:حالي|جاري)",
+    ("month", 1): r"next month|(?:ال)?شهر (?:ال)?(?:مقبل|قادم)",
+    ("week", -1): r"last week|(?:ال)?اسبوع (?:ال)?ماضي",
+    ("week", 0): r"this week|هذا (?:ال)?اسبوع|(?:ال)?اسبوع (?:ال)?(?:حالي|جاري)",
+    ("week", 1): r"next week|(?:ال)?اسبوع (?:ال)?(?:مقبل|قادم)",
+}
+_TIME_RES = {key: re.compile(_word(pattern)) for key, pattern in _TIMES.items()}
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _times(folded: _Folded) -> frozenset[tuple[str, int]]:
+    return frozenset(key for key, pattern in _TIME_RES.items() if pattern.search(folded.text))
+
+
+def other_times(text_a: str, text_b: str) -> bool:
+    """Whether two claims name different times of one span: "the works
+    entered this year are not funny enough" and "we hope to give two prizes
+    next year" speak of two years; a claim with no such time, or two that
+    share one, may speak of the same time.
+
+    >>> other_times("exports rose last year", "exports fell this year")
+    True
+    >>> other_times("exports rose last year", "exports fell")
+    False
+    """
+    a, b = _times(_fold(text_a)), _times(_fold(text_b))
+    spans = {span for span, _ in a} & {span for span, _ in b}
+    return any(not {k for k in a if k[0] == span} & {k for k in b if k[0] == span}
+               for span in spans)
