@@ -25,6 +25,7 @@ its models installed (the same install as here); nothing is downloaded.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -288,25 +289,14 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
     if encoder is not None and type(encoder) is not Encoder:
         raise ValueError("a custom encoder cannot be sent to Ray workers")
     nli = finder._nli.path if finder._nli is not None else finder.nli_model
+    # Every other field of the finder is a plain setting: all of them travel,
+    # so a check added to the finder is on (or off) on the workers too.
     return {
         "encoder": None if encoder is None else {
             "cache_dir": encoder.cache_dir, "max_length": encoder.max_length},
         "nli_model": None if nli is None else os.fspath(nli),
-        "threshold": finder.threshold,
-        "top_k": finder.top_k,
-        "min_similarity": finder.min_similarity,
-        "batch_size": finder.batch_size,
-        "attributed_only": finder.attributed_only,
-        "cascade": finder.cascade,
-        "reverse_floor": finder.reverse_floor,
-        "max_days_apart": finder.max_days_apart,
-        "same_subject": finder.same_subject,
-        "self_needs_reason": finder.self_needs_reason,
-        "negation_alone": finder.negation_alone,
-        "assertions_only": finder.assertions_only,
-        "numbers_need_reason": finder.numbers_need_reason,
-        "nli_needs_cue": finder.nli_needs_cue,
-        "same_time": finder.same_time,
+        **{f.name: getattr(finder, f.name) for f in dataclasses.fields(finder)
+           if f.name not in ("encoder", "nli_model")},
     }
 
 
