@@ -584,8 +584,9 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             if unit in _GENERIC_UNITS and _orders_apart(p, q):
                 continue  # "$75,000 to the convention" vs "raising $64 million"
             around_a, around_b = _around(a, p), _around(b, q)
-            if not _same_measure(around_a, around_b, cross,
-                                 (_part(around_a, a, p), _part(around_b, b, q))):
+            if _part(around_a, a, p) != _part(around_b, b, q):
+                continue  # "400 soldiers will stay" is a part of "2,000 troops"
+            if not _same_measure(around_a, around_b, cross):
                 continue
             return Reason(
                 "numeric",
@@ -620,14 +621,20 @@ def _difference(folded: _Folded, q: Quantity) -> bool:
     return bool(_DIFFERENCE.match(folded.original[q.span[1]:q.span[1] + 60].lower()))
 
 
+def _token_range(folded: _Folded, q: Quantity) -> tuple[int, int]:
+    """The first and last token positions of quantity ``q`` in ``folded``."""
+    index = [i for i, t in enumerate(folded.tokens) if q.span[0] <= t.start < q.span[1]]
+    return index[0], index[-1]
+
+
 def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:
     """The few words either side of a quantity, as their own folded text,
     up to the neighbouring numbers: "مقتل 11 شخصا، وإصابة 30 آخرين" gives
     the 11 the words before the 30, not "آخرين" (others), which is the 30's."""
     tokens = folded.tokens
-    index = [i for i, t in enumerate(tokens) if q.span[0] <= t.start < q.span[1]]
-    lo = max(0, index[0] - width)
-    hi = min(len(tokens), index[-1] + 1 + width)
+    first, last = _token_range(folded, q)
+    lo = max(0, first - width)
+    hi = min(len(tokens), last + 1 + width)
     for other in _quantities(folded):
         if other.span[1] <= q.span[0]:
             lo = max(lo, 1 + max(i for i, t in enumerate(tokens) if t.start < other.span[1]))
@@ -649,9 +656,9 @@ def _rescued(folded: _Folded, q: Quantity) -> bool:
     """Whether a rescue word governs quantity ``q``: a verb one of the two
     words before it or of the four after it, or "survivors" right after it."""
     tokens = folded.tokens
-    index = [i for i, t in enumerate(tokens) if q.span[0] <= t.start < q.span[1]]
-    before = {t.text for t in tokens[max(0, index[0] - 2):index[0]]}
-    after = [t.text for t in tokens[index[-1] + 1:index[-1] + 5]]
+    first, last = _token_range(folded, q)
+    before = {t.text for t in tokens[max(0, first - 2):first]}
+    after = [t.text for t in tokens[last + 1:last + 5]]
     return bool(before & _RESCUED_BEFORE or set(after) & _RESCUED_AFTER
                 or after[:1] and after[0] in _SURVIVORS)
 
@@ -662,11 +669,9 @@ def _part(around: _Folded, whole: _Folded, q: Quantity) -> bool:
     return bool(_PART_RE.search(around.text)) or _rescued(whole, q)
 
 
-def _same_measure(a: _Folded, b: _Folded, cross: bool, parts: tuple[bool, bool]) -> bool:
+def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
     """Whether two quantities' surroundings say they measure the same thing
-    (``parts``: whether each is a part of a total, :func:`_part`)."""
-    if parts[0] != parts[1]:
-        return False
+    (a part against a total, :func:`_part`, is checked before)."""
     if cross:
         return True  # no shared words to expect; the unit has to do
     words_a = [k for k in _content(a) if not any(key in _NOT_THE_MEASURE for key in k)]
