@@ -79,16 +79,10 @@ _INFINITIVE_EN = re.compile(
 # Someone and an infinitive after a verb that asks something of someone
 # ("warned | Mr Brown not to be tempted", "urged | them to leave"): what the
 # speaker asks, not a statement. With "said", "Damage to the bridge was
-# severe" is a statement, so only these verbs count.
+# severe" is a statement, so only after lexicon_en.REQUEST_VERBS.
 _URGED_EN = re.compile(
     r"(?:him|her|them|us|me|(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+(?:not\s+)?to\s+"
     r"(?!(?:date|this|that|the|a|an|its|his|her|their)\b)[a-z]")
-_ASKING_VERBS = frozenset("""
-    warn warns warned warning urge urges urged urging tell tells told telling ask asks
-    asked asking order orders ordered advise advises advised encourage encourages
-    encouraged press pressed instruct instructed persuade persuaded implore implored
-    beg begged call calls called calling push pushed remind reminded
-    """.split())
 
 
 def asserts(claim: Claim) -> bool:
@@ -107,7 +101,7 @@ def asserts(claim: Claim) -> bool:
     verb = next((w for w in (claim.cue or "").lower().split() if w not in _NOT_THE_VERB), None)
     if verb is None:
         return True
-    if verb in _ASKING_VERBS and _URGED_EN.match(claim.text):
+    if verb in lexicon_en.REQUEST_VERBS and _URGED_EN.match(claim.text):
         return False
     return verb not in lexicon_en.NON_ASSERTIVE_VERBS
 

@@ -159,6 +159,16 @@ OBJECT_VERBS: frozenset[str] = _word_set(
     "assure assures assured inform informs informed"
 )
 
+# Cues that ask something of someone, whose content is a listener and an
+# infinitive ("warned Mr Brown not to be tempted", "urged them to leave"): a
+# request, not a statement (claimcheck.assertion.asserts).
+REQUEST_VERBS: frozenset[str] = _word_set("""
+    warn warns warned warning urge urges urged urging tell tells told telling ask asks
+    asked asking order orders ordered advise advises advised encourage encourages
+    encouraged press pressed instruct instructed persuade persuaded implore implored
+    beg begged call calls called calling push pushed remind reminded
+    """)
+
 # Words that may sit between a source and its cue ("has also said").
 AUXILIARIES: frozenset[str] = _word_set(
     "has have had also later previously reportedly then would will once again "
