@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     open_finder = ContradictionFinder(
         nli_model=finder.nli, encoder=finder._encoder(), cascade=False, max_days_apart=None,
         same_subject=False, self_needs_reason=False, assertions_only=False,
-        numbers_need_reason=False, nli_needs_cue=False)
+        numbers_need_reason=False, nli_needs_cue=False, same_time=False)
     threshold = finder.default_threshold
     rows, stages = [], Counter()
     for case in load_cases(args.e2e):
