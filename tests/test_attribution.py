@@ -80,6 +80,51 @@ def test_english_pronoun_resolves_to_latest_speaker() -> None:
     assert sources == ["Governor Lena Park", "She", "Park"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Mayor Ana Ortiz said the budget was balanced. The council later heard from "
+     "Pedro Lima, who said the bridge would reopen in May.", "Pedro Lima"),
+    ("Mayor Ana Ortiz said the budget was balanced. The plan was backed by Pedro Lima, "
+     "a senior engineer at Norvia, who said the bridge would reopen in May.", "Pedro Lima"),
+    ("Mayor Ana Ortiz said the budget was balanced. Residents of the valley, who said "
+     "the bridge had been closed for weeks, were angry.", "Residents of the valley"),
+])
+def test_english_relative_pronoun_speaks_for_the_phrase_before_it(text: str,
+                                                                  speaker: str) -> None:
+    # "who" is the noun phrase it is attached to, not the article's latest
+    # speaker (the mayor, until this was fixed); the source stays as written.
+    claims = _attributed(extract_claims(text))
+    bridge = [c for c in claims if "bridge" in c.text]
+    assert [c.speaker for c in bridge] == [speaker]
+    _check_spans(text, claims)
+    sources = [text[a.source_span[0]:a.source_span[1]] for a in find_attributions(text)
+               if a.source_span and "bridge" in text[a.content_span[0]:a.content_span[1]]]
+    assert sources == ["who"]
+
+
+@pytest.mark.parametrize("before, phrase", [
+    ("Later, Vega praised the engineer Tomas Riel, who", "Tomas Riel"),
+    ("The vote was backed by Senator Ida Moss of Kentucky, who", "Senator Ida Moss of Kentucky"),
+    ("The plan had support from Mr. Okafor, who", "Mr. Okafor"),
+    ("So far, said Lea Brun, an analyst at Corvel, who", "Lea Brun"),
+    ("The gift came from Ivo Sand, a retired judge, who", "Ivo Sand"),
+    ("The cuts angered her party and unions across the country, who", "unions"),
+    ("There was little comfort for the president, who", "the president"),
+    ("Mr. Dahl answered Park, whose", "Park"),
+    ("But Governor Lena Park, who", "Governor Lena Park"),
+    ("The statement came from Ivo Sand, the head of the Union of Carters, which",
+     "the Union of Carters"),
+    ("The board's report, which", "The board's report"),
+    ("The talks were postponed, which", None),
+    ("It rained, and", None),
+])
+def test_relative_antecedent(before: str, phrase: str | None) -> None:
+    from claimcheck.text.attribution.en import relative_antecedent
+
+    text = before + " said so."
+    span = relative_antecedent(text, len(before) - len(before.split()[-1]))
+    assert (text[span[0]:span[1]] if span else None) == phrase
+
+
 def test_english_names_link_to_one_entity() -> None:
     text = (
         "President Donald Trump said the troops would leave. "

@@ -284,10 +284,19 @@ def attributions_by_sentence(
                                                           rules_lang)
             match.source = None if kept is None else (heard[0] + kept[0], heard[0] + kept[1])
 
-    mentions = []
+    mentions, written = [], []
     for _, norm, match, rules_lang in found:
         span = norm.to_input(*match.source) if match.source else None
+        written.append(span)
         mention_text = text[span[0]:span[1]] if span else ""
+        if span and rules_lang == "en" and mention_text.lower() in en.RELATIVE_SOURCES:
+            # "..., said Harvey, who": the speaker is the phrase before the
+            # pronoun, not whoever spoke last (the source stays as written)
+            floor = max((s.span[0] for s in sentences if s.span[0] <= span[0]),
+                        default=0)  # the start of the pronoun's own sentence
+            named = en.relative_antecedent(text, span[0], floor)
+            if named is not None:
+                span, mention_text = named, text[named[0]:named[1]]
         appositive = ""
         if match.appositive:
             a_start, a_end = norm.to_input(*match.appositive)
@@ -310,10 +319,10 @@ def attributions_by_sentence(
         resolved[k] = speaker
 
     result: list[list[Attribution]] = [[] for _ in sentences]
-    for (index, norm, match, rules_lang), mention, speaker in zip(found, mentions, resolved):
+    for (index, norm, match, rules_lang), source, speaker in zip(found, written, resolved):
         result[index].append(
             Attribution(
-                source_span=mention.span,
+                source_span=source,
                 cue_span=norm.to_input(*match.cue),
                 content_span=norm.to_input(*match.content),
                 speaker=getattr(speaker, "text", None),

@@ -1,0 +1,188 @@
+"""The noun phrase a relative pronoun source stands for.
+
+A relation whose source is "who", "whom", "which" or "whose" alone ("...,
+said Harvey, who ...", "Swanson praised evangelist Franklin Graham, who has
+said ...") speaks for the noun phrase the pronoun is attached to, which is
+written right before it. The speaker resolution of
+:mod:`claimcheck.text.speakers` takes a pronoun's antecedent from the
+earlier *speakers* of the article, which suits "he" and "she" but gives a
+relative pronoun whoever spoke last (Swanson, not Graham).
+:func:`relative_antecedent` finds the phrase itself; where it finds none (a
+clause before "which", no noun before the pronoun) the pronoun stays a
+pronoun.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.text.attribution.en.words import FINITE, PAST, PREPOSITIONS
+from claimcheck.text.attribution.tokens import WORD, word_set
+from claimcheck.text.sentences import NAME_TITLES
+
+RELATIVE_SOURCES = word_set("who whom which whose")
+# Lowercase words inside a name ("Bank of England", "Bernie Sanders of Vermont").
+_NAME_JOINERS = word_set("of the de del da di al bin ibn van von la le du")
+_DETERMINERS = word_set("""
+    the a an this that these those his her their its our my your several many some most
+    other both all two three four five six seven eight nine ten dozens hundreds thousands
+    """)
+# Words that end a noun phrase read backwards: a verb, a conjunction or a
+# preposition is no part of it.
+_NOT_IN_PHRASE = FINITE | PAST | PREPOSITIONS | word_set("""
+    and or but nor than as to into over under about against across among between through
+    within without toward towards who whom which whose that when where while because
+    if not no also said says told say
+    """)
+# Prepositions of place: "who" after "across the country" is the people before them.
+_PLACE_PREPOSITIONS = word_set("across in at on near around throughout inside outside")
+_MAX_WORDS = 8
+# Capitalised words that open a sentence, not a name ("But President Barack Obama").
+_OPENERS = word_set("however then now so yet also still even meanwhile finally instead")
+# What may stand between the phrase and the pronoun: spaces, and at most one
+# comma, dash or opening bracket.
+_GAP = re.compile(r"\s*[,—–(-]?\s*\Z")
+
+
+def relative_antecedent(text: str, start: int, floor: int = 0) -> tuple[int, int] | None:
+    """The offsets of the noun phrase that the relative pronoun at ``start``
+    stands for, looking no further back than ``floor`` (the sentence's
+    start); None when no noun phrase ends right before the pronoun.
+
+    A capitalised run is taken whole ("Senator Bernie Sanders of Vermont",
+    "Mr. Leenders"); an apposition with a place or firm ("Howard Rubel, a
+    senior analyst at Jefferies, who") gives the name before it; otherwise
+    the lowercase phrase back to its determiner ("the president", "Trump's
+    campaign"). A verb before the pronoun ("the talks were postponed, which")
+    gives None: "which" then stands for a clause.
+
+    >>> text = "Swanson praised evangelist Franklin Graham, who has said it."
+    >>> span = relative_antecedent(text, text.index("who"))
+    >>> text[span[0]:span[1]]
+    'Franklin Graham'
+    """
+    words = list(WORD.finditer(text, floor, start))
+    if not words or not _GAP.match(text, words[-1].end(), start):
+        return None
+    phrase = _capitalised_run(text, words) or _lowercase_phrase(text, words)
+    if phrase is None:
+        return None
+    if text[start:start + 3].lower() == "who":  # who, whom, whose: people
+        return _person(text, words, phrase)
+    first, last = phrase
+    return words[first].start(), words[last].end()
+
+
+def _person(text: str, words: list[re.Match[str]],
+            phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The offsets of the person a "who" stands for, from ``phrase``, the
+    noun phrase right before it (first and last word): past a place ("Democrats
+    across the country, who"), with the people of a place ("Residents of the
+    valley, who"), or the name before an apposition ("Howard Rubel, a senior
+    analyst at Jefferies, who")."""
+    first, last = phrase
+    lowercase = not _capitalised(words[last].group())
+    before = words[first - 1].group().lower() if first > 1 else ""
+    if lowercase and before in _PLACE_PREPOSITIONS:
+        place = _capitalised_run(text, words[:first - 1]) \
+            or _lowercase_phrase(text, words[:first - 1])
+        if place is None:
+            return None
+        first, last = place
+    elif lowercase and before == "of" and words[first - 2].group().lower().endswith("s"):
+        first -= 2
+        if first > 0 and words[first - 1].group().lower() in _DETERMINERS:
+            first -= 1
+    named = _name_before_apposition(text, words, first)
+    if named is not None:
+        first, last = named
+    return words[first].start(), words[last].end()
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _joined(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether two words of a name stand next to each other: only spaces
+    between, a hyphen, or the period of a title or an initial ("Mr.
+    Leenders", "Donald J. Trump")."""
+    gap = text[left.end():right.start()]
+    if not gap.strip() or gap in ("-", "‑"):
+        return True  # "North-Rhine Westphalia", "anti-Trump activists"
+    return gap.strip() == "." and (left.group().lower() in NAME_TITLES or len(left.group()) == 1)
+
+
+def _capitalised_run(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The capitalised run that ends the words (index of its first and last
+    word), with a determiner before it ("the Smithsonian Institution")."""
+    last = len(words) - 1
+    if not _capitalised(words[last].group()):
+        return None
+    first = last
+    k = last - 1
+    while k >= 0 and last - k < _MAX_WORDS and _joined(text, words[k], words[k + 1]):
+        word = words[k].group()
+        if _capitalised(word) and word.lower() not in _NOT_IN_PHRASE | _OPENERS:
+            first = k
+        elif word.lower() not in _NAME_JOINERS:
+            break
+        k -= 1
+    if first > 0 and words[first - 1].group().lower() == "the" \
+            and _joined(text, words[first - 1], words[first]):
+        first -= 1
+    return first, last
+
+
+def _lowercase_phrase(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The noun phrase that ends the words, back to its determiner or a
+    possessive name ("the president", "several keynote speakers", "Trump's
+    campaign"), or None when the last word is a verb, an adverb or a
+    function word."""
+    last = len(words) - 1
+    final = words[last].group().lower()
+    if final in _NOT_IN_PHRASE or final.endswith("ly") or final.isdigit() \
+            or (final.endswith("ed") and not final.endswith("eed") and len(final) > 4):
+        return None  # "were postponed, which": a clause
+    first = last
+    for k in range(last - 1, max(-1, last - _MAX_WORDS), -1):
+        if not _joined(text, words[k], words[k + 1]):
+            break
+        word = words[k].group()
+        low = word.lower()
+        if low in _DETERMINERS:
+            first = k  # "the": the phrase opens here
+            break
+        if re.search(r"['’]s?\Z", word):  # "Trump's", "the board's": a possessor opens it
+            first = k
+            if k > 0 and words[k - 1].group().lower() in _DETERMINERS \
+                    and _joined(text, words[k - 1], words[k]):
+                first = k - 1
+            break
+        if low in _NOT_IN_PHRASE or low.endswith("ly"):
+            break
+        first = k
+    return first, last
+
+
+def _name_before_apposition(text: str, words: list[re.Match[str]],
+                            first: int) -> tuple[int, int] | None:
+    """The name before an apposition that ends in the phrase starting at word
+    ``first``: "Harlan Crow, a Texas real estate developer, who" (the phrase
+    is the apposition), "Howard Rubel, a senior analyst at Jefferies, who"
+    (the phrase is the object of its preposition); None when there is no
+    such apposition."""
+    k = first
+    if words[first].group().lower() not in ("a", "an", "the"):
+        if first == 0 or words[first - 1].group().lower() not in PREPOSITIONS:
+            return None
+        k = first - 1
+        while k > 0 and not text[words[k - 1].end():words[k].start()].strip():
+            k -= 1  # back to the start of this stretch without punctuation
+    if k == 0 or words[k].group().lower() not in ("a", "an", "the") \
+            or text[words[k - 1].end():words[k].start()].strip() != ",":
+        return None
+    before = _capitalised_run(text, words[:k])
+    if before is None or words[before[0]].group().lower() == "the":
+        return None
+    return before
