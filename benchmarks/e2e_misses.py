@@ -39,6 +39,7 @@ from e2e_eval import DEFAULT_CASES, SourceIndex, load_cases  # noqa: E402
 
 from claimcheck.assertion import is_denial  # noqa: E402
 from claimcheck.detect import (  # noqa: E402
+    GATES_OFF,
     ContradictionFinder,
     document_dates,
     sentence_context,
@@ -46,8 +47,8 @@ from claimcheck.detect import (  # noqa: E402
 from claimcheck.pairs import nearest_in_each_language  # noqa: E402
 
 
-def stage_of(finder: ContradictionFinder, open_finder: ContradictionFinder,
-             case, gold, claims, pairs, nearest) -> tuple[str, float | None]:
+def stage_of(finder: ContradictionFinder, case, gold, claims, pairs,
+             nearest) -> tuple[str, float | None]:
     """The stage that loses ``gold`` and, when it got that far, the score of
     the pair with every check off (None before the pair exists). ``nearest``:
     the cascade's nearest-neighbour flags of ``pairs``, as the whole call
@@ -70,7 +71,8 @@ def stage_of(finder: ContradictionFinder, open_finder: ContradictionFinder,
     before = Counter(finder.work)
     compared = finder.timely(pair, dates) and finder.related(pair, seen)
     checks = [k for k in finder.work if finder.work[k] != before[k]]
-    alone = max((c.score for c in open_finder.score([pair], docs)), default=None)
+    with finder.changed(**GATES_OFF, cascade=False):
+        alone = max((c.score for c in finder.score([pair], docs)), default=None)
     if not compared:
         return "never compared: " + ", ".join(checks), alone
     scored = finder.score([pair], docs, nearest=[near])
@@ -88,10 +90,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the quotes (for files that are committed)")
     args = parser.parse_args(argv)
     finder = ContradictionFinder()
-    open_finder = ContradictionFinder(
-        nli_model=finder.nli, encoder=finder._encoder(), cascade=False, max_days_apart=None,
-        same_subject=False, self_needs_reason=False, assertions_only=False,
-        numbers_need_reason=False, nli_needs_cue=False, same_time=False)
     threshold = finder.default_threshold
     rows, stages = [], Counter()
     for case in load_cases(args.e2e):
@@ -102,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         for gold in case.contradictions:
             if not gold.required:
                 continue
-            stage, alone = stage_of(finder, open_finder, case, gold, claims, pairs, nearest)
+            stage, alone = stage_of(finder, case, gold, claims, pairs, nearest)
             stages[stage] += 1
             rows.append((case.id, gold.kind, stage, alone, gold.a.quote, gold.b.quote))
     total = sum(stages.values())

@@ -394,7 +394,7 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
 
     from claimcheck import Claim, Document
     from claimcheck.calibration import combine_directions
-    from claimcheck.detect import ContradictionFinder
+    from claimcheck.detect import GATES_OFF, ContradictionFinder
     from claimcheck.types import ClaimPair
 
     def claim(row: dict, side: str) -> tuple[Claim, Document]:
@@ -404,10 +404,7 @@ def score_claim_pairs(nli, rows: list[dict], batch_size: int, *, compared_only: 
 
     # every labelled pair scored both ways: no cascade, no date or subject check
     finder = ContradictionFinder(nli_model=nli, batch_size=batch_size, cascade=False,
-                                 max_days_apart=None, same_subject=compared_only,
-                                 self_needs_reason=False, assertions_only=False,
-                                 numbers_need_reason=False, nli_needs_cue=False,
-                                 same_time=False)
+                                 **{**GATES_OFF, "same_subject": compared_only})
     pairs, docs = [], []
     for row in rows:
         (a, doc_a), (b, doc_b) = claim(row, "a"), claim(row, "b")
@@ -801,6 +798,8 @@ def _detector(args):
 def run_e2e(args) -> dict[str, Any]:
     """The e2e dev cases: each case in one pipeline call, every reported pair
     judged (``benchmarks/e2e_eval.py`` has the rules)."""
+    from claimcheck.detect import GATES_OFF
+
     module = _e2e_module()
     cases = module.load_cases(args.e2e)[:args.limit]
     detector = _detector(args)
@@ -818,24 +817,12 @@ def run_e2e(args) -> dict[str, Any]:
     # (articles over max_days_apart apart, no common subject, one source
     # twice or a cue that asserts nothing with no rule seeing a clash, two
     # claims stating quantities or of one polarity with no rule seeing anything).
-    shipped = (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-               finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
-               finder.nli_needs_cue, finder.same_time)
-    for name, cascade, floor, gates in (("without_cascade", False, shipped[0], True),
-                                        ("first_stage_only", True, 0.0, True),
-                                        ("without_gates", False, shipped[0], False)):
-        finder.cascade, finder.reverse_floor = cascade, floor
-        if not gates:
-            (finder.max_days_apart, finder.same_subject, finder.self_needs_reason,
-             finder.assertions_only, finder.numbers_need_reason,
-             finder.nli_needs_cue, finder.same_time) = None, False, False, False, False, False, \
-                False
+    for name, settings in (("without_cascade", {"cascade": False}),
+                           ("first_stage_only", {"reverse_floor": 0.0}),
+                           ("without_gates", {"cascade": False, **GATES_OFF})):
         finder.work.clear()
-        run = module.evaluate_cases(cases, detector)
-        finder.cascade = True
-        (finder.reverse_floor, finder.max_days_apart, finder.same_subject,
-         finder.self_needs_reason, finder.assertions_only, finder.numbers_need_reason,
-         finder.nli_needs_cue, finder.same_time) = shipped
+        with finder.changed(**settings):
+            run = module.evaluate_cases(cases, detector)
         got = module.summarise(run, detector.threshold)
         out[name] = {**{k: got[k] for k in ("precision", "recall", "f1", "reported", "right",
                                             "required_found", "required", "seconds")},

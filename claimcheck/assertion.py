@@ -143,12 +143,12 @@ def denied_statement(claim: Claim) -> str:
     return " ".join(_NPI_EN.sub(positive, claim.text).split())
 
 
-def _quantified(claim: Claim) -> bool:
+def quantified(claim: Claim) -> bool:
     """Whether a claim states a quantity (:func:`~claimcheck.reasons.find_quantities`)."""
     return bool(find_quantities(claim.text))
 
 
-def _polarity_differs(a: Claim, b: Claim) -> bool:
+def polarity_differs(a: Claim, b: Claim) -> bool:
     """Whether one claim says no and the other does not (a negation cue in
     one only, :func:`~claimcheck.reasons.has_negation`; a denial counts as
     one: :func:`asserted_text`), or one has a word the other has with a

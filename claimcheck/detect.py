@@ -13,25 +13,26 @@ not reload them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import numbers
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields
 from dataclasses import replace as dataclass_replace
 
 import numpy as np
 
 from claimcheck.assertion import (
-    _polarity_differs,
-    _quantified,
     asserted_text,
     asserts,
     denied_statement,
     is_denial,
     is_poll,
+    polarity_differs,
+    quantified,
 )
 from claimcheck.calibration import PlattScaler, combine_directions
 from claimcheck.decision import DecisionStage, PairEvidence, same_source
@@ -80,6 +81,17 @@ REVERSE_FLOOR = 0.2
 #: collection (articles from 2013-2018) over a third of the pairs reported
 #: without this came from articles months apart.
 MAX_DAYS_APART = 7
+
+#: The settings that turn off every check keeping a candidate pair from the
+#: NLI model (:meth:`ContradictionFinder.timely` and
+#: :meth:`ContradictionFinder.related`): with them, and the cascade off,
+#: every candidate pair is scored both ways. The benchmarks use it to show
+#: what the checks cost and save (``with finder.changed(**GATES_OFF)``).
+GATES_OFF: dict[str, object] = {
+    "max_days_apart": None, "same_subject": False, "self_needs_reason": False,
+    "assertions_only": False, "numbers_need_reason": False, "nli_needs_cue": False,
+    "same_time": False,
+}
 
 DocumentLike = str | Document
 _UNSET = object()
@@ -308,6 +320,31 @@ class ContradictionFinder:
             else None
         self._calibration: PlattScaler | None = None
         self._decision: DecisionStage | None | object = _UNSET
+
+    @contextlib.contextmanager
+    def changed(self, **settings: object) -> Iterator[ContradictionFinder]:
+        """Within a ``with`` block, this finder with ``settings`` changed
+        (fields of the dataclass: ``cascade=False``, ``**GATES_OFF``), the
+        loaded models kept; the old values come back when the block ends,
+        even on an error. The values are not checked as the constructor
+        checks them.
+
+        Raises
+        ------
+        TypeError
+            If a setting names no field of the finder.
+        """
+        unknown = sorted(set(settings) - {f.name for f in fields(self)})
+        if unknown:
+            raise TypeError(f"ContradictionFinder has no setting {', '.join(unknown)}")
+        saved = {name: getattr(self, name) for name in settings}
+        try:
+            for name, value in settings.items():
+                setattr(self, name, value)
+            yield self
+        finally:
+            for name, value in saved.items():
+                setattr(self, name, value)
 
     @property
     def nli(self) -> NLIModel:
@@ -552,10 +589,10 @@ class ContradictionFinder:
                 and other_times(a.text, b.text):
             self.work.update(other_times=1)
             return False
-        if self.numbers_need_reason and not reasons and _quantified(a) and _quantified(b):
+        if self.numbers_need_reason and not reasons and quantified(a) and quantified(b):
             self.work.update(numbers_unreasoned=1)
             return False
-        if self.nli_needs_cue and not reasons and not _polarity_differs(a, b):
+        if self.nli_needs_cue and not reasons and not polarity_differs(a, b):
             self.work.update(no_cue=1)
             return False
         if not self.same_subject or any(r.kind == "reported" for r in reasons) \

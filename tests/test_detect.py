@@ -8,7 +8,7 @@ import pytest
 
 import claimcheck
 from claimcheck import Contradiction, Document, find_contradictions
-from claimcheck.detect import ContradictionFinder, as_documents
+from claimcheck.detect import GATES_OFF, ContradictionFinder, as_documents
 
 
 @pytest.fixture(scope="module")
@@ -559,3 +559,20 @@ def test_the_nli_model_alone_is_trusted_only_on_claims_of_opposite_polarity():
     french = ClaimPair(_claim("le port est paralysé", "d1", "fr", "le syndicat"),
                        _claim("le port fonctionne normalement", "d2", "fr", "la direction"), 0.9)
     assert finder.related(french)
+
+
+def test_changed_settings_come_back_after_the_block_even_on_error() -> None:
+    finder = ContradictionFinder()
+    shipped = {name: getattr(finder, name) for name in (*GATES_OFF, "cascade")}
+    with finder.changed(cascade=False, **GATES_OFF) as open_finder:
+        assert open_finder is finder
+        assert not finder.cascade and finder.max_days_apart is None
+        assert not any(getattr(finder, name) for name in GATES_OFF)
+    assert {name: getattr(finder, name) for name in shipped} == shipped
+    with pytest.raises(RuntimeError), finder.changed(same_time=False):
+        raise RuntimeError("boom")
+    assert finder.same_time is True
+    # Every gate named is a field of the finder, and a typo is an error.
+    assert set(GATES_OFF) <= {f.name for f in dataclasses.fields(ContradictionFinder)}
+    with pytest.raises(TypeError, match="no setting same_tim"), finder.changed(same_tim=False):
+        pass
