@@ -292,6 +292,8 @@ def test_negation_fires(a, b):
         ("the police have not ruled out a bomb on the bus", "a bomb on the bus killed 12"),
         # "still" in any person
         ("المقاتلون لا زالوا يتحصنون في البلدة", "المقاتلون يتحصنون في البلدة"),
+        ("لم يزل الجسر مغلقا", "الجسر مغلق"),
+        ("لا أزال أنتظر الموافقة", "أنتظر الموافقة"),
     ],
 )
 def test_negation_quiet(a, b):
@@ -302,7 +304,7 @@ def test_negation_quiet(a, b):
     "text",
     ["there are no known cases of the virus in the city", "no confirmed cases were reported",
      "there was no clear winner in the vote", "the court did not rule on the appeal",
-     "the road was not clear of debris"],
+     "the road was not clear of debris", "لا إزالة للحواجز قبل الاتفاق"],
 )
 def test_known_clear_and_rule_still_negate_where_they_say_no(text):
     assert is_negated(text)
@@ -367,6 +369,7 @@ def test_seed_temporal():
         ("الجيش سيطر بالكامل على البلدة", "المقاتلون ما زالوا يتمركزون في البلدة"),
         ("أعيد فتح جميع المعابر", "المعبر الشمالي ما زال مغلقا"),
         ("أعيدت المياه إلى كل أحياء البلدة", "أحياء البلدة لا تزال بلا مياه"),
+        ("أعيد فتح الجسر بالكامل", "لم يزل الجسر مغلقا أمام الشاحنات"),
         ("water has been restored to every district", "several districts are still without water"),
     ],
 )

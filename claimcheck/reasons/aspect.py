@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from claimcheck.reasons.fold import CACHE_SIZE, _fold, _Folded, _word
+from claimcheck.reasons.fold import CACHE_SIZE, STILL_AR, _fold, _Folded, _word
 
 # Nouns that start like a future verb (سيطرة، سياسة، سنوات، ستين، سنغافورة ...).
 _NOT_FUTURE = r"(?!يطر|ياس|يار|يول|ينا|يد|تين|تون|تار|تر|نوا|نوي|نت|نغ|يم|يرت)"
@@ -23,8 +23,8 @@ _FUTURE_PATTERNS = (
 )
 _ONGOING_PATTERNS = (
     _word(r"[وف]?[ينت]واصل(?:ون)?|[وف]?[يت]ستمر|مستمره?|متواصله?|جار(?:يه)?"),
-    # "ما زالوا يتحصنون", "لا تزالان", "ما زلنا": still, whatever the person.
-    _word(r"(?:لا|ما) (?:[يتن]زال(?:ون|وا|ان)?|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?)"),
+    # "ما زالوا يتحصنون", "لا تزالان", "لم يزل": still, whatever the person.
+    _word(r"(?:لا|ما|لم) (?:" + STILL_AR + ")"),
     _word(r"لم \w+(?: \w+){0,4} بعد"),
     _word(r"continu(?:e|es|ed|ing)|ongoing|still|under ?way|in progress"),
     _word(r"not yet|yet to|has not (?:yet )?(?:ended|finished)|is not over"),

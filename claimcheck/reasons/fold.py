@@ -216,3 +216,17 @@ _E = r"(?!\w)"
 def _word(pattern: str) -> str:
     """``pattern`` as whole words (the alternatives grouped)."""
     return _B + "(?:" + pattern + ")" + _E
+
+
+# "Still" in Arabic is a negated "زال" (to cease), in any person: "لا يزال",
+# "ما زالوا", "لم يزل", "لا تزالان", "ما زلنا", "لا أزال" (and the common
+# spelling "لا يزالوا"). The negation rule must not read it as a "not", the
+# aspect rule reads it as ongoing.
+STILL_AR = r"[يتن]زال(?:ون|وا|ان)?|ازال|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?|[يت]زل"
+_STILL_AR = re.compile(STILL_AR)
+
+
+def _is_still(word: str) -> bool:
+    """Whether a folded word is a form of "زال" that follows a negator to say "still"."""
+    return bool(_STILL_AR.fullmatch(word))
+

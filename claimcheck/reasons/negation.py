@@ -10,6 +10,7 @@ from claimcheck.reasons.fold import (
     _fold,
     _Folded,
     _is_arabic,
+    _is_still,
     _words,
 )
 
@@ -27,12 +28,8 @@ _DENIALS = _words(
 )
 # Negation and denial words are no subject: "not" shared is nothing shared.
 _NOT_CONTENT = _NEGATORS | _DENIALS
-# "لا يزال"/"ما زال" mean "still"; "لا سيما" "especially"; "لا بد" "must".
-# "لا يزالوا" (a common spelling of "لا يزالون"), "لا تزالان": still, whatever the ending.
-_STILL = ("يزال", "تزال", "نزال", "ازال")
-_NOT_NEGATED_AFTER = _words("""
-    يزال تزال يزالون زال زالت زالوا زالتا زلت زلنا زلتم يزل تزل سيما بد يخفي only doubt
-    """)
+# "لا يزال" means "still" (fold._is_still); "لا سيما" "especially"; "لا بد" "must".
+_NOT_NEGATED_AFTER = _words("سيما بد يخفي only doubt")
 # "the cause has not yet been determined", "it was not clear whether",
 # "لم يتضح بعد", "غير معروف": what is not known is not said to be false, so
 # such a cue gives a claim no polarity to clash with.
@@ -100,7 +97,7 @@ def _negation_indices(folded: _Folded) -> tuple[int, ...]:
                 and not nxt.startswith("ال")
                 and not (nxt.endswith(("ه", "ها", "هم")) and not written.endswith("ة"))
             )
-        if not is_cue or nxt in _NOT_NEGATED_AFTER or nxt.startswith(_STILL):
+        if not is_cue or nxt in _NOT_NEGATED_AFTER or _is_still(nxt):
             continue
         if _unknown_after(tokens, i):
             continue
