@@ -245,6 +245,13 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("More than 100 doctors", "en", "More than 100 doctors"),
     # a negated auxiliary is the verb's, not the speaker's; a figure's change names nobody
     ("I don't", "en", "I"),
+    # a verb contracted onto a pronoun is the clause's: the speaker is the pronoun
+    ("I'm", "en", "I"),
+    ("they’re", "en", "they"),
+    ("we've", "en", "we"),
+    ("who'd", "en", "who"),
+    ("Clinton’s campaign", "en", "Clinton’s campaign"),
+    ("O'Donnell", "en", "O'Donnell"),
     ("a drop from 76 percent", "en", None),
     ("up from 40 percent", "en", None),
     # Arabic: a question word opens a clause, a conjunction or preposition

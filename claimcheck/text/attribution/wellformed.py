@@ -183,6 +183,11 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
     low = [m.group().lower() for m in words]
     if low and low[0] in _EN_NEVER_FIRST:
         return None
+    contraction = _CONTRACTION.search(words[-1].group()) if words else None
+    if contraction:
+        # "I'm (telling you)", "they’re (hopeful)", "who'd (endorsed)": the pronoun
+        cut = (0, words[-1].start() + contraction.start())
+        return cut if plausible_source(text[:cut[1]], lang) else None
     if words and _possessive(words[-1].group()) and len(words[-1].group()) > 2:
         # "Tulsa police’s (earlier claim)", "he’s (said)": the possessor, or
         # the subject before a contracted "has"
@@ -213,6 +218,11 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
         return None  # "It's worth": a clause, not a name
     span = (words[start].start(), words[end - 1].end())
     return span if plausible_source(text[span[0]:span[1]], lang) else None
+
+
+# A verb contracted onto the last word of a source: "I'm", "they’re", "we've",
+# "she'll", "who'd" ("'s" is read as a possessive, see _possessive).
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)\Z", re.IGNORECASE)
 
 
 def _possessive(word: str) -> bool:
@@ -263,8 +273,8 @@ def _english(text: str) -> bool:
         return False  # "is", "began", "has he", "supporting": a verb, not a name
     if _verb_with_object(written, words):
         return False  # "features a New York Times", "appeared in the journal"
-    if _possessive(written[-1]):
-        return False  # "Tulsa police’s": the speaker is the possessor, see trim_source
+    if _possessive(written[-1]) or _CONTRACTION.search(written[-1]):
+        return False  # "Tulsa police’s", "I'm": the possessor, the pronoun; see trim_source
     if _ends_in_pronoun(words):
         return False  # "the top 33 percent rate he": see trim_source
     in_relative = False  # a relative pronoun came earlier: its verb is no clause of ours
