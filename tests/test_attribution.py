@@ -211,6 +211,17 @@ def test_arabic_participle_takes_the_clause_subject() -> None:
     assert claim.text == "بعض الجنود سيبقون"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("وفي يوم الثلاثاء، ردّ المصرف قائلا إن الفوائد لن ترتفع هذا العام.", "المصرف"),
+    ("يوم الأحد ردت الشركة مؤكدة أن المصنع لم يتضرر.", "الشركة"),
+])
+def test_arabic_participle_after_a_fronted_day_takes_the_verb_subject(text: str,
+                                                                      speaker: str) -> None:
+    # The day before the verb is when it was said, never the speaker.
+    [claim] = _attributed(extract_claims(text, tagger=False))
+    assert claim.speaker == speaker
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [

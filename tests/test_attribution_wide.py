@@ -261,6 +261,10 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("محمد علي", "ar", "محمد علي"),
     ("الطائرات المعادية من دون", "ar", None),
     ("المشرف على الحملة", "ar", "المشرف على الحملة"),
+    # a day is when, not who ("اليوم السابع" is a newspaper); "لم يتسن" is "it was not possible"
+    ("يوم الثلاثاء", "ar", None),
+    ("اليوم السابع", "ar", "اليوم السابع"),
+    ("يتسن", "ar", None),
 ])
 def test_sources_are_cut_to_what_can_name_a_speaker(source: str, lang: str,
                                                      kept: str | None) -> None:

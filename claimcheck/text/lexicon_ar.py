@@ -86,6 +86,14 @@ RECIPIENT_PREFIXES: tuple[str, ...] = (
     "للحره", "للحرة", "لاسوشيتد",
 )
 
+# A day or a part of one, and the words that name which: "(وفي) يوم الثلاثاء"
+# is when something was said, not who said it ("اليوم السابع", a newspaper,
+# names no day).
+DAY_WORDS: frozenset[str] = _word_set("يوم صباح مساء ليلة ليله فجر ظهر")
+DAY_NAMES: frozenset[str] = _word_set("""
+    الاثنين الثلاثاء الاربعاء الخميس الجمعة الجمعه السبت الاحد امس الماضي نفسه ذاته
+    """)
+
 # Words after "في" that make it a time or setting, not part of the source.
 TIME_WORDS: frozenset[str] = _word_set(
     """

@@ -96,8 +96,10 @@ _EN_NOT_NAME_FIRST = frozenset("""
 _AR_NOT_SOURCE = lexicon_ar.PRONOUN_SUBJECTS | word_set("""
     اسمه اسمها هويته هويتها هذا هذه ذلك تلك
     مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا قد وقد لقد فقد
-    بالقول
+    بالقول يتسن
     """)
+# A day is when, not who ("يوم الثلاثاء"; lexicon_ar.DAY_WORDS, DAY_NAMES).
+_AR_DAY_FIRST = lexicon_ar.DAY_WORDS | frozenset("و" + w for w in lexicon_ar.DAY_WORDS)
 # "لمحبيه", "لمتابعيه", "لأنصاره": to whom the speaker spoke, one word.
 _AR_LISTENER_WORD = re.compile(r"ل[ما]\w{2,}(?:ه|ها|هم|هن)")
 # A preposition with its conjunction or pronoun: "فيها", "وإلى", "عليه", "خلالها".
@@ -305,9 +307,11 @@ def _arabic(text: str) -> bool:
     if not words:
         return False
     if len(words) == 1 and (words[0] in _AR_NOT_SOURCE or _AR_LISTENER_WORD.fullmatch(words[0])):
-        return False  # "لكنه", "فقد قال", "وتابع بالقول", "أعلن لمحبيه"
+        return False  # "لكنه", "فقد قال", "وتابع بالقول", "أعلن لمحبيه", "لم يتسن"
     if any(ch.isdigit() for ch in words[0]):
         return False  # "تقدر بـ72 مليار": a number is nobody
+    if words[0] in _AR_DAY_FIRST and (len(words) == 1 or words[1] in lexicon_ar.DAY_NAMES):
+        return False  # "يوم الثلاثاء": a time
     if words[0] in _AR_BAD_FIRST or (_AR_PREPOSITION.fullmatch(words[0]) and not (
             written[0] == "والي" and len(words) > 1)):
         # "والي الولاية" is the province's governor; "وإلى" folds to the

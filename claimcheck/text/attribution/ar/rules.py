@@ -593,7 +593,14 @@ def _arabic_participle(
         # "وعندما سئل لافروف ...، قائلا": the clause opens with "when"; its
         # verb is no name.
         return Match(None, cue, content, region_start=cue[0])
-    if start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
+    day = start + (start < i and toks[start].text in ("في", "وفي"))
+    if day + 2 < i and _strip_conj(toks[day].text) in lexicon_ar.DAY_WORDS \
+            and toks[day + 1].text in lexicon_ar.DAY_NAMES:
+        # "وفي يوم الثلاثاء، ردّ فيسبوك قائلا": past the fronted day and the
+        # verb after it, the subject
+        start = day + 2 + (toks[day + 2].text in "،,") + 1
+        end = start + 1
+    elif start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
         # "ونفى وزير الداخلية ...، مؤكدا أن": skip the verb, keep the noun and
         # the definite words that complete it.
         start += 1
