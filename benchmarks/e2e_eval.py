@@ -790,9 +790,10 @@ def suspicious_claim(claim: Claim) -> str | None:
     """Why ``claim`` looks wrongly attributed, or None: a speaker that is a
     function word, a pronoun particle, a listener, a URL, an adverb or verb,
     a fragment with a reporting verb, a verb with its object ("appeared in
-    the ..."), a possessive, a pronoun with a contracted verb ("I'm"), one ending in a relative pronoun ("حزب العمال
-    الذي") or a run of over 12 words without an apposition; a content that is a URL or
-    only a name (two words or fewer, or a programme, newspaper or channel)."""
+    the ..."), a possessive, a pronoun with a contracted verb ("I'm"), one
+    ending in a relative pronoun ("حزب العمال الذي") or a run of over 12
+    words without an apposition; a content that is a URL or only a name (two
+    words or fewer, or a programme, newspaper or channel)."""
     speaker, text = claim.speaker or "", claim.text
     words = re.findall(r"[^\W_]+", speaker)
     if not words:
@@ -823,7 +824,8 @@ def suspicious_claim(claim: Claim) -> str | None:
             return "speaker is a verb fragment"
         if re.search(r"['’]s$", speaker.strip()) and first not in {"he", "she", "it", "who"}:
             return "speaker is a possessive"
-        if re.search(r"['’](?:m|re|ve|ll|d)$", speaker.strip(), re.IGNORECASE):
+        if re.search(r"\b(?:i|you|we|they|he|she|it|who)['’](?:m|re|ve|ll|d)$",
+                     speaker.strip(), re.IGNORECASE):
             return "speaker holds a contracted verb"
     content = re.findall(r"[^\W_]+", text)
     if _URL.search(text) and len(content) <= 6:

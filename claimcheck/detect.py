@@ -19,9 +19,10 @@ import numbers
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from dataclasses import replace as dataclass_replace
+from types import MappingProxyType
 
 import numpy as np
 
@@ -87,11 +88,11 @@ MAX_DAYS_APART = 7
 #: :meth:`ContradictionFinder.related`): with them, and the cascade off,
 #: every candidate pair is scored both ways. The benchmarks use it to show
 #: what the checks cost and save (``with finder.changed(**GATES_OFF)``).
-GATES_OFF: dict[str, object] = {
+GATES_OFF: Mapping[str, object] = MappingProxyType({
     "max_days_apart": None, "same_subject": False, "self_needs_reason": False,
     "assertions_only": False, "numbers_need_reason": False, "nli_needs_cue": False,
     "same_time": False,
-}
+})
 
 DocumentLike = str | Document
 _UNSET = object()
@@ -327,16 +328,22 @@ class ContradictionFinder:
         (fields of the dataclass: ``cascade=False``, ``**GATES_OFF``), the
         loaded models kept; the old values come back when the block ends,
         even on an error. The values are not checked as the constructor
-        checks them.
+        checks them (a bad one fails where it is used, in Ray workers too).
 
         Raises
         ------
         TypeError
-            If a setting names no field of the finder.
+            If a setting names no field of the finder, or names the models
+            (``nli_model``, ``encoder``: loaded once and cached; build
+            another finder for another model).
         """
         unknown = sorted(set(settings) - {f.name for f in fields(self)})
         if unknown:
             raise TypeError(f"ContradictionFinder has no setting {', '.join(unknown)}")
+        models = sorted(set(settings) & {"nli_model", "encoder"})
+        if models:
+            raise TypeError(f"changed() cannot swap {', '.join(models)}: the loaded model is "
+                            "cached; build another ContradictionFinder")
         saved = {name: getattr(self, name) for name in settings}
         try:
             for name, value in settings.items():

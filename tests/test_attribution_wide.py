@@ -250,6 +250,8 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("they’re", "en", "they"),
     ("we've", "en", "we"),
     ("who'd", "en", "who"),
+    ("and I'm", "en", "I"),
+    ("Ahmed Sa'd", "en", "Ahmed Sa'd"),
     ("Clinton’s campaign", "en", "Clinton’s campaign"),
     ("O'Donnell", "en", "O'Donnell"),
     ("a drop from 76 percent", "en", None),

@@ -576,3 +576,9 @@ def test_changed_settings_come_back_after_the_block_even_on_error() -> None:
     assert set(GATES_OFF) <= {f.name for f in dataclasses.fields(ContradictionFinder)}
     with pytest.raises(TypeError, match="no setting same_tim"), finder.changed(same_tim=False):
         pass
+    # The models are loaded once and cached: swapping one in a block would not take.
+    with pytest.raises(TypeError, match="cannot swap nli_model"), \
+            finder.changed(nli_model="elsewhere"):
+        pass
+    with pytest.raises(TypeError):
+        GATES_OFF["same_time"] = True  # read-only

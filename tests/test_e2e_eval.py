@@ -294,6 +294,7 @@ def test_no_texts_keeps_the_figures_and_quotes_nothing(bridge, bridge_claims):
     ("Denver police’s", "the man had a gun in his hand", "speaker is a possessive"),
     ("you've", "the plant will close in May", "speaker holds a contracted verb"),
     ("O'Donnell", "the plant will close in May", None),
+    ("Ahmed Sa'd", "the plant will close in May", None),
     ("حزب الخضر الذي", "إضراب عام ضد القرار", "speaker ends in a relative pronoun"),
     ("retired Army general Ana Ortiz", "the base will close", None),
     ("The mayor", "the bridge would reopen on Monday", None),

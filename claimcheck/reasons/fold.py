@@ -219,14 +219,13 @@ def _word(pattern: str) -> str:
 
 
 # "Still" in Arabic is a negated "زال" (to cease), in any person: "لا يزال",
-# "ما زالوا", "لم يزل", "لا تزالان", "ما زلنا", "لا أزال" (and the common
-# spelling "لا يزالوا"). The negation rule must not read it as a "not", the
+# "ما زالوا", "لم يزل", "لم أزل", "لا تزالان", "لا تزالين", "ما زلنا", "لا
+# أزال" (and the common spelling "لا يزالوا"). The negation rule must not read it as a "not", the
 # aspect rule reads it as ongoing.
-STILL_AR = r"[يتن]زال(?:ون|وا|ان)?|ازال|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?|[يت]زل"
+STILL_AR = r"[يتن]زال(?:ون|وا|ان|ين)?|ازال|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?|[اينت]زل"
 _STILL_AR = re.compile(STILL_AR)
 
 
 def _is_still(word: str) -> bool:
     """Whether a folded word is a form of "زال" that follows a negator to say "still"."""
     return bool(_STILL_AR.fullmatch(word))
-

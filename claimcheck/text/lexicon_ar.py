@@ -91,7 +91,7 @@ RECIPIENT_PREFIXES: tuple[str, ...] = (
 # names no day).
 DAY_WORDS: frozenset[str] = _word_set("يوم صباح مساء ليلة ليله فجر ظهر")
 DAY_NAMES: frozenset[str] = _word_set("""
-    الاثنين الثلاثاء الاربعاء الخميس الجمعة الجمعه السبت الاحد امس الماضي نفسه ذاته
+    الاثنين الثلاثاء الاربعاء الخميس الجمعة الجمعه السبت الاحد امس اليوم الماضي نفسه ذاته
     """)
 
 # Words after "في" that make it a time or setting, not part of the source.

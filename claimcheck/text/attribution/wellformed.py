@@ -187,9 +187,10 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
         return None
     contraction = _CONTRACTION.search(words[-1].group()) if words else None
     if contraction:
-        # "I'm (telling you)", "they’re (hopeful)", "who'd (endorsed)": the pronoun
-        cut = (0, words[-1].start() + contraction.start())
-        return cut if plausible_source(text[:cut[1]], lang) else None
+        # "I'm (telling you)", "and they’re (hopeful)", "who'd (endorsed)": the
+        # pronoun, cut as any source would be
+        end = words[-1].start() + contraction.start() + len(contraction.group(1))
+        return trim_source(text[:end], lang)
     if words and _possessive(words[-1].group()) and len(words[-1].group()) > 2:
         # "Tulsa police’s (earlier claim)", "he’s (said)": the possessor, or
         # the subject before a contracted "has"
@@ -222,9 +223,11 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
     return span if plausible_source(text[span[0]:span[1]], lang) else None
 
 
-# A verb contracted onto the last word of a source: "I'm", "they’re", "we've",
-# "she'll", "who'd" ("'s" is read as a possessive, see _possessive).
-_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll|d)\Z", re.IGNORECASE)
+# A verb contracted onto a pronoun that ends a source: "I'm", "they’re",
+# "we've", "she'll", "who'd" ("'s" is read as a possessive, see _possessive;
+# "Sa'd" is a name).
+_CONTRACTION = re.compile(r"(?:^|(?<=\W))(i|you|we|they|he|she|it|who)['’](?:m|re|ve|ll|d)\Z",
+                          re.IGNORECASE)
 
 
 def _possessive(word: str) -> bool:

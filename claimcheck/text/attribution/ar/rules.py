@@ -596,9 +596,13 @@ def _arabic_participle(
     day = start + (start < i and toks[start].text in ("في", "وفي"))
     if day + 2 < i and _strip_conj(toks[day].text) in lexicon_ar.DAY_WORDS \
             and toks[day + 1].text in lexicon_ar.DAY_NAMES:
-        # "وفي يوم الثلاثاء، ردّ فيسبوك قائلا": past the fronted day and the
-        # verb after it, the subject
-        start = day + 2 + (toks[day + 2].text in "،,") + 1
+        # "وفي يوم الثلاثاء (الماضي)، ردّ فيسبوك قائلا": past the fronted day,
+        # the verb after it if the subject does not come first, to the subject
+        start = day + 2
+        while start < i and start - day < 4 and toks[start].text.startswith("ال"):
+            start += 1  # "الماضي", "المقبل"
+        start += start < i and toks[start].text in ("،", ",")
+        start += start < i and not toks[start].text.startswith("ال")
         end = start + 1
     elif start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
         # "ونفى وزير الداخلية ...، مؤكدا أن": skip the verb, keep the noun and

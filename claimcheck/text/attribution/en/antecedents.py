@@ -38,7 +38,11 @@ _NOT_IN_PHRASE = FINITE | PAST | PREPOSITIONS | word_set("""
 _PLACE_PREPOSITIONS = word_set("across in at on near around throughout inside outside")
 _MAX_WORDS = 8
 # Capitalised words that open a sentence, not a name ("But President Barack Obama").
-_OPENERS = word_set("however then now so yet also still even meanwhile finally instead")
+_OPENERS = word_set("""
+    however then now so yet also still even meanwhile finally instead today yesterday on
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
+_NOT_A_NAME = _NOT_IN_PHRASE | _OPENERS
 # What may stand between the phrase and the pronoun: spaces, and at most one
 # comma, dash or opening bracket.
 _GAP = re.compile(r"\s*[,—–(-]?\s*\Z")
@@ -76,20 +80,21 @@ def relative_antecedent(text: str, start: int, floor: int = 0) -> tuple[int, int
 def _person(text: str, words: list[re.Match[str]],
             phrase: tuple[int, int]) -> tuple[int, int] | None:
     """The offsets of the person a "who" stands for, from ``phrase``, the
-    noun phrase right before it (first and last word): past a place ("Democrats
-    across the country, who"), with the people of a place ("Residents of the
-    valley, who"), or the name before an apposition ("Howard Rubel, a senior
-    analyst at Jefferies, who")."""
+    noun phrase right before it (first and last word): past a place
+    ("Democrats across the country, who", "Democrats in Ohio, who"), with the
+    people of a place ("Residents of the valley, who"), or the name before an
+    apposition ("Howard Rubel, a senior analyst at Jefferies, who")."""
     first, last = phrase
-    lowercase = not _capitalised(words[last].group())
     before = words[first - 1].group().lower() if first > 1 else ""
-    if lowercase and before in _PLACE_PREPOSITIONS:
-        place = _capitalised_run(text, words[:first - 1]) \
+    if before in _PLACE_PREPOSITIONS:
+        people = _capitalised_run(text, words[:first - 1]) \
             or _lowercase_phrase(text, words[:first - 1])
-        if place is None:
+        if people is None:
             return None
-        first, last = place
-    elif lowercase and before == "of" and words[first - 2].group().lower().endswith("s"):
+        first, last = people
+    elif not _capitalised(words[last].group()) and before == "of" \
+            and words[first - 2].group().lower().endswith("s") \
+            and words[first - 2].group().lower() not in _NOT_IN_PHRASE:
         first -= 2
         if first > 0 and words[first - 1].group().lower() in _DETERMINERS:
             first -= 1
@@ -100,6 +105,7 @@ def _person(text: str, words: list[re.Match[str]],
 
 
 def _capitalised(word: str) -> bool:
+    """Whether a word is written with a capital (a name's, or a sentence's first)."""
     return word[:1].isupper()
 
 
@@ -117,13 +123,13 @@ def _capitalised_run(text: str, words: list[re.Match[str]]) -> tuple[int, int] |
     """The capitalised run that ends the words (index of its first and last
     word), with a determiner before it ("the Smithsonian Institution")."""
     last = len(words) - 1
-    if not _capitalised(words[last].group()):
+    if last < 0 or not _capitalised(words[last].group()):
         return None
     first = last
     k = last - 1
     while k >= 0 and last - k < _MAX_WORDS and _joined(text, words[k], words[k + 1]):
         word = words[k].group()
-        if _capitalised(word) and word.lower() not in _NOT_IN_PHRASE | _OPENERS:
+        if _capitalised(word) and word.lower() not in _NOT_A_NAME:
             first = k
         elif word.lower() not in _NAME_JOINERS:
             break
@@ -137,11 +143,13 @@ def _capitalised_run(text: str, words: list[re.Match[str]]) -> tuple[int, int] |
 def _lowercase_phrase(text: str, words: list[re.Match[str]]) -> tuple[int, int] | None:
     """The noun phrase that ends the words, back to its determiner or a
     possessive name ("the president", "several keynote speakers", "Trump's
-    campaign"), or None when the last word is a verb, an adverb or a
+    campaign", "the family"), or None when the last word is a verb or a
     function word."""
     last = len(words) - 1
+    if last < 0:
+        return None
     final = words[last].group().lower()
-    if final in _NOT_IN_PHRASE or final.endswith("ly") or final.isdigit() \
+    if final in _NOT_IN_PHRASE or final.isdigit() \
             or (final.endswith("ed") and not final.endswith("eed") and len(final) > 4):
         return None  # "were postponed, which": a clause
     first = last
@@ -159,7 +167,7 @@ def _lowercase_phrase(text: str, words: list[re.Match[str]]) -> tuple[int, int] 
                     and _joined(text, words[k - 1], words[k]):
                 first = k - 1
             break
-        if low in _NOT_IN_PHRASE or low.endswith("ly"):
+        if low in _NOT_IN_PHRASE:
             break
         first = k
     return first, last
@@ -173,10 +181,8 @@ def _name_before_apposition(text: str, words: list[re.Match[str]],
     (the phrase is the object of its preposition); None when there is no
     such apposition."""
     k = first
-    if words[first].group().lower() not in ("a", "an", "the"):
-        if first == 0 or words[first - 1].group().lower() not in PREPOSITIONS:
-            return None
-        k = first - 1
+    if first > 0 and words[first - 1].group().lower() in PREPOSITIONS:
+        k = first - 1  # "at (the) Jefferies": back to the apposition's start
         while k > 0 and not text[words[k - 1].end():words[k].start()].strip():
             k -= 1  # back to the start of this stretch without punctuation
     if k == 0 or words[k].group().lower() not in ("a", "an", "the") \
