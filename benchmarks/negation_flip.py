@@ -37,9 +37,10 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from e2e_eval import DEFAULT_CASES, SourceIndex, load_cases, realnews_documents  # noqa: E402
 
-from claimcheck.assertion import _NPI_AR, _NPI_EN, _POSITIVE_EN  # noqa: E402
+from claimcheck.assertion import denied_statement  # noqa: E402
 from claimcheck.detect import ContradictionFinder  # noqa: E402
 from claimcheck.reasons import has_negation  # noqa: E402
+from claimcheck.types import Claim  # noqa: E402
 
 _EN = [
     (r"\b(do|does|did|is|are|was|were|has|have|had|will|would|could|can|should|must)\s+not\b",
@@ -58,16 +59,12 @@ FLIP = 0.5
 
 
 def without_negation(text: str) -> str:
-    """``text`` with its negation taken out (see the module docstring)."""
+    """``text`` with its negation taken out (see the module docstring); the
+    words only a negation licenses go as in ``denied_statement``."""
     arabic = bool(re.search(r"[\u0600-\u06FF]", text))
     for pattern, repl in _AR if arabic else _EN:
         text = re.sub(pattern, repl, text, flags=0 if arabic else re.IGNORECASE)
-    if arabic:
-        text = _NPI_AR.sub(lambda m: m.group(1) or " ", text)
-    else:
-        text = _NPI_EN.sub(lambda m: "" if m.group(0).strip().lower() == "at all"
-                           else _POSITIVE_EN[m.group(0).lower()], text)
-    return " ".join(text.split())
+    return denied_statement(Claim(text, (0, len(text)), lang="ar" if arabic else "en"))
 
 
 def negation_pairs(found):
@@ -112,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for case in load_cases(args.e2e):
         index = SourceIndex(case)
-        found = [c for c in finder(list(case.documents), threshold=threshold)]
+        found = finder(list(case.documents), threshold=threshold)
         for c, negated, other, rewrite in negation_pairs(found):
             gold = next((g for g in case.contradictions
                          if (index.matches(c.claim_a, g.a) and index.matches(c.claim_b, g.b))

@@ -220,8 +220,8 @@ def _word(pattern: str) -> str:
 
 # "Still" in Arabic is a negated "زال" (to cease), in any person: "لا يزال",
 # "ما زالوا", "لم يزل", "لم أزل", "لا تزالان", "لا تزالين", "ما زلنا", "لا
-# أزال" (and the common spelling "لا يزالوا"). The negation rule must not read it as a "not", the
-# aspect rule reads it as ongoing.
+# أزال" (and the common spelling "لا يزالوا"). The negation rule must not
+# read it as a "not", the aspect rule reads it as ongoing.
 STILL_AR = r"[يتن]زال(?:ون|وا|ان|ين)?|ازال|زال(?:ت|وا|تا)?|زل(?:ت|نا|تم|تما|تن)?|[اينت]زل"
 _STILL_AR = re.compile(STILL_AR)
 
