@@ -85,15 +85,50 @@ _URGED_EN = re.compile(
     r"(?!(?:date|this|that|the|a|an|its|his|her|their)\b)[a-z]")
 
 
+# A content whose main verb is under a modal of obligation ("The government
+# must withdraw this reform", "we have to leave", "يجب أن تنسحب الحكومة"):
+# what the speaker demands, not what they say is so. The modal must come
+# within the first words, before any comma, and not before "be"/"have"
+# ("there must have been a mistake" infers). "should" is left out: in news
+# it forecasts as often as it demands ("the new wells should add water").
+_DEMAND_EN = re.compile(
+    r"^[\"“”'‘]?(?:[^\s,;:]+\s+){0,5}?(?:must|should|ought\s+to|(?:has|have|need|needs)\s+to)"
+    r"\s+(?:not\s+|never\s+|now\s+|also\s+|immediately\s+)?(?!have\b|be\b)[a-z]", re.IGNORECASE)
+_DEMAND_AR = re.compile(r"^[\"“”«]?\s*(?:[وف]?(?:يجب|ينبغي|لا\s*بد|لابد|يتعين|يتوجب))(?![\w])")
+
+
+def demands(claim: Claim) -> bool:
+    """Whether a claim's content is a demand: its main verb is under a modal
+    of obligation ("The government must withdraw this reform", "يجب أن ...").
+    A refusal ("will not withdraw") answers a demand; it does not contradict it.
+
+    >>> from claimcheck.types import Claim
+    >>> demands(Claim(text="The government must withdraw this reform", span=(0, 40), lang="en"))
+    True
+    >>> demands(Claim(text="the wells, which must add water by spring", span=(0, 41), lang="en"))
+    False
+    >>> demands(Claim(text="there must have been a mistake", span=(0, 30), lang="en"))
+    False
+    """
+    if claim.lang == "en":
+        return _DEMAND_EN.match(claim.text) is not None
+    if claim.lang == "ar":
+        return _DEMAND_AR.match(claim.text) is not None
+    return False
+
+
 def asserts(claim: Claim) -> bool:
     """Whether a claim's cue asserts its content, as far as we can tell: False
     for an English cue whose verb takes an act, a person or an attitude
     rather than a statement ("touted", "is calling for", "wants", "mocked";
-    :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`) and for an
+    :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`), for a demand
+    (:func:`demands`, in Arabic and English) and for an
     English content that is an infinitive ("hopes | to cripple its
     ability", "not to ..."), or, after a verb that asks something of someone,
     a name or pronoun and an infinitive ("warned | Mr Brown not to be
     tempted"); True otherwise (every other cue and language)."""
+    if demands(claim):
+        return False
     if claim.lang != "en":
         return True
     if _INFINITIVE_EN.match(claim.text):

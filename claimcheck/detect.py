@@ -29,6 +29,7 @@ import numpy as np
 from claimcheck.assertion import (
     asserted_text,
     asserts,
+    demands,
     denied_statement,
     is_denial,
     is_poll,
@@ -614,9 +615,13 @@ class ContradictionFinder:
         counts only when the other claim repeats the negated phrase
         (:func:`~claimcheck.reasons.negation.repeats_negated_phrase`), or
         always with :attr:`negation_alone`: a "not" and a shared word say
-        little about whether two claims speak of one thing."""
+        little about whether two claims speak of one thing. A demand against
+        a statement (:func:`~claimcheck.assertion.demands`: "must withdraw
+        this reform" / "will not withdraw the reform") is no clash seen: a
+        refusal answers a demand."""
         return any(r.kind != "negation" or self.negation_alone
-                   or repeats_negated_phrase(pair.a.text, pair.b.text) for r in reasons)
+                   or (repeats_negated_phrase(pair.a.text, pair.b.text)
+                       and demands(pair.a) == demands(pair.b)) for r in reasons)
 
     @staticmethod
     def _reasons(pair: ClaimPair, context: Callable[[Claim], str | None],

@@ -973,3 +973,23 @@ def test_a_language_written_another_way_keeps_the_rules_on(lang):
 def test_bad_lang_or_tagger_is_a_clear_error(option, error):
     with pytest.raises(error, match="lang|tagger"):
         extract_claims("The minister said the bridge will reopen.", **option)
+
+
+@pytest.mark.parametrize("text, source, content", [
+    # "voice" inside the quotation had been a cue whose content was all
+    # before it; the relation of "said" was nested in it and dropped.
+    ('Delacroix said she was not seeking revenge, only a "clear voice."',
+     "Delacroix", "she was not seeking revenge"),
+    ('Okonkwo said he welcomed the court ruling and added, "We doubt nothing '
+     'now."', "Okonkwo", "he welcomed the court ruling"),
+])
+def test_a_cue_inside_a_quotation_never_takes_the_sentences_relation(
+        text: str, source: str, content: str) -> None:
+    found = find_attributions(text, lang="en", tagger=False)
+    assert any(text[slice(*a.source_span)] == source
+               and text[slice(*a.content_span)].startswith(content) for a in found), \
+        [(a.source_span and text[slice(*a.source_span)], text[slice(*a.content_span)])
+         for a in found]
+    # and no relation has its cue inside the quotation
+    opening = text.index('"')
+    assert all(a.cue_span[0] < opening for a in found)

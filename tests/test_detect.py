@@ -459,6 +459,17 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert asserts(cued("Damage to the bridge was severe", "said"))  # no asking verb
     assert not asserts(cued("not to use the extra cash on bribes", "warned"))
     assert asserts(cued("Lagos to date has spent little on the project", "said"))
+    # a demand is not a statement, and a refusal answers it without a clash
+    assert not asserts(cued("The ministry must withdraw the new tariff", "said"))
+    assert not asserts(cued("يجب أن تسحب الوزارة التعرفة الجديدة", "قال", lang="ar"))
+    assert asserts(cued("there must have been a mistake in the count", "said"))
+    assert asserts(cued("the pumps, which must run all night, failed at 2 am", "said"))
+    demand = ClaimPair(cued("The ministry must withdraw the new tariff", "told the crowd",
+                            speaker="Lena Ruiz"),
+                       cued("The ministry will not withdraw the tariff", "said",
+                            speaker="Tomas Berg"), 0.9)
+    denial = Reason("negation", "B negates with 'not' what the other asserts", 1.0)
+    assert not ContradictionFinder(nli_needs_cue=False).related(demand, [denial])
     stance = ClaimPair(cued("the tax plan would help the middle class", "touted"),
                        cued("the tax plan would mostly help the rich", "said", speaker="Sanders"),
                        0.9)

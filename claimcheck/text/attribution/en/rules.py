@@ -15,6 +15,7 @@ the outermost relations are kept.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 
 from claimcheck.text import lexicon_en
 from claimcheck.text.attribution.en.words import (
@@ -53,9 +54,17 @@ from claimcheck.text.attribution.tokens import (
 from claimcheck.text.sentences import NAME_TITLES
 
 
-def find_matches(s: str, toks: list[Token]) -> list[Match]:
-    """The relations of the normalised English sentence ``s`` (tokens ``toks``)."""
+def find_matches(s: str, toks: list[Token],
+                 keep: Callable[[Match], bool] | None = None) -> list[Match]:
+    """The relations of the normalised English sentence ``s`` (tokens ``toks``).
+
+    ``keep``, when given, drops the candidates it refuses before nesting is
+    decided, so that a cue read inside a quotation ('only a "loud voice"')
+    cannot swallow the sentence's real relation as its content.
+    """
     matches = _english_matches(s, toks)
+    if keep is not None:
+        matches = [m for m in matches if keep(m)]
     end_contents_at_next_source(s, toks, matches)
     return outermost(matches)
 

@@ -53,8 +53,11 @@ def matcher(lang: str) -> Callable[[str, list[Token]], list[Match]]:
     normalised sentence and its tokens, like the English and Arabic ones."""
     lexicon = LEXICONS[lang]
 
-    def find_matches(s: str, toks: list[Token]) -> list[Match]:
+    def find_matches(s: str, toks: list[Token],
+                     keep: Callable[[Match], bool] | None = None) -> list[Match]:
         matches = _matches(toks, lexicon)
+        if keep is not None:
+            matches = [m for m in matches if keep(m)]
         end_contents_at_next_source(s, toks, matches)
         return outermost(matches)
 
