@@ -97,6 +97,11 @@ _DEMAND_EN = re.compile(
 _DEMAND_AR = re.compile(r"^[\"“”«]?\s*(?:[وف]?(?:يجب|ينبغي|لا\s*بد|لابد|يتعين|يتوجب))(?![\w])")
 
 
+# A cue that says the speaker did not say it ("did not explicitly say",
+# "has not commented", "لم يقل"): the content is not the speaker's claim.
+_NEGATED_CUE = re.compile(r"(?i)\b(?:not|never)\b|n['’]t\b|(?<![\w])(?:لم|لن|ما)\s")
+
+
 def demands(claim: Claim) -> bool:
     """Whether a claim's content is a demand: its main verb is under a modal
     of obligation ("The government must withdraw this reform", "يجب أن ...").
@@ -122,12 +127,13 @@ def asserts(claim: Claim) -> bool:
     for an English cue whose verb takes an act, a person or an attitude
     rather than a statement ("touted", "is calling for", "wants", "mocked";
     :data:`~claimcheck.text.lexicon_en.NON_ASSERTIVE_VERBS`), for a demand
-    (:func:`demands`, in Arabic and English) and for an
+    (:func:`demands`, in Arabic and English), for a negated cue ("did not
+    explicitly say", the learned tagger's) and for an
     English content that is an infinitive ("hopes | to cripple its
     ability", "not to ..."), or, after a verb that asks something of someone,
     a name or pronoun and an infinitive ("warned | Mr Brown not to be
     tempted"); True otherwise (every other cue and language)."""
-    if demands(claim):
+    if demands(claim) or _NEGATED_CUE.search(claim.cue or ""):
         return False
     if claim.lang != "en":
         return True

@@ -993,3 +993,29 @@ def test_a_cue_inside_a_quotation_never_takes_the_sentences_relation(
     # and no relation has its cue inside the quotation
     opening = text.index('"')
     assert all(a.cue_span[0] < opening for a in found)
+
+
+def test_a_report_inside_a_sources_aside_ends_with_the_aside() -> None:
+    # The aside's report used to run on past ", said" and swallow the main
+    # relation; the source was the name and the whole aside.
+    text = ("Marta Quell, who recalled waiting hours for the ferry at the old pier, "
+            "said in an interview that the new timetable had never been published.")
+    found = [(text[slice(*a.source_span)] if a.source_span else None,
+              text[slice(*a.cue_span)], text[slice(*a.content_span)])
+             for a in find_attributions(text, lang="en", tagger=False)]
+    assert found == [
+        ("who", "recalled", "waiting hours for the ferry at the old pier"),
+        ("Marta Quell", "said", "the new timetable had never been published"),
+    ]
+    dashed = ("The governor - who previously said the bridge was safe - said on Friday "
+              "that it would close.")
+    assert [text_of for text_of in (dashed[slice(*a.source_span)]
+            for a in find_attributions(dashed, lang="en", tagger=False))] == \
+        ["The governor", "The governor"]
+
+
+def test_a_report_the_speaker_did_not_make_is_no_rule_relation() -> None:
+    text = ("Ms. Varga, who did not explicitly say that the mayor had lied, said on "
+            "Monday that the budget was wrong.")
+    found = find_attributions(text, lang="en", tagger=False)
+    assert [text[slice(*a.content_span)] for a in found] == ["the budget was wrong"]

@@ -459,6 +459,9 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert asserts(cued("Damage to the bridge was severe", "said"))  # no asking verb
     assert not asserts(cued("not to use the extra cash on bribes", "warned"))
     assert asserts(cued("Lagos to date has spent little on the project", "said"))
+    # a report that the speaker did not say it
+    assert not asserts(cued("the senator was not qualified", "did not explicitly say"))
+    assert not asserts(cued("the senator was not qualified", "never said"))
     # a demand is not a statement, and a refusal answers it without a clash
     assert not asserts(cued("The ministry must withdraw the new tariff", "said"))
     assert not asserts(cued("يجب أن تسحب الوزارة التعرفة الجديدة", "قال", lang="ar"))

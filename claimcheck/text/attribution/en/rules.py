@@ -65,8 +65,41 @@ def find_matches(s: str, toks: list[Token],
     matches = _english_matches(s, toks)
     if keep is not None:
         matches = [m for m in matches if keep(m)]
+    _end_contents_at_their_aside(s, matches)
     end_contents_at_next_source(s, toks, matches)
     return outermost(matches)
+
+
+# Words in -ly that are no adverb before a verb: "Kelly said", "Ally said".
+_NOT_ADVERBS = frozenset({"only", "family", "ally", "kelly", "sally", "billy", "holly", "italy",
+                          "july", "reilly", "daly", "early", "daily", "weekly", "monthly"})
+
+
+def _end_contents_at_their_aside(s: str, matches: list[Match]) -> None:
+    """A relation reported inside another's source apposition ends where the
+    apposition ends: in "Crawford, who recalled taking the elevator, said
+    that ...", what Crawford recalled stops before ", said", the relation of
+    "said" is no longer read as nested in it, and its source is the name
+    alone ("Crawford", not "Crawford, who recalled ...")."""
+    holders = sorted((m for m in matches if m.appositive is not None),
+                     key=lambda m: m.appositive[0])
+    if not holders:
+        return
+    starts = [m.appositive[0] for m in holders]
+    for match in matches:
+        at = bisect.bisect_right(starts, match.cue[0]) - 1
+        if at < 0:
+            continue
+        holder = holders[at]
+        aside_start, aside_end = holder.appositive
+        if not match.cue[0] < aside_end or match is holder:
+            continue
+        if match.content[0] < aside_end < match.content[1]:
+            match.content = (match.content[0], aside_end)
+        if holder.source is not None and holder.source[0] < aside_start <= holder.source[1]:
+            name_end = len(s[:aside_start].rstrip(" ,—–-("))
+            if name_end > holder.source[0]:
+                holder.source = (holder.source[0], name_end)
 
 
 def _english_matches(s: str, toks: list[Token]) -> list[Match]:
@@ -370,7 +403,11 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
         j -= 1
     if j >= 0 and toks[j].low in NOT_VERB_BEFORE:
         return None
-    if j >= 0 and toks[j].low in {"did", "does", "do", "not", "n't"}:
+    negator = j
+    while negator >= 0 and toks[negator].low.endswith("ly") \
+            and toks[negator].low not in _NOT_ADVERBS:
+        negator -= 1  # "did not explicitly say"
+    if negator >= 0 and toks[negator].low in {"did", "does", "do", "not", "n't"}:
         return None
     if low in lexicon_en.NOUN_LIKE_VERBS and not (j >= 0 and _names_a_speaker(toks[j])):
         return None
@@ -450,7 +487,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
             return Match(_sentence_subject(toks, j, marks), cue, right, region_start=cue[0])
         return None
     dash_appositive = None
-    if j > 0 and toks[j].text in "—–":
+    if j > 0 and toks[j].text in ("—", "–", "-"):  # "-": a dash typed as a spaced hyphen
         # "Many speakers — including pastors — said ...": skip the aside.
         dash = next(
             (x for x in range(j - 1, max(-1, j - 30), -1) if toks[x].text == toks[j].text), -1
