@@ -1019,3 +1019,29 @@ def test_a_report_the_speaker_did_not_make_is_no_rule_relation() -> None:
             "Monday that the budget was wrong.")
     found = find_attributions(text, lang="en", tagger=False)
     assert [text[slice(*a.content_span)] for a in found] == ["the budget was wrong"]
+
+
+def test_a_pronoun_no_earlier_source_resolves_takes_the_name_the_text_gives() -> None:
+    # Before any named source, "his" and "he" used to stay the speakers.
+    text = ("Lena Ortiz has sued the trainer Paul Marek over his claims that she "
+            "missed three tests. The federation will meet on Monday.")
+    claims = [c for c in extract_claims(text, lang="en") if c.speaker]
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("Paul Marek", "she missed three tests")]
+    text = ("Oskar Brandt lost the first set in twelve minutes. \"I was slow today,\" "
+            "he said.")
+    assert [c.speaker for c in extract_claims(text, lang="en") if c.speaker] == [
+        "Oskar Brandt"]
+
+
+@pytest.mark.parametrize("text", [
+    # a dateline, a headline, a place that is no one's surname, a wrong title
+    "DENVER - \"We will win,\" he said.",
+    "Storm Hits The Coast Hard\n\"We will rebuild,\" he said.",
+    "Wales lost on Saturday. \"We were slow,\" he said.",
+    "Mr Brandt lost on Saturday. \"I was slow,\" she said.",
+    "None of the players spoke. \"I was slow,\" she said.",
+])
+def test_a_pronoun_is_not_given_a_name_that_cannot_be_its_antecedent(text: str) -> None:
+    speakers = [c.speaker for c in extract_claims(text, lang="en") if c.speaker]
+    assert speakers and all(s.lower() in ("he", "she") for s in speakers), speakers

@@ -9,9 +9,11 @@ linked into speakers (:mod:`claimcheck.text.speakers`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
+from dataclasses import replace as dataclass_replace
 
 from claimcheck.text.attribution import ar, en, european
 from claimcheck.text.attribution.credits import CreditLines, datelines
@@ -252,6 +254,32 @@ def _stays(match: Match, *, norm: NormalizedText, quoted: QuotedRegions, english
     return not english or en.reports(norm.text, match)
 
 
+def _name_unresolved(text: str, sentences: list[Sentence], mentions: list[SpeakerMention],
+                     resolved: list[object]) -> bool:
+    """Put a name for each English "he", "she", "his" or "her" that no earlier
+    source resolves (the article's first speaker is a pronoun: "Marion Jones
+    has filed a lawsuit against Victor Conte following his allegations that
+    ..."), when the text writes one (:func:`en.opening_subject`); say whether
+    any mention changed, for the caller to resolve again."""
+    starts = [s.span[0] for s in sentences]
+    changed = False
+    for k, (mention, speaker) in enumerate(zip(mentions, resolved)):
+        pronoun = mention.text.lower()
+        if mention.lang != "en" or mention.kind != "pronoun" or mention.span is None \
+                or pronoun not in en.PERSONAL_SOURCES \
+                or (getattr(speaker, "text", None) or "").lower() != pronoun:
+            continue
+        upto = starts[:bisect.bisect_right(starts, mention.span[0])]
+        named = en.opening_subject(text, upto, mention.span[0], pronoun)
+        if named is None:
+            continue
+        name = text[named[0]:named[1]]
+        mentions[k] = dataclass_replace(mention, text=name, span=named,
+                                        kind=classify_mention(name, "en"))
+        changed = True
+    return changed
+
+
 def attributions_by_sentence(
     text: str, sentences: list[Sentence], doc_lang: str,
     tagger: bool | AttributionTagger = False,
@@ -335,7 +363,10 @@ def attributions_by_sentence(
             )
         )
     held = [k for k, item in enumerate(found) if not item[2].holderless]
-    resolved_held = resolve_speakers([mentions[k] for k in held])
+    held_mentions = [mentions[k] for k in held]
+    resolved_held = resolve_speakers(held_mentions)
+    if _name_unresolved(text, sentences, held_mentions, resolved_held):
+        resolved_held = resolve_speakers(held_mentions)
     resolved: list[object] = [None] * len(found)
     for k, speaker in zip(held, resolved_held):
         resolved[k] = speaker

@@ -1,9 +1,16 @@
 """English attribution: the rules (:mod:`.rules`), their word lists
 (:mod:`.words`), the cue senses that report nothing (:mod:`.cues`) and the
-phrase a relative pronoun source stands for (:mod:`.antecedents`)."""
+phrase a relative pronoun source stands for, or a personal pronoun no
+earlier source can (:mod:`.antecedents`)."""
 
-from claimcheck.text.attribution.en.antecedents import RELATIVE_SOURCES, relative_antecedent
+from claimcheck.text.attribution.en.antecedents import (
+    PERSONAL_SOURCES,
+    RELATIVE_SOURCES,
+    opening_subject,
+    relative_antecedent,
+)
 from claimcheck.text.attribution.en.cues import reports
 from claimcheck.text.attribution.en.rules import find_matches
 
-__all__ = ["RELATIVE_SOURCES", "find_matches", "relative_antecedent", "reports"]
+__all__ = ["PERSONAL_SOURCES", "RELATIVE_SOURCES", "find_matches", "opening_subject",
+           "relative_antecedent", "reports"]

@@ -192,3 +192,101 @@ def _name_before_apposition(text: str, words: list[re.Match[str]],
     if before is None or words[before[0]].group().lower() == "the":
         return None
     return before
+
+
+# --------------------------------------------------- a pronoun before any speaker
+
+PERSONAL_SOURCES = word_set("he she his her him")
+# Capitalised words that open a sentence without naming anyone.
+_NOT_A_SUBJECT = _NOT_A_NAME | _DETERMINERS | word_set("""
+    i he she it we they you his her their its our my your there here what when why how
+    after before during despite although though since until unless once with from by for
+    january february march april may june july august september october november december
+    none nobody nothing neither either each every any anyone everyone someone few more much
+    democrats republicans americans conservatives liberals progressives evangelicals
+    """)
+# Titles that give a name's gender away, for "she" and "he".
+_TITLES_OF = {"she": word_set("mr mr. sir lord king prince"),
+              "he": word_set("mrs mrs. ms ms. miss lady dame queen princess")}
+_SENTENCE_OPENING = re.compile(r"[\s\"“”'‘’(\[]*")
+# A name is at most this many words ("President Viktor F. Yanukovych").
+_MAX_NAME_WORDS = 5
+# How a sentence of the article ends; a headline ends with none of these.
+_SENTENCE_END = re.compile(r"[.!?\"”’')]\s*\Z")
+
+
+def _name_at(text: str, start: int, end: int, pronoun: str) -> tuple[int, int] | None:
+    """The capitalised run of words that starts at ``start`` (a title may
+    open it, "Sir Clive Woodward", "Mr Seagrave"), or None when the first
+    word names nobody, when a run of one word is not written elsewhere as a
+    surname, or when a title says it is not whom ``pronoun`` ("he" or "she")
+    stands for."""
+    words = list(WORD.finditer(text, start, min(end, start + 120)))
+    if not words or words[0].start() != start or not _capitalised(words[0].group()):
+        return None
+    first = words[0].group()
+    if first.lower() in _NOT_A_SUBJECT or first.isupper() or first.lower().endswith("ly"):
+        return None  # a dateline ("CLEVELAND"), an adverb ("Apolitically")
+    last = 0
+    while last + 1 < len(words) and last + 1 < _MAX_WORDS and _capitalised(
+            words[last + 1].group()) and _joined(text, words[last], words[last + 1]):
+        last += 1
+    while last > 0 and words[last].group().lower() in _NOT_A_SUBJECT:
+        last -= 1
+    if any(w.group().lower() in _TITLES_OF[pronoun] for w in words[:last + 1]):
+        return None
+    if last >= _MAX_NAME_WORDS:
+        return None  # a title-case headline ("Fox News Just Uncovered A Video")
+    if last == 0 and (words[0].group().lower().rstrip(".") in NAME_TITLES
+                      or not _surname(text, words[0].group())):
+        return None
+    end_at = words[last].end()
+    if text[end_at - 2:end_at] in ("'s", "’s"):
+        end_at -= 2  # "Bill Clinton's"
+    return words[0].start(), end_at
+
+
+def _surname(text: str, word: str) -> bool:
+    """Whether ``word`` is written elsewhere in ``text`` after a capitalised
+    word ("Roddick" after "Andy Roddick"): a person's surname, not a place
+    or a team ("Wales")."""
+    return re.search(r"[A-Z][\w'’.-]*\s+" + re.escape(word) + r"\b", text) is not None
+
+
+def opening_subject(text: str, sentence_starts: list[int], position: int,
+                    pronoun: str) -> tuple[int, int] | None:
+    """Who "he", "she", "his" or "her" at ``position`` stands for when no
+    earlier source of the article can: for "his"/"her", the nearest name
+    before it in its own sentence ("a lawsuit against Victor Conte following
+    his allegations"); otherwise the name opening its sentence or one of the
+    two before ("Roddick broke a racket ... 'I'm not playing great,' he
+    said"). ``sentence_starts`` are the starts of the sentences up to the
+    pronoun's own, in order. None when no such name is written."""
+    if not sentence_starts:
+        return None
+    gender = "she" if pronoun in ("she", "her") else "he"
+    own = sentence_starts[-1]
+    if pronoun in ("his", "her"):
+        words = list(WORD.finditer(text, own, position))
+        for k in range(len(words) - 1, -1, -1):
+            if _capitalised(words[k].group()) and (k == len(words) - 1 or not _capitalised(
+                    words[k + 1].group()) or not _joined(text, words[k], words[k + 1])):
+                first = k
+                while first > 0 and _capitalised(words[first - 1].group()) and _joined(
+                        text, words[first - 1], words[first]):
+                    first -= 1
+                found = _name_at(text, words[first].start(), position, gender)
+                if found is not None:
+                    return found
+    for k in range(len(sentence_starts) - 1, max(-1, len(sentence_starts) - 4), -1):
+        start = sentence_starts[k]
+        opening = _SENTENCE_OPENING.match(text, start).end()
+        if opening >= position or text[start:opening].strip(" \t\r\n("):
+            continue  # a sentence that opens a quotation opens with no subject
+        if k + 1 < len(sentence_starts) and not _SENTENCE_END.search(
+                text, start, sentence_starts[k + 1]):
+            continue  # a headline
+        found = _name_at(text, opening, position, gender)
+        if found is not None:
+            return found
+    return None
