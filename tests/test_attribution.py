@@ -1045,3 +1045,10 @@ def test_a_pronoun_no_earlier_source_resolves_takes_the_name_the_text_gives() ->
 def test_a_pronoun_is_not_given_a_name_that_cannot_be_its_antecedent(text: str) -> None:
     speakers = [c.speaker for c in extract_claims(text, lang="en") if c.speaker]
     assert speakers and all(s.lower() in ("he", "she") for s in speakers), speakers
+
+
+def test_an_arabic_participle_after_a_negated_verb_takes_the_subject() -> None:
+    # "ولم تتمالك الممثلة نفسها ... قائلة": past the particle and its verb.
+    text = 'ولم تتمالك الممثلة السورية نفسها من البكاء قائلة "لن أعود إلى هذا المهرجان".'
+    claims = [c for c in extract_claims(text, lang="ar") if c.speaker]
+    assert [c.speaker for c in claims] == ["الممثلة السورية"]

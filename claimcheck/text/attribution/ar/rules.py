@@ -567,6 +567,10 @@ def _without_nested_reports(matches: list[Match]) -> list[Match]:
                     and starts[m.region_start] > (m.content[0] == m.region_start))]
 
 
+# Particles a verb follows ("ولم تتمالك", "وقد أكد", "ولن يقبل").
+_VERB_PARTICLES = frozenset({"لم", "لن", "لا", "ما", "قد", "لقد"})
+
+
 def _arabic_participle(
     toks: list[Token], i: int, clause_start: int, earlier: list[Match], closers: _Closers
 ) -> Match | None:
@@ -606,8 +610,9 @@ def _arabic_participle(
         end = start + 1
     elif start < i and not toks[start].text.startswith("ال") and toks[start].text[0] in "وف":
         # "ونفى وزير الداخلية ...، مؤكدا أن": skip the verb, keep the noun and
-        # the definite words that complete it.
-        start += 1
+        # the definite words that complete it; "ولم تتمالك الفنانة نفسها ...
+        # قائلة": a particle and its verb.
+        start += 1 + (start + 2 < i and toks[start].text[1:] in _VERB_PARTICLES)
         end = start + 1
     while end < i and toks[end].text.startswith("ال") and end - start < 4:
         end += 1
