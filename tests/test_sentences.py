@@ -181,3 +181,22 @@ def test_sentences_of_news_are_not_cut() -> None:
     assert [s.text for s in split_sentences(sentence + " It reopened.")] == [
         sentence, "It reopened."
     ]
+
+
+def test_a_speech_tag_that_opens_a_new_quotation_starts_a_sentence() -> None:
+    text = 'Ruiz said, "The depot is closed." She added, "Buses will use the old station."'
+    assert [s.text for s in split_sentences(text)] == [
+        'Ruiz said, "The depot is closed."', 'She added, "Buses will use the old station."']
+    # the same quotation going on, and a tag closing its quote, stay whole
+    for whole in ('"We won." Ruiz said, "and we will win again."', '"Is it over?" Ruiz asked.'):
+        assert [s.text for s in split_sentences(whole)] == [whole]
+
+
+def test_a_straight_quote_closed_by_a_curly_one_ends_the_quotation() -> None:
+    from claimcheck.text import extract_claims
+    from claimcheck.text.attribution.quotes import QuotedRegions
+
+    text = '"The depot will stay closed,” the mayor said. Buses run.'
+    regions = QuotedRegions.of(text)
+    assert regions.spans == ((1, text.index("”")),)
+    assert [c.speaker for c in extract_claims(text, lang="en") if c.speaker] == ["the mayor"]

@@ -40,6 +40,10 @@ _SPEECH_TAG = re.compile(
     r"(?=[.,;]|\s+(?:in|on|at|to|during|after|before|while|when|of)\b|\s*$)"
 )
 
+# After a speech tag, a comma or colon and a quotation opening a sentence
+# ("She added, \"We ..."; not "Smith said, \"and ...", the same one going on).
+_OPENS_QUOTE = re.compile(r"\s*[,:]\s*[\"“«]\s*[A-Z]")
+
 #: Titles written as abbreviations before a name ("Mr. Trump", "Sen. Cruz",
 #: "Lt. Gen. Flynn"): their period ends no sentence and stays inside the name.
 NAME_TITLES = _word_set("""
@@ -126,8 +130,12 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:
     end = match.end()
-    if match.group()[-1] in "\"'”’»" and _SPEECH_TAG.match(text, end):
-        return False
+    if match.group()[-1] in "\"'”’»":
+        tag = _SPEECH_TAG.match(text, end)
+        # '"Is it over?" Clinton asked.' -- but not '..." He added, "...":
+        # a tag that opens a new quotation starts a sentence of its own.
+        if tag is not None and not _OPENS_QUOTE.match(text, tag.end()):
+            return False
     if end < len(text) and not text[end].isspace():
         # "14.5", "U.S.-led", "example.com": punctuation inside a token.
         # Arabic sometimes omits the space after a period; allow that break,

@@ -47,6 +47,8 @@ class QuotedRegions:
                 closer = "”" if mark == "“" else mark
             elif open_at >= 0 and (
                 mark == closer or (closer == "”" and mark == '"')
+                # a straight opener closed by a curly one: '"We will win,” he said'
+                or (closer == '"' and mark == "”")
                 # A mistyped closer: “...,“ said Smith.
                 or (mark == "“" and at > 0 and not text[at - 1].isspace())
             ):

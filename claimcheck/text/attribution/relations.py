@@ -255,29 +255,38 @@ def _stays(match: Match, *, norm: NormalizedText, quoted: QuotedRegions, english
 
 
 def _name_unresolved(text: str, sentences: list[Sentence], mentions: list[SpeakerMention],
-                     resolved: list[object]) -> bool:
+                     resolved: list[object]) -> dict[tuple[int, int], str]:
     """Put a name for each English "he", "she", "his" or "her" that no earlier
     source resolves (the article's first speaker is a pronoun: "Marion Jones
     has filed a lawsuit against Victor Conte following his allegations that
-    ..."), when the text writes one (:func:`en.opening_subject`); say whether
-    any mention changed, for the caller to resolve again."""
+    ..."), when the text writes one (:func:`en.opening_subject`); return the
+    spans of the names put in, each with the gender of its pronoun ("he" or
+    "she"), for the caller to resolve again."""
     starts = [s.span[0] for s in sentences]
-    changed = False
+    names: frozenset[str] | None = None
+    put_in: dict[tuple[int, int], str] = {}
     for k, (mention, speaker) in enumerate(zip(mentions, resolved)):
         pronoun = mention.text.lower()
         if mention.lang != "en" or mention.kind != "pronoun" or mention.span is None \
                 or pronoun not in en.PERSONAL_SOURCES \
                 or (getattr(speaker, "text", None) or "").lower() != pronoun:
             continue
-        upto = starts[:bisect.bisect_right(starts, mention.span[0])]
-        named = en.opening_subject(text, upto, mention.span[0], pronoun)
+        own = bisect.bisect_right(starts, mention.span[0])
+        if names is None:
+            names = en.surnames(text)
+        named = en.opening_subject(text, starts[max(0, own - 3):own], mention.span[0],
+                                   pronoun, names)
         if named is None:
             continue
         name = text[named[0]:named[1]]
         mentions[k] = dataclass_replace(mention, text=name, span=named,
                                         kind=classify_mention(name, "en"))
-        changed = True
-    return changed
+        put_in[named] = _gender(pronoun)
+    return put_in
+
+
+def _gender(pronoun: str) -> str:
+    return "she" if pronoun.lower() in ("she", "her") else "he"
 
 
 def attributions_by_sentence(
@@ -365,8 +374,19 @@ def attributions_by_sentence(
     held = [k for k, item in enumerate(found) if not item[2].holderless]
     held_mentions = [mentions[k] for k in held]
     resolved_held = resolve_speakers(held_mentions)
-    if _name_unresolved(text, sentences, held_mentions, resolved_held):
-        resolved_held = resolve_speakers(held_mentions)
+    before = list(held_mentions)
+    put_in = _name_unresolved(text, sentences, held_mentions, resolved_held)
+    if put_in:
+        # Resolved again with the names put in; a pronoun left unresolved
+        # and unnamed takes one of them only if it was put in for a pronoun
+        # of its gender (a name put in for "he" is no antecedent for "she").
+        again = resolve_speakers(held_mentions)
+        resolved_held = [
+            first if mention is old and mention.kind == "pronoun"
+            and (getattr(first, "text", None) or "").lower() == mention.text.lower()
+            and put_in.get(getattr(second, "span", None)) != _gender(mention.text)
+            else second
+            for mention, old, first, second in zip(held_mentions, before, resolved_held, again)]
     resolved: list[object] = [None] * len(found)
     for k, speaker in zip(held, resolved_held):
         resolved[k] = speaker

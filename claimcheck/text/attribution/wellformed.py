@@ -111,11 +111,12 @@ _AR_BAD_FIRST = word_set("""
     وبحسب بحسب حسب كما ان انه انها
     كيف لماذا متي اين هل ماذا وكيف ولماذا
     """)
-# An imperfect verb opening a "source" ("ويستعد ترامب للقاء", "يختفي سامي",
-# "يطلق عليها اسم", "تتمالك الفنانة"): the rules took a clause for a name.
-# Forms V, VI and X by their prefixes; other forms by ي and a consonant,
-# which few names open with (يوسف, ياسر, يائير, يونس keep a vowel letter
-# after ي; the others are listed).
+# An imperfect verb opening a "source" with a preposition after it
+# ("ويستعد ترامب للقاء", "يختفي سامي تاركا لهما رسالة", "يطلق عليها اسم"):
+# the rules took a clause for a name. Forms V, VI and X by their prefixes,
+# other forms by ي and a consonant. Foreign names take these shapes too
+# (يسرائيل كاتس, يتسحاق هرتسوغ, ويتكوف, يديعوت أحرونوت), so the shape alone
+# refuses nothing: a clause also holds a preposition or a pronoun on one.
 _AR_VERB_FIRST = re.compile(r"و?(?:يت|تت|يست|تست)\w{2,}|ي[^اوىئ]\w{2,}")
 _AR_NAMES_OF_VERB_SHAPE = word_set("يحيي يحيى يزيد يعقوب يسري يسرى يمني يمنى يعرب يمان")
 # Words that cannot end an Arabic source: a conjunction or preposition left
@@ -329,7 +330,8 @@ def _arabic(text: str) -> bool:
         return False
     if words[-1] in _AR_BAD_LAST:
         return False
-    if _AR_VERB_FIRST.fullmatch(words[0]) and words[0] not in _AR_NAMES_OF_VERB_SHAPE:
-        return False  # "ويستعد ترامب للقاء": a verb and its clause
+    if _AR_VERB_FIRST.fullmatch(words[0]) and words[0] not in _AR_NAMES_OF_VERB_SHAPE \
+            and any(_AR_PREPOSITION.fullmatch(w) or w.startswith("لل") for w in words[1:]):
+        return False  # "ويستعد ترامب للقاء", "يطلق عليها اسم": a verb and its clause
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))

@@ -8,9 +8,10 @@ from claimcheck.text.attribution.en.antecedents import (
     RELATIVE_SOURCES,
     opening_subject,
     relative_antecedent,
+    surnames,
 )
 from claimcheck.text.attribution.en.cues import reports
 from claimcheck.text.attribution.en.rules import find_matches
 
 __all__ = ["PERSONAL_SOURCES", "RELATIVE_SOURCES", "find_matches", "opening_subject",
-           "relative_antecedent", "reports"]
+           "relative_antecedent", "reports", "surnames"]

@@ -211,34 +211,46 @@ _TITLES_OF = {"she": word_set("mr mr. sir lord king prince"),
 _SENTENCE_OPENING = re.compile(r"[\s\"“”'‘’(\[]*")
 # A name is at most this many words ("President Viktor F. Yanukovych").
 _MAX_NAME_WORDS = 5
+# Words of a place or an organisation, which "he" and "she" do not stand for.
+_NOT_PERSON = word_set("""
+    inc corp ltd co llc plc company ministry department party council committee group bank
+    university agency office house police army court city county state republic union
+    lake river mountain street airport hospital school church news times post
+    """)
+# A word before a capitalised run that makes it a place or a setting.
+_BEFORE_PLACE = word_set("in near at from to into on across outside inside of by via")
 # How a sentence of the article ends; a headline ends with none of these.
 _SENTENCE_END = re.compile(r"[.!?\"”’')]\s*\Z")
 
 
-def _name_at(text: str, start: int, end: int, pronoun: str) -> tuple[int, int] | None:
+def _name_at(text: str, start: int, end: int, pronoun: str,
+             surnames: frozenset[str]) -> tuple[int, int] | None:
     """The capitalised run of words that starts at ``start`` (a title may
     open it, "Sir Clive Woodward", "Mr Seagrave"), or None when the first
-    word names nobody, when a run of one word is not written elsewhere as a
-    surname, or when a title says it is not whom ``pronoun`` ("he" or "she")
-    stands for."""
+    word names nobody, when the run names a place or an organisation, when
+    a run of one word is not among ``surnames``, or when a title says it is
+    not whom ``pronoun`` ("he" or "she") stands for."""
     words = list(WORD.finditer(text, start, min(end, start + 120)))
     if not words or words[0].start() != start or not _capitalised(words[0].group()):
         return None
     first = words[0].group()
-    if first.lower() in _NOT_A_SUBJECT or first.isupper() or first.lower().endswith("ly"):
-        return None  # a dateline ("CLEVELAND"), an adverb ("Apolitically")
+    if first.lower() in _NOT_A_SUBJECT or first.isupper():
+        return None  # a dateline ("CLEVELAND")
     last = 0
     while last + 1 < len(words) and last + 1 < _MAX_WORDS and _capitalised(
             words[last + 1].group()) and _joined(text, words[last], words[last + 1]):
         last += 1
+    if first.lower().endswith("ly") and (last == 0 or text[words[0].end()] == ","):
+        return None  # an adverb ("Apolitically", "Nearly"), not "Kelly Ross"
     while last > 0 and words[last].group().lower() in _NOT_A_SUBJECT:
         last -= 1
-    if any(w.group().lower() in _TITLES_OF[pronoun] for w in words[:last + 1]):
+    run = [w.group().lower().rstrip(".") for w in words[:last + 1]]
+    if any(w in _TITLES_OF[pronoun] for w in run) or any(
+            w.removesuffix("'s").removesuffix("’s") in _NOT_PERSON for w in run):
         return None
     if last >= _MAX_NAME_WORDS:
         return None  # a title-case headline ("Fox News Just Uncovered A Video")
-    if last == 0 and (words[0].group().lower().rstrip(".") in NAME_TITLES
-                      or not _surname(text, words[0].group())):
+    if last == 0 and (run[0] in NAME_TITLES or first not in surnames):
         return None
     end_at = words[last].end()
     if text[end_at - 2:end_at] in ("'s", "’s"):
@@ -246,24 +258,34 @@ def _name_at(text: str, start: int, end: int, pronoun: str) -> tuple[int, int] |
     return words[0].start(), end_at
 
 
-def _surname(text: str, word: str) -> bool:
-    """Whether ``word`` is written elsewhere in ``text`` after a capitalised
-    word ("Roddick" after "Andy Roddick"): a person's surname, not a place
-    or a team ("Wales")."""
-    return re.search(r"[A-Z][\w'’.-]*\s+" + re.escape(word) + r"\b", text) is not None
+_AFTER_NAME = re.compile(r"\b([A-Z][\w'’.-]*)\s+(?=([A-Z][\w'’-]*)\b)")
+
+
+def surnames(text: str) -> frozenset[str]:
+    """The capitalised words ``text`` writes after another capitalised word
+    that is no sentence opener ("Roddick" in "Andy Roddick"): the words that
+    may stand alone for a person. A place or a team ("Wales") is rarely
+    among them; "But Hamas" does not make "Hamas" one."""
+    return frozenset(m.group(2) for m in _AFTER_NAME.finditer(text)
+                     if m.group(1).lower() not in _NOT_A_SUBJECT)
 
 
 def opening_subject(text: str, sentence_starts: list[int], position: int,
-                    pronoun: str) -> tuple[int, int] | None:
+                    pronoun: str, names: frozenset[str] | None = None
+                    ) -> tuple[int, int] | None:
     """Who "he", "she", "his" or "her" at ``position`` stands for when no
     earlier source of the article can: for "his"/"her", the nearest name
     before it in its own sentence ("a lawsuit against Victor Conte following
-    his allegations"); otherwise the name opening its sentence or one of the
-    two before ("Roddick broke a racket ... 'I'm not playing great,' he
-    said"). ``sentence_starts`` are the starts of the sentences up to the
-    pronoun's own, in order. None when no such name is written."""
+    his allegations"), unless a preposition makes it a place; otherwise the
+    name opening its sentence or one of the two before ("Roddick broke a
+    racket ... 'I'm not playing great,' he said"). ``sentence_starts`` are
+    the starts of the sentences up to the pronoun's own, in order (only the
+    last three are read); ``names`` is :func:`surnames` of the text, found
+    here when not given. None when no such name is written."""
     if not sentence_starts:
         return None
+    if names is None:
+        names = surnames(text)
     gender = "she" if pronoun in ("she", "her") else "he"
     own = sentence_starts[-1]
     if pronoun in ("his", "her"):
@@ -275,7 +297,9 @@ def opening_subject(text: str, sentence_starts: list[int], position: int,
                 while first > 0 and _capitalised(words[first - 1].group()) and _joined(
                         text, words[first - 1], words[first]):
                     first -= 1
-                found = _name_at(text, words[first].start(), position, gender)
+                if first > 0 and words[first - 1].group().lower() in _BEFORE_PLACE:
+                    continue  # "near Lake Tahoe", "Police in New York"
+                found = _name_at(text, words[first].start(), position, gender, names)
                 if found is not None:
                     return found
     for k in range(len(sentence_starts) - 1, max(-1, len(sentence_starts) - 4), -1):
@@ -286,7 +310,7 @@ def opening_subject(text: str, sentence_starts: list[int], position: int,
         if k + 1 < len(sentence_starts) and not _SENTENCE_END.search(
                 text, start, sentence_starts[k + 1]):
             continue  # a headline
-        found = _name_at(text, opening, position, gender)
+        found = _name_at(text, opening, position, gender, names)
         if found is not None:
             return found
     return None
