@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 from claimcheck.text.attribution.tokens import Match
 from claimcheck.text.normalize import NormalizedText
@@ -23,6 +24,7 @@ Found = tuple[int, NormalizedText, Match, str]
 def add_tagged(
     text: str, sentences: list[Sentence], english: list[bool], found: list[Found],
     tagger: bool | AttributionTagger, langs: list[str] | None = None,
+    refused: Sequence[Found] = (),
 ) -> list[Found]:
     """``found`` plus the tagger's relations whose content overlaps no
     content found by the rules and whose cue is not a rule's cue, each filed
@@ -31,13 +33,17 @@ def add_tagged(
     ``english`` says, per sentence, whether the tagger reads it (English, or
     a language without rules); ``tagger`` is True for the shipped tagger or
     the tagger to use; ``langs``, each sentence's language, labels what it
-    finds (default "en").
+    finds (default "en"). ``refused`` are rule candidates set aside (a cue
+    inside a quotation, a sense that reports nothing): they are not
+    returned, but a tagger relation over their content or cue is not taken
+    either, as the tagger reads those words the same way.
     """
     if not any(english):
         return found
     model = shipped_tagger() if tagger is True else tagger
-    taken = [norm.to_input(*match.content) for _, norm, match, _ in found]
-    cues = [norm.to_input(*match.cue) for _, norm, match, _ in found]
+    rules = [*found, *refused]
+    taken = [norm.to_input(*match.content) for _, norm, match, _ in rules]
+    cues = [norm.to_input(*match.cue) for _, norm, match, _ in rules]
     starts = [s.span[0] for s in sentences]
     whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
     added = []
