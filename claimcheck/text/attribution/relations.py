@@ -263,30 +263,25 @@ def _rule_relations(text: str, sentences: list[Sentence], langs: list[str],
     return found, refused
 
 
-def _stays(match: Match, *, norm: NormalizedText, quoted: QuotedRegions, english: bool) -> bool:
-    """Whether a rule candidate may stand: its cue is outside every direct
-    quotation and, in English, in a sense that reports."""
-    if quoted and quoted.holds(norm.to_input(*match.cue)[0]):
-        return False
-    return not english or en.reports(norm.text, match)
-
-
-def _name_unresolved(text: str, sentences: list[Sentence], mentions: list[SpeakerMention],
-                     resolved: list[object]) -> dict[tuple[int, int], str]:
+def _name_unresolved(text: str, starts: list[int], mentions: list[SpeakerMention],
+                     resolved: list[object]) -> tuple[dict[tuple[int, int], str], set[int]]:
     """Put a name for each English "he", "she", "his" or "her" that no earlier
     source resolves (the article's first speaker is a pronoun: "Marion Jones
     has filed a lawsuit against Victor Conte following his allegations that
-    ..."), when the text writes one (:func:`en.opening_subject`); return the
-    spans of the names put in, each with the gender of its pronoun ("he" or
-    "she"), for the caller to resolve again."""
-    starts = [s.span[0] for s in sentences]
+    ..."), when the text writes one (:func:`en.opening_subject`); ``starts``
+    are the starts of the text's sentences. Return the spans of the names
+    put in, each with the gender of its pronoun ("he" or "she"), and the
+    indices of the pronouns (any) left unresolved and unnamed, for the
+    caller to resolve again."""
     names: frozenset[str] | None = None
     put_in: dict[tuple[int, int], str] = {}
+    left: set[int] = set()
     for k, (mention, speaker) in enumerate(zip(mentions, resolved)):
         pronoun = mention.text.lower()
-        if mention.lang != "en" or mention.kind != "pronoun" or mention.span is None \
-                or pronoun not in en.PERSONAL_SOURCES \
-                or (getattr(speaker, "text", None) or "").lower() != pronoun:
+        if mention.kind != "pronoun" or (getattr(speaker, "text", None) or "").lower() != pronoun:
+            continue
+        left.add(k)
+        if mention.lang != "en" or mention.span is None or pronoun not in en.PERSONAL_SOURCES:
             continue
         own = bisect.bisect_right(starts, mention.span[0])
         if names is None:
@@ -295,15 +290,12 @@ def _name_unresolved(text: str, sentences: list[Sentence], mentions: list[Speake
                                    pronoun, names)
         if named is None:
             continue
+        left.discard(k)
         name = text[named[0]:named[1]]
         mentions[k] = dataclass_replace(mention, text=name, span=named,
                                         kind=classify_mention(name, "en"))
-        put_in[named] = _gender(pronoun)
-    return put_in
-
-
-def _gender(pronoun: str) -> str:
-    return "she" if pronoun.lower() in ("she", "her") else "he"
+        put_in[named] = en.pronoun_gender(pronoun)
+    return put_in, left
 
 
 def attributions_by_sentence(
@@ -360,6 +352,7 @@ def attributions_by_sentence(
                                                           rules_lang)
             match.source = None if kept is None else (heard[0] + kept[0], heard[0] + kept[1])
 
+    starts = [s.span[0] for s in sentences]
     mentions, written = [], []
     for _, norm, match, rules_lang in found:
         span = norm.to_input(*match.source) if match.source else None
@@ -368,8 +361,8 @@ def attributions_by_sentence(
         if span and rules_lang == "en" and mention_text.lower() in en.RELATIVE_SOURCES:
             # "..., said Harvey, who": the speaker is the phrase before the
             # pronoun, not whoever spoke last (the source stays as written)
-            floor = max((s.span[0] for s in sentences if s.span[0] <= span[0]),
-                        default=0)  # the start of the pronoun's own sentence
+            own = bisect.bisect_right(starts, span[0])  # the pronoun's own sentence
+            floor = starts[own - 1] if own else 0
             named = en.relative_antecedent(text, span[0], floor)
             if named is not None:
                 span, mention_text = named, text[named[0]:named[1]]
@@ -391,19 +384,16 @@ def attributions_by_sentence(
     held = [k for k, item in enumerate(found) if not item[2].holderless]
     held_mentions = [mentions[k] for k in held]
     resolved_held = resolve_speakers(held_mentions)
-    before = list(held_mentions)
-    put_in = _name_unresolved(text, sentences, held_mentions, resolved_held)
+    put_in, left = _name_unresolved(text, starts, held_mentions, resolved_held)
     if put_in:
         # Resolved again with the names put in; a pronoun left unresolved
         # and unnamed takes one of them only if it was put in for a pronoun
         # of its gender (a name put in for "he" is no antecedent for "she").
         again = resolve_speakers(held_mentions)
         resolved_held = [
-            first if mention is old and mention.kind == "pronoun"
-            and (getattr(first, "text", None) or "").lower() == mention.text.lower()
-            and put_in.get(getattr(second, "span", None)) != _gender(mention.text)
-            else second
-            for mention, old, first, second in zip(held_mentions, before, resolved_held, again)]
+            first if k in left and put_in.get(getattr(second, "span", None))
+            != en.pronoun_gender(held_mentions[k].text) else second
+            for k, (first, second) in enumerate(zip(resolved_held, again))]
     resolved: list[object] = [None] * len(found)
     for k, speaker in zip(held, resolved_held):
         resolved[k] = speaker

@@ -33,10 +33,10 @@ def add_tagged(
     ``english`` says, per sentence, whether the tagger reads it (English, or
     a language without rules); ``tagger`` is True for the shipped tagger or
     the tagger to use; ``langs``, each sentence's language, labels what it
-    finds (default "en"). ``refused`` are rule candidates set aside (a cue
-    inside a quotation, a sense that reports nothing): they are not
-    returned, but a tagger relation over their content or cue is not taken
-    either, as the tagger reads those words the same way.
+    finds (default "en"). ``refused`` are rule candidates set aside for a
+    sense that reports nothing: they are not returned, but a tagger relation
+    over their content or cue is not taken either, as the tagger reads those
+    words the same way.
     """
     if not any(english):
         return found

@@ -7,6 +7,7 @@ from claimcheck.text.attribution.en.antecedents import (
     PERSONAL_SOURCES,
     RELATIVE_SOURCES,
     opening_subject,
+    pronoun_gender,
     relative_antecedent,
     surnames,
 )
@@ -14,4 +15,4 @@ from claimcheck.text.attribution.en.cues import reports
 from claimcheck.text.attribution.en.rules import find_matches
 
 __all__ = ["PERSONAL_SOURCES", "RELATIVE_SOURCES", "find_matches", "opening_subject",
-           "relative_antecedent", "reports", "surnames"]
+           "pronoun_gender", "relative_antecedent", "reports", "surnames"]

@@ -270,6 +270,11 @@ def surnames(text: str) -> frozenset[str]:
                      if m.group(1).lower() not in _NOT_A_SUBJECT)
 
 
+def pronoun_gender(pronoun: str) -> str:
+    """"she" for "she" and "her", "he" for the other personal sources."""
+    return "she" if pronoun.lower() in ("she", "her") else "he"
+
+
 def opening_subject(text: str, sentence_starts: list[int], position: int,
                     pronoun: str, names: frozenset[str] | None = None
                     ) -> tuple[int, int] | None:
@@ -286,7 +291,7 @@ def opening_subject(text: str, sentence_starts: list[int], position: int,
         return None
     if names is None:
         names = surnames(text)
-    gender = "she" if pronoun in ("she", "her") else "he"
+    gender = pronoun_gender(pronoun)
     own = sentence_starts[-1]
     if pronoun in ("his", "her"):
         words = list(WORD.finditer(text, own, position))
