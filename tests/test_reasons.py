@@ -244,10 +244,41 @@ def test_numeric_fires(a, b):
         # "bodies" of the UN are not the dead
         ("three UN bodies said the aid was blocked",
          "five people were killed when the aid convoy was blocked"),
+        # an age is no count of the dead
+        ("Omar Haddad, 64, died in the crash", "seven people were killed in the crash"),
+        ("a 19-year-old driver died in the crash", "seven people were killed in the crash"),
+        # counts far apart in claims on one thing count two things
+        ("more than 10,000 soldiers took part in the offensive",
+         "the army lost five soldiers in the offensive"),
+        # those who died are among the passengers, not all of them
+        ("eleven people died when the train left the rails",
+         "the train was carrying about 400 passengers"),
+        # migrants fewer than the people aboard may be among them
+        ("the boat was carrying 90 migrants", "there were 130 people on the boat"),
     ],
 )
 def test_numeric_quiet(a, b):
     assert "numeric" not in kinds(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "detail"),
+    [
+        # "21 bodies" count the dead; the toll names the dead further back
+        ("floods have killed 14 people in the district since Sunday",
+         "21 bodies had been recovered from the floodwaters since Sunday", "14 vs 21 (dead)"),
+        ("21 bodies had been recovered from the floodwaters since Sunday",
+         "bringing the death toll from this week's floods to 19", "21 vs 19 (dead)"),
+        # more migrants than people aboard cannot be, in either order
+        ("القارب كان يقل نحو مئة شخص", "القارب كان يحمل 130 مهاجرا", "~100 vs 130 (migrants)"),
+        ("the boat was carrying 130 migrants", "there were 97 people on the boat",
+         "130 vs 97 (migrants)"),
+        # a claim that is nothing but the count
+        ("130 مهاجرا", "كنا 97 شخصا على متن القارب", "130 vs 97 (migrants)"),
+    ],
+)
+def test_numeric_counts(a, b, detail):
+    assert only("numeric", a, b).detail == detail
 
 
 # --- negation ----------------------------------------------------------------

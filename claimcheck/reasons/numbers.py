@@ -117,7 +117,7 @@ _UNIT_FORMS = {
     "people": "شخص اشخاص شخصا نسمه people persons person individuals",
     "civilians": "مدني مدنيين مدنيا civilian civilians",
     "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
-    "fatalities died victims",
+    "fatalities died victims bodies",
     "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
     "missing": "مفقود مفقودين مفقودا missing",
     "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
@@ -159,6 +159,13 @@ _UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in f
 _GENERIC_UNITS = frozenset(
     {"people", "percent", "dollars", "euros", "pounds", "hours", "days", "weeks", "months",
      "years", "tonnes", "km", "hectares"}
+)  # fmt: skip
+# Unit words that count only right after the number.
+_RIGHT_AFTER_ONLY = frozenset({"bodies"})
+# Kinds of people: a count of one of them is part of a count of "people".
+_PEOPLE_KINDS = frozenset(
+    {"troops", "fighters", "civilians", "dead", "injured", "missing", "displaced",
+     "refugees", "migrants", "passengers", "workers", "children", "prisoners"}
 )  # fmt: skip
 # A quantity with one of these units is only that (``$75 a barrel`` is dollars).
 _EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "weeks",
@@ -360,7 +367,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         i = end
         before = [t.text for t in tokens[max(0, start - 3) : start]]
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
-        if around & _MONTHS or _labelled(folded, start, end):
+        if around & _MONTHS or _labelled(folded, start, end) or _age(folded, start, end):
             continue
         units = _units_near(tokens, start, end)
         first = tokens[start].text
@@ -405,6 +412,21 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
     return end >= len(tokens) or _unit_of(tokens[end].text) is None
 
 
+def _age(folded: _Folded, start: int, end: int) -> bool:
+    """Whether the number of tokens ``start:end`` is someone's age: "a
+    19-year-old machinist", or set off by commas right after a capitalised
+    name ("Ana Duarte, 71, died")."""
+    tokens, original = folded.tokens, folded.original
+    if end + 1 < len(tokens) and tokens[end].text == "year" and tokens[end + 1].text == "old" \
+            and original[tokens[start].end:tokens[end].start] == "-":
+        return True
+    if start == 0 or end - start != 1:
+        return False
+    name = original[tokens[start - 1].start:tokens[start - 1].end]
+    return (name[:1].isupper() and original[tokens[start - 1].end:tokens[start].start] == ", "
+            and original[tokens[start].end:tokens[start].end + 1] == ",")
+
+
 _CURRENCY_SIGNS = ("$", "€", "£")
 
 
@@ -430,6 +452,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted
+        if word in _RIGHT_AFTER_ONLY and j != end:
+            continue  # "21 bodies" are dead; "three UN bodies" are not
         if unit:
             forward.append(unit)
         elif _is_conjunction(word):
@@ -445,6 +469,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
             backward.append(unit)
         if _strip_clitic(word, _MEASURE_TABLE):
             measured = True
+    if not forward and not backward:
+        backward = _measured_far(tokens, start)
     # Arabic often puts the counted noun first ("عدد القتلى إلى 45",
     # "الأسابيع الثلاثة"); look back when nothing follows or a measure word says so.
     units = forward + backward if (measured or not forward) else forward
@@ -455,6 +481,31 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
             return (key,)
     specific = [u for u in units if u not in _GENERIC_UNITS]
     return tuple(dict.fromkeys(specific or units))
+
+
+def _measured_far(tokens: Sequence[_Token], start: int, reach: int = 8) -> list[str]:
+    """The unit a measure word names further back than :func:`_units_near`
+    looks, for a number that has no noun of its own: "the death toll from
+    this week's floods to 19" counts the dead. The unit is that of the word
+    right before the measure word ("death toll") or right after it, past
+    "of" ("the number of people killed", "عدد القتلى"). Another number on
+    the way ends the search: the measure word is its."""
+    for j in range(start - 1, max(-1, start - 1 - reach), -1):
+        word = tokens[j].text
+        if word[0].isdigit() or _read_number(tokens, j) is not None:
+            return []
+        if not _strip_clitic(word, _MEASURE_TABLE):
+            continue
+        after = j + 1
+        if after < start and tokens[after].text in ("of", "من"):
+            after += 1
+        for k in (j - 1, after):
+            if 0 <= k < start:
+                unit = _unit_of(tokens[k].text)
+                if unit:
+                    return [unit]
+        return []
+    return []
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -515,6 +566,11 @@ def _orders_apart(a: Quantity, b: Quantity) -> bool:
     return high >= 10 * low if low else high > 0
 
 
+def _at_most(part: Quantity, whole: Quantity) -> bool:
+    """Whether ``part`` may be a part of ``whole``: it may be no more."""
+    return _interval(part)[0] <= _interval(whole)[1] + 1e-9
+
+
 def _compatible(a: Quantity, b: Quantity) -> bool:
     lo_a, hi_a = _interval(a)
     lo_b, hi_b = _interval(b)
@@ -536,7 +592,7 @@ _TOPIC_FORMS = {
     "troops": "قوات القوات forces troops",
     "ceasefire": "هدنه اطلاق ceasefire truce",
     "factory": "مصنع مصانع factory factories plant",
-    "flood": "فيضان فيضانات سيول flood floods flooding",
+    "flood": "فيضان فيضانات سيول flood floods flooding floodwaters",
     "election": "انتخابات انتخاب اقتراع election elections polls",
     "oil": "نفط خام oil crude brent",
     "price": "سعر اسعار price prices",
@@ -567,33 +623,69 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
     qb = [q for q in _quantities(b) if q.units]
     if not qa or not qb or _named_apart(a, b):
         return None  # "Assem, the co-pilot, had logged 2,766 hours" / "Shoukair, the pilot"
-    cross = _script(a) != _script(b)
     for x in qa:
         for unit in x.units:
             if unit in _GENERIC_UNITS and not same_thing:
                 continue
             same_a = [q for q in qa if unit in q.units]
             same_b = [q for q in qb if unit in q.units]
-            if not same_b:
+            if not same_b or any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
-            if any(_compatible(p, q) for p in same_a for q in same_b):
-                continue
-            p, q = same_a[0], same_b[0]
-            if _difference(a, p) or _difference(b, q):
-                continue  # "£300 less than what the Tories offered": a gap, not an amount
-            if unit in _GENERIC_UNITS and _orders_apart(p, q):
-                continue  # "$75,000 to the convention" vs "raising $64 million"
-            around_a, around_b = _around(a, p), _around(b, q)
-            if _part(around_a, a, p) != _part(around_b, b, q):
-                continue  # "400 soldiers will stay" is a part of "2,000 troops"
-            if not _same_measure(around_a, around_b, cross):
-                continue
-            return Reason(
-                "numeric",
-                f"{_format_quantity(p)} vs {_format_quantity(q)} ({unit})",
-                KIND_WEIGHTS["numeric"],
-            )
+            found = _clash(a, b, same_a[0], same_b[0], unit, same_thing,
+                           single=len(same_a) == len(same_b) == 1)
+            if found:
+                return found
+    # "130 migrants" against "about a hundred people": the migrants are among
+    # the people, so they cannot be more.
+    for kinds_of, people_of, (m, n) in ((qa, qb, (a, b)), (qb, qa, (b, a))):
+        people = [q for q in people_of if q.units == ("people",)]
+        for x in kinds_of if people else ():
+            for unit in set(x.units) & _PEOPLE_KINDS:
+                kinds = [q for q in kinds_of if unit in q.units]
+                if any(_at_most(p, q) for p in kinds for q in people) \
+                        or not _close(kinds[0], people[0]):
+                    continue  # "11 people died" of "400 passengers": not the total
+                found = _clash(m, n, kinds[0], people[0], unit, same_thing,
+                               single=len(kinds) == len(people) == 1, swapped=m is b)
+                if found:
+                    return found
     return None
+
+
+def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thing: bool,
+           *, single: bool, swapped: bool = False) -> Reason | None:
+    """The ``numeric`` reason for quantities ``p`` of ``a`` and ``q`` of
+    ``b``, whose values cannot both hold, unless something says they
+    measure different things. ``single``: each claim counts this unit once."""
+    if _difference(a, p) or _difference(b, q):
+        return None  # "£300 less than what the Tories offered": a gap, not an amount
+    if unit in _GENERIC_UNITS and _orders_apart(p, q):
+        return None  # "$75,000 to the convention" vs "raising $64 million"
+    around_a, around_b = _around(a, p), _around(b, q)
+    if _part(around_a, a, p) != _part(around_b, b, q):
+        return None  # "400 soldiers will stay" is a part of "2,000 troops"
+    if not _same_measure(around_a, around_b, _script(a) != _script(b)) and not (
+            # One count of one kind of people or things in each claim, the
+            # two claims on one thing or one of them nothing but the count,
+            # and the counts close, as two reports of one count are: "5
+            # soldiers lost" and "10,000 soldiers took part" count two things.
+            single and unit not in _GENERIC_UNITS and _close(p, q)
+            and (same_thing or _bare(a) or _bare(b))):
+        return None
+    first, second = (q, p) if swapped else (p, q)
+    return Reason("numeric", f"{_format_quantity(first)} vs {_format_quantity(second)} ({unit})",
+                  KIND_WEIGHTS["numeric"])
+
+
+def _close(a: Quantity, b: Quantity) -> bool:
+    """Whether two values lie within a factor of two of each other."""
+    low, high = sorted((abs(a.value), abs(b.value)))
+    return high <= 2 * low
+
+
+def _bare(folded: _Folded) -> bool:
+    """Whether a claim says nothing but a count ("130 مهاجرا", "about 8,000")."""
+    return not [k for k in _content(folded) if not any(key in _NOT_THE_MEASURE for key in k)]
 
 
 # Words that make a number a part or a change of a total ("cut 300 jobs",
