@@ -641,7 +641,7 @@ class ContradictionFinder:
             reasons = [r for r in reasons if r.kind != "reported"] + ([clash] if clash else [])
         if is_poll(pair.a) and is_poll(pair.b):
             # Two polls' figures differ by sample and date, not by a clash.
-            reasons = [r for r in reasons if r.kind != "numeric"]
+            reasons = [r for r in reasons if r.kind not in ("count", "numeric")]
         return reasons
 
     def score(self, pairs: Sequence[ClaimPair],

@@ -3,9 +3,13 @@
 The NLI model gives a probability; this module looks for things a journalist
 can point at in the two texts and that make a contradiction more likely:
 
+``count``
+    the same kind of people or things counted, values within a factor of
+    two that cannot both hold, and nothing saying one count grew into the
+    other or is a part of it ("97 vs 130 (migrants)");
 ``numeric``
-    the same quantity (same unit or noun) with values that cannot both hold
-    ("2000 vs 400 (troops)");
+    any other quantity (same unit or noun) with values that cannot both hold
+    ("2000 vs 400 (troops)", "61.4 vs <48 (percent)");
 ``negation``
     one claim negates or denies what the other asserts, and the two share
     content words;
@@ -111,7 +115,9 @@ def find_reasons(
         Publication dates of the claims' articles (ISO 8601). A claim that
         something is done, dated after one that it will be done or is still
         going on, may report what the other announced: that is an update,
-        not a clash, so no ``temporal`` reason is given then.
+        not a clash, so no ``temporal`` reason is given then. Likewise a
+        toll of the dead or injured that is higher in the later article has
+        grown, and gives no ``numeric`` reason.
 
     Returns
     -------
@@ -146,7 +152,8 @@ def find_reasons(
         _topics(a, units=False) & _topics(b, units=False)
     )
 
-    numeric = _numeric(a, b, same_thing)
+    later = "a" if _later(date_a, date_b) else "b" if _later(date_b, date_a) else None
+    numeric = _numeric(a, b, same_thing, later)
     if numeric:
         reasons.append(numeric)
 

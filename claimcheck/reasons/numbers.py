@@ -618,7 +618,11 @@ def _topics(folded: _Folded, *, units: bool = True) -> frozenset[str]:
     return frozenset(out)
 
 
-def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
+def _numeric(a: _Folded, b: _Folded, same_thing: bool,
+             later: Literal["a", "b"] | None = None) -> Reason | None:
+    """The ``numeric`` reason of two folded claims, or None. ``same_thing``:
+    the claims share a content word or topic; ``later``: which claim's
+    article is dated after the other's, if known."""
     qa = [q for q in _quantities(a) if q.units]
     qb = [q for q in _quantities(b) if q.units]
     if not qa or not qb or _named_apart(a, b):
@@ -630,6 +634,8 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool) -> Reason | None:
             same_a = [q for q in qa if unit in q.units]
             same_b = [q for q in qb if unit in q.units]
             if not same_b or any(_compatible(p, q) for p in same_a for q in same_b):
+                continue
+            if unit in _TOLLS and _grown(a, b, same_a[0], same_b[0], later):
                 continue
             found = _clash(a, b, same_a[0], same_b[0], unit, same_thing,
                            single=len(same_a) == len(same_b) == 1)
@@ -673,8 +679,45 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
             and (same_thing or _bare(a) or _bare(b))):
         return None
     first, second = (q, p) if swapped else (p, q)
-    return Reason("numeric", f"{_format_quantity(first)} vs {_format_quantity(second)} ({unit})",
-                  KIND_WEIGHTS["numeric"])
+    # Close counts of one kind of people or things are two reports of one
+    # count; a unit that does not say what is measured (percent, dollars)
+    # or counts far apart may still measure two things.
+    kind = "count" if unit not in _GENERIC_UNITS and _close(p, q) else "numeric"
+    return Reason(kind, f"{_format_quantity(first)} vs {_format_quantity(second)} ({unit})",
+                  KIND_WEIGHTS[kind])
+
+
+# Counts that only grow as an event goes on (the dead, the injured), and
+# the words that say a count has grown ("the toll rose to 31", "bringing
+# the death toll to 19", "ارتفع عدد القتلى إلى 31").
+_TOLLS = frozenset({"dead", "injured"})
+_RISE_RE = re.compile(_word(
+    r"rise|rises|rose|risen|rising|climb\w*|jump\w*|bringing|brings|brought|"
+    r"increas\w*|[وفل]?(?:[اي]رتفع\w*|ترتفع\w*|ليرتفع\w*)|[وفل]?(?:ب|ل)?ارتفاع"))
+
+
+def _grown(a: _Folded, b: _Folded, p: Quantity, q: Quantity,
+           later: Literal["a", "b"] | None) -> bool:
+    """Whether the larger of two tolls reads as the smaller one grown: its
+    article is dated later, or a word before it says it rose ("21 bodies" on
+    Saturday, "bringing the toll to 31" on Sunday: an update, not a clash),
+    and not before the smaller ("the toll rose to 45" / "... rose to 60" are
+    two figures of one moment). A later toll that is smaller still clashes:
+    the dead do not come back."""
+    if p.value == q.value:
+        return False
+    (larger, folded, side), (smaller, other) = (
+        ((p, a, "a"), (q, b)) if p.value > q.value else ((q, b, "b"), (p, a)))
+    if later is not None:
+        return later == side
+    return _risen(folded, larger) and not _risen(other, smaller)
+
+
+def _risen(folded: _Folded, q: Quantity) -> bool:
+    """Whether a word between the previous number and ``q`` says it rose."""
+    before = [o for o in _quantities(folded) if o.span[1] <= q.span[0]]
+    start = before[-1].span[1] if before else 0
+    return bool(_RISE_RE.search(_fold(folded.original[start:q.span[0]]).text))
 
 
 def _close(a: Quantity, b: Quantity) -> bool:
@@ -689,15 +732,18 @@ def _bare(folded: _Folded) -> bool:
 
 
 # Words that make a number a part or a change of a total ("cut 300 jobs",
-# "400 soldiers will stay", "قرض آخر بقيمة 150 مليون دولار": another loan):
+# "400 soldiers will stay", "2,000 troops will return to their barracks",
+# "قرض آخر بقيمة 150 مليون دولار": another loan):
 # such a number does not contradict the total. "بقي" (remained) is not the
 # start of "بقيمة" (worth), which comes before most Arabic sums of money.
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
-        r"further|new|among|rest|other|"
+        r"further|new|among|rest|other|return\w*|withdraw\w*|pull\w*|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
-        r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*"
+        r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*|"
+        r"[وف]?س?[يتن]عود\w*|[وف]?(?:ال)?عوده|[وف]?عاد(?:وا|ت)?|"
+        r"[وف]?س?[يتن]نسحب\w*|[وف]?(?:ال)?انسحاب|[وف]?انسحب\w*|[وف]?س?[يتن]?سحب\w*"
     )
 )
 
