@@ -244,6 +244,9 @@ def test_numeric_fires(a, b):
         # "bodies" of the UN are not the dead
         ("three UN bodies said the aid was blocked",
          "five people were killed when the aid convoy was blocked"),
+        # "no more than" bounds, "no doubt" counts nothing
+        ("the plant employs 650 workers", "the plant employs no more than 700 workers"),
+        ("there is no doubt that 40 soldiers died", "40 soldiers died in the attack"),
         # an age is no count of the dead
         ("Omar Haddad, 64, died in the crash", "seven people were killed in the crash"),
         ("a 19-year-old driver died in the crash", "seven people were killed in the crash"),
@@ -278,6 +281,14 @@ def test_numeric_quiet(a, b):
         ("القارب كان يقل نحو مئة شخص", "القارب كان يحمل 130 مهاجرا", "~100 vs 130 (migrants)"),
         ("the boat was carrying 130 migrants", "there were 97 people on the boat",
          "130 vs 97 (migrants)"),
+        # none against some, across languages
+        ("النيران التهمت ثمانية منازل على أطراف القرية", "No homes were damaged",
+         "8 vs 0 (homes)"),
+        ("no one was killed in the attack", "two people were killed in the attack",
+         "0 vs 2 (dead)"),
+        # "no more than 700" is at most 700
+        ("the plant employs 1,200 workers", "the plant employs no more than 700 workers",
+         "1200 vs <700 (workers)"),
         # a claim that is nothing but the count
         ("130 مهاجرا", "كنا 97 شخصا على متن القارب", "130 vs 97 (migrants)"),
     ],

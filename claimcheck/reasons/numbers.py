@@ -358,7 +358,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        read = _read_number(tokens, i)
+        read = _read_number(tokens, i) or _zero(tokens, i)
         if read is None:
             i += 1
             continue
@@ -370,6 +370,8 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         if around & _MONTHS or _labelled(folded, start, end) or _age(folded, start, end):
             continue
         units = _units_near(tokens, start, end)
+        if value == 0 and not units:
+            continue  # "no doubt", "none said": no count of anything
         first = tokens[start].text
         if first.isdigit() and len(first) == 4 and 1900 <= value <= 2100:
             after = tokens[end].text if end < len(tokens) else ""
@@ -383,6 +385,10 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         if len(before) == 3 and before[0] == "as" and before[2] == "as" \
                 and before[1] in _AS_MUCH_AS:
             bound = "max"  # "as many as 18", "for as long as 18 years"
+        if bound in ("min", "max") and any(
+                w in ("no", "not", "لا", "لن") and _BOUND_CUES.get(nxt) == bound
+                for w, nxt in zip(before, before[1:])):
+            bound = "max" if bound == "min" else "min"  # "no more than 700"
         after = [t.text for t in tokens[end : end + 4]]
         if any(after[k : k + 2] in (["علي", "الاقل"], ["or", "more"])
                for k in range(len(after) - 1)) or after[:1] == ["plus"]:
@@ -410,6 +416,24 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
     if folded.original[tokens[start - 1].end:tokens[start].start].strip():
         return False
     return end >= len(tokens) or _unit_of(tokens[end].text) is None
+
+
+# English words that count nothing, and those after "no" that make it no zero
+# ("no more than 700": a bound; "no longer").
+_ZERO = {("no",): 0, ("zero",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
+         ("not", "a", "single"): 0, ("not", "one"): 0}
+_NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".split())
+
+
+def _zero(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
+    """A count of nothing that starts at token ``i`` ("no homes", "none of
+    the passengers", "not a single soldier"): 0 and the next index."""
+    for words in sorted(_ZERO, key=len, reverse=True):
+        end = i + len(words)
+        if tuple(t.text for t in tokens[i:end]) == words and (
+                end >= len(tokens) or tokens[end].text not in _NOT_ZERO_AFTER):
+            return 0.0, end
+    return None
 
 
 def _age(folded: _Folded, start: int, end: int) -> bool:
@@ -721,9 +745,10 @@ def _risen(folded: _Folded, q: Quantity) -> bool:
 
 
 def _close(a: Quantity, b: Quantity) -> bool:
-    """Whether two values lie within a factor of two of each other."""
+    """Whether two values lie within a factor of two of each other, or one
+    of them counts none ("no homes" against "eight homes")."""
     low, high = sorted((abs(a.value), abs(b.value)))
-    return high <= 2 * low
+    return high <= 2 * low or (low == 0 and a.bound == b.bound == "exact")
 
 
 def _bare(folded: _Folded) -> bool:
@@ -738,8 +763,8 @@ def _bare(folded: _Folded) -> bool:
 # start of "بقيمة" (worth), which comes before most Arabic sums of money.
 _PART_RE = re.compile(
     _word(
-        r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|more|"
-        r"further|new|among|rest|other|return\w*|withdraw\w*|pull\w*|"
+        r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|"
+        r"(?<!no )(?<!not )more|further|new|among|rest|other|return\w*|withdraw\w*|pull\w*|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*|"
         r"[وف]?س?[يتن]عود\w*|[وف]?(?:ال)?عوده|[وف]?عاد(?:وا|ت)?|"
