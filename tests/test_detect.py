@@ -513,9 +513,15 @@ def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_someth
     reasons = find_reasons(clash.a.text, clash.b.text, lang_a="en", lang_b="en")
     assert [r.kind for r in reasons] == ["numeric"]
     assert finder.related(clash, reasons)
-    one_side = ClaimPair(agree.a, _claim("nobody was killed in the strike", "d2", "en",
+    one_side = ClaimPair(agree.a, _claim("the strike hit an empty warehouse", "d2", "en",
                                          "the ministry"), 0.9)
     assert finder.related(one_side, [])
+    # "nobody" counts none: against 16 it is a count the rule sees.
+    none = ClaimPair(agree.a, _claim("nobody was killed in the strike", "d2", "en",
+                                     "the ministry"), 0.9)
+    reasons = find_reasons(none.a.text, none.b.text, lang_a="en", lang_b="en")
+    assert "count" in [r.kind for r in reasons]
+    assert finder.related(none, reasons)
 
 
 def test_claims_of_two_different_years_are_not_compared():
