@@ -350,6 +350,8 @@ def test_a_datelines_place_is_never_the_speaker() -> None:
                  id="charge_a_battery"),
     pytest.param("Two managers at the bank have reportedly disappeared with the funds.",
                  id="hearsay_adverb"),
+    pytest.param("The transport ministry has faced criticism over the new rail timetable.",
+                 id="faced_criticism"),
 ])
 def test_english_verbs_in_a_sense_that_reports_nothing_make_no_claim(text: str) -> None:
     assert _said(text, lang="en") == []

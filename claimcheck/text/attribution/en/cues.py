@@ -21,6 +21,9 @@ nothing. :func:`reports` checks every English relation, whoever found it:
   Trump") or, to report, a clause ("charged that ...");
 - an adverb of hearsay read as a cue ("Cole reportedly met Mourinho"): its
   subject did something, someone unnamed says so;
+- "face criticism" and the like ("The office has faced criticism over the
+  warning system"): its subject is the one criticised, not who holds the
+  view;
 - a content that is another relation's source ("... letting people tell
   and share their stories, according to Carly Fiorina": "tell" has no
   content of its own).
@@ -49,6 +52,9 @@ _HEARSAY = frozenset("reportedly allegedly purportedly supposedly".split())
 _PARTICLES = frozenset("off up down away around".split())
 _NOUN_RELATIVES = frozenset("which who whom whose".split())
 _SAY = frozenset("say says said saying tell tells told telling".split())
+_FACE = frozenset("face faces faced facing".split())
+_CRITICISM = frozenset("criticism criticisms accusations calls questions backlash scrutiny "
+                       "pressure allegations charges".split())
 _BEFORE_VERB = lexicon_en.AUXILIARIES | frozenset("""
     soon still now never rather not just even can may might must should could would will
     """.split())
@@ -102,6 +108,11 @@ def reports(text: str, match: Match) -> bool:
         # clause set off after a noun says what the noun is, not what anyone
         # said ("asked who would pay", "told reporters which roads would
         # close" ask or answer a question)
+        return False
+    if _CRITICISM.intersection(cue + between[:1]) and _FACE.intersection(
+            cue + _words(text[max(0, match.cue[0] - 20):match.cue[0]])[-2:]):
+        # "The governor's office has faced criticism over ...": the subject is
+        # who is criticised; the critics, unnamed, hold the view
         return False
     head = cue[-1]
     after = between + content
