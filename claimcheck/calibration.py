@@ -30,7 +30,9 @@ from claimcheck.reasons import KIND_WEIGHTS, Reason, combine
 FILENAME = "calibration.json"
 FITTED_KINDS = ("numeric", "negation", "temporal", "antonym")
 """Reason kinds whose weights :meth:`PlattScaler.fit_reasons` measures (a clash the
-article itself reports never occurs in NLI data, so its weight stays set)."""
+article itself reports never occurs in NLI data, so its weight stays set; a
+``count`` decides by design, so its weight stays set too: the shipped
+``numeric`` weight was fitted before counts were told apart from it)."""
 _EPS = 1e-6
 
 

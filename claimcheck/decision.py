@@ -98,7 +98,9 @@ class PairEvidence:
             _logit(max(self.contradiction_ab, self.contradiction_ba)),
             _logit(min(self.contradiction_ab, self.contradiction_ba)),
             max(self.entailment_ab, self.entailment_ba),
-            *(float(kind in self.reasons) for kind in REASON_KINDS),
+            # A count (stop 40) is the numeric reason the stage was trained on.
+            *(float(kind in self.reasons or (kind == "numeric" and "count" in self.reasons))
+              for kind in REASON_KINDS),
             float(self.similarity),
             word_overlap(a.text, b.text),
             float(same_source(a, b)),

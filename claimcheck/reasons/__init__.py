@@ -4,9 +4,10 @@ The NLI model gives a probability; this module looks for things a journalist
 can point at in the two texts and that make a contradiction more likely:
 
 ``count``
-    the same kind of people or things counted, values within a factor of
-    two that cannot both hold, and nothing saying one count grew into the
-    other or is a part of it ("97 vs 130 (migrants)");
+    the same kind of people or things counted, measured alike, with values
+    within a factor of two (or none against some: "no homes" / "eight
+    homes") that cannot both hold, and nothing saying one count grew into
+    the other or is a part of it ("97 vs 130 (migrants)");
 ``numeric``
     any other quantity (same unit or noun) with values that cannot both hold
     ("2000 vs 400 (troops)", "61.4 vs <48 (percent)");
@@ -117,7 +118,7 @@ def find_reasons(
         going on, may report what the other announced: that is an update,
         not a clash, so no ``temporal`` reason is given then. Likewise a
         toll of the dead or injured that is higher in the later article has
-        grown, and gives no ``numeric`` reason.
+        grown, and gives no ``count`` or ``numeric`` reason.
 
     Returns
     -------

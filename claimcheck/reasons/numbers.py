@@ -104,7 +104,7 @@ _BOUND_CUES: dict[str, Bound] = {
     "تقريبا": "approx", "about": "approx", "around": "approx", "nearly": "approx",
     "roughly": "approx", "approximately": "approx", "almost": "approx", "some": "approx",
     "estimated": "approx",
-    "اكثر": "min", "يزيد": "min", "يقل": "min", "over": "min", "least": "min",
+    "اكثر": "min", "يزيد": "min", "يقل": "max", "over": "min", "least": "min",
     "more": "min", "exceeding": "min",
     "اقل": "max", "under": "max", "fewer": "max", "less": "max", "up": "max",
     "within": "max",
@@ -162,10 +162,10 @@ _GENERIC_UNITS = frozenset(
 )  # fmt: skip
 # Unit words that count only right after the number.
 _RIGHT_AFTER_ONLY = frozenset({"bodies"})
-# Kinds of people: a count of one of them is part of a count of "people".
-_PEOPLE_KINDS = frozenset(
-    {"troops", "fighters", "civilians", "dead", "injured", "missing", "displaced",
-     "refugees", "migrants", "passengers", "workers", "children", "prisoners"}
+# Groups of people: a count of one of them is part of a count of "people".
+_GROUPS = frozenset(
+    {"troops", "fighters", "civilians", "refugees", "migrants", "passengers", "children",
+     "prisoners"}
 )  # fmt: skip
 # A quantity with one of these units is only that (``$75 a barrel`` is dollars).
 _EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "weeks",
@@ -369,7 +369,10 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
         if around & _MONTHS or _labelled(folded, start, end) or _age(folded, start, end):
             continue
-        units = _units_near(tokens, start, end)
+        # A count of none takes the noun right after it; "no one" and
+        # "nobody" what they did ("no one was killed": none dead).
+        units = (_zero_units(tokens, end) if value == 0 and tokens[end - 1].text
+                 not in ("one", "nobody") else _units_near(tokens, start, end, folded.original))
         if value == 0 and not units:
             continue  # "no doubt", "none said": no count of anything
         first = tokens[start].text
@@ -378,8 +381,10 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             if not units or (before and before[-1] in _YEAR_CUES and not _unit_of(after)):
                 continue  # a year: "عام 2014", "in 2019"
         bound: Bound = "exact"
-        for w in before[-2:]:
+        for k, w in enumerate(before[-2:], start=-len(before[-2:])):
             cue = _strip_clitic(w, _BOUND_CUES) if _is_arabic(w) else w
+            if cue in ("يقل", "يزيد") and k == -1:
+                continue  # "كان المركب يقل 120 مهاجرا": carried, not "less than"
             if cue in _BOUND_CUES:
                 bound = _BOUND_CUES[cue]
         if len(before) == 3 and before[0] == "as" and before[2] == "as" \
@@ -420,7 +425,7 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
 
 # English words that count nothing, and those after "no" that make it no zero
 # ("no more than 700": a bound; "no longer").
-_ZERO = {("no",): 0, ("zero",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
+_ZERO = {("no",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
          ("not", "a", "single"): 0, ("not", "one"): 0}
 _NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".split())
 
@@ -434,6 +439,25 @@ def _zero(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
                 end >= len(tokens) or tokens[end].text not in _NOT_ZERO_AFTER):
             return 0.0, end
     return None
+
+
+def _zero_units(tokens: Sequence[_Token], end: int) -> tuple[str, ...]:
+    """What a count of none counts: the noun right after it, or after one
+    word more ("no homes", "not a single soldier", "no American troops",
+    "none of the passengers"). A noun that names a measure ("no death
+    toll") counts nothing."""
+    j = end
+    if tokens[end - 1].text == "none":
+        while j < len(tokens) and tokens[j].text in ("of", "the", "its", "their", "our"):
+            j += 1
+    for k in (j, j + 1):
+        if k >= len(tokens):
+            break
+        unit = _unit_of(tokens[k].text)
+        if unit and unit not in _GENERIC_UNITS:
+            after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+            return () if _strip_clitic(after, _MEASURE_TABLE) else (unit,)
+    return ()
 
 
 def _age(folded: _Folded, start: int, end: int) -> bool:
@@ -460,8 +484,10 @@ def _is_conjunction(word: str) -> bool:
     )
 
 
-def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ...]:
-    """Units of the nouns after (or, failing that, before) a number."""
+def _units_near(tokens: Sequence[_Token], start: int, end: int,
+                text: str = "") -> tuple[str, ...]:
+    """Units of the nouns after (or, failing that, before) a number;
+    ``text``, the tokens' text, tells where a sentence ends."""
     forward: list[str] = []
     if start > 0 and tokens[start - 1].text in _CURRENCY_SIGNS:
         forward.append(_UNIT_OF[tokens[start - 1].text])  # "$75"
@@ -488,13 +514,15 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
         word = tokens[j].text
         if word[0].isdigit():
             break
+        if word in _RIGHT_AFTER_ONLY:
+            continue  # "aid bodies said 300 had fled": no dead
         unit = _unit_of(word)
         if unit:
             backward.append(unit)
         if _strip_clitic(word, _MEASURE_TABLE):
             measured = True
-    if not forward and not backward:
-        backward = _measured_far(tokens, start)
+    if not forward and not backward and not _year_like(tokens[start].text):
+        backward = _measured_far(tokens, start, text)
     # Arabic often puts the counted noun first ("عدد القتلى إلى 45",
     # "الأسابيع الثلاثة"); look back when nothing follows or a measure word says so.
     units = forward + backward if (measured or not forward) else forward
@@ -507,15 +535,21 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int) -> tuple[str, ..
     return tuple(dict.fromkeys(specific or units))
 
 
-def _measured_far(tokens: Sequence[_Token], start: int, reach: int = 8) -> list[str]:
+def _measured_far(tokens: Sequence[_Token], start: int, text: str = "",
+                  reach: int = 8) -> list[str]:
     """The unit a measure word names further back than :func:`_units_near`
     looks, for a number that has no noun of its own: "the death toll from
     this week's floods to 19" counts the dead. The unit is that of the word
     right before the measure word ("death toll") or right after it, past
     "of" ("the number of people killed", "عدد القتلى"). Another number on
-    the way ends the search: the measure word is its."""
+    the way (not a year) or the end of a sentence ends the search: the
+    measure word is not this number's."""
     for j in range(start - 1, max(-1, start - 1 - reach), -1):
         word = tokens[j].text
+        if _SENTENCE_END.search(text[tokens[j].end:tokens[j + 1].start]):
+            return []
+        if _year_like(word):
+            continue
         if word[0].isdigit() or _read_number(tokens, j) is not None:
             return []
         if not _strip_clitic(word, _MEASURE_TABLE):
@@ -530,6 +564,14 @@ def _measured_far(tokens: Sequence[_Token], start: int, reach: int = 8) -> list[
                     return [unit]
         return []
     return []
+
+
+_SENTENCE_END = re.compile(r"[.;!?؛؟]")
+
+
+def _year_like(word: str) -> bool:
+    """Whether a token is written like a year ("2022")."""
+    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
@@ -644,7 +686,7 @@ def _topics(folded: _Folded, *, units: bool = True) -> frozenset[str]:
 
 def _numeric(a: _Folded, b: _Folded, same_thing: bool,
              later: Literal["a", "b"] | None = None) -> Reason | None:
-    """The ``numeric`` reason of two folded claims, or None. ``same_thing``:
+    """The ``count`` or ``numeric`` reason of two folded claims, or None. ``same_thing``:
     the claims share a content word or topic; ``later``: which claim's
     article is dated after the other's, if known."""
     qa = [q for q in _quantities(a) if q.units]
@@ -659,34 +701,55 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool,
             same_b = [q for q in qb if unit in q.units]
             if not same_b or any(_compatible(p, q) for p in same_a for q in same_b):
                 continue
-            if unit in _TOLLS and _grown(a, b, same_a[0], same_b[0], later):
+            p, q = same_a[0], same_b[0]
+            if _TOLLS.intersection(p.units, q.units) and _grown(a, b, p, q, later):
                 continue
-            found = _clash(a, b, same_a[0], same_b[0], unit, same_thing,
-                           single=len(same_a) == len(same_b) == 1)
+            found = _clash(a, b, p, q, unit, same_thing,
+                           single=len(same_a) == len(same_b) == 1,
+                           same_units=not _units_disagree(p, q))
             if found:
                 return found
     # "130 migrants" against "about a hundred people": the migrants are among
-    # the people, so they cannot be more.
+    # the people, so they cannot be more (a state, "40 injured", is no group:
+    # "30 people were arrested" are not all the people there).
     for kinds_of, people_of, (m, n) in ((qa, qb, (a, b)), (qb, qa, (b, a))):
         people = [q for q in people_of if q.units == ("people",)]
         for x in kinds_of if people else ():
-            for unit in set(x.units) & _PEOPLE_KINDS:
+            for unit in [u for u in x.units if u in _GROUPS]:
                 kinds = [q for q in kinds_of if unit in q.units]
                 if any(_at_most(p, q) for p in kinds for q in people) \
                         or not _close(kinds[0], people[0]):
                     continue  # "11 people died" of "400 passengers": not the total
                 found = _clash(m, n, kinds[0], people[0], unit, same_thing,
-                               single=len(kinds) == len(people) == 1, swapped=m is b)
+                               single=len(kinds) == len(people) == 1, swapped=m is b,
+                               subset=True)
                 if found:
                     return found
     return None
 
 
+# What befell people, and who they are: two counts that name different ones
+# ("soldiers killed" / "soldiers wounded", "civilians killed" / "militants
+# killed") count different people, whatever else they share.
+_STATES = frozenset({"dead", "injured", "missing", "displaced"})
+_WHO = _GROUPS | {"workers"}
+
+
+def _units_disagree(p: Quantity, q: Quantity) -> bool:
+    """Whether two quantities name different states or groups of people."""
+    return any(set(p.units) & family and set(q.units) & family
+               and not set(p.units) & set(q.units) & family for family in (_STATES, _WHO))
+
+
 def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thing: bool,
-           *, single: bool, swapped: bool = False) -> Reason | None:
-    """The ``numeric`` reason for quantities ``p`` of ``a`` and ``q`` of
-    ``b``, whose values cannot both hold, unless something says they
-    measure different things. ``single``: each claim counts this unit once."""
+           *, single: bool, same_units: bool = True, swapped: bool = False,
+           subset: bool = False) -> Reason | None:
+    """The ``count`` or ``numeric`` reason for quantities ``p`` of ``a`` and
+    ``q`` of ``b``, whose values cannot both hold, unless something says
+    they measure different things. ``single``: each claim counts this unit
+    once; ``same_units``: the two quantities name the same people (not
+    "soldiers killed" against "soldiers wounded", :func:`_units_disagree`); ``subset``: ``p`` counts
+    a group among the people ``q`` counts."""
     if _difference(a, p) or _difference(b, q):
         return None  # "£300 less than what the Tories offered": a gap, not an amount
     if unit in _GENERIC_UNITS and _orders_apart(p, q):
@@ -694,19 +757,23 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     around_a, around_b = _around(a, p), _around(b, q)
     if _part(around_a, a, p) != _part(around_b, b, q):
         return None  # "400 soldiers will stay" is a part of "2,000 troops"
-    if not _same_measure(around_a, around_b, _script(a) != _script(b)) and not (
-            # One count of one kind of people or things in each claim, the
-            # two claims on one thing or one of them nothing but the count,
-            # and the counts close, as two reports of one count are: "5
-            # soldiers lost" and "10,000 soldiers took part" count two things.
-            single and unit not in _GENERIC_UNITS and _close(p, q)
-            and (same_thing or _bare(a) or _bare(b))):
+    specific = unit not in _GENERIC_UNITS
+    # The words next to the two numbers say they measure one thing, or one
+    # claim is nothing but the count ("130 مهاجرا").
+    measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
+        single and specific and (_bare(a) or _bare(b)))
+    # One count of one kind of people or things in each of two claims on one
+    # thing, the counts close, as two reports of one count are ("5 soldiers
+    # lost" and "10,000 soldiers took part" count two things): numeric only.
+    loose = single and specific and _close(p, q) and same_thing and not subset
+    if not (measured or loose):
         return None
     first, second = (q, p) if swapped else (p, q)
-    # Close counts of one kind of people or things are two reports of one
-    # count; a unit that does not say what is measured (percent, dollars)
-    # or counts far apart may still measure two things.
-    kind = "count" if unit not in _GENERIC_UNITS and _close(p, q) else "numeric"
+    # Close counts of one kind of people or things, measured alike, are two
+    # reports of one count; a unit that does not say what is measured
+    # (percent, dollars), counts far apart, or other words around them may
+    # still measure two things.
+    kind = "count" if measured and same_units and specific and _close(p, q) else "numeric"
     return Reason(kind, f"{_format_quantity(first)} vs {_format_quantity(second)} ({unit})",
                   KIND_WEIGHTS[kind])
 
@@ -764,7 +831,7 @@ def _bare(folded: _Folded) -> bool:
 _PART_RE = re.compile(
     _word(
         r"cut|cuts|lay|laid|layoffs?|shed|remain\w*|stay\w*|additional|another|extra|"
-        r"(?<!no )(?<!not )more|further|new|among|rest|other|return\w*|withdraw\w*|pull\w*|"
+        r"(?<!no )(?<!not )more|further|new|among|rest|other|return\w*|withdraw\w*|"
         r"[وف]?(?:ال)?(?:تسريح|الغاء|خفض|اضافي\w*|اخر|اخري|اخرين|اخرون|جديد\w*|بقيه)|"
         r"من بينهم|[وف]?س?[يتن]بق\w*|[وف]?بقي(?!م)\w*|(?:ال)?متبقي\w*|"
         r"[وف]?س?[يتن]عود\w*|[وف]?(?:ال)?عوده|[وف]?عاد(?:وا|ت)?|"
