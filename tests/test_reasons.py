@@ -765,3 +765,13 @@ def test_a_toll_of_soldiers_that_grew_is_an_update():
     a, b = "21 soldiers were killed in the attack", "31 soldiers were killed in the attack"
     assert not kinds(a, b, date_a="2024-05-04", date_b="2024-05-05")
     assert "count" in kinds(a, b)
+
+
+@pytest.mark.parametrize(("text", "value", "units"), [
+    ("floods killed 12 people this week", 12.0, ("dead",)),
+    ("only 500 doses arrived last week", 500.0, ("doses",)),
+    ("12 قتيلا هذا الأسبوع", 12.0, ("dead",)),
+    ("the strike lasted 3 weeks", 3.0, ("weeks",)),
+])
+def test_a_time_after_a_count_is_not_what_it_counts(text, value, units):
+    assert [(q.value, q.units) for q in find_quantities(text)] == [(value, units)]

@@ -184,6 +184,8 @@ _MONTHS = _words(
 _AS_MUCH_AS = frozenset({"many", "much", "long", "high"})
 _RATE_UNITS = frozenset({"hours", "days", "weeks", "months", "years"})
 _RATE_WORDS = _words("a an per each every كل في")
+# Words before a time word that make it a time ("this week", "last year").
+_THIS = _words("this last next that past previous coming same هذا هذه")
 _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
 # Words right before a number that names something instead of counting it
 # ("flight 512", "الرحلة 512", "Resolution 2254", "وفقا للقرار 2254", "Article
@@ -502,6 +504,9 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted
+        if unit in _RATE_UNITS and j > end and (
+                tokens[j - 1].text in _THIS or (_is_arabic(word) and "ال" in word[:4])):
+            continue  # "killed 12 people this week", "12 قتيلا هذا الأسبوع": a time, not a count
         if word in _RIGHT_AFTER_ONLY and j != end:
             continue  # "21 bodies" are dead; "three UN bodies" are not
         if unit:
