@@ -775,3 +775,34 @@ def test_a_toll_of_soldiers_that_grew_is_an_update():
 ])
 def test_a_time_after_a_count_is_not_what_it_counts(text, value, units):
     assert [(q.value, q.units) for q in find_quantities(text)] == [(value, units)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    # a total against a group within it
+    ("The blast killed 30 people, including 20 soldiers", "Twenty soldiers died in the blast"),
+    # a plan or a capacity against what happened
+    ("The army plans to deploy 5,000 troops to the border",
+     "3,000 troops have been deployed to the border"),
+    ("The ferry is licensed to carry 300 passengers", "The ferry was carrying 500 passengers"),
+    # a rate against one day
+    ("About 300 migrants arrive on the island every day",
+     "About 450 migrants arrived on the island on Sunday"),
+    # a range
+    ("Between 20 and 30 people were injured in the blast",
+     "Twenty-five people were injured in the blast"),
+    # two days
+    ("12 people were killed on Monday in the city", "20 people were killed on Tuesday in the city"),
+    # homes destroyed and homes damaged: neither says how many there were
+    ("The storm destroyed 300 homes in the village", "The storm damaged 500 homes in the village"),
+])
+def test_close_counts_that_need_not_be_one_count_do_not_decide(a, b):
+    assert "count" not in kinds(a, b)
+
+
+def test_counts_of_those_present_decide():
+    assert only("count", "«كنا 97 شخصا على متن القارب»",
+                "القارب كان يحمل 130 مهاجرا").detail == "97 vs 130 (migrants)"
+    assert only("count", "there were 58 workers on the night shift",
+                "the number of workers on the night shift was 64").detail == "58 vs 64 (workers)"
+    assert only("count", "خمسة آلاف جندي ينتشرون على الحدود",
+                "3,000 soldiers were deployed along the border").detail == "5000 vs 3000 (troops)"

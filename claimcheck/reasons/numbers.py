@@ -741,9 +741,84 @@ _WHO = _GROUPS | {"workers"}
 
 
 def _units_disagree(p: Quantity, q: Quantity) -> bool:
-    """Whether two quantities name different states or groups of people."""
+    """Whether two quantities name different states or groups of people, or
+    one names a group the other does not ("killed 30 people" against "20
+    soldiers died": the soldiers may be among the 30, unless they are more:
+    "nobody was killed" / "16 civilians were killed")."""
+    if bool(set(p.units) & _WHO) != bool(set(q.units) & _WHO):
+        group, total = (p, q) if set(p.units) & _WHO else (q, p)
+        return _at_most(group, total)
     return any(set(p.units) & family and set(q.units) & family
                and not set(p.units) & set(q.units) & family for family in (_STATES, _WHO))
+
+
+# What keeps two close counts from being two reports of one count, though
+# they may still give a numeric reason: a plan, a target or a capacity
+# against what happened ("plans to deploy 5,000" / "3,000 have been
+# deployed", "designed to carry 300"); a rate ("about 300 a day"); a range
+# ("between 20 and 30"); or two claims anchored to different times
+# ("yesterday" / "today", "in 2021" / "in 2022", "on Monday" / "on Tuesday").
+_PLANNED_RE = re.compile(_word(
+    r"plan|plans|planned|planning|aim|aims|aimed|aiming|target|targets|targeted|designed|"
+    r"built|licensed|capacity|expect|expects|expected|would|will|"
+    r"could|can|able|[تي]عتزم|[تي]خطط|المقرر|[تي]تسع|سعه|طاقه\w*|مرخص\w*|"
+    r"[وف]?س[تين]\w+"))
+_RATE_RE = re.compile(_word(
+    r"daily|(?:every|each|a|per) (?:day|week|month)|يوميا|اسبوعيا|شهريا|كل (?:يوم|اسبوع|شهر)"))
+_RANGE_BEFORE = frozenset(_words("between بين"))
+_TIME_WORDS = frozenset(_words(
+    """yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
+    امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت""")) | _MONTHS
+
+
+def _times(folded: _Folded) -> frozenset[str]:
+    """The day, month and year words of a claim ("yesterday", "Monday",
+    "March", "2022"), folded."""
+    out = set()
+    for i, tok in enumerate(folded.tokens):
+        word = _strip_clitic(tok.text, dict.fromkeys(_TIME_WORDS)) if _is_arabic(tok.text) \
+            else tok.text
+        if word in _TIME_WORDS or _year_like(tok.text):
+            out.add(word)
+        elif tok.text in ("last", "this", "next") and i + 1 < len(folded.tokens) \
+                and folded.tokens[i + 1].text in ("week", "month", "year"):
+            out.add(f"{tok.text} {folded.tokens[i + 1].text}")
+    return frozenset(out)
+
+
+def _one_count(a: _Folded, b: _Folded, p: Quantity, q: Quantity,
+               around_a: _Folded, around_b: _Folded) -> bool:
+    """Whether nothing says that two close counts of the same people or
+    things are other than two reports of one count (the notes above)."""
+    if _PLANNED_RE.search(around_a.text) or _PLANNED_RE.search(around_b.text):
+        return False
+    if _RATE_RE.search(a.text) or _RATE_RE.search(b.text):
+        return False
+    for folded, quantity in ((a, p), (b, q)):
+        first, _ = _token_range(folded, quantity)
+        if any(_strip_clitic(t.text, dict.fromkeys(_RANGE_BEFORE))
+               for t in folded.tokens[max(0, first - 3):first]):
+            return False  # "between 20 and 30": either end
+    times_a, times_b = _times(a), _times(b)
+    if times_a and times_b and not times_a & times_b:
+        return False
+    # A count of people or things in no state (not the dead, the injured,
+    # the missing, the displaced), neither none nor a bare count, is one
+    # count only where both claims say how many were there ("130 migrants
+    # aboard", "5,000 troops deployed", "their number is 64"): "300 homes
+    # destroyed" / "500 damaged", "5 soldiers killed" / "8 wounded" (no state
+    # word in Arabic) count two things.
+    if set(p.units) & _STATES or 0 in (p.value, q.value) or _bare(a) or _bare(b):
+        return True
+    return bool(_PRESENT_RE.search(a.text) and _PRESENT_RE.search(b.text))
+
+
+_PRESENT_RE = re.compile(_word(
+    r"aboard|on board|carrying|carried|carries|inside|employs|employed|there were|"
+    r"deployed|stationed|[يت]نتشر\w*|[وف]?(?:ال)?منتشر\w*|"
+    r"toll|number|total|tally|count|"
+    r"علي متن|[يت]قل|[يت]حمل|كان[تا]? [يت]حمل|[يت]ضم|كان[تا]? [يت]ضم|[وف]?(?:ال)?عدد\w*|"
+    r"[وف]?(?:ال)?حصيله|[وف]?اجمالي"))
 
 
 def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thing: bool,
@@ -778,7 +853,8 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     # reports of one count; a unit that does not say what is measured
     # (percent, dollars), counts far apart, or other words around them may
     # still measure two things.
-    kind = "count" if measured and same_units and specific and _close(p, q) else "numeric"
+    kind = "count" if (measured and same_units and specific and _close(p, q)
+                       and _one_count(a, b, p, q, around_a, around_b)) else "numeric"
     return Reason(kind, f"{_format_quantity(first)} vs {_format_quantity(second)} ({unit})",
                   KIND_WEIGHTS[kind])
 
