@@ -378,7 +378,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         if value == 0 and not units:
             continue  # "no doubt", "none said": no count of anything
         first = tokens[start].text
-        if first.isdigit() and len(first) == 4 and 1900 <= value <= 2100:
+        if _year_like(first) and 1900 <= value <= 2100:
             after = tokens[end].text if end < len(tokens) else ""
             if not units or (before and before[-1] in _YEAR_CUES and not _unit_of(after)):
                 continue  # a year: "عام 2014", "in 2019"
@@ -765,18 +765,19 @@ _PLANNED_RE = re.compile(_word(
     r"[وف]?س[تين]\w+"))
 _RATE_RE = re.compile(_word(
     r"daily|(?:every|each|a|per) (?:day|week|month)|يوميا|اسبوعيا|شهريا|كل (?:يوم|اسبوع|شهر)"))
-_RANGE_BEFORE = frozenset(_words("between بين"))
-_TIME_WORDS = frozenset(_words(
+_RANGE_BEFORE = dict.fromkeys(_words("between بين"))
+_TIME_WORDS = dict.fromkeys([*_words(
     """yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
-    امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت""")) | _MONTHS
+    امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"""), *_MONTHS])
 
 
+@functools.lru_cache(maxsize=CACHE_SIZE)
 def _times(folded: _Folded) -> frozenset[str]:
     """The day, month and year words of a claim ("yesterday", "Monday",
     "March", "2022"), folded."""
     out = set()
     for i, tok in enumerate(folded.tokens):
-        word = _strip_clitic(tok.text, dict.fromkeys(_TIME_WORDS)) if _is_arabic(tok.text) \
+        word = _strip_clitic(tok.text, _TIME_WORDS) if _is_arabic(tok.text) \
             else tok.text
         if word in _TIME_WORDS or _year_like(tok.text):
             out.add(word)
@@ -796,7 +797,7 @@ def _one_count(a: _Folded, b: _Folded, p: Quantity, q: Quantity,
         return False
     for folded, quantity in ((a, p), (b, q)):
         first, _ = _token_range(folded, quantity)
-        if any(_strip_clitic(t.text, dict.fromkeys(_RANGE_BEFORE))
+        if any(_strip_clitic(t.text, _RANGE_BEFORE)
                for t in folded.tokens[max(0, first - 3):first]):
             return False  # "between 20 and 30": either end
     times_a, times_b = _times(a), _times(b)
