@@ -1064,3 +1064,10 @@ def test_a_name_put_in_for_one_pronoun_is_no_antecedent_for_another() -> None:
             'prices. "We will sell more," he said.')
     assert [c.speaker for c in extract_claims(text, lang="en") if c.speaker] == [
         "Kelly Ross", "he"]
+
+
+def test_a_speaker_does_not_start_in_the_wire_dateline() -> None:
+    text = ("NIMBARA, June 4 (Reuters) - President Ali Munro declared on Wednesday that "
+            "the valley had been fully liberated.")
+    (claim,) = [c for c in extract_claims(text, lang="en") if c.speaker]
+    assert claim.speaker == "President Ali Munro"

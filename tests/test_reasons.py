@@ -291,6 +291,9 @@ def test_numeric_quiet(a, b):
          "1200 vs <700 (workers)"),
         # a claim that is nothing but the count
         ("130 مهاجرا", "كنا 97 شخصا على متن القارب", "130 vs 97 (migrants)"),
+        # lives lost or claimed are the dead
+        ("the crash claimed 23 lives", "17 people were killed in the crash",
+         "23 vs 17 (dead)"),
     ],
 )
 def test_numeric_counts(a, b, detail):
@@ -806,3 +809,32 @@ def test_counts_of_those_present_decide():
                 "the number of workers on the night shift was 64").detail == "58 vs 64 (workers)"
     assert only("count", "خمسة آلاف جندي ينتشرون على الحدود",
                 "3,000 soldiers were deployed along the border").detail == "5000 vs 3000 (troops)"
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Twenty-three of our soldiers gave their lives for this victory", ("troops", "dead")),
+    ("23 people lost their lives in the floods", ("dead",)),
+    ("the crash claimed 23 lives", ("dead",)),
+    ("government losses stood at 17 soldiers", ("troops", "dead")),
+])
+def test_lives_lost_and_a_sides_losses_count_the_dead(text, units):
+    (q,) = find_quantities(text)
+    assert q.units == units
+
+
+@pytest.mark.parametrize("text", [
+    "the surgeons saved 23 lives",  # lives saved are no dead
+    "the bank reported losses of 17 million dollars",  # money lost
+    "23 people lost their homes",
+    "23 people fled. Many lost their lives later",  # another sentence
+])
+def test_no_dead_without_lives_lost(text):
+    assert all("dead" not in q.units for q in find_quantities(text))
+
+
+def test_an_arabic_past_verb_shares_its_stem_with_the_verbal_noun():
+    # "دفعت" (she paid) and "دفع" (paying): a denial of paying any ransom
+    # against a report that the company paid the kidnappers
+    (reason,) = find_reasons("ليس صحيحا أن دفع أي فدية للخاطفين",
+                             "الشركة المشغلة دفعت 200 ألف دولار للخاطفين")
+    assert reason.kind == "negation" and "دفع" in reason.detail

@@ -160,8 +160,9 @@ def _keys(word: str) -> frozenset[str]:
                     if base.endswith("ت"):
                         bases.add(base[:-1] + "ه")  # "معركته" -> "معركه"
                     break
-        # Accusative tanween: "قتيلا" -> "قتيل", "خرقا" -> "خرق".
-        out |= stems | bases | {w[:-1] for w in stems if w.endswith("ا") and len(w) >= 4}
+        # Accusative tanween: "قتيلا" -> "قتيل", "خرقا" -> "خرق"; the past
+        # tense's "she/you" ending: "دفعت" -> "دفع", "قتلت" -> "قتل".
+        out |= stems | bases | {w[:-1] for w in stems if w.endswith(("ا", "ت")) and len(w) >= 4}
     else:
         if word.endswith("'s"):
             word = word[:-2]

@@ -513,6 +513,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             forward.append(unit)
         elif _is_conjunction(word):
             break
+    if "dead" not in forward and _lives_lost(tokens, end, text):
+        forward.append("dead")  # "23 people lost their lives"
     backward: list[str] = []
     measured = False
     for j in range(start - 1, max(-1, start - 5), -1):
@@ -521,6 +523,10 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break
         if word in _RIGHT_AFTER_ONLY:
             continue  # "aid bodies said 300 had fled": no dead
+        if word in _LOSSES and forward and set(forward) <= _ARMED:
+            backward.append("dead")  # "army losses stood at 17 soldiers"
+            measured = True
+            continue
         unit = _unit_of(word)
         if unit:
             backward.append(unit)
@@ -538,6 +544,37 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             return (key,)
     specific = [u for u in units if u not in _GENERIC_UNITS]
     return tuple(dict.fromkeys(specific or units))
+
+
+# "lost their lives", "gave their lives", "claimed 23 lives": the dead.
+_LIVES_LOST = re.compile(r"\b(?:lost|gave|lose|give|losing|giving)\s+(?:their|his|her)\s+lives\b",
+                         re.IGNORECASE)
+_TAKING = frozenset({"claimed", "cost", "costing", "claiming", "took", "taking"})
+# A side's "losses" in fighters or troops are its dead ("losses" of money
+# or matches are not: only a count of armed men takes this reading).
+_LOSSES = frozenset({"losses"})
+_ARMED = frozenset({"troops", "fighters"})
+
+
+def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -> bool:
+    """Whether the clause right after a number (up to ``reach`` words, no
+    other number or sentence end in between) says its people lost their
+    lives: "Twenty-three of our soldiers gave their lives", "the crash
+    claimed 23 lives"."""
+    if end >= len(tokens) or not text:
+        return False
+    if tokens[end].text == "lives" and end >= 2 and tokens[end - 2].text in _TAKING:
+        return True  # "claimed 23 lives"
+    stop = min(end + reach, len(tokens))
+    for j in range(end, stop):
+        if tokens[j].text[0].isdigit():
+            stop = j
+            break
+    if stop <= end:
+        return False
+    tail = text[tokens[end - 1].end:tokens[stop - 1].end]
+    cut = _SENTENCE_END.search(tail)
+    return bool(_LIVES_LOST.search(tail[:cut.start()] if cut else tail))
 
 
 def _measured_far(tokens: Sequence[_Token], start: int, text: str = "",

@@ -69,6 +69,26 @@ class Attribution:
     lang: str
 
 
+
+def _past_dateline(norm: NormalizedText, start: int, end: int,
+                   places: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A source span (in ``norm``) without the wire dateline it starts in:
+    None when it lies inside one (a dateline's place names no speaker), the
+    part after it when it runs on ("June 4 (Reuters) - President Ali Munro"
+    -> "President Ali Munro"), the span itself otherwise."""
+    first, last = norm.to_input(start, end)
+    for a, b in places:
+        if not a <= first < b:
+            continue
+        if last <= b:
+            return None
+        k = start
+        while k < end and (norm.to_input(k, k + 1)[0] < b or norm.text[k].isspace()):
+            k += 1
+        return (k, end) if k < end else None
+    return (start, end)
+
+
 def find_attributions(
     text: str, *, lang: str | None = None, tagger: bool | AttributionTagger = True
 ) -> list[Attribution]:
@@ -338,9 +358,7 @@ def attributions_by_sentence(
     places = datelines(text)
     for _, norm, match, rules_lang in found:
         if match.source is not None and places:
-            start, end = norm.to_input(*match.source)
-            if any(a <= start and end <= b for a, b in places):
-                match.source = None  # a dateline's place: no speaker named here
+            match.source = _past_dateline(norm, *match.source, places)
         # A source that cannot name a speaker ("and", "said all 23", "للجزيرة
         # نت") is cut to the part that can ("Brafman had basically" ->
         # "Brafman"), or left implicit, for an earlier speaker to fill.
