@@ -574,7 +574,9 @@ class ContradictionFinder:
         (:func:`claimcheck.reasons.same_subject`, when :attr:`same_subject`
         is on), or the article itself reports their clash (a ``reported``
         reason among ``reasons``: "this contradicts what X said" links claims
-        that need not share a word); and, for two claims of one source in
+        that need not share a word), or a ``count`` reason says they count
+        one thing ("more than 50,000 people had taken part" / "the figure at
+        about 8,000", a figure police put on it); and, for two claims of one source in
         one document (:attr:`self_needs_reason`) or for a claim its cue does
         not assert (:attr:`assertions_only`), whether a rule sees a clash in
         them (:meth:`_clash_seen`); for two claims that both state a quantity
@@ -603,7 +605,7 @@ class ContradictionFinder:
         if self.nli_needs_cue and not reasons and not polarity_differs(a, b):
             self.work.update(no_cue=1)
             return False
-        if not self.same_subject or any(r.kind == "reported" for r in reasons) \
+        if not self.same_subject or any(r.kind in ("reported", "count") for r in reasons) \
                 or same_subject(a.text, b.text, lang_a=a.lang, lang_b=b.lang):
             return True
         self.work.update(unrelated=1)

@@ -1071,3 +1071,22 @@ def test_a_speaker_does_not_start_in_the_wire_dateline() -> None:
             "the valley had been fully liberated.")
     (claim,) = [c for c in extract_claims(text, lang="en") if c.speaker]
     assert claim.speaker == "President Ali Munro"
+
+
+def test_a_link_alone_is_no_claim() -> None:
+    text = ("Dana Rubinstein at POLITICO New York reports: http://politi.co/1NeJqEY\n"
+            "The mayor said the bridge would reopen on Monday.")
+    claims = extract_claims(text, lang="en")
+    assert not any("http" in c.text for c in claims)
+    assert [c.speaker for c in claims if c.speaker] == ["The mayor"]
+
+
+def test_a_source_that_puts_a_figure_on_a_count_is_a_second_claim() -> None:
+    text = ("Organisers said more than 50,000 people had taken part, while police put the "
+            "figure at about 8,000.")
+    claims = [(c.speaker, c.cue, c.text) for c in extract_claims(text, lang="en")]
+    assert claims == [("Organisers", "said", "more than 50,000 people had taken part"),
+                      ("police", "put", "the figure at about 8,000")]
+    # "put" in any other sense reports nothing
+    assert [c.speaker for c in extract_claims("She put the book at the end of the shelf.",
+                                              lang="en")] == [None]

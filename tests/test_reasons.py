@@ -838,3 +838,25 @@ def test_an_arabic_past_verb_shares_its_stem_with_the_verbal_noun():
     (reason,) = find_reasons("ليس صحيحا أن دفع أي فدية للخاطفين",
                              "الشركة المشغلة دفعت 200 ألف دولار للخاطفين")
     assert reason.kind == "negation" and "دفع" in reason.detail
+
+
+_MARCH = ("Organisers said more than 50,000 people had taken part, while police put the "
+          "figure at about 8,000.")
+
+
+def test_a_figure_put_on_the_count_of_its_own_sentence_is_a_count_clash():
+    (reason,) = find_reasons("more than 50,000 people had taken part",
+                             "the figure at about 8,000", context_a=_MARCH, context_b=_MARCH)
+    assert reason.kind == "count" and reason.detail == ">50000 vs ~8000 (people)"
+
+
+@pytest.mark.parametrize(("a", "b", "context"), [
+    # the figure agrees
+    ("more than 50,000 people had taken part", "the figure at about 60,000", _MARCH),
+    # the figure is not put on the other claim of its sentence
+    ("more than 50,000 people had taken part", "the figure at about 8,000", None),
+    ("more than 50,000 people had taken part", "the figure at about 8,000",
+     "Police put the figure at about 8,000."),
+])
+def test_no_figure_clash_without_disagreement_in_one_sentence(a, b, context):
+    assert find_reasons(a, b, context_a=context, context_b=context) == []

@@ -57,6 +57,7 @@ from claimcheck.reasons.negation import (
 from claimcheck.reasons.numbers import (
     _UNIT_OF,
     Quantity,
+    _figure_clash,
     _numeric,
     _topics,
     find_quantities,
@@ -154,7 +155,7 @@ def find_reasons(
     )
 
     later = "a" if _later(date_a, date_b) else "b" if _later(date_b, date_a) else None
-    numeric = _numeric(a, b, same_thing, later)
+    numeric = _numeric(a, b, same_thing, later) or _figure_clash(a, b, context_a, context_b)
     if numeric:
         reasons.append(numeric)
 

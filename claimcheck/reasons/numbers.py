@@ -770,6 +770,36 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool,
     return None
 
 
+# "..., while police put the figure at about 8,000": a claim that is only a
+# source's figure for what the other claim of its sentence counts.
+_FIGURE_RE = re.compile(r"(?:the|its|their|his|her)\s+(?:[^\W\d]+\s+){0,2}?"
+                        r"(?:figure|number|estimate|total|tally|count|turnout)\s+at\s")
+
+
+def _figure_clash(a: _Folded, b: _Folded, context_a: str | None,
+                  context_b: str | None) -> Reason | None:
+    """The ``count`` reason of a claim that puts a figure on something
+    ("the figure at about 8,000", from "police put the figure at ...") and
+    the other claim of its own sentence, whose count it answers ("more than
+    50,000 people had taken part"): the article sets the two side by side
+    as two sources' figures for one count, so values that cannot both hold
+    clash, whatever the figure counts. None otherwise."""
+    for figure, other, context, swapped in ((a, b, context_a, False), (b, a, context_b, True)):
+        if not context or not _FIGURE_RE.match(figure.text):
+            continue
+        if other.text.strip() not in _fold(context).text:
+            continue  # not the other claim of its sentence
+        bare = [q for q in _quantities(figure) if not q.units]
+        counts = [q for q in _quantities(other)
+                  if q.units and not set(q.units) & set(_EXCLUSIVE_UNITS)]
+        if len(bare) != 1 or len(counts) != 1 or _compatible(bare[0], counts[0]):
+            continue
+        first, second = (counts[0], bare[0]) if swapped else (bare[0], counts[0])
+        return Reason("count", f"{_format_quantity(first)} vs {_format_quantity(second)} "
+                      f"({counts[0].units[0]})", KIND_WEIGHTS["count"])
+    return None
+
+
 # What befell people, and who they are: two counts that name different ones
 # ("soldiers killed" / "soldiers wounded", "civilians killed" / "militants
 # killed") count different people, whatever else they share.

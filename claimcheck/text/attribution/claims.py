@@ -108,6 +108,8 @@ def extract_claims(
                 )
             for item in found:
                 start, end = item.content_span
+                if _ONLY_A_URL.fullmatch(text[start:end]):
+                    continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
                 claims.append(
                     Claim(
                         text=text[start:end],
@@ -129,6 +131,10 @@ def extract_claims(
     # before its cue ("Y, X said") may start before the previous claim.
     claims.sort(key=lambda claim: claim.span[0])
     return _quotes_begun_before(text, claims, quoted, newlines)
+
+
+#: A content that is nothing but a web address (quotes and brackets aside).
+_ONLY_A_URL = re.compile(r"[\s\"'“”‘’«»()<>\[\]]*(?:https?://|www\.)\S+?[\s\"'“”‘’«»()<>\[\].,;]*")
 
 
 class _Covers:

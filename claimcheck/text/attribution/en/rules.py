@@ -130,7 +130,8 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
             i + 1 < n and toks[i + 1].low in lexicon_en.PARTICLE_VERBS[low]
         ):
             match = None
-        elif low in lexicon_en.REPORTING_VERBS or low in lexicon_en.STANCE_VERBS:
+        elif low in lexicon_en.REPORTING_VERBS or low in lexicon_en.STANCE_VERBS \
+                or _puts_a_figure(toks, i):
             match = _english_verb(s, toks, i, marks)
         if match is not None:
             matches.append(match)
@@ -145,6 +146,30 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
         matches.append(document)
         matches.sort(key=lambda m: m.cue[0])
     return matches
+
+
+# "police put the figure at about 8,000", "the ministry puts the death toll
+# at 45": a source's estimate of a count.
+_PUT = frozenset({"put", "puts", "putting"})
+_FIGURES = frozenset("""
+    figure figures number numbers toll tally total count turnout crowd cost costs
+    damage losses size estimate
+    """.split())
+_THEIR = frozenset({"the", "its", "their", "his", "her"})
+
+
+def _puts_a_figure(toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` is "put" followed by "the ... <figure word> at"
+    (at most four words between "put" and "at")."""
+    if toks[i].low not in _PUT or i + 2 >= len(toks) or toks[i + 1].low not in _THEIR:
+        return False
+    for k in range(i + 2, min(i + 6, len(toks) - 1)):
+        if toks[k].low == "at":
+            return toks[k - 1].low in _FIGURES or any(
+                toks[x].low in _FIGURES for x in range(i + 2, k))
+        if toks[k].text in STOPS:
+            return False
+    return False
 
 
 class _Marks:
