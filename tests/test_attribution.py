@@ -1090,3 +1090,10 @@ def test_a_source_that_puts_a_figure_on_a_count_is_a_second_claim() -> None:
     # "put" in any other sense reports nothing
     assert [c.speaker for c in extract_claims("She put the book at the end of the shelf.",
                                               lang="en")] == [None]
+
+
+def test_a_content_does_not_start_in_the_wire_dateline() -> None:
+    text = ("AL-RIMAL, Sept. 3 (AP) — Three passengers were taken to hospital with minor "
+            "injuries, the airport's medical service said on Tuesday night.")
+    (claim,) = [c for c in extract_claims(text, lang="en") if c.speaker]
+    assert claim.text.startswith("Three passengers")

@@ -860,3 +860,40 @@ def test_a_figure_put_on_the_count_of_its_own_sentence_is_a_count_clash():
 ])
 def test_no_figure_clash_without_disagreement_in_one_sentence(a, b, context):
     assert find_reasons(a, b, context_a=context, context_b=context) == []
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("all passengers were unharmed", ("passengers", "injured")),
+    ("all 186 people aboard escaped unhurt", ("people", "injured")),
+    ("جميع ركاب الرحلة لم يصابوا بأذى", ("passengers", "injured")),
+    ("لم يصب أحد بأذى", ("injured",)),
+    ("no one was hurt", ("injured",)),
+])
+def test_everyone_unharmed_is_a_count_of_no_injured(text, units):
+    zero = [q for q in find_quantities(text) if q.value == 0]
+    assert [q.units for q in zero] == [units]
+
+
+@pytest.mark.parametrize("text", [
+    "the driver was unharmed",  # one person, not all
+    "the building was not damaged",
+])
+def test_no_count_of_no_injured_without_everyone(text):
+    assert not [q for q in find_quantities(text) if q.value == 0]
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("Three passengers were taken to hospital with minor injuries", ("passengers", "injured")),
+    ("12 people were hurt", ("injured",)),
+    # the clause of the next count is not this one's
+    ("5 people were killed and 12 taken to hospital", ("dead",)),
+    ("41 migrants were rescued and taken to hospital", ("migrants",)),
+])
+def test_people_taken_to_hospital_with_injuries_are_injured(text, units):
+    assert find_quantities(text)[0].units == units
+
+
+def test_all_unharmed_against_some_injured_across_languages():
+    (reason,) = find_reasons("جميع ركاب الرحلة وعددهم 186 شخصا لم يصابوا بأذى",
+                             "Three passengers were taken to hospital with minor injuries")
+    assert reason.kind in ("count", "numeric") and reason.detail.startswith("0 vs 3")

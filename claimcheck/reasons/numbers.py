@@ -118,7 +118,7 @@ _UNIT_FORMS = {
     "civilians": "مدني مدنيين مدنيا civilian civilians",
     "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
     "fatalities died victims bodies",
-    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
+    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries hurt",
     "missing": "مفقود مفقودين مفقودا missing",
     "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
     "refugees": "لاجئ لاجئين لاجئا refugee refugees",
@@ -409,7 +409,61 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
                 bound=bound,
             )
         )
+    unharmed = _unharmed(folded)
+    if unharmed is not None and not any(q.value == 0 and "injured" in q.units for q in out):
+        out.append(unharmed)
+        out.sort(key=lambda q: q.span)
     return tuple(out)
+
+
+# "all 186 people on board were unharmed", "جميع الركاب ... لم يصابوا بأذى",
+# "لم يصب أحد بأذى": none of them was hurt. Without "all" or "no one" the
+# unharmed may be one person of many ("the driver was unharmed").
+_UNHARMED_RE = re.compile(
+    r"\b(?:unharmed|unhurt|uninjured|unscathed)\b"
+    r"|\b(?:not|never) (?:been )?(?:injured|hurt|harmed|wounded)\b"
+    r"|(?<!\w)لم [يت]صاب(?:وا|ا)? باذي(?!\w)|(?<!\w)لم [يت]صب\w* باذي(?!\w)")
+_NO_ONE_HURT_RE = re.compile(r"(?<!\w)لم [يت]صب (?:احد|اي)(?!\w)")
+_ALL_RE = re.compile(r"\b(?:all|everyone|everybody)\b|(?<!\w)[وف]?(?:جميع|كافه)(?!\w)")
+
+
+def _unharmed(folded: _Folded) -> Quantity | None:
+    """A count of no injured that a claim states in words: all of a group
+    of people unharmed, or "لم يصب أحد" (no one was hurt), as ``0``
+    ``injured`` (with the group's unit when one is named: "all 186 people",
+    "جميع ركاب"); None otherwise."""
+    text = folded.text
+    no_one = _NO_ONE_HURT_RE.search(text)
+    if no_one:
+        return _zero_quantity(folded, no_one.start(), no_one.end(), ("injured",))
+    harm = _UNHARMED_RE.search(text)
+    if harm is None:
+        return None
+    clause_start = max([m.end() for m in _SENTENCE_END.finditer(text, 0, harm.start())],
+                       default=0)
+    everyone = _ALL_RE.search(text, clause_start, harm.start())
+    if everyone is None:
+        return None
+    return _zero_quantity(folded, everyone.start(), harm.end(),
+                          _group_after(folded, everyone.end()) + ("injured",))
+
+
+def _group_after(folded: _Folded, at: int) -> tuple[str, ...]:
+    """The unit of a group of people named within three words after the
+    folded offset ``at`` ("all 186 people", "all the passengers", "جميع
+    ركاب"), if any."""
+    start = folded.offsets[at] if at < len(folded.offsets) else len(folded.original)
+    for token in [t for t in folded.tokens if t.start >= start][:3]:
+        unit = _unit_of(token.text)
+        if unit in _GROUPS or unit in ("people", "workers"):
+            return (unit,)
+    return ()
+
+
+def _zero_quantity(folded: _Folded, start: int, end: int, units: tuple[str, ...]) -> Quantity:
+    """A count of none over the folded characters ``start:end``."""
+    return Quantity(value=0.0, units=units, text=folded.surface(start, end),
+                    span=(folded.offsets[start], folded.offsets[end - 1] + 1), bound="exact")
 
 
 def _labelled(folded: _Folded, start: int, end: int) -> bool:
@@ -515,6 +569,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break
     if "dead" not in forward and _lives_lost(tokens, end, text):
         forward.append("dead")  # "23 people lost their lives"
+    elif not set(forward) & _STATES and _hurt_after(tokens, end, text):
+        forward.append("injured")  # "Three passengers were taken to hospital with minor injuries"
     backward: list[str] = []
     measured = False
     for j in range(start - 1, max(-1, start - 5), -1):
@@ -556,6 +612,42 @@ _LOSSES = frozenset({"losses"})
 _ARMED = frozenset({"troops", "fighters"})
 
 
+# "were taken to hospital with minor injuries", "treated for injuries": the
+# people a number counts were hurt. The clause ends at a conjunction or a
+# comma ("5 were killed and 12 injured": the 5 are not the injured).
+_HURT_RE = re.compile(r"\b(?:(?:with|treated for) (?:\w+ ){0,2}injur(?:y|ies)|"
+                      r"(?:taken|rushed|admitted|airlifted|flown) to "
+                      r"(?:a |the )?(?:\w+ )?hospitals?)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before)\b", re.IGNORECASE)
+
+
+def _hurt_after(tokens: Sequence[_Token], end: int, text: str, reach: int = 10) -> bool:
+    """Whether the clause right after a number (up to ``reach`` words, no
+    other number, conjunction or sentence end in between) says its people
+    were hurt: "Three passengers were taken to hospital with minor
+    injuries"."""
+    tail = _tail(tokens, end, text, reach)
+    cut = _CLAUSE_END.search(tail)
+    return bool(_HURT_RE.search(tail[:cut.start()] if cut else tail))
+
+
+def _tail(tokens: Sequence[_Token], end: int, text: str, reach: int) -> str:
+    """The text after a number's last token ``end - 1``, up to ``reach``
+    words, the next number or the end of the sentence."""
+    if end >= len(tokens) or not text:
+        return ""
+    stop = min(end + reach, len(tokens))
+    for j in range(end, stop):
+        if tokens[j].text[0].isdigit():
+            stop = j
+            break
+    if stop <= end:
+        return ""
+    tail = text[tokens[end - 1].end:tokens[stop - 1].end]
+    cut = _SENTENCE_END.search(tail)
+    return tail[:cut.start()] if cut else tail
+
+
 def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -> bool:
     """Whether the clause right after a number (up to ``reach`` words, no
     other number or sentence end in between) says its people lost their
@@ -565,16 +657,7 @@ def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -
         return False
     if tokens[end].text == "lives" and end >= 2 and tokens[end - 2].text in _TAKING:
         return True  # "claimed 23 lives"
-    stop = min(end + reach, len(tokens))
-    for j in range(end, stop):
-        if tokens[j].text[0].isdigit():
-            stop = j
-            break
-    if stop <= end:
-        return False
-    tail = text[tokens[end - 1].end:tokens[stop - 1].end]
-    cut = _SENTENCE_END.search(tail)
-    return bool(_LIVES_LOST.search(tail[:cut.start()] if cut else tail))
+    return bool(_LIVES_LOST.search(_tail(tokens, end, text, reach)))
 
 
 def _measured_far(tokens: Sequence[_Token], start: int, text: str = "",

@@ -72,10 +72,11 @@ class Attribution:
 
 def _past_dateline(norm: NormalizedText, start: int, end: int,
                    places: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """A source span (in ``norm``) without the wire dateline it starts in:
-    None when it lies inside one (a dateline's place names no speaker), the
-    part after it when it runs on ("June 4 (Reuters) - President Ali Munro"
-    -> "President Ali Munro"), the span itself otherwise."""
+    """A source or content span (in ``norm``) without the wire dateline it
+    starts in: None when it lies inside one (a dateline's place names no
+    speaker), the part after it when it runs on ("June 4 (Reuters) -
+    President Ali Munro" -> "President Ali Munro"), the span itself
+    otherwise."""
     first, last = norm.to_input(start, end)
     for a, b in places:
         if not a <= first < b:
@@ -359,6 +360,10 @@ def attributions_by_sentence(
     for _, norm, match, rules_lang in found:
         if match.source is not None and places:
             match.source = _past_dateline(norm, *match.source, places)
+        if places:
+            # "AL-RIMAL, Sept. 3 (AP) — Three passengers were ..., the
+            # airport said": the dateline is no part of what was said.
+            match.content = _past_dateline(norm, *match.content, places) or match.content
         # A source that cannot name a speaker ("and", "said all 23", "للجزيرة
         # نت") is cut to the part that can ("Brafman had basically" ->
         # "Brafman"), or left implicit, for an earlier speaker to fill.
