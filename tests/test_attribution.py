@@ -1088,8 +1088,10 @@ def test_a_source_that_puts_a_figure_on_a_count_is_a_second_claim() -> None:
     assert claims == [("Organisers", "said", "more than 50,000 people had taken part"),
                       ("police", "put", "the figure at about 8,000")]
     # "put" in any other sense reports nothing
-    assert [c.speaker for c in extract_claims("She put the book at the end of the shelf.",
-                                              lang="en")] == [None]
+    for other in ("She put the book at the end of the shelf.",
+                  "The speech put the crowd at ease.",
+                  "He put the number of jobs at the heart of the budget."):
+        assert [c.speaker for c in extract_claims(other, lang="en")] == [None], other
 
 
 def test_a_content_does_not_start_in_the_wire_dateline() -> None:
@@ -1097,3 +1099,19 @@ def test_a_content_does_not_start_in_the_wire_dateline() -> None:
             "injuries, the airport's medical service said on Tuesday night.")
     (claim,) = [c for c in extract_claims(text, lang="en") if c.speaker]
     assert claim.text.startswith("Three passengers")
+
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    ("Geneva, June 4 (Reuters) - The United Nations said aid had stopped.",
+     "The United Nations", "aid had stopped"),
+    ("KABUL, June 4 - Twelve soldiers were killed, officials said.",
+     "officials", "Twelve soldiers were killed"),
+    ("KABUL, Afghanistan (CNN) -- Twelve soldiers were killed, officials said.",
+     "officials", "Twelve soldiers were killed"),
+    ("Rep. Gwen Moore (D-Wis.) said the bill would pass.", "Rep. Gwen Moore (D-Wis.)",
+     "the bill would pass"),
+])
+def test_wire_datelines_of_many_shapes_are_cut(text, speaker, content) -> None:
+    (claim,) = [c for c in extract_claims(text, lang="en", tagger=False) if c.speaker]
+    assert (claim.speaker, claim.text) == (speaker, content)

@@ -133,6 +133,12 @@ _STOPWORDS = _words(
     """
 )
 
+# Words in "ت" that are no past-tense verb: names (Hikmat, Rifaat, Talaat,
+# Medhat, Ismat, Nashat, Raafat, Shawkat, Bahjat), Beirut, Kuwait, "fixed",
+# "silent", "in time".
+_NOT_VERBS_IN_T = frozenset(_fold(w).text for w in """
+    حكمت رفعت طلعت مدحت عصمت نشأت رأفت شوكت بهجت عزمت بيروت كويت الكويت ثابت صامت بوقت
+    """.split())
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")
 _AR_SUFFIXES = ("هما", "ها", "هم", "ه")
 
@@ -162,7 +168,9 @@ def _keys(word: str) -> frozenset[str]:
                     break
         # Accusative tanween: "قتيلا" -> "قتيل", "خرقا" -> "خرق"; the past
         # tense's "she/you" ending: "دفعت" -> "دفع", "قتلت" -> "قتل".
-        out |= stems | bases | {w[:-1] for w in stems if w.endswith(("ا", "ت")) and len(w) >= 4}
+        verb_t = not (stems & _NOT_VERBS_IN_T)
+        out |= stems | bases | {w[:-1] for w in stems if len(w) >= 4 and (
+            w.endswith("ا") or (w.endswith("ت") and verb_t))}
     else:
         if word.endswith("'s"):
             word = word[:-2]

@@ -118,7 +118,7 @@ _UNIT_FORMS = {
     "civilians": "مدني مدنيين مدنيا civilian civilians",
     "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
     "fatalities died victims bodies",
-    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries hurt",
+    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
     "missing": "مفقود مفقودين مفقودا missing",
     "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
     "refugees": "لاجئ لاجئين لاجئا refugee refugees",
@@ -371,12 +371,18 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
         if around & _MONTHS or _labelled(folded, start, end) or _age(folded, start, end):
             continue
+        # "Two of the 10 climbers died": the 10 are the whole group, of
+        # which only the two are in the state.
+        whole = start >= 2 and tokens[start - 1].text == "the" and tokens[start - 2].text == "of" \
+            and start >= 3 and _read_number(tokens, start - 3) is not None
         # A count of none takes the noun right after it; "no one" and
         # "nobody" what they did ("no one was killed": none dead).
         units = (_zero_units(tokens, end) if value == 0 and tokens[end - 1].text
                  not in ("one", "nobody") else _units_near(tokens, start, end, folded.original))
         if value == 0 and not units:
             continue  # "no doubt", "none said": no count of anything
+        if whole:
+            units = tuple(u for u in units if u not in _STATES)
         first = tokens[start].text
         if _year_like(first) and 1900 <= value <= 2100:
             after = tokens[end].text if end < len(tokens) else ""
@@ -423,15 +429,31 @@ _UNHARMED_RE = re.compile(
     r"\b(?:unharmed|unhurt|uninjured|unscathed)\b"
     r"|\b(?:not|never) (?:been )?(?:injured|hurt|harmed|wounded)\b"
     r"|(?<!\w)لم [يت]صاب(?:وا|ا)? باذي(?!\w)|(?<!\w)لم [يت]صب\w* باذي(?!\w)")
-_NO_ONE_HURT_RE = re.compile(r"(?<!\w)لم [يت]صب (?:احد|اي)(?!\w)")
+# "لم يصب أحد بأذى": with "بأذى" (harm), since "لم يصب أي من الصواريخ
+# أهدافه" is "none of the missiles hit its target".
+_NO_ONE_HURT_RE = re.compile(r"(?<!\w)لم [يت]صب (?:احد|اي)(?: \w+){0,2} "
+                             r"(?:باذي|بجروح|باصابه)(?!\w)")
 _ALL_RE = re.compile(r"\b(?:all|everyone|everybody)\b|(?<!\w)[وف]?(?:جميع|كافه)(?!\w)")
+# What keeps "all ... unharmed" from meaning that none was hurt: an
+# exception ("all but two", "except two", "باستثناء اثنين"), a hedge before
+# "all" ("almost all", "not all"), a hope ("hoped all the hostages would
+# be unharmed"), or another clause between "all" and the harm ("all the
+# passengers were evacuated and the pilot was unharmed", "قال جميع الشهود
+# إن السائق لم يصب بأذى").
+_NOT_ALL_RE = re.compile(
+    r"\b(?:except|but|save|apart|besides|other than)\b"
+    r"|(?<!\w)(?:باستثناء|عدا|سوي|الا|ما عدا)(?!\w)")
+_HEDGE_BEFORE = frozenset(_words("almost nearly not virtually practically most تقريبا معظم"))
+_IRREALIS_RE = re.compile(
+    r"\b(?:hope[sd]?|hoping|ensure[sd]?|pray\w*|wish\w*|expect\w*|would|will|could|should|"
+    r"may|might|must|remain|remained)\b|(?<!\w)(?:[يتن]امل|امل|نرجو|[يت]جب|ان|انه|انهم)(?!\w)")
+_NEW_CLAUSE_RE = re.compile(r"\b(?:said|says|told|and|while|whereas)\b")
 
 
 def _unharmed(folded: _Folded) -> Quantity | None:
-    """A count of no injured that a claim states in words: all of a group
-    of people unharmed, or "لم يصب أحد" (no one was hurt), as ``0``
-    ``injured`` (with the group's unit when one is named: "all 186 people",
-    "جميع ركاب"); None otherwise."""
+    """A count of no injured that a claim states in words: all of a named
+    group of people unharmed ("all 186 people", "جميع ركاب"), or "لم يصب أحد
+    بأذى" (no one was hurt), as ``0`` ``injured``; None otherwise."""
     text = folded.text
     no_one = _NO_ONE_HURT_RE.search(text)
     if no_one:
@@ -444,8 +466,17 @@ def _unharmed(folded: _Folded) -> Quantity | None:
     everyone = _ALL_RE.search(text, clause_start, harm.start())
     if everyone is None:
         return None
-    return _zero_quantity(folded, everyone.start(), harm.end(),
-                          _group_after(folded, everyone.end()) + ("injured",))
+    before = text[clause_start:everyone.start()].split()[-1:]
+    if (before and before[0] in _HEDGE_BEFORE) or _NOT_ALL_RE.search(text, clause_start) \
+            or _IRREALIS_RE.search(text, clause_start, harm.start()) \
+            or _NEW_CLAUSE_RE.search(text, everyone.end(), harm.start()):
+        return None
+    if not _group_after(folded, everyone.end()):
+        return None  # "all hostages were unharmed": not a count this rule can place
+    # Only the injured are none: "all passengers were unharmed" says
+    # nothing against "three passengers were taken to hospital as a
+    # precaution".
+    return _zero_quantity(folded, everyone.start(), harm.end(), ("injured",))
 
 
 def _group_after(folded: _Folded, at: int) -> tuple[str, ...]:
@@ -569,7 +600,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break
     if "dead" not in forward and _lives_lost(tokens, end, text):
         forward.append("dead")  # "23 people lost their lives"
-    elif not set(forward) & _STATES and _hurt_after(tokens, end, text):
+    elif (set(forward) & (_WHO | {"people"}) or tokens[end - 1].text in ("one", "nobody")) \
+            and not set(forward) & _STATES and _hurt_after(tokens, end, text):
         forward.append("injured")  # "Three passengers were taken to hospital with minor injuries"
     backward: list[str] = []
     measured = False
@@ -579,7 +611,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break
         if word in _RIGHT_AFTER_ONLY:
             continue  # "aid bodies said 300 had fled": no dead
-        if word in _LOSSES and forward and set(forward) <= _ARMED:
+        if word in _LOSSES and forward and set(forward) <= _ARMED \
+                and tokens[start - 1].text in _LOSS_LINKS:
             backward.append("dead")  # "army losses stood at 17 soldiers"
             measured = True
             continue
@@ -603,21 +636,26 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
 
 
 # "lost their lives", "gave their lives", "claimed 23 lives": the dead.
-_LIVES_LOST = re.compile(r"\b(?:lost|gave|lose|give|losing|giving)\s+(?:their|his|her)\s+lives\b",
-                         re.IGNORECASE)
+_LIVES_LOST = re.compile(r"(?<!nearly )(?<!almost )(?<!could )(?<!would )(?<!might )(?<!may )"
+                         r"(?<!to )(?<!will )\b(?:lost|gave|lose|give|losing|giving)\s+"
+                         r"(?:their|his|her)\s+lives\b(?!\s+to\b)", re.IGNORECASE)
+# "feared they would lose their lives", "at risk of losing their lives".
+_LIVES_AT_RISK = re.compile(r"\b(?:fear\w*|risk\w*|danger|threat\w*|nearly|almost)\b",
+                            re.IGNORECASE)
 _TAKING = frozenset({"claimed", "cost", "costing", "claiming", "took", "taking"})
 # A side's "losses" in fighters or troops are its dead ("losses" of money
 # or matches are not: only a count of armed men takes this reading).
 _LOSSES = frozenset({"losses"})
+_LOSS_LINKS = frozenset({"at", "of", "to", "reached", "were", "was", "totalled", "totaled"})
 _ARMED = frozenset({"troops", "fighters"})
 
 
 # "were taken to hospital with minor injuries", "treated for injuries": the
 # people a number counts were hurt. The clause ends at a conjunction or a
 # comma ("5 were killed and 12 injured": the 5 are not the injured).
-_HURT_RE = re.compile(r"\b(?:(?:with|treated for) (?:\w+ ){0,2}injur(?:y|ies)|"
-                      r"(?:taken|rushed|admitted|airlifted|flown) to "
-                      r"(?:a |the )?(?:\w+ )?hospitals?)\b", re.IGNORECASE)
+_HURT_RE = re.compile(r"\b(?:(?:with|treated for|suffered|suffering|sustained) (?:\w+ ){0,2}"
+                      r"injur(?:y|ies)|(?:were|was|been|got) (?:\w+ )?hurt)\b", re.IGNORECASE)
+_DIED_RE = re.compile(r"\b(?:died|dead|killed|succumbed)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before)\b", re.IGNORECASE)
 
 
@@ -628,7 +666,8 @@ def _hurt_after(tokens: Sequence[_Token], end: int, text: str, reach: int = 10) 
     injuries"."""
     tail = _tail(tokens, end, text, reach)
     cut = _CLAUSE_END.search(tail)
-    return bool(_HURT_RE.search(tail[:cut.start()] if cut else tail))
+    clause = tail[:cut.start()] if cut else tail
+    return bool(_HURT_RE.search(clause)) and not _DIED_RE.search(tail)
 
 
 def _tail(tokens: Sequence[_Token], end: int, text: str, reach: int) -> str:
@@ -657,7 +696,14 @@ def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -
         return False
     if tokens[end].text == "lives" and end >= 2 and tokens[end - 2].text in _TAKING:
         return True  # "claimed 23 lives"
-    return bool(_LIVES_LOST.search(_tail(tokens, end, text, reach)))
+    start = end - 1
+    while start > 0 and _read_number(tokens, start - 1) is not None:
+        start -= 1
+    if start > 0 and tokens[start - 1].text in ("of", "among"):
+        return False  # "Two of the 10 climbers lost their lives": the 10 are the whole
+    tail = _tail(tokens, end, text, reach)
+    found = _LIVES_LOST.search(tail)
+    return bool(found) and not _LIVES_AT_RISK.search(tail[:found.start()])
 
 
 def _measured_far(tokens: Sequence[_Token], start: int, text: str = "",
@@ -856,7 +902,10 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool,
 # "..., while police put the figure at about 8,000": a claim that is only a
 # source's figure for what the other claim of its sentence counts.
 _FIGURE_RE = re.compile(r"(?:the|its|their|his|her)\s+(?:[^\W\d]+\s+){0,2}?"
-                        r"(?:figure|number|estimate|total|tally|count|turnout)\s+at\s")
+                        r"(?:figure|number|estimate|turnout|crowd)\s+at\s")
+# Two figures of one crowd differ by much (organisers against police), but
+# a count 20 times another is of something else.
+_FIGURES_APART = 20
 
 
 def _figure_clash(a: _Folded, b: _Folded, context_a: str | None,
@@ -877,6 +926,11 @@ def _figure_clash(a: _Folded, b: _Folded, context_a: str | None,
                   if q.units and not set(q.units) & set(_EXCLUSIVE_UNITS)]
         if len(bare) != 1 or len(counts) != 1 or _compatible(bare[0], counts[0]):
             continue
+        if set(counts[0].units) & _STATES or not set(counts[0].units) & (_WHO | {"people"}):
+            continue  # "4 officers were injured, while organisers put the turnout at ..."
+        low, high = sorted((bare[0].value, counts[0].value))
+        if high > _FIGURES_APART * max(low, 1):
+            continue  # "3 people were arrested" / "the turnout at 100,000"
         first, second = (counts[0], bare[0]) if swapped else (bare[0], counts[0])
         return Reason("count", f"{_format_quantity(first)} vs {_format_quantity(second)} "
                       f"({counts[0].units[0]})", KIND_WEIGHTS["count"])

@@ -84,8 +84,9 @@ def _past_dateline(norm: NormalizedText, start: int, end: int,
         if last <= b:
             return None
         k = start
-        while k < end and (norm.to_input(k, k + 1)[0] < b or norm.text[k].isspace()):
-            k += 1
+        while k < end and (norm.to_input(k, k + 1)[0] < b or norm.text[k].isspace()
+                           or norm.text[k] in "-—–"):
+            k += 1  # past the dateline and the rest of its dash ("(CNN) --")
         return (k, end) if k < end else None
     return (start, end)
 

@@ -156,6 +156,13 @@ _FIGURES = frozenset("""
     damage losses size estimate
     """.split())
 _THEIR = frozenset({"the", "its", "their", "his", "her"})
+_ABOUT = frozenset("about around some nearly almost roughly approximately just only more less "
+                   "fewer than over under at least up to as many".split())
+_NUMBER_WORDS = frozenset("""
+    one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions
+    dozen dozens
+    """.split())
 
 
 def _puts_a_figure(toks: list[Token], i: int) -> bool:
@@ -165,8 +172,15 @@ def _puts_a_figure(toks: list[Token], i: int) -> bool:
         return False
     for k in range(i + 2, min(i + 6, len(toks) - 1)):
         if toks[k].low == "at":
-            return toks[k - 1].low in _FIGURES or any(
-                toks[x].low in _FIGURES for x in range(i + 2, k))
+            if not any(toks[x].low in _FIGURES for x in range(i + 2, k)):
+                return False
+            # A number follows ("at about 8,000", "at 45"); not "at ease",
+            # "at the centre of", "at a record low".
+            n = k + 1
+            while n < len(toks) and toks[n].low in _ABOUT:
+                n += 1
+            return n < len(toks) and (toks[n].text[:1].isdigit() or toks[n].text[:1] in "$€£"
+                                      or toks[n].low in _NUMBER_WORDS)
         if toks[k].text in STOPS:
             return False
     return False
