@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 import numpy as np
 
 from claimcheck.batches import one_blas_thread
-from claimcheck.reasons.numbers import find_quantities
+from claimcheck.reasons.quantities import find_quantities
 from claimcheck.text.normalize import folded_words
 from claimcheck.types import Claim, ClaimPair
 

@@ -54,14 +54,8 @@ from claimcheck.reasons.negation import (
     prefix_negated,
     repeats_negated_phrase,
 )
-from claimcheck.reasons.numbers import (
-    _UNIT_OF,
-    Quantity,
-    _figure_clash,
-    _numeric,
-    _topics,
-    find_quantities,
-)
+from claimcheck.reasons.numbers import _figure_clash, _numeric, _topics
+from claimcheck.reasons.quantities import _UNIT_OF, Quantity, find_quantities
 from claimcheck.reasons.reported import _reported_either, reported_clash
 
 #: The languages the rules' lexicons cover.
