@@ -837,7 +837,8 @@ def _cascade_figures(finder, results) -> dict[str, Any]:
     work = finder.work
     return {"claims": claims, "candidate_pairs": work["candidates"],
             "pairs_scored": work["pairs"], "nli_predictions": work["nli_predictions"],
-            "never_compared": {"apart": work["apart"], "unrelated": work["unrelated"],
+            "never_compared": {"apart": work["apart"], "temporary": work["temporary"],
+                               "unrelated": work["unrelated"],
                                "self_unreasoned": work["self_unreasoned"],
                                "unasserted": work["unasserted"],
                                "numbers_unreasoned": work["numbers_unreasoned"],
@@ -872,6 +873,8 @@ def _cascade_lines(res: dict[str, Any]) -> list[str]:
           if m],
         "", "Candidate pairs never compared (`ContradictionFinder.timely` and `.related`): "
         f"articles over a week apart {on.get('never_compared', {}).get('apart', 0)}, "
+        "an earlier claim of a state that holds for a while (\"closed until ...\") against "
+        f"a later one {on.get('never_compared', {}).get('temporary', 0)}, "
         f"no content word or topic in common {on.get('never_compared', {}).get('unrelated', 0)}, "
         "one source twice with no rule seeing a clash "
         f"{on.get('never_compared', {}).get('self_unreasoned', 0)}, a claim its cue does "

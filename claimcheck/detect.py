@@ -17,6 +17,7 @@ import contextlib
 import functools
 import numbers
 import os
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -276,9 +277,10 @@ class ContradictionFinder:
         stage keeps as a nearest neighbour, or only for a rule's reason),
         ``reverse`` (pairs read in both directions) and ``reverse_by_score``
         (of those, the pairs whose first reading reached ``reverse_floor``),
-        ``apart``, ``unrelated``, ``self_unreasoned``, ``unasserted``,
+        ``apart``, ``temporary``, ``unrelated``, ``self_unreasoned``, ``unasserted``,
         ``numbers_unreasoned``, ``no_cue`` and ``other_times`` (candidate
-        pairs never compared: their articles too far apart in time, no
+        pairs never compared: their articles too far apart in time, an
+        earlier claim of a state that holds for a while against a later one, no
         content word in common, one source twice with no rule seeing a
         clash, a claim its cue does not assert with no rule seeing a clash,
         two claims stating quantities, or two of one polarity, with no rule
@@ -559,7 +561,10 @@ class ContradictionFinder:
                dates: Callable[[Claim], str | None] | None = None) -> bool:
         """Whether a pair's articles lie at most :attr:`max_days_apart` days
         apart (``dates`` gives a claim's publication date; a missing date
-        passes). Counted in :attr:`work` as ``apart`` when not."""
+        passes), and the earlier claim, when they are dated apart, does not
+        say its state holds only for a while ("closed until engineers have
+        examined them", "pending", "temporarily", "مؤقتا", "إلى حين").
+        Counted in :attr:`work` as ``apart`` or ``temporary`` when not."""
         a, b = pair.a, pair.b
         if self.max_days_apart is None or dates is None or a.doc_id == b.doc_id:
             return True
@@ -567,6 +572,16 @@ class ContradictionFinder:
         if apart is not None and apart > self.max_days_apart:
             self.work.update(apart=1)
             return False
+        if apart:
+            earlier = a if str(dates(a))[:10] < str(dates(b))[:10] else b
+            if _TEMPORARY.search(earlier.text):
+                # "the four other bridges would be closed until engineers had
+                # examined them", then a day later "officials reopened two of
+                # them after engineers found no defects": a state said to
+                # hold for a while, and what a later article says of it, are
+                # an update, not a clash.
+                self.work.update(temporary=1)
+                return False
         return True
 
     def related(self, pair: ClaimPair, reasons: Sequence[Reason] = ()) -> bool:
@@ -731,6 +746,16 @@ class ContradictionFinder:
     ) -> list[Contradiction]:
         return list(self.analyse(documents, threshold=threshold, top_k=top_k,
                                  show_progress_bar=show_progress_bar).contradictions)
+
+
+#: Words that say a state holds only for a while: "closed until engineers
+#: have examined them", "suspended pending an inquiry", "temporarily",
+#: "مغلقة إلى حين", "مؤقتا", "ريثما" (not the adjective of a thing: "three
+#: temporary camps", "a temporary ban").
+_TEMPORARY = re.compile(
+    r"\b(?:until|till|pending|temporarily|for now|for the time being)\b"
+    r"|(?<!\w)(?:مؤقتا|بشكل مؤقت|إلى حين|الى حين|لحين|ريثما)(?!\w)",
+    re.IGNORECASE)
 
 
 def _probability(value: object, name: str = "threshold") -> float:

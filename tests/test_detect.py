@@ -348,6 +348,28 @@ def test_articles_more_than_a_week_apart_are_not_compared():
             ContradictionFinder(max_days_apart=bad)
 
 
+@pytest.mark.parametrize("earlier", [
+    "the four other bridges would be closed until engineers had examined them",
+    "the road was temporarily closed",
+    "رحلات القطارات توقفت لحين إزالة العربات",
+])
+def test_a_state_said_to_hold_for_a_while_is_not_compared_with_a_later_report(earlier):
+    from claimcheck.types import ClaimPair
+
+    later = _claim("officials reopened two of the bridges after engineers found no defects", "d2")
+    pair = ClaimPair(_claim(earlier, "d1"), later, 0.9)
+    finder = ContradictionFinder()
+    assert not finder.timely(pair, lambda c: {"d1": "2025-10-11", "d2": "2025-10-12"}[c.doc_id])
+    assert finder.work["temporary"] == 1
+    # the other way round (the state said later), one day, or no dates: compared
+    assert finder.timely(pair, lambda c: {"d1": "2025-10-12", "d2": "2025-10-11"}[c.doc_id])
+    assert finder.timely(pair, lambda c: "2025-10-11")
+    assert finder.timely(pair, lambda c: None)
+    # "a temporary ban" is a thing, not a state said to hold for a while
+    plain = ClaimPair(_claim("voters support a temporary ban", "d1"), later, 0.9)
+    assert finder.timely(plain, lambda c: {"d1": "2025-10-11", "d2": "2025-10-12"}[c.doc_id])
+
+
 def test_claims_without_a_common_subject_are_not_compared_unless_the_article_says_they_clash():
     from claimcheck.reasons import Reason
     from claimcheck.types import ClaimPair
