@@ -50,6 +50,7 @@ from claimcheck.pairs import (
 )
 from claimcheck.reasons import (
     Reason,
+    _later,
     combine,
     days_apart,
     find_reasons,
@@ -58,6 +59,7 @@ from claimcheck.reasons import (
     reported_clash,
     same_subject,
 )
+from claimcheck.reasons.fold import _fold
 from claimcheck.results import Analysis
 from claimcheck.sources import link_sources
 from claimcheck.text import extract_claims, split_sentences
@@ -573,8 +575,8 @@ class ContradictionFinder:
             self.work.update(apart=1)
             return False
         if apart:
-            earlier = a if str(dates(a))[:10] < str(dates(b))[:10] else b
-            if _TEMPORARY.search(earlier.text):
+            earlier = b if _later(dates(a), dates(b)) else a
+            if _TEMPORARY.search(_fold(earlier.text).text):
                 # "the four other bridges would be closed until engineers had
                 # examined them", then a day later "officials reopened two of
                 # them after engineers found no defects": a state said to
@@ -752,10 +754,13 @@ class ContradictionFinder:
 #: have examined them", "suspended pending an inquiry", "temporarily",
 #: "مغلقة إلى حين", "مؤقتا", "ريثما" (not the adjective of a thing: "three
 #: temporary camps", "a temporary ban").
+#: Read on the folded text (:func:`~claimcheck.reasons.fold._fold`: "إلى"
+#: as "الي", marks dropped); "until" of the past ("until now", "until 2019",
+#: "up until last week") is no such state.
 _TEMPORARY = re.compile(
-    r"\b(?:until|till|pending|temporarily|for now|for the time being)\b"
-    r"|(?<!\w)(?:مؤقتا|بشكل مؤقت|إلى حين|الى حين|لحين|ريثما)(?!\w)",
-    re.IGNORECASE)
+    r"(?<!up )\buntil\b(?!\s+(?:now|recently|last|then|today|\d{4})\b)"
+    r"|\b(?:till|pending|temporarily|for now|for the time being)\b"
+    r"|(?<!\w)(?:مؤقتا|بشكل\s+مؤقت|الي\s+حين|لحين|ريثما)(?!\w)")
 
 
 def _probability(value: object, name: str = "threshold") -> float:

@@ -396,3 +396,17 @@ def test_a_content_is_never_another_relations_source() -> None:
         ("Lena Ortiz", "Music is about letting people tell and share their own songs"),
         ("Lena Ortiz", "was to reach every phone"),
     ]
+
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("BERLIN (dpa) - The minister said ...", "BERLIN (dpa) -"),
+    ("القدس (رويترز) - قالت الشرطة ...", "القدس (رويترز) -"),
+    ("The World Health Organization (WHO) - the agency said ...", None),
+    ("حركة المقاومة الإسلامية (حماس) - قالت ...", None),
+])
+def test_datelines_with_an_agency_and_organisations_without(text, dateline) -> None:
+    from claimcheck.text.attribution.credits import datelines
+
+    found = datelines(text)
+    assert (text[found[0][0]:found[0][1]] if found else None) == dateline

@@ -942,3 +942,28 @@ def test_no_figure_clash_with_a_count_of_something_else(a, b):
 ])
 def test_a_name_in_t_shares_no_stem_with_a_verb(a, b):
     assert find_reasons(a, b) == []
+
+
+
+@pytest.mark.parametrize("text", [
+    "قال المتحدث إن جميع ركاب الرحلة لم يصابوا بأذى",  # "said that all ... unharmed"
+    "All 186 passengers were unharmed. But officials were worried.",  # "but" of another sentence
+])
+def test_everyone_unharmed_after_that_or_before_another_sentence(text):
+    assert [q.units for q in find_quantities(text) if q.value == 0] == [("injured",)]
+
+
+@pytest.mark.parametrize(("text", "value", "state"), [
+    ("186 passengers were not hurt", 186, "injured"),
+    ("Twelve passengers survived and two lost their lives", 12, "dead"),
+    ("Three climbers were rescued, two lost their lives", 3, "dead"),
+])
+def test_a_state_of_others_or_negated_is_not_this_counts(text, value, state):
+    (q,) = [q for q in find_quantities(text) if q.value == value]
+    assert state not in q.units
+
+
+def test_an_arabic_noun_with_the_article_keeps_its_t():
+    from claimcheck.reasons.fold import _keys
+
+    assert "الزي" not in _keys("الزيت") and "دفع" in _keys("دفعت")

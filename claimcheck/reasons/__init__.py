@@ -106,7 +106,9 @@ def find_reasons(
         lexicons would only match by accident.
     context_a, context_b : str or None
         The sentence(s) around each claim in its article, searched for a
-        clash the article itself reports.
+        clash the article itself reports, and for a figure a source puts on
+        the count of the other claim of its sentence ("..., while police
+        put the figure at about 8,000").
     date_a, date_b : str or None
         Publication dates of the claims' articles (ISO 8601). A claim that
         something is done, dated after one that it will be done or is still

@@ -167,10 +167,12 @@ def _keys(word: str) -> frozenset[str]:
                         bases.add(base[:-1] + "ه")  # "معركته" -> "معركه"
                     break
         # Accusative tanween: "قتيلا" -> "قتيل", "خرقا" -> "خرق"; the past
-        # tense's "she/you" ending: "دفعت" -> "دفع", "قتلت" -> "قتل".
+        # tense's "she/you" ending: "دفعت" -> "دفع", "قتلت" -> "قتل" (not
+        # after the article, "الزيت", nor the plural "ات").
         verb_t = not (stems & _NOT_VERBS_IN_T)
         out |= stems | bases | {w[:-1] for w in stems if len(w) >= 4 and (
-            w.endswith("ا") or (w.endswith("ت") and verb_t))}
+            w.endswith("ا") or (w.endswith("ت") and verb_t and not w.startswith("ال")
+                                and not w.endswith("ات")))}
     else:
         if word.endswith("'s"):
             word = word[:-2]

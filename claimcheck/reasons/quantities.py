@@ -437,13 +437,16 @@ _ALL_RE = re.compile(r"\b(?:all|everyone|everybody)\b|(?<!\w)[وف]?(?:جميع|
 # passengers were evacuated and the pilot was unharmed", "قال جميع الشهود
 # إن السائق لم يصب بأذى").
 _NOT_ALL_RE = re.compile(
-    r"\b(?:except|but|save|apart|besides|other than)\b"
+    r"\b(?:except|all but|save for|apart from|besides|other than)\b"
     r"|(?<!\w)(?:باستثناء|عدا|سوي|الا|ما عدا)(?!\w)")
 _HEDGE_BEFORE = frozenset(_words("almost nearly not virtually practically most تقريبا معظم"))
 _IRREALIS_RE = re.compile(
     r"\b(?:hope[sd]?|hoping|ensure[sd]?|pray\w*|wish\w*|expect\w*|would|will|could|should|"
-    r"may|might|must|remain|remained)\b|(?<!\w)(?:[يتن]امل|امل|نرجو|[يت]جب|ان|انه|انهم)(?!\w)")
-_NEW_CLAUSE_RE = re.compile(r"\b(?:said|says|told|and|while|whereas)\b")
+    r"may|might|must|remain|remained)\b|(?<!\w)(?:[يتن]امل|امل|نرجو|[يت]جب)(?!\w)")
+# "that" opens a clause only after "all": "قال المتحدث إن جميع الركاب لم
+# يصابوا بأذى" is the spokesman's claim that none was hurt.
+_NEW_CLAUSE_RE = re.compile(r"\b(?:said|says|told|and|while|whereas)\b"
+                            r"|(?<!\w)(?:ان|انه|انهم|قال|قالت)(?!\w)")
 
 
 def _unharmed(folded: _Folded) -> Quantity | None:
@@ -463,7 +466,9 @@ def _unharmed(folded: _Folded) -> Quantity | None:
     if everyone is None:
         return None
     before = text[clause_start:everyone.start()].split()[-1:]
-    if (before and before[0] in _HEDGE_BEFORE) or _NOT_ALL_RE.search(text, clause_start) \
+    clause_end = next((m.start() for m in _SENTENCE_END.finditer(text, harm.end())), len(text))
+    if (before and before[0] in _HEDGE_BEFORE) \
+            or _NOT_ALL_RE.search(text, clause_start, clause_end) \
             or _IRREALIS_RE.search(text, clause_start, harm.start()) \
             or _NEW_CLAUSE_RE.search(text, everyone.end(), harm.start()):
         return None
@@ -650,7 +655,8 @@ _ARMED = frozenset({"troops", "fighters"})
 # people a number counts were hurt. The clause ends at a conjunction or a
 # comma ("5 were killed and 12 injured": the 5 are not the injured).
 _HURT_RE = re.compile(r"\b(?:(?:with|treated for|suffered|suffering|sustained) (?:\w+ ){0,2}"
-                      r"injur(?:y|ies)|(?:were|was|been|got) (?:\w+ )?hurt)\b", re.IGNORECASE)
+                      r"injur(?:y|ies)|(?:were|was|been|got) (?:(?!not\b|never\b)\w+ )?hurt)\b",
+                      re.IGNORECASE)
 _DIED_RE = re.compile(r"\b(?:died|dead|killed|succumbed)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:]|\b(?:and|but|while|whereas|after|before)\b", re.IGNORECASE)
 
@@ -673,8 +679,8 @@ def _tail(tokens: Sequence[_Token], end: int, text: str, reach: int) -> str:
         return ""
     stop = min(end + reach, len(tokens))
     for j in range(end, stop):
-        if tokens[j].text[0].isdigit():
-            stop = j
+        if tokens[j].text[0].isdigit() or _read_number(tokens, j) is not None:
+            stop = j  # the next number's words ("... and two lost their lives")
             break
     if stop <= end:
         return ""
@@ -698,6 +704,8 @@ def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -
     if start > 0 and tokens[start - 1].text in ("of", "among"):
         return False  # "Two of the 10 climbers lost their lives": the 10 are the whole
     tail = _tail(tokens, end, text, reach)
+    cut = _CLAUSE_END.search(tail)
+    tail = tail[:cut.start()] if cut else tail
     found = _LIVES_LOST.search(tail)
     return bool(found) and not _LIVES_AT_RISK.search(tail[:found.start()])
 

@@ -53,25 +53,28 @@ class CreditLines:
         return at >= 0 and end <= self.spans[at][1]
 
 
-# "KOLAWE, Sarenga, April 8 (Reuters) -", "MIRPARA (AP) —", "Geneva, June 4
-# (Reuters) -", "UPDATE 2-KABUL (Reuters) -", "WASHINGTON/LONDON (Reuters)
-# -": a place (in capitals, or up to four capitalised words), maybe a
-# region and a date, the agency, a dash; "KABUL, June 4 -": a place in
-# capitals and a date without the agency; "القدس (رويترز) -".
+# "KOLAWE, Sarenga, April 8 (Reuters) -", "MIRPARA (AP) —", "BERLIN (dpa)
+# -", "UPDATE 2-KABUL (Reuters) -", "WASHINGTON/LONDON (Reuters) -": a place
+# in capitals, maybe a region and a date, the agency, a dash; "Geneva, June
+# 4 (Reuters) -": a place not in capitals needs the date ("The World Health
+# Organization (WHO) -", "Rep. Gwen Moore (D-Wis.) -" open no dateline);
+# "KABUL, June 4 -": a place in capitals and a date without the agency;
+# "القدس (رويترز) -": an Arabic place and a known agency ("حركة المقاومة
+# الإسلامية (حماس) -" is no dateline).
 _CAPS = r"[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+)*"
 _PLACE = r"[A-Z][A-Za-z'’.\-]+(?:[ \t]+[A-Z][A-Za-z'’.\-]+){0,3}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = _MONTH + r"[ \t]*\d{1,2}(?:,[ \t]*\d{4})?"
+_AGENCIES_AR = (r"رويترز|[أا] ف ب|فرانس برس|[أا] ب|د ب [أا]|الأناضول|الاناضول|واس|سانا|وفا|قنا|"
+                r"كونا|بترا|وام|شينخوا|سبوتنيك|[أا]سوشيتد برس")
 _DATELINE = re.compile(
     r"^[ \t]*(?:"
     r"(?:UPDATE[ \t]*\d+[ \t]*-[ \t]*)?" + _CAPS + r"(?:/" + _CAPS + r")*"
-    r"(?:,[^\n()]{0,60}?)?[ \t]*\([A-Z][A-Za-z .&-]{1,30}\)"
-    # a place not in capitals takes a plain agency name: "Rep. Gwen Moore
-    # (D-Wis.) - who ..." opens no dateline
-    r"|" + _PLACE + r"(?:,[^\n()]{0,60}?)?[ \t]*\([A-Z][A-Za-z &]{1,30}\)"
-    r"|" + _CAPS + r"(?:,[ \t]*[A-Z][A-Za-z.]+){0,2},[ \t]*" + _MONTH + r"[ \t]*\d{1,2}"
-    r"(?:,[ \t]*\d{4})?"
-    r"|[\u0621-\u064A]+(?:[ \t]+[\u0621-\u064A]+){0,2}[ \t]*"
-    r"\([\u0621-\u064A][\u0621-\u064A \t]{1,20}\)"
+    r"(?:,[^\n()]{0,60}?)?[ \t]*\([A-Za-z][A-Za-z .&-]{1,30}\)"
+    r"|" + _PLACE + r"(?:,[ \t]*[A-Z][A-Za-z.]+){0,2},[ \t]*" + _DATE
+    + r"[ \t]*\([A-Z][A-Za-z &]{1,30}\)"
+    r"|" + _CAPS + r"(?:,[ \t]*[A-Z][A-Za-z.]+){0,2},[ \t]*" + _DATE
+    + r"|[\u0621-\u064A]+(?:[ \t]+[\u0621-\u064A]+){0,2}[ \t]*\((?:" + _AGENCIES_AR + r")\)"
     r")[ \t]*[-—–]{1,2}",
     re.MULTILINE,
 )
