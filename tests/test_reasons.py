@@ -967,3 +967,12 @@ def test_an_arabic_noun_with_the_article_keeps_its_t():
     from claimcheck.reasons.fold import _keys
 
     assert "الزي" not in _keys("الزيت") and "دفع" in _keys("دفعت")
+
+
+def test_all_of_a_group_unharmed_against_some_of_it_injured_in_one_language():
+    (reason,) = find_reasons("all passengers were unharmed", "three passengers were injured")
+    assert (reason.kind, reason.detail) == ("count", "0 vs 3 (injured)")
+    # another group, or a precaution, is no clash
+    assert find_reasons("all passengers were unharmed", "two crew members were injured") == []
+    assert find_reasons("all passengers were unharmed",
+                        "three passengers were taken to hospital as a precaution") == []

@@ -339,7 +339,7 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     # The words next to the two numbers say they measure one thing, or one
     # claim is nothing but the count ("130 مهاجرا").
     measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
-        single and specific and (_bare(a) or _bare(b)))
+        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q)
     # One count of one kind of people or things in each of two claims on one
     # thing, the counts close, as two reports of one count are ("5 soldiers
     # lost" and "10,000 soldiers took part" count two things): numeric only.
@@ -476,6 +476,18 @@ def _part(around: _Folded, whole: _Folded, q: Quantity) -> bool:
     """Whether quantity ``q`` (with ``around``, the words next to it) is a
     part or a change of a total."""
     return bool(_PART_RE.search(around.text)) or _rescued(whole, q)
+
+
+def _none_of_the_group(p: Quantity, q: Quantity) -> bool:
+    """Whether one of two quantities counts none of a group the other
+    counts some of, its words naming that group: "all passengers were
+    unharmed" (0 injured) against "three passengers were injured"."""
+    for zero, other in ((p, q), (q, p)):
+        if zero.value == 0 and other.value > 0 and zero.units == ("injured",):
+            groups = set(other.units) & _WHO
+            if groups and any(_UNIT_OF.get(t.text) in groups for t in _fold(zero.text).tokens):
+                return True
+    return False
 
 
 def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:
