@@ -135,9 +135,9 @@ _STOPWORDS = _words(
 
 # Words in "ت" that are no past-tense verb: names (Hikmat, Rifaat, Talaat,
 # Medhat, Ismat, Nashat, Raafat, Shawkat, Bahjat), Beirut, Kuwait, "fixed",
-# "silent", "in time".
+# "silent", "in time" (a word with the article keeps its "ت" anyway).
 _NOT_VERBS_IN_T = frozenset(_fold(w).text for w in """
-    حكمت رفعت طلعت مدحت عصمت نشأت رأفت شوكت بهجت عزمت بيروت كويت الكويت ثابت صامت بوقت
+    حكمت رفعت طلعت مدحت عصمت نشأت رأفت شوكت بهجت عزمت بيروت كويت ثابت صامت بوقت
     """.split())
 _AR_PREFIXES = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال")
 _AR_SUFFIXES = ("هما", "ها", "هم", "ه")

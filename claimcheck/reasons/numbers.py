@@ -28,6 +28,7 @@ from claimcheck.reasons.quantities import (
     _GENERIC_UNITS,
     _GROUPS,
     _MONTHS,
+    _PEOPLE,
     _PLURAL_SCALES,
     _SCALES,
     _STATES,
@@ -221,7 +222,7 @@ def _figure_clash(a: _Folded, b: _Folded, context_a: str | None,
                   if q.units and not set(q.units) & set(_EXCLUSIVE_UNITS)]
         if len(bare) != 1 or len(counts) != 1 or _compatible(bare[0], counts[0]):
             continue
-        if set(counts[0].units) & _STATES or not set(counts[0].units) & (_WHO | {"people"}):
+        if set(counts[0].units) & _STATES or not set(counts[0].units) & _PEOPLE:
             continue  # "4 officers were injured, while organisers put the turnout at ..."
         low, high = sorted((bare[0].value, counts[0].value))
         if high > _FIGURES_APART * max(low, 1):
@@ -235,8 +236,6 @@ def _figure_clash(a: _Folded, b: _Folded, context_a: str | None,
 # What befell people, and who they are: two counts that name different ones
 # ("soldiers killed" / "soldiers wounded", "civilians killed" / "militants
 # killed") count different people, whatever else they share.
-
-
 def _units_disagree(p: Quantity, q: Quantity) -> bool:
     """Whether two quantities name different states or groups of people, or
     one names a group the other does not ("killed 30 people" against "20

@@ -369,12 +369,12 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             continue
         # "Two of the 10 climbers died": the 10 are the whole group, of
         # which only the two are in the state.
-        whole = start >= 2 and tokens[start - 1].text == "the" and tokens[start - 2].text == "of" \
-            and start >= 3 and _read_number(tokens, start - 3) is not None
+        whole = start >= 3 and tokens[start - 1].text == "the" and tokens[start - 2].text == "of" \
+            and _read_number(tokens, start - 3) is not None
         # A count of none takes the noun right after it; "no one" and
         # "nobody" what they did ("no one was killed": none dead).
         units = (_zero_units(tokens, end) if value == 0 and tokens[end - 1].text
-                 not in ("one", "nobody") else _units_near(tokens, start, end, folded.original))
+                 not in _NO_ONE else _units_near(tokens, start, end, folded.original))
         if value == 0 and not units:
             continue  # "no doubt", "none said": no count of anything
         if whole:
@@ -472,7 +472,7 @@ def _unharmed(folded: _Folded) -> Quantity | None:
             or _IRREALIS_RE.search(text, clause_start, harm.start()) \
             or _NEW_CLAUSE_RE.search(text, everyone.end(), harm.start()):
         return None
-    if not _group_after(folded, everyone.end()):
+    if not _names_people(folded, everyone.end()):
         return None  # "all hostages were unharmed": not a count this rule can place
     # Only the injured are none: "all passengers were unharmed" says
     # nothing against "three passengers were taken to hospital as a
@@ -480,16 +480,13 @@ def _unharmed(folded: _Folded) -> Quantity | None:
     return _zero_quantity(folded, everyone.start(), harm.end(), ("injured",))
 
 
-def _group_after(folded: _Folded, at: int) -> tuple[str, ...]:
-    """The unit of a group of people named within three words after the
+def _names_people(folded: _Folded, at: int) -> bool:
+    """Whether people of some kind are named within three words after the
     folded offset ``at`` ("all 186 people", "all the passengers", "جميع
-    ركاب"), if any."""
+    ركاب")."""
     start = folded.offsets[at] if at < len(folded.offsets) else len(folded.original)
-    for token in [t for t in folded.tokens if t.start >= start][:3]:
-        unit = _unit_of(token.text)
-        if unit in _GROUPS or unit in ("people", "workers"):
-            return (unit,)
-    return ()
+    return any(_unit_of(t.text) in _PEOPLE
+               for t in [t for t in folded.tokens if t.start >= start][:3])
 
 
 def _zero_quantity(folded: _Folded, start: int, end: int, units: tuple[str, ...]) -> Quantity:
@@ -516,6 +513,9 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
 _ZERO = {("no",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
          ("not", "a", "single"): 0, ("not", "one"): 0}
 _NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".split())
+# The last word of a count of none that counts what its people did ("no one
+# was killed": none dead), not the noun after it.
+_NO_ONE = frozenset({"one", "nobody"})
 
 
 def _zero(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
@@ -599,9 +599,9 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             forward.append(unit)
         elif _is_conjunction(word):
             break
-    if "dead" not in forward and _lives_lost(tokens, end, text):
+    if "dead" not in forward and _lives_lost(tokens, start, end, text):
         forward.append("dead")  # "23 people lost their lives"
-    elif (set(forward) & (_WHO | {"people"}) or tokens[end - 1].text in ("one", "nobody")) \
+    elif (set(forward) & _PEOPLE or tokens[end - 1].text in _NO_ONE) \
             and not set(forward) & _STATES and _hurt_after(tokens, end, text):
         forward.append("injured")  # "Three passengers were taken to hospital with minor injuries"
     backward: list[str] = []
@@ -667,9 +667,13 @@ def _hurt_after(tokens: Sequence[_Token], end: int, text: str, reach: int = 10) 
     were hurt: "Three passengers were taken to hospital with minor
     injuries"."""
     tail = _tail(tokens, end, text, reach)
+    return bool(_HURT_RE.search(_clause(tail))) and not _DIED_RE.search(tail)
+
+
+def _clause(tail: str) -> str:
+    """A :func:`_tail` up to the end of its clause (:data:`_CLAUSE_END`)."""
     cut = _CLAUSE_END.search(tail)
-    clause = tail[:cut.start()] if cut else tail
-    return bool(_HURT_RE.search(clause)) and not _DIED_RE.search(tail)
+    return tail[:cut.start()] if cut else tail
 
 
 def _tail(tokens: Sequence[_Token], end: int, text: str, reach: int) -> str:
@@ -689,23 +693,19 @@ def _tail(tokens: Sequence[_Token], end: int, text: str, reach: int) -> str:
     return tail[:cut.start()] if cut else tail
 
 
-def _lives_lost(tokens: Sequence[_Token], end: int, text: str, reach: int = 7) -> bool:
-    """Whether the clause right after a number (up to ``reach`` words, no
-    other number or sentence end in between) says its people lost their
-    lives: "Twenty-three of our soldiers gave their lives", "the crash
-    claimed 23 lives"."""
+def _lives_lost(tokens: Sequence[_Token], start: int, end: int, text: str,
+                reach: int = 7) -> bool:
+    """Whether the clause right after the number of tokens ``start:end`` (up
+    to ``reach`` words, no other number or sentence end in between) says its
+    people lost their lives: "Twenty-three of our soldiers gave their
+    lives", "the crash claimed 23 lives"."""
     if end >= len(tokens) or not text:
         return False
     if tokens[end].text == "lives" and end >= 2 and tokens[end - 2].text in _TAKING:
         return True  # "claimed 23 lives"
-    start = end - 1
-    while start > 0 and _read_number(tokens, start - 1) is not None:
-        start -= 1
     if start > 0 and tokens[start - 1].text in ("of", "among"):
-        return False  # "Two of the 10 climbers lost their lives": the 10 are the whole
-    tail = _tail(tokens, end, text, reach)
-    cut = _CLAUSE_END.search(tail)
-    tail = tail[:cut.start()] if cut else tail
+        return False  # "two of 10 climbers lost their lives": the 10 are the whole
+    tail = _clause(_tail(tokens, end, text, reach))
     found = _LIVES_LOST.search(tail)
     return bool(found) and not _LIVES_AT_RISK.search(tail[:found.start()])
 
@@ -750,7 +750,8 @@ def _year_like(word: str) -> bool:
 
 
 
-# The states people counted are in, and who they are.
+# The states people counted are in, and who they are; people of any kind.
 _STATES = frozenset({"dead", "injured", "missing", "displaced"})
 _WHO = _GROUPS | {"workers"}
+_PEOPLE = _WHO | {"people"}
 

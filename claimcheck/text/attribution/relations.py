@@ -69,7 +69,6 @@ class Attribution:
     lang: str
 
 
-
 def _past_dateline(norm: NormalizedText, start: int, end: int,
                    places: list[tuple[int, int]]) -> tuple[int, int] | None:
     """A source or content span (in ``norm``) without the wire dateline it
