@@ -358,3 +358,59 @@ def test_the_shipped_tagger_reads_english_itself_and_hands_other_languages_on():
         tagger.tag_many([english, french], langs=["en"])
     with pytest.raises(TypeError, match="fallback"):
         AttributionTagger(tagger.model, tagger.tokenizer, fallback="full")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Instead, the Ohio governor is keeping to his stump speech, hoping to avoid any "
+         "stumble before the vote.", "the Ohio governor", "hoping"),
+        ("Mr. Okafor has raised doubts about the audit, falsely suggesting that the ministry "
+         "had hidden the figures.", "Mr. Okafor", "suggesting"),
+    ],
+)
+def test_a_rule_relation_without_a_source_takes_the_taggers_source(text, source, cue):
+    from claimcheck.text.attribution import find_attributions
+
+    def relation(tagger):
+        [found] = [a for a in find_attributions(text, lang="en", tagger=tagger)
+                   if text[a.cue_span[0]:a.cue_span[1]] == cue]
+        return found
+
+    assert relation(False).source_span is None  # the rules leave the subject implicit
+    lent = relation(True)
+    assert text[lent.source_span[0]:lent.source_span[1]] == source
+    assert lent.speaker == source
+
+
+def test_a_lent_source_must_be_written_before_the_cue_in_the_rules_sentence():
+    from claimcheck.text.attribution.tagged import lend_sources
+    from claimcheck.text.attribution.tokens import Match
+    from claimcheck.text.normalize import normalize_for_matching
+    from claimcheck.text.tagger import TaggedRelation
+
+    text = "Earlier remarks. The senator spoke, saying the bill would pass."
+    start = text.index("The")
+    norm = normalize_for_matching(text[start:], start)
+    cue = text.index("saying") - start
+    content = (text.index("the bill") - start, len(text) - start - 1)
+
+    def found():
+        return [(1, norm, Match(None, (cue, cue + 6), content, region_start=cue), "en")]
+
+    def tagged(source):
+        return [TaggedRelation(source, (cue + start, cue + start + 6),
+                               (content[0] + start, content[1] + start))]
+
+    before = found()
+    assert lend_sources(before, tagged((start, start + 11))) == before
+    assert norm.text[slice(*before[0][2].source)] == "The senator"
+    outside = found()  # "Earlier" lies in another sentence
+    assert lend_sources(outside, tagged((0, 7))) == [] and outside[0][2].source is None
+    after = found()  # a "source" after the cue is no subject
+    end = len(text) - 1
+    assert lend_sources(after, tagged((end - 4, end))) == [] and after[0][2].source is None
+    holderless = [(1, norm, Match(None, (cue, cue + 6), content, region_start=cue,
+                                  holderless=True), "en")]
+    assert lend_sources(holderless, tagged((start, start + 11))) == []

@@ -21,33 +21,44 @@ from claimcheck.types import Sentence
 Found = tuple[int, NormalizedText, Match, str]
 
 
-def add_tagged(
-    text: str, sentences: list[Sentence], english: list[bool], found: list[Found],
+def tagged_relations(
+    text: str, sentences: list[Sentence], english: list[bool],
     tagger: bool | AttributionTagger, langs: list[str] | None = None,
+) -> list[TaggedRelation]:
+    """The tagger's relations in the sentences it reads: ``english`` says,
+    per sentence, whether it reads it (English, or a language without
+    rules); ``tagger`` is True for the shipped tagger or the tagger to use;
+    ``langs`` is each sentence's language when known."""
+    if not any(english):
+        return []
+    model = shipped_tagger() if tagger is True else tagger
+    return _tagged_relations(text, sentences, english, model, langs)
+
+
+def add_tagged(
+    text: str, sentences: list[Sentence], found: list[Found],
+    relations: list[TaggedRelation], langs: list[str] | None = None,
     refused: Sequence[Found] = (),
 ) -> list[Found]:
-    """``found`` plus the tagger's relations whose content overlaps no
-    content found by the rules and whose cue is not a rule's cue, each filed
-    under the sentence where its content starts.
+    """``found`` plus the tagger's ``relations`` (:func:`tagged_relations`)
+    whose content overlaps no content found by the rules and whose cue is
+    not a rule's cue, each filed under the sentence where its content starts.
 
-    ``english`` says, per sentence, whether the tagger reads it (English, or
-    a language without rules); ``tagger`` is True for the shipped tagger or
-    the tagger to use; ``langs``, each sentence's language, labels what it
-    finds (default "en"). ``refused`` are rule candidates set aside for a
-    sense that reports nothing: they are not returned, but a tagger relation
-    over their content or cue is not taken either, as the tagger reads those
-    words the same way.
+    ``langs``, each sentence's language, labels what it finds (default
+    "en"). ``refused`` are rule candidates set aside for a sense that
+    reports nothing: they are not returned, but a tagger relation over their
+    content or cue is not taken either, as the tagger reads those words the
+    same way.
     """
-    if not any(english):
+    if not relations:
         return found
-    model = shipped_tagger() if tagger is True else tagger
     rules = [*found, *refused]
     taken = [norm.to_input(*match.content) for _, norm, match, _ in rules]
     cues = [norm.to_input(*match.cue) for _, norm, match, _ in rules]
     starts = [s.span[0] for s in sentences]
     whole = NormalizedText(text=text, starts=None, ends=None, offset=0)
     added = []
-    for relation in _tagged_relations(text, sentences, english, model, langs):
+    for relation in relations:
         # Inside the English run it came from, so its sentence is English.
         index = bisect.bisect_right(starts, relation.content[0]) - 1
         if any(relation.content[0] < end and start < relation.content[1] for start, end in taken):
@@ -61,6 +72,47 @@ def add_tagged(
     if not added:
         return found
     return sorted(found + added, key=lambda item: (item[0], item[1].to_input(*item[2].content)))
+
+
+def lend_sources(found: list[Found], relations: list[TaggedRelation]) -> list[Found]:
+    """Each relation of ``found`` that has no source and a holder (not "is
+    expected to") takes the source of the first tagger relation whose
+    content overlaps its content, when that source is written in its
+    sentence before its cue ("Obama took a lighter tone, still calling
+    ...", "But in late November, Rubio seemed ..."): the rules leave a
+    subject they cannot find implicit, and the tagger often reads it.
+    Returns the relations whose source was lent (changed in place)."""
+    lent = []
+    for item in found:
+        _, norm, match, _ = item
+        if match.source is not None or match.holderless:
+            continue
+        content = norm.to_input(*match.content)
+        cue_start = norm.to_input(*match.cue)[0]
+        for relation in relations:
+            if relation.source is None or not (
+                    relation.content[0] < content[1] and content[0] < relation.content[1]):
+                continue
+            if relation.source[1] <= cue_start:
+                match.source = _in_copy(norm, relation.source)
+                if match.source is not None:
+                    lent.append(item)
+            break
+    return lent
+
+
+def _in_copy(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The input span ``span`` in the offsets of the normalised copy ``norm``,
+    or None when it does not lie wholly inside the copy."""
+    if norm.starts is None or norm.ends is None:
+        start, end = span[0] - norm.offset, span[1] - norm.offset
+        return (start, end) if 0 <= start < end <= len(norm.text) else None
+    first = bisect.bisect_left(norm.starts, span[0])
+    last = bisect.bisect_right(norm.ends, span[1]) - 1
+    if first >= len(norm.starts) or last < first or norm.starts[first] != span[0] \
+            or norm.ends[last] != span[1]:
+        return None
+    return (first, last + 1)
 
 
 def english_runs(sentences: list[Sentence], english: list[bool]) -> list[tuple[int, int]]:
