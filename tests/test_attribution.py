@@ -660,6 +660,23 @@ def test_english_titled_subject_is_the_source_of_a_second_verb() -> None:
     ]
 
 
+def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it() -> None:
+    # The sentence opens with a quotation, so it has no subject to take; the
+    # speech tag just before the participle has one.
+    text = ('"This was a calm and orderly vote," Voss told reporters, adding that the '
+            "commission had received no formal complaints.")
+    assert _relations(text) == [
+        ("Voss", "told", '"This was a calm and orderly vote'),
+        ("Voss", "adding", "the commission had received no formal complaints"),
+    ]
+    # Too far from the speech tag for the rules to give it its speaker (the
+    # learned tagger may still), and no subject inside the quotation.
+    text = ('"The vote was calm," Voss told reporters at the offices of the commission in the '
+            "old town on Monday, adding that no complaints had come in.")
+    assert [None if a.source_span is None else text[slice(*a.source_span)]
+            for a in find_attributions(text, lang="en", tagger=False)] == ["Voss", None]
+
+
 def test_english_source_with_a_long_apposition_is_its_name() -> None:
     text = ("Ilse Marten, a senior adviser to the mayor and past president of the "
             "Harbour Workers Union of the Northern Coast, said that the port would close. "

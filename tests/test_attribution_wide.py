@@ -243,6 +243,15 @@ def test_credit_lines_are_neither_claims_nor_relations(credit: str) -> None:
     ("Over", "en", None),
     ("important", "en", None),
     ("More than 100 doctors", "en", "More than 100 doctors"),
+    # a subordinator, a time, a sentence adverb or a demonstrative alone is
+    # when or how, not who (PolNeAR train: "Earlier", "Sunday", "This" were
+    # never a gold source)
+    ("Earlier", "en", None),
+    ("Sunday", "en", None),
+    ("without", "en", None),
+    ("This", "en", None),
+    ("This group", "en", "This group"),
+    ("Sunday Times", "en", "Sunday Times"),
     # a negated auxiliary is the verb's, not the speaker's; a figure's change names nobody
     ("I don't", "en", "I"),
     # a verb contracted onto a pronoun is the clause's: the speaker is the pronoun

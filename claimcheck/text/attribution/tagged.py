@@ -94,14 +94,14 @@ def lend_sources(found: list[Found], relations: list[TaggedRelation]) -> list[Fo
                     relation.content[0] < content[1] and content[0] < relation.content[1]):
                 continue
             if relation.source[1] <= cue_start:
-                match.source = _in_copy(norm, relation.source)
+                match.source = in_copy(norm, relation.source)
                 if match.source is not None:
                     lent.append(item)
             break
     return lent
 
 
-def _in_copy(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int] | None:
+def in_copy(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int] | None:
     """The input span ``span`` in the offsets of the normalised copy ``norm``,
     or None when it does not lie wholly inside the copy."""
     if norm.starts is None or norm.ends is None:

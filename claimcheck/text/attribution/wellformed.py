@@ -48,8 +48,15 @@ _EN_RELATIVE = word_set("who which that whose whom")
 # Words that, with a number and nothing else, count without naming.
 _EN_QUANTIFIERS = word_set("all both each some many most few several the a an any no none of")
 # Words that name nobody alone: a quantifier, a preposition or an adjective
-# the tagger cut from a phrase ("More (offering web access)", "Over", "important").
-_EN_NOT_ALONE = word_set("more less fewer most much over under about after before during important")
+# the tagger cut from a phrase ("More (offering web access)", "Over", "important"),
+# a subordinator, a time ("Earlier", "Sunday": when, not who) or a sentence adverb.
+_EN_NOT_ALONE = word_set("""
+    more less fewer most much over under about after before during important
+    without like unlike whenever wherever whether however meanwhile usually seldom
+    this these what how why let last no wow
+    earlier later today yesterday tomorrow tonight
+    monday tuesday wednesday thursday friday saturday sunday
+    """)
 # Titles that name nobody alone.
 _EN_TITLES = word_set("mr mrs ms dr sen rep gov gen lt col sgt")
 # Subject pronouns: "the top 33 percent rate he" ends in the speaker.

@@ -832,6 +832,9 @@ def _opens_content(tok: Token) -> bool:
 def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
     # The leading run of capitalised words and determiners, e.g. "The White House".
     k = min(marks.lead_end, limit)
+    if k > 0 and toks[0].text in QUOTES and any(
+            tok.text in QUOTES for tok in toks[k:limit]):
+        return None  # '"The vote was calm," Voss said, adding': a quotation has no subject
     if k < limit and (toks[k].low in PREPOSITIONS or toks[k].low in {"given", "after"}):
         # "On Sunday, Mr. Trump ..., saying": the subject follows the lead-in.
         comma = next((x for x in range(k, min(limit, k + 12)) if toks[x].text == ","), -1)
