@@ -677,6 +677,31 @@ def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it(
             for a in find_attributions(text, lang="en", tagger=False)] == ["Voss", None]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    # a participial, time or place phrase before the subject is no subject
+    ("Speaking at a town hall in Salem, New Hampshire, Mayor Ruiz went after the council, "
+     "calling its budget reckless.", "Mayor Ruiz"),
+    ("The day before, at a rally in Beaumont, Tex., Ms. Okoro was just as blunt, claiming "
+     "that the plant would close.", "Ms. Okoro"),
+    ("Hours later, the union returned the favour, telling members the deal was fair.",
+     "the union"),
+    ("Back in 1999, Mr. Lund praised the governor, telling an interviewer he was honest.",
+     "Mr. Lund"),
+    # a wire dateline is no subject
+    ("LAGOS (Reuters) – Senator Ada Obi has criticised the plan, saying it would cost jobs.",
+     "Senator Ada Obi"),
+    ("LIMA, June 10 (UPI) -- The mining minister defended the levy, saying it was fair.",
+     "The mining minister"),
+    # a name with a comma after it stays the subject
+    ("Manning, the former coach, criticized the league, saying it had failed its players.",
+     "Manning, the former coach"),
+])
+def test_english_participle_takes_the_subject_after_a_lead_in(text: str, source: str) -> None:
+    found = [(None if a.source_span is None else text[slice(*a.source_span)],
+              text[slice(*a.cue_span)]) for a in find_attributions(text, lang="en", tagger=False)]
+    assert found[-1][0] == source and found[-1][1].endswith("ing")
+
+
 def test_english_source_with_a_long_apposition_is_its_name() -> None:
     text = ("Ilse Marten, a senior adviser to the mayor and past president of the "
             "Harbour Workers Union of the Northern Coast, said that the port would close. "

@@ -204,14 +204,14 @@ def _continue_sources(text: str, found: list[Found]) -> None:
     told reporters, adding that ...'), when at most six words lie between
     the two. On PolNeAR train articles 35 of 38 such sources (with a gold
     source) are right."""
-    for k, (index, norm, match, lang) in enumerate(found):
-        if lang != "en" or match.source is not None or match.holderless:
+    for index, norm, match, lang in found:
+        if lang != "en" or match.holderless:
             continue
         cue = norm.to_input(*match.cue)
         if not text[cue[0]:cue[1]].lower().endswith("ing") \
                 or not text[max(0, cue[0] - 20):cue[0]].rstrip().endswith(","):
             continue
-        earlier = [(n, m) for i, n, m, _ in found[:k] if i == index and m.source is not None
+        earlier = [(n, m) for i, n, m, _ in found if i == index and m.source is not None
                    and n.to_input(*m.cue)[1] <= cue[0]]
         if not earlier:
             continue

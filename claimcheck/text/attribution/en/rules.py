@@ -829,18 +829,80 @@ def _opens_content(tok: Token) -> bool:
     return tok.low == "that" or tok.text in STOPS
 
 
+# Words that open a phrase before the subject ("Speaking in Ohio, Trump ...",
+# "Back in 1999, Mr. Trump", "Hours later, he"): prepositions, subordinators,
+# and a phrase of time ending in one of _TIME_LAST.
+_LEAD_IN_FIRST = PREPOSITIONS | frozenset("""
+    given after back late absent while when as although though if because despite
+    throughout under amid following like unlike earlier later last
+    """.split())
+_TIME_LAST = frozenset("""
+    later ago before earlier afterward afterwards today yesterday tonight week month year
+    morning afternoon evening night weekend monday tuesday wednesday thursday friday
+    saturday sunday
+    """.split())
+
+
+def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
+    """Whether the words from ``k`` to the next comma are a phrase before the
+    sentence's subject, not the subject."""
+    first = toks[k]
+    if first.low in _LEAD_IN_FIRST:
+        return True
+    if first.text[:1].isupper() and first.low.endswith("ing") and len(first.low) > 5 \
+            and first.low not in lexicon_en.REPORTING_VERBS:
+        return True  # "Speaking at a town hall, Trump", not "Manning" (a name: no comma)
+    comma = next((x for x in range(k, min(limit, k + 6)) if toks[x].text == ","), -1)
+    return comma > k and (toks[comma - 1].low in _TIME_LAST or (
+        toks[comma - 1].text.isdigit() and len(toks[comma - 1].text) == 4))
+
+
+def _past_wire_dateline(toks: list[Token], k: int, limit: int) -> int:
+    """Where the subject starts after a wire dateline opening the sentence
+    ("WASHINGTON (Reuters) – Hillary Clinton", "WASHINGTON, June 10 (UPI) --
+    Sen. Bernie Sanders"); ``k`` when there is none."""
+    j, end = k, min(limit, k + 4)  # a place of at most four words: "SAN JUAN"
+    while j < end and toks[j].text.isupper() and len(toks[j].text) > 1 and toks[j].text.isalpha():
+        j += 1
+    if j == k or j == end:
+        return k
+    if j < limit and toks[j].text == ",":
+        # ", June 10": a date after the place
+        j = next((x for x in range(j + 1, min(limit, j + 5))
+                  if toks[x].text in ("(", "-", "—", "–")), j)
+    if j < limit and toks[j].text == "(":
+        close = next((x for x in range(j, min(limit, j + 6)) if toks[x].text == ")"), -1)
+        if close < 0:
+            return k
+        j = close + 1
+    if j >= limit or toks[j].text not in ("-", "—", "–"):
+        return k
+    while j < limit and toks[j].text in ("-", "—", "–"):
+        j += 1
+    return j
+
+
 def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
     # The leading run of capitalised words and determiners, e.g. "The White House".
     k = min(marks.lead_end, limit)
     if k > 0 and toks[0].text in QUOTES and any(
             tok.text in QUOTES for tok in toks[k:limit]):
         return None  # '"The vote was calm," Voss said, adding': a quotation has no subject
-    if k < limit and (toks[k].low in PREPOSITIONS or toks[k].low in {"given", "after"}):
+    k = _past_wire_dateline(toks, k, limit)
+    for _ in range(3):  # "The day before, at a rally in Beaumont, Tex., Mr. Trump"
+        if k >= limit or not _lead_in(toks, k, limit):
+            break
         # "On Sunday, Mr. Trump ..., saying": the subject follows the lead-in.
         comma = next((x for x in range(k, min(limit, k + 12)) if toks[x].text == ","), -1)
         if comma < 0:
             return None
         k = comma + 1
+        if toks[comma - 1].text[:1].isupper():
+            # "in Salem, New Hampshire, Trump", "in Beaumont, Tex., Mr. Trump": a place's state
+            end = next((x for x in range(k, min(limit, k + 4)) if not (
+                toks[x].text[:1].isupper() or toks[x].text == ".")), limit)
+            if k < end < limit and toks[end].text == ",":
+                k = end + 1
     start = k
     k = max(start, min(marks.name_run_end(start), limit))
     if k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
