@@ -364,8 +364,8 @@ def test_the_shipped_tagger_reads_english_itself_and_hands_other_languages_on():
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
-        ("Instead, the Ohio governor is keeping to his stump speech, hoping to avoid any "
-         "stumble before the vote.", "the Ohio governor", "hoping"),
+        ("Far from the capital, the Ohio governor is keeping to his stump speech, hoping to "
+         "avoid any stumble before the vote.", "the Ohio governor", "hoping"),
         ("Mr. Okafor has raised doubts about the audit, falsely suggesting that the ministry "
          "had hidden the figures.", "Mr. Okafor", "suggesting"),
     ],

@@ -523,7 +523,8 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     if j >= 0 and toks[j].low in {"and", "but"} and right is not None:
         # "Merrill says X and said Y": the subject of the first verb speaks again.
         if low not in WEAK or opens_clause:
-            return Match(_sentence_subject(toks, j, marks), cue, right, region_start=cue[0])
+            subject = _clause_subject(toks, j, marks) or _sentence_subject(toks, j, marks)
+            return Match(subject, cue, right, region_start=cue[0])
         return None
     dash_appositive = None
     if j > 0 and toks[j].text in ("—", "–", "-"):  # "-": a dash typed as a spaced hyphen
@@ -834,13 +835,19 @@ def _opens_content(tok: Token) -> bool:
 # and a phrase of time ending in one of _TIME_LAST.
 _LEAD_IN_FIRST = PREPOSITIONS | frozenset("""
     given after back late absent while when as although though if because despite
-    throughout under amid following like unlike earlier later last
+    throughout under amid following like unlike earlier later last outside beyond
+    asked pressed known born therefore likewise perhaps meanwhile however instead still
+    essentially notably similarly separately additionally ultimately finally initially
+    previously recently increasingly ironically clearly publicly privately
     """.split())
 _TIME_LAST = frozenset("""
     later ago before earlier afterward afterwards today yesterday tonight week month year
     morning afternoon evening night weekend monday tuesday wednesday thursday friday
     saturday sunday
     """.split())
+
+
+_PARTICIPLE_OBJECTS = PREPOSITIONS | frozenset("by about as to".split())
 
 
 def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
@@ -852,9 +859,47 @@ def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
     if first.text[:1].isupper() and first.low.endswith("ing") and len(first.low) > 5 \
             and first.low not in lexicon_en.REPORTING_VERBS:
         return True  # "Speaking at a town hall, Trump", not "Manning" (a name: no comma)
+    if first.text[:1].isupper() and first.low.endswith("ed") and len(first.low) > 5 \
+            and k + 1 < limit and toks[k + 1].low in _PARTICIPLE_OBJECTS:
+        return True  # "Undeterred by the polls, the governor", "Pressed on the vote, she"
     comma = next((x for x in range(k, min(limit, k + 6)) if toks[x].text == ","), -1)
     return comma > k and (toks[comma - 1].low in _TIME_LAST or (
         toks[comma - 1].text.isdigit() and len(toks[comma - 1].text) == 4))
+
+
+# Words that open a clause with its own subject inside a sentence ("The crowd
+# cheered when Trump spotted a sign and asked ..."). Not "after" or "who":
+# on PolNeAR train a second verb after "after he clinched the nomination"
+# or a closed relative clause was as often the main subject's.
+_SUBORDINATORS = frozenset("when because though although while whereas".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_CLAUSE_REACH = 25
+
+
+def _clause_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
+    """The subject of the nearest clause a subordinator opens within
+    :data:`_CLAUSE_REACH` tokens before ``limit`` (the "and" of a second
+    verb), with no comma between: the subordinator's pronoun or name run
+    with a verb after it ("when Trump spotted", "because he favors"). None
+    when there is no such clause."""
+    for x in range(limit - 1, max(-1, limit - _CLAUSE_REACH), -1):
+        if toks[x].text in HARD_STOPS or toks[x].text in ",;":
+            return None  # a clause closed before the second verb is not its
+        if toks[x].low not in _SUBORDINATORS:
+            continue
+        start = x + 1
+        if start >= limit:
+            continue
+        end = start + 1 if toks[start].low in _SUBJECT_PRONOUNS \
+            else min(marks.name_run_end(start), limit)
+        if end == start or end >= limit or (end == start + 1 and toks[start].low == "the"):
+            continue
+        verb = toks[end]
+        if verb.text[:1].islower() and (verb.low in FINITE or verb.low in PAST or (
+                len(verb.low) > 3 and verb.low.endswith(("ed", "s"))
+                and not verb.low.endswith("ss"))):
+            return (toks[start].start, toks[end - 1].end)
+    return None
 
 
 def _past_wire_dateline(toks: list[Token], k: int, limit: int) -> int:
@@ -905,10 +950,13 @@ def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int
                 k = end + 1
     start = k
     k = max(start, min(marks.name_run_end(start), limit))
+    possessor = k > start and toks[k - 1].low.endswith(("'s", "’s"))
     if k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
-            or k == start and toks[start].low in {"many", "some", "several", "most", "both"}:
-        # "The former candidate continued, saying": a described subject runs
-        # on to its verb.
+            or k == start and toks[start].low in {"many", "some", "several", "most", "both"} \
+            or possessor or (toks[start].low in {"the", "a", "an"} and k < limit
+                             and toks[k].text[:1].islower()):  # "the Ohio governor"
+        # "The former candidate continued, saying", "Clinton's lawyers looked
+        # ... and found": a described subject runs on to its verb.
         while k < limit and k - start < 8 and LETTER.search(toks[k].text) and not (
             toks[k].low in FINITE or toks[k].low in lexicon_en.NP_STOPS
             or toks[k].low in lexicon_en.AUXILIARIES or toks[k].low in PREPOSITIONS
