@@ -711,7 +711,18 @@ def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it(
      "The senator"),
     # a name with a comma after it stays the subject
     ("Manning, the former coach, criticized the league, saying it had failed its players.",
-     "Manning, the former coach"),
+     "Manning"),
+    # names that look like a participle or a lead-in word, and a clause that
+    # is not the second verb's (a review of this change found these)
+    ("Beijing hit back, saying the report was groundless.", "Beijing"),
+    ("The White House hit back, saying the report was false.", "The White House"),
+    ("On Sunday, Smith, 54, stayed home, saying he was ill.", "Smith"),
+    ("Trump on Sunday, in a series of tweets, hit back, saying the press was biased.", "Trump"),
+    ("Trump hit back after Clinton said he was unfit, saying she lied.", "Trump"),
+    ("Sanders stayed in the race though Clinton leads and said he could still win.",
+     "Sanders"),
+    ("The senator voted against the bill when it came up and said it was flawed.",
+     "The senator"),
 ])
 def test_english_participle_or_second_verb_takes_the_subject_after_a_lead_in(
         text: str, source: str) -> None:

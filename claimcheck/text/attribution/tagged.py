@@ -83,21 +83,24 @@ def lend_sources(found: list[Found], relations: list[TaggedRelation]) -> list[Fo
     subject they cannot find implicit, and the tagger often reads it.
     Returns the relations whose source was lent (changed in place)."""
     lent = []
+    # Sorted by where their contents start (the tagger's contents do not
+    # overlap), for a lookup per relation instead of a scan of the document.
+    sourced = sorted((r for r in relations if r.source is not None), key=lambda r: r.content)
+    starts = [r.content[0] for r in sourced]
     for item in found:
         _, norm, match, _ = item
         if match.source is not None or match.holderless:
             continue
         content = norm.to_input(*match.content)
         cue_start = norm.to_input(*match.cue)[0]
-        for relation in relations:
-            if relation.source is None or not (
-                    relation.content[0] < content[1] and content[0] < relation.content[1]):
-                continue
-            if relation.source[1] <= cue_start:
-                match.source = in_copy(norm, relation.source)
-                if match.source is not None:
-                    lent.append(item)
-            break
+        first = None
+        k = bisect.bisect_left(starts, content[1]) - 1
+        while k >= 0 and sourced[k].content[1] > content[0]:
+            first, k = sourced[k], k - 1  # the earliest content overlapping this one
+        if first is not None and first.source[1] <= cue_start:
+            match.source = in_copy(norm, first.source)
+            if match.source is not None:
+                lent.append(item)
     return lent
 
 

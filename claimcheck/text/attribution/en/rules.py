@@ -205,6 +205,12 @@ class _Marks:
              if not (tok.text in QUOTES or tok.low in COORDINATORS)), len(toks)
         )
         self._run_ends: dict[int, int] = {}
+        self._quotes = [k for k, tok in enumerate(toks) if tok.text in QUOTES]
+
+    def quote_between(self, start: int, end: int) -> bool:
+        """Whether a quotation mark lies among tokens ``start`` to ``end - 1``."""
+        at = bisect.bisect_left(self._quotes, start)
+        return at < len(self._quotes) and self._quotes[at] < end
 
     def opener_before(self, end: int, opener: str) -> int:
         """Index of the last ``opener`` before token ``end`` (a straight
@@ -523,7 +529,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: _Marks) -> Match | N
     if j >= 0 and toks[j].low in {"and", "but"} and right is not None:
         # "Merrill says X and said Y": the subject of the first verb speaks again.
         if low not in WEAK or opens_clause:
-            subject = _clause_subject(toks, j, marks) or _sentence_subject(toks, j, marks)
+            subject = _clause_subject(toks, j, marks, low) or _sentence_subject(toks, j, marks)
             return Match(subject, cue, right, region_start=cue[0])
         return None
     dash_appositive = None
@@ -840,6 +846,19 @@ _LEAD_IN_FIRST = PREPOSITIONS | frozenset("""
     essentially notably similarly separately additionally ultimately finally initially
     previously recently increasingly ironically clearly publicly privately
     """.split())
+# US states as a dateline or a place writes them after a town ("Salem, New
+# Hampshire,", "Beaumont, Tex.,"), spaces dropped: the AP abbreviations and names.
+_US_STATES = frozenset("""
+    ala. alaska ariz. ark. calif. colo. conn. del. fla. ga. hawaii idaho ill. ind. iowa
+    kan. ky. la. maine md. mass. mich. minn. miss. mo. mont. neb. nev. n.h. n.j. n.m.
+    n.y. n.c. n.d. ohio okla. ore. pa. r.i. s.c. s.d. tenn. texas tex. utah vt. va.
+    wash. w.va. wis. wyo. d.c. alabama arizona arkansas california colorado connecticut
+    delaware florida georgia illinois indiana kansas kentucky louisiana maryland
+    massachusetts michigan minnesota mississippi missouri montana nebraska nevada
+    newhampshire newjersey newmexico newyork northcarolina northdakota oklahoma oregon
+    pennsylvania rhodeisland southcarolina southdakota tennessee vermont virginia
+    washington westvirginia wisconsin wyoming
+    """.split())
 _TIME_LAST = frozenset("""
     later ago before earlier afterward afterwards today yesterday tonight week month year
     morning afternoon evening night weekend monday tuesday wednesday thursday friday
@@ -847,24 +866,41 @@ _TIME_LAST = frozenset("""
     """.split())
 
 
-_PARTICIPLE_OBJECTS = PREPOSITIONS | frozenset("by about as to".split())
+_PARTICIPLE_OBJECTS = PREPOSITIONS | frozenset(
+    "by about as to the a an his her their its this that these those up down out".split())
+# Subordinators: a clause before the subject ("When Trump arrived, he ...").
+_SUBORDINATE_LEADS = frozenset("given after while when as although though if because".split())
+# Words that open a phrase of time before a subject ("Hours later, ...").
+_TIME_OPENERS = frozenset("""
+    a an the one two three four five several few some moments minutes hours days weeks
+    months years decades
+    """.split())
 
 
 def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
     """Whether the words from ``k`` to the next comma are a phrase before the
     sentence's subject, not the subject."""
     first = toks[k]
-    if first.low in _LEAD_IN_FIRST:
+    after = toks[k + 1] if k + 1 < limit else None
+    if first.low in PREPOSITIONS or first.low in _SUBORDINATE_LEADS:
         return True
-    if first.text[:1].isupper() and first.low.endswith("ing") and len(first.low) > 5 \
-            and first.low not in lexicon_en.REPORTING_VERBS:
-        return True  # "Speaking at a town hall, Trump", not "Manning" (a name: no comma)
-    if first.text[:1].isupper() and first.low.endswith("ed") and len(first.low) > 5 \
-            and k + 1 < limit and toks[k + 1].low in _PARTICIPLE_OBJECTS:
-        return True  # "Undeterred by the polls, the governor", "Pressed on the vote, she"
+    if first.low in _LEAD_IN_FIRST:
+        # "Last year, ..." and "Outside the arena, ...", not "Last Week
+        # Tonight host John Oliver" or "Under Armour": a name goes on capitalised.
+        return after is None or not after.text[:1].isupper()
+    if first.text[:1].isupper() and first.low.endswith(("ing", "ed")) and len(first.low) > 5 \
+            and first.low not in lexicon_en.REPORTING_VERBS \
+            and after is not None and after.low in _PARTICIPLE_OBJECTS:
+        # "Speaking at a town hall, Trump", "Undeterred by the polls, the
+        # governor"; not "Beijing hit back" or "Boeing stood by": a name
+        # has its verb after it.
+        return True
     comma = next((x for x in range(k, min(limit, k + 6)) if toks[x].text == ","), -1)
-    return comma > k and (toks[comma - 1].low in _TIME_LAST or (
-        toks[comma - 1].text.isdigit() and len(toks[comma - 1].text) == 4))
+    # "Hours later, he", "A month later, she", "Two days ago, the mayor";
+    # not "Trump on Sunday, in a series of tweets, ..."
+    return comma > k and (first.low in _TIME_OPENERS or first.text.isdigit()) and (
+        toks[comma - 1].low in _TIME_LAST or (
+            toks[comma - 1].text.isdigit() and len(toks[comma - 1].text) == 4))
 
 
 # Words that open a clause with its own subject inside a sentence ("The crowd
@@ -872,16 +908,36 @@ def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
 # on PolNeAR train a second verb after "after he clinched the nomination"
 # or a closed relative clause was as often the main subject's.
 _SUBORDINATORS = frozenset("when because though although while whereas".split())
-_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i".split())
+_BE = frozenset("is are was were be been am isn't wasn't aren't weren't".split())
 _CLAUSE_REACH = 25
 
 
-def _clause_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
+def _tense(word: str) -> str | None:
+    """"past" or "present" for a verb form whose ending or spelling says it."""
+    if word in PAST or word.endswith("ed"):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "present"
+    return None
+
+
+def _verb_like(tok: Token) -> bool:
+    """Whether a lowercase token reads as a verb after a subject."""
+    return tok.text[:1].islower() and (
+        tok.low in FINITE or tok.low in PAST or tok.low in lexicon_en.AUXILIARIES
+        or (len(tok.low) > 3 and tok.low.endswith(("ed", "s")) and not tok.low.endswith("ss")))
+
+
+def _clause_subject(toks: list[Token], limit: int, marks: _Marks, cue: str
+                    ) -> tuple[int, int] | None:
     """The subject of the nearest clause a subordinator opens within
-    :data:`_CLAUSE_REACH` tokens before ``limit`` (the "and" of a second
-    verb), with no comma between: the subordinator's pronoun or name run
-    with a verb after it ("when Trump spotted", "because he favors"). None
-    when there is no such clause."""
+    :data:`_CLAUSE_REACH` tokens before ``limit`` (the "and" of the second
+    verb ``cue``), with no comma between: the subordinator's pronoun or name
+    run with a verb of the cue's tense after it ("when Trump spotted a sign
+    and asked", "because he favors ... and opposes"; not "because he is
+    Mexican and said", "though Clinton leads and said"). None when there is
+    no such clause."""
     for x in range(limit - 1, max(-1, limit - _CLAUSE_REACH), -1):
         if toks[x].text in HARD_STOPS or toks[x].text in ",;":
             return None  # a clause closed before the second verb is not its
@@ -895,9 +951,8 @@ def _clause_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, 
         if end == start or end >= limit or (end == start + 1 and toks[start].low == "the"):
             continue
         verb = toks[end]
-        if verb.text[:1].islower() and (verb.low in FINITE or verb.low in PAST or (
-                len(verb.low) > 3 and verb.low.endswith(("ed", "s"))
-                and not verb.low.endswith("ss"))):
+        if verb.text[:1].islower() and verb.low not in _BE and len(verb.low) > 3 \
+                and _tense(verb.low) is not None and _tense(verb.low) == _tense(cue):
             return (toks[start].start, toks[end - 1].end)
     return None
 
@@ -930,8 +985,7 @@ def _past_wire_dateline(toks: list[Token], k: int, limit: int) -> int:
 def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int, int] | None:
     # The leading run of capitalised words and determiners, e.g. "The White House".
     k = min(marks.lead_end, limit)
-    if k > 0 and toks[0].text in QUOTES and any(
-            tok.text in QUOTES for tok in toks[k:limit]):
+    if k > 0 and toks[0].text in QUOTES and marks.quote_between(k, limit):
         return None  # '"The vote was calm," Voss said, adding': a quotation has no subject
     k = _past_wire_dateline(toks, k, limit)
     for _ in range(3):  # "The day before, at a rally in Beaumont, Tex., Mr. Trump"
@@ -944,19 +998,23 @@ def _sentence_subject(toks: list[Token], limit: int, marks: _Marks) -> tuple[int
         k = comma + 1
         if toks[comma - 1].text[:1].isupper():
             # "in Salem, New Hampshire, Trump", "in Beaumont, Tex., Mr. Trump": a place's state
-            end = next((x for x in range(k, min(limit, k + 4)) if not (
-                toks[x].text[:1].isupper() or toks[x].text == ".")), limit)
-            if k < end < limit and toks[end].text == ",":
+            end = next((x for x in range(k, min(limit, k + 5)) if toks[x].text == ","), -1)
+            if end > k and "".join(t.text for t in toks[k:end]).lower() in _US_STATES:
                 k = end + 1
     start = k
     k = max(start, min(marks.name_run_end(start), limit))
-    possessor = k > start and toks[k - 1].low.endswith(("'s", "’s"))
-    if k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
-            or k == start and toks[start].low in {"many", "some", "several", "most", "both"} \
-            or possessor or (toks[start].low in {"the", "a", "an"} and k < limit
-                             and toks[k].text[:1].islower()):  # "the Ohio governor"
-        # "The former candidate continued, saying", "Clinton's lawyers looked
-        # ... and found": a described subject runs on to its verb.
+    if (k > start and toks[k - 1].low.endswith(("'s", "’s"))
+            or k > start + 1 and toks[start].low in {"the", "a", "an"}) \
+            and k + 1 < limit and toks[k].text[:1].islower() \
+            and LETTER.search(toks[k].text) and _verb_like(toks[k + 1]):
+        # "Clinton's lawyers looked ... and found", "the Ohio governor kept
+        # ..., hoping": one noun after the name, when a verb follows it (not
+        # "The White House hit back").
+        k += 1
+    elif k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
+            or k == start and toks[start].low in {"many", "some", "several", "most", "both"}:
+        # "The former candidate continued, saying": a described subject runs
+        # on to its verb.
         while k < limit and k - start < 8 and LETTER.search(toks[k].text) and not (
             toks[k].low in FINITE or toks[k].low in lexicon_en.NP_STOPS
             or toks[k].low in lexicon_en.AUXILIARIES or toks[k].low in PREPOSITIONS
