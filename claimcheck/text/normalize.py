@@ -9,6 +9,7 @@ the input exactly.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -48,6 +49,20 @@ class NormalizedText:
         if self.starts is None or self.ends is None:
             return start + self.offset, end + self.offset
         return self.starts[start], self.ends[end - 1]
+
+    def from_input(self, start: int, end: int) -> tuple[int, int] | None:
+        """The copy's span for the input span ``[start, end)``: the inverse of
+        :meth:`to_input`, or None when the span does not lie wholly inside
+        the copy or an edge falls inside a character the copy merged or dropped."""
+        if self.starts is None or self.ends is None:
+            first, last = start - self.offset, end - self.offset
+            return (first, last) if 0 <= first < last <= len(self.text) else None
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_right(self.ends, end) - 1
+        if first >= len(self.starts) or last < first or self.starts[first] != start \
+                or self.ends[last] != end:
+            return None
+        return (first, last + 1)
 
 
 def normalize_for_matching(text: str, offset: int = 0) -> NormalizedText:

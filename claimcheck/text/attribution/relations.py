@@ -22,7 +22,6 @@ from claimcheck.text.attribution.tagged import (
     Found,
     add_tagged,
     english_runs,
-    in_copy,
     lend_sources,
     tagged_relations,
 )
@@ -226,7 +225,7 @@ def _continue_sources(text: str, found: list[Found]) -> None:
         end, before_norm, before = cues[k]
         gap = text[end:cue[0]]
         if len(gap.split()) <= 6 and not _SENTENCE_GAP.search(gap):
-            match.source = in_copy(norm, before_norm.to_input(*before.source))
+            match.source = norm.from_input(*before_norm.to_input(*before.source))
 
 
 def _trim_source(norm: NormalizedText, match: Match, lang: str,

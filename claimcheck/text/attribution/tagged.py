@@ -98,24 +98,10 @@ def lend_sources(found: list[Found], relations: list[TaggedRelation]) -> list[Fo
         while k >= 0 and sourced[k].content[1] > content[0]:
             first, k = sourced[k], k - 1  # the earliest content overlapping this one
         if first is not None and first.source[1] <= cue_start:
-            match.source = in_copy(norm, first.source)
+            match.source = norm.from_input(*first.source)
             if match.source is not None:
                 lent.append(item)
     return lent
-
-
-def in_copy(norm: NormalizedText, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The input span ``span`` in the offsets of the normalised copy ``norm``,
-    or None when it does not lie wholly inside the copy."""
-    if norm.starts is None or norm.ends is None:
-        start, end = span[0] - norm.offset, span[1] - norm.offset
-        return (start, end) if 0 <= start < end <= len(norm.text) else None
-    first = bisect.bisect_left(norm.starts, span[0])
-    last = bisect.bisect_right(norm.ends, span[1]) - 1
-    if first >= len(norm.starts) or last < first or norm.starts[first] != span[0] \
-            or norm.ends[last] != span[1]:
-        return None
-    return (first, last + 1)
 
 
 def english_runs(sentences: list[Sentence], english: list[bool]) -> list[tuple[int, int]]:

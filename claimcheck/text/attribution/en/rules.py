@@ -836,11 +836,11 @@ def _opens_content(tok: Token) -> bool:
     return tok.low == "that" or tok.text in STOPS
 
 
-# Words that open a phrase before the subject ("Speaking in Ohio, Trump ...",
-# "Back in 1999, Mr. Trump", "Hours later, he"): prepositions, subordinators,
-# and a phrase of time ending in one of _TIME_LAST.
-_LEAD_IN_FIRST = PREPOSITIONS | frozenset("""
-    given after back late absent while when as although though if because despite
+# Words besides the prepositions and _SUBORDINATE_LEADS that open a phrase
+# before the subject unless a capitalised word follows ("Back in 1999, Mr.
+# Trump", "Last year, ..."; not "Last Week Tonight host John Oliver").
+_LEAD_IN_FIRST = frozenset("""
+    back late absent despite
     throughout under amid following like unlike earlier later last outside beyond
     asked pressed known born therefore likewise perhaps meanwhile however instead still
     essentially notably similarly separately additionally ultimately finally initially
@@ -926,7 +926,7 @@ def _verb_like(tok: Token) -> bool:
     """Whether a lowercase token reads as a verb after a subject."""
     return tok.text[:1].islower() and (
         tok.low in FINITE or tok.low in PAST or tok.low in lexicon_en.AUXILIARIES
-        or (len(tok.low) > 3 and tok.low.endswith(("ed", "s")) and not tok.low.endswith("ss")))
+        or (len(tok.low) > 3 and _tense(tok.low) is not None))
 
 
 def _clause_subject(toks: list[Token], limit: int, marks: _Marks, cue: str
@@ -951,8 +951,9 @@ def _clause_subject(toks: list[Token], limit: int, marks: _Marks, cue: str
         if end == start or end >= limit or (end == start + 1 and toks[start].low == "the"):
             continue
         verb = toks[end]
+        tense = _tense(verb.low)
         if verb.text[:1].islower() and verb.low not in _BE and len(verb.low) > 3 \
-                and _tense(verb.low) is not None and _tense(verb.low) == _tense(cue):
+                and tense is not None and tense == _tense(cue):
             return (toks[start].start, toks[end - 1].end)
     return None
 
