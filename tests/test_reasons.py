@@ -822,6 +822,45 @@ def test_lives_lost_and_a_sides_losses_count_the_dead(text, units):
     assert q.units == units
 
 
+def test_one_toll_of_one_group_in_other_words_is_one_count():
+    # both count soldiers dead, though no other word is shared
+    assert only("count", "government losses stood at 17 soldiers",
+                "Twenty-three of our soldiers gave their lives for this victory"
+                ).detail == "17 vs 23 (troops)"
+    # other states or other groups are no one count
+    assert "count" not in kinds("17 soldiers were killed", "23 soldiers were wounded")
+    assert "count" not in kinds("17 soldiers were killed", "23 civilians were killed")
+
+
+@pytest.mark.parametrize(("text", "value", "bound"), [
+    ("the reservoir had fallen to less than a third of its capacity", 100 / 3, "max"),
+    ("two thirds of the seats", 200 / 3, "approx"),
+    ("half the workers were sent home", 50, "approx"),
+    ("more than half of voters backed him", 50, "min"),
+    ("one quarter of the budget", 25, "approx"),
+    ("تراجع المخزون إلى ثلث طاقته", 100 / 3, "approx"),
+    ("ثلاثة أرباع السكان", 75, "approx"),
+])
+def test_fractions_are_percentages(text, value, bound):
+    (q,) = find_quantities(text)
+    assert (q.units, q.bound) == (("percent",), bound)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "on the third day", "profit in the third quarter", "half an hour later",
+    "انتظرنا نصف ساعة", "the third of March"])
+def test_ordinals_and_times_are_no_fractions(text):
+    assert [q for q in find_quantities(text) if "percent" in q.units] == []
+
+
+def test_a_fraction_against_a_percentage_across_languages():
+    reason = only("numeric", "تراجع المخزون إلى 40 في المئة من طاقته الاستيعابية",
+                  "the reservoir had fallen to less than a third of its capacity",
+                  lang_a="ar", lang_b="en")
+    assert reason.detail == "40 vs <33.33 (percent)"
+
+
 @pytest.mark.parametrize("text", [
     "the surgeons saved 23 lives",  # lives saved are no dead
     "Five people nearly lost their lives when the boat capsized",

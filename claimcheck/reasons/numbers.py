@@ -111,7 +111,7 @@ def _compatible(a: Quantity, b: Quantity) -> bool:
 
 
 def _format_quantity(q: Quantity) -> str:
-    number = f"{q.value:g}" if q.value < 1e6 else f"{q.value:,.0f}"
+    number = f"{q.value:.2f}".rstrip("0").rstrip(".") if q.value < 1e6 else f"{q.value:,.0f}"
     if q.value == int(q.value) and q.value < 1e15:
         number = str(int(q.value))
     prefix = {"exact": "", "approx": "~", "min": ">", "max": "<"}[q.bound]
@@ -134,6 +134,7 @@ _TOPIC_FORMS = {
     "fighting": "معارك معركه قتال battle fighting fight",
     "border": "حدود border borders frontier",
     "fire": "حريق حرائق نيران fire fires blaze wildfire wildfires",
+    "capacity": "استيعابيه سعه capacity",
 }
 _TOPIC_OF = {_norm(form): key for key, forms in _TOPIC_FORMS.items() for form in forms.split()}
 
@@ -338,7 +339,8 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     # The words next to the two numbers say they measure one thing, or one
     # claim is nothing but the count ("130 مهاجرا").
     measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
-        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q)
+        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q) or (
+        single and _one_toll(p, q))
     # One count of one kind of people or things in each of two claims on one
     # thing, the counts close, as two reports of one count are ("5 soldiers
     # lost" and "10,000 soldiers took part" count two things): numeric only.
@@ -487,6 +489,14 @@ def _none_of_the_group(p: Quantity, q: Quantity) -> bool:
             if groups and any(_UNIT_OF.get(t.text) in groups for t in _fold(zero.text).tokens):
                 return True
     return False
+
+
+def _one_toll(p: Quantity, q: Quantity) -> bool:
+    """Whether two quantities count people of one group in one state, and
+    say so in their own words: "17 soldiers" of "government losses" and
+    "Twenty-three of our soldiers gave their lives" are both soldiers dead,
+    whatever other words the claims use."""
+    return p.units == q.units and bool(set(p.units) & _STATES) and bool(set(p.units) & _WHO)
 
 
 def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:

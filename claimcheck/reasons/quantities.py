@@ -356,7 +356,8 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
     out: list[Quantity] = []
     i = 0
     while i < len(tokens):
-        read = _read_number(tokens, i) or _zero(tokens, i)
+        fraction = _fraction(tokens, i)
+        read = fraction or _read_number(tokens, i) or _zero(tokens, i)
         if read is None:
             i += 1
             continue
@@ -373,8 +374,11 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             and _read_number(tokens, start - 3) is not None
         # A count of none takes the noun right after it; "no one" and
         # "nobody" what they did ("no one was killed": none dead).
-        units = (_zero_units(tokens, end) if value == 0 and tokens[end - 1].text
-                 not in _NO_ONE else _units_near(tokens, start, end, folded.original))
+        if fraction:
+            units: tuple[str, ...] = ("percent",)
+        else:
+            units = (_zero_units(tokens, end) if value == 0 and tokens[end - 1].text
+                     not in _NO_ONE else _units_near(tokens, start, end, folded.original))
         if value == 0 and not units:
             continue  # "no doubt", "none said": no count of anything
         if whole:
@@ -384,7 +388,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
             after = tokens[end].text if end < len(tokens) else ""
             if not units or (before and before[-1] in _YEAR_CUES and not _unit_of(after)):
                 continue  # a year: "عام 2014", "in 2019"
-        bound: Bound = "exact"
+        bound: Bound = "approx" if fraction else "exact"  # "a third": roughly
         for k, w in enumerate(before[-2:], start=-len(before[-2:])):
             cue = _strip_clitic(w, _BOUND_CUES) if _is_arabic(w) else w
             if cue in ("يقل", "يزيد") and k == -1:
@@ -516,6 +520,44 @@ _NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".s
 # The last word of a count of none that counts what its people did ("no one
 # was killed": none dead), not the noun after it.
 _NO_ONE = frozenset({"one", "nobody"})
+
+
+# Fractions of a whole, read as percentages: "a third of its capacity",
+# "two thirds of the seats", "half of the workers", "ثلث طاقته", "نصف
+# السكان", "ثلاثة أرباع". In English the whole follows "of" (or "the" after
+# "half"): "the third day", "third-quarter profit" and "half an hour" are
+# no fractions. An Arabic fraction takes its whole as the next word, not a
+# scale or a unit ("نصف مليون" is a number, "نصف ساعة" a time).
+_EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
+                    "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_EN_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_EN_WHOLE_AFTER_HALF = frozenset(_words("of the its their his her our all"))
+_AR_FRACTIONS = {"نصف": 50.0, "ثلث": 100 / 3, "ربع": 25.0, "ثلثي": 200 / 3, "ثلثا": 200 / 3}
+_AR_FRACTION_PREFIXES = ("", "و", "ب", "ل", "ف")
+
+
+def _fraction(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
+    """A fraction of a whole that starts at token ``i``, as a percentage,
+    and the next index; None when there is none."""
+    w = tokens[i].text
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    if _is_arabic(w):
+        for prefix in _AR_FRACTION_PREFIXES:
+            bare = w[len(prefix):] if w.startswith(prefix) else None
+            if bare in _AR_FRACTIONS and nxt and _is_arabic(nxt) \
+                    and not (_strip_clitic(nxt, _UNIT_OF) or nxt in _SCALES or nxt in _DUALS):
+                return _AR_FRACTIONS[bare], i + 1
+        if w in ("ثلاثه", "وثلاثه") and nxt == "ارباع":
+            return 75.0, i + 2
+        return None
+    if w == "half" and nxt in _EN_WHOLE_AFTER_HALF:
+        return 50.0, i + 1
+    if w in _EN_NUMERATORS and nxt in _EN_DENOMINATORS and nxt not in ("half", "halves"):
+        after = tokens[i + 2].text if i + 2 < len(tokens) else ""
+        plural = nxt.endswith("s")
+        if after == "of" and plural == (_EN_NUMERATORS[w] > 1):
+            return 100.0 * _EN_NUMERATORS[w] / _EN_DENOMINATORS[nxt], i + 2
+    return None
 
 
 def _zero(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
