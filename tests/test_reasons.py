@@ -67,6 +67,8 @@ def test_normalize_digits_keeps_length():
         ("two thousand troops", 2000, "troops"),
         ("four hundred soldiers", 400, "troops"),
         ("a dozen fighters", 12, "fighters"),
+        ("half a million refugees", 500_000, "refugees"),
+        ("نزح نصف مليون شخص", 500_000, "people"),
         ("one hundred and fifty workers", 150, "workers"),
         ("مئة وخمسون عاملا", 150, "workers"),
         ("أودى بحياة أحد عشر شخصا", 11, "people"),

@@ -94,6 +94,8 @@ _DUALS = {"الفان": 1e3, "الفين": 1e3, "الفا": 1e3, "الفي": 1e3
           "مليونان": 1e6, "مليونين": 1e6, "مليونا": 1e6, "مليوني": 1e6,
           "ملياران": 1e9, "مليارين": 1e9, "مليارا": 1e9, "ملياري": 1e9}  # fmt: skip
 _SUFFIX_SCALES = frozenset({"bn", "m", "mn", "k", "tn"})
+# A fraction of a scale word is a number: "half a million", "نصف مليون".
+_SCALE_FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25}
 
 _BOUND_CUES: dict[str, Bound] = {
     "نحو": "approx", "حوالي": "approx", "قرابه": "approx", "زهاء": "approx",
@@ -241,6 +243,15 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
             current = 0.0
             j += 1
             continue
+        if w in _SCALE_FRACTIONS and not seen:
+            k = j + 1 + (nxt in ("a", "an"))
+            scale = tokens[k].text if k < len(tokens) else ""
+            if scale in _SCALES and scale not in _SUFFIX_SCALES:
+                current = _SCALE_FRACTIONS[w]  # "half a million", "نصف مليون"
+                seen = True
+                j = k
+                continue
+            break
         if w in ("a", "an", "one") and not seen:
             if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
                 current = 1.0
