@@ -1,7 +1,8 @@
-"""English attribution: the rules (:mod:`.rules`), their word lists
-(:mod:`.words`), the cue senses that report nothing (:mod:`.cues`) and the
-phrase a relative pronoun source stands for, or a personal pronoun no
-earlier source can (:mod:`.antecedents`)."""
+"""English attribution: the rules (:mod:`.rules`), the subject a cue
+without a source of its own takes (:mod:`.subjects`), what they look up in a
+sentence (:mod:`.marks`), their word lists (:mod:`.words`), the cue senses
+that report nothing (:mod:`.cues`) and the phrase a relative pronoun source
+stands for, or a personal pronoun no earlier source can (:mod:`.antecedents`)."""
 
 from claimcheck.text.attribution.en.antecedents import (
     PERSONAL_SOURCES,
