@@ -42,6 +42,8 @@ from claimcheck.reasons.quantities import (
 
 
 def _interval(q: Quantity) -> tuple[float, float]:
+    if q.bound == "approx" and q.fraction:
+        return q.value * 0.75, q.value * 1.25  # "about a quarter" may be 30 percent
     if q.bound == "approx":
         return q.value * 0.85, q.value * 1.15
     if q.bound == "min":
@@ -134,7 +136,7 @@ _TOPIC_FORMS = {
     "fighting": "معارك معركه قتال battle fighting fight",
     "border": "حدود border borders frontier",
     "fire": "حريق حرائق نيران fire fires blaze wildfire wildfires",
-    "capacity": "استيعابيه سعه capacity",
+    "capacity": "استيعابيه capacity",
 }
 _TOPIC_OF = {_norm(form): key for key, forms in _TOPIC_FORMS.items() for form in forms.split()}
 
@@ -339,8 +341,7 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     # The words next to the two numbers say they measure one thing, or one
     # claim is nothing but the count ("130 مهاجرا").
     measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
-        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q) or (
-        single and _one_toll(p, q))
+        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q)
     # One count of one kind of people or things in each of two claims on one
     # thing, the counts close, as two reports of one count are ("5 soldiers
     # lost" and "10,000 soldiers took part" count two things): numeric only.
@@ -446,6 +447,8 @@ def _around(folded: _Folded, q: Quantity, width: int = 6) -> _Folded:
     lo = max(0, first - width)
     hi = min(len(tokens), last + 1 + width)
     for other in _quantities(folded):
+        if other.fraction:
+            continue  # "more than half of the 400 passengers": the 400's words too
         if other.span[1] <= q.span[0]:
             lo = max(lo, 1 + max(i for i, t in enumerate(tokens) if t.start < other.span[1]))
         elif other.span[0] >= q.span[1]:
@@ -489,14 +492,6 @@ def _none_of_the_group(p: Quantity, q: Quantity) -> bool:
             if groups and any(_UNIT_OF.get(t.text) in groups for t in _fold(zero.text).tokens):
                 return True
     return False
-
-
-def _one_toll(p: Quantity, q: Quantity) -> bool:
-    """Whether two quantities count people of one group in one state, and
-    say so in their own words: "17 soldiers" of "government losses" and
-    "Twenty-three of our soldiers gave their lives" are both soldiers dead,
-    whatever other words the claims use."""
-    return p.units == q.units and bool(set(p.units) & _STATES) and bool(set(p.units) & _WHO)
 
 
 def _same_measure(a: _Folded, b: _Folded, cross: bool) -> bool:

@@ -43,6 +43,9 @@ class Quantity:
     bound : {"exact", "approx", "min", "max"}
         "approx" after "about"/"نحو", "min" after "more than"/"أكثر من",
         "max" after "up to"/"أقل من".
+    fraction : bool
+        A fraction of a whole read as a percentage ("a third of", "نصف"):
+        a rounder figure than a percentage written in digits.
     """
 
     value: float
@@ -50,6 +53,7 @@ class Quantity:
     text: str
     span: Span
     bound: Bound = "exact"
+    fraction: bool = False
 
 
 _AR_ONES = {
@@ -243,6 +247,12 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
             current = 0.0
             j += 1
             continue
+        ahead = [t.text for t in tokens[j + 1:j + 4]]
+        if w == "one" and not seen and ahead == ["and", "a", "half"]:
+            current = 1.5  # "one and a half million"
+            seen = True
+            j += 4
+            continue
         if w in _SCALE_FRACTIONS and not seen:
             k = j + 1 + (nxt in ("a", "an"))
             scale = tokens[k].text if k < len(tokens) else ""
@@ -259,6 +269,10 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
                 j += 1
                 continue
             break
+        if w == "and" and seen and ahead[:2] == ["a", "half"]:
+            current += 0.5  # "two and a half million"
+            j += 3
+            continue
         if w == "and" and seen and (nxt in _EN_ONES or nxt in _SCALES):
             j += 1
             continue
@@ -281,6 +295,11 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
             else:
                 total += (current or 1.0) * _SCALES[bare]
                 current = 0.0
+                if nxt == "ونصف":  # "مليون ونصف", "مليون ونصف المليون": 1.5 million
+                    total += 0.5 * _SCALES[bare]
+                    j += 1
+                    after = tokens[j + 1].text if j + 1 < len(tokens) else ""
+                    j += _strip_clitic(after, _SCALES) == bare
             seen = True
             j += 1
             continue
@@ -379,10 +398,12 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
         around = {t.text for t in tokens[max(0, start - 1) : end + 1]}
         if around & _MONTHS or _labelled(folded, start, end) or _age(folded, start, end):
             continue
-        # "Two of the 10 climbers died": the 10 are the whole group, of
-        # which only the two are in the state.
+        # "Two of the 10 climbers died", "half of the 400 passengers were
+        # injured": the 10 are the whole group, of which only the two are in
+        # the state.
         whole = start >= 3 and tokens[start - 1].text == "the" and tokens[start - 2].text == "of" \
-            and _read_number(tokens, start - 3) is not None
+            and (_read_number(tokens, start - 3) is not None
+                 or bool(out) and out[-1].fraction and out[-1].span[1] == tokens[start - 3].end)
         # A count of none takes the noun right after it; "no one" and
         # "nobody" what they did ("no one was killed": none dead).
         if fraction:
@@ -424,6 +445,7 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
                 text=folded.original[tokens[start].start : tokens[end - 1].end],
                 span=(tokens[start].start, tokens[end - 1].end),
                 bound=bound,
+                fraction=fraction is not None,
             )
         )
     unharmed = _unharmed(folded)
@@ -535,16 +557,40 @@ _NO_ONE = frozenset({"one", "nobody"})
 
 # Fractions of a whole, read as percentages: "a third of its capacity",
 # "two thirds of the seats", "half of the workers", "ثلث طاقته", "نصف
-# السكان", "ثلاثة أرباع". In English the whole follows "of" (or "the" after
-# "half"): "the third day", "third-quarter profit" and "half an hour" are
-# no fractions. An Arabic fraction takes its whole as the next word, not a
-# scale or a unit ("نصف مليون" is a number, "نصف ساعة" a time).
+# السكان", "ثلاثة أرباع". In English the whole follows "of" (or a
+# determiner after "half"). Not fractions: ordinals ("the third day",
+# "third-quarter profit"), halves of a time ("the second half of the year",
+# "half an hour", "ساعة ونصف"), a cut ("cut in half", "by half"), a part of
+# something measured or of a time ("a quarter of a century", "a third of the
+# way", "half the battle", "ربع النهائي", "نصف قرن"), and the Arabic verb
+# "نصف" (we describe) after a particle ("أن نصف").
 _EN_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4,
                     "quarters": 4, "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 _EN_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
-_EN_WHOLE_AFTER_HALF = frozenset(_words("of the its their his her our all"))
+_EN_WHOLE_OPENERS = frozenset(_words("the its their his her our all those these this that"))
+_NO_FRACTION_BEFORE = frozenset(_words("first second third last final latter other back front by"))
+_NO_HALF_BEFORE = _NO_FRACTION_BEFORE | frozenset(_words("in and a an"))
+_NOT_A_WHOLE = frozenset(_words("""
+    battle story life lives way distance time times century centuries decade decades
+    hour hours minute minutes second seconds day days week weeks month months year years
+    season term game match mile miles inch percentage point points price size length
+    نهائي النهائي سنوي السنوي قطر القطر قرن القرن دقيقه الدقيقه وقت الوقت مسافه المسافه
+    طريق الطريق عمر العمر مده المده"""))
 _AR_FRACTIONS = {"نصف": 50.0, "ثلث": 100 / 3, "ربع": 25.0, "ثلثي": 200 / 3, "ثلثا": 200 / 3}
-_AR_FRACTION_PREFIXES = ("", "و", "ب", "ل", "ف")
+_AR_FRACTION_PREFIXES = ("", "ب", "ل", "ف")
+_AR_VERB_BEFORE = frozenset(_words("ان لن لم لا ما قد سوف كي لكي"))
+
+
+def _a_whole(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether the words from ``k`` name a whole a fraction can be of: not a
+    time, a distance, or a measure (:data:`_NOT_A_WHOLE`), nor a unit or a
+    scale word ("half a million" is a number)."""
+    if k >= len(tokens):
+        return False
+    words = [t.text for t in tokens[k:k + 3]]
+    if words[0] in _SCALES or words[0] in _DUALS or _unit_of(words[0]) in _RATE_UNITS:
+        return False
+    return not any(w in _NOT_A_WHOLE for w in words)
 
 
 def _fraction(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
@@ -552,21 +598,27 @@ def _fraction(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
     and the next index; None when there is none."""
     w = tokens[i].text
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    before = tokens[i - 1].text if i > 0 else ""
     if _is_arabic(w):
+        if before in _AR_VERB_BEFORE:
+            return None
         for prefix in _AR_FRACTION_PREFIXES:
             bare = w[len(prefix):] if w.startswith(prefix) else None
-            if bare in _AR_FRACTIONS and nxt and _is_arabic(nxt) \
-                    and not (_strip_clitic(nxt, _UNIT_OF) or nxt in _SCALES or nxt in _DUALS):
+            if bare in _AR_FRACTIONS and _is_arabic(nxt) and _a_whole(tokens, i + 1) \
+                    and not _strip_clitic(nxt, _UNIT_OF):
                 return _AR_FRACTIONS[bare], i + 1
-        if w in ("ثلاثه", "وثلاثه") and nxt == "ارباع":
+        if w == "ثلاثه" and nxt == "ارباع" and _a_whole(tokens, i + 2):
             return 75.0, i + 2
         return None
-    if w == "half" and nxt in _EN_WHOLE_AFTER_HALF:
+    if before in _NO_FRACTION_BEFORE:
+        return None
+    if w == "half" and before not in _NO_HALF_BEFORE and (nxt == "of" or nxt in _EN_WHOLE_OPENERS) \
+            and _a_whole(tokens, i + 1 + (nxt == "of")):
         return 50.0, i + 1
     if w in _EN_NUMERATORS and nxt in _EN_DENOMINATORS and nxt not in ("half", "halves"):
         after = tokens[i + 2].text if i + 2 < len(tokens) else ""
         plural = nxt.endswith("s")
-        if after == "of" and plural == (_EN_NUMERATORS[w] > 1):
+        if after == "of" and plural == (_EN_NUMERATORS[w] > 1) and _a_whole(tokens, i + 3):
             return 100.0 * _EN_NUMERATORS[w] / _EN_DENOMINATORS[nxt], i + 2
     return None
 
