@@ -1,0 +1,103 @@
+"""Does the attribution tagger gain from more trainable layers? A fold of
+PolNeAR *train*, never dev.
+
+The shipped 12-layer tagger trains only e5-small's top 4 layers and a head
+(``scripts/train_tagger.py --trainable-layers 4``), and it scores about the
+same on train as on dev (``models/attribution-tagger/README.md``): it does
+not fit its own training data, which is what a model short of capacity
+does. This script tests that on articles no run trains on: the 840 train
+articles are cut into five folds by sorted name (every fifth article, from
+the first, is held out: 168 articles), and one run per setting of
+``--layers`` (trainable layers) trains stage 1 of the shipped recipe (4
+epochs, learning rates 1e-4 / 1e-3, seed 7) on the other 672 and scores the
+tagger alone on the held-out fold (overlap F1, as the benchmark).
+
+The fold folders are links into ``../shared`` under ``runs/tagger-folds/``
+(nothing is copied); each run writes ``runs/tagger-folds/layers-N/`` and
+resumes from its checkpoint when run again.
+
+Usage::
+
+    python benchmarks/tagger_capacity.py --layers 4 8 \\
+        > benchmarks/results/tagger-capacity.md
+
+About 15 minutes for 4 trainable layers and 25 for 8 on 2 CPU cores (Intel
+Xeon with AMX-BF16, bfloat16), more when other jobs share the cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "attribution" / "polnear" / "train"
+FOLDS = REPO / "runs" / "tagger-folds"
+
+
+def make_folds(train: Path, out: Path, every: int = 5) -> tuple[int, int]:
+    """Link ``train``'s articles into ``out/fit`` and ``out/held`` (every
+    ``every``-th article by sorted name, from the first, is held out);
+    returns the two article counts."""
+    annotations = sorted((train / "attributions").glob("*.ann"))
+    if not annotations:
+        raise FileNotFoundError(f"no PolNeAR annotations under {train / 'attributions'}")
+    articles = sorted({ann.stem.rsplit("_", 1)[0] for ann in annotations})
+    held = set(articles[::every])
+    for name in ("fit", "held"):
+        for sub in ("text", "attributions"):
+            (out / name / sub).mkdir(parents=True, exist_ok=True)
+    for ann in annotations:
+        article = ann.stem.rsplit("_", 1)[0]
+        fold = out / ("held" if article in held else "fit")
+        for link, target in ((fold / "attributions" / ann.name, ann),
+                             (fold / "text" / f"{article}.txt",
+                              train / "text" / f"{article}.txt")):
+            if not link.exists():
+                link.symlink_to(target)
+    return len(articles) - len(held), len(held)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--layers", type=int, nargs="+", default=[4, 8],
+                        help="trainable top layers, one run each")
+    parser.add_argument("--train", type=Path, default=POLNEAR_TRAIN)
+    parser.add_argument("--epochs", type=float, default=4.0)
+    args = parser.parse_args()
+    fit, held = make_folds(args.train, FOLDS)
+    rows = []
+    for layers in args.layers:
+        output = FOLDS / f"layers-{layers}"
+        if not (output / "training.json").is_file():
+            subprocess.run(
+                [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
+                 "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
+                 "--output", str(output), "--trainable-layers", str(layers),
+                 "--epochs", str(args.epochs), "--lr", "1e-4", "--head-lr", "1e-3",
+                 "--seed", "7"], check=True)
+        info = json.loads((output / "training.json").read_text(encoding="utf-8"))
+        rows.append((layers, info))
+    print(f"## Trainable layers of the attribution tagger, on a held-out fold of "
+          f"PolNeAR train\n\n{fit} articles to train, {held} held out (every fifth by "
+          f"name); stage 1 of the shipped recipe, {args.epochs:g} epochs; the tagger "
+          f"alone, overlap F1 (`python benchmarks/tagger_capacity.py`). Minutes are "
+          f"wall time, with whatever else ran on the machine.\n")
+    print("| trainable layers | source P | source R | source F1 | content P | content R "
+          "| content F1 | last training loss | minutes |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for layers, info in rows:
+        score = info["dev_tagger_only"]
+        source, content = score["source"], score["content"]
+        last = info["last_loss"]
+        print(f"| {layers} | {source['precision']:.3f} | {source['recall']:.3f} | "
+              f"**{source['f1']:.3f}** | {content['precision']:.3f} | "
+              f"{content['recall']:.3f} | **{content['f1']:.3f}** | "
+              f"{sum(last) / len(last):.3f} | {info['wall_seconds'] / 60:.0f} |")
+
+
+if __name__ == "__main__":
+    main()
