@@ -16,13 +16,19 @@ The fold folders are links into ``../shared`` under ``runs/tagger-folds/``
 (nothing is copied); each run writes ``runs/tagger-folds/layers-N/`` and
 resumes from its checkpoint when run again.
 
+With ``--student`` a 4-layer tagger, all its layers trainable (the shape of
+the fast English tagger), is distilled on the same 672 articles from the run
+with the most trainable layers (5 epochs, as stage 1 of the shipped English
+tagger) and scored on the same fold: does the fast shape keep the gain?
+
 Usage::
 
-    python benchmarks/tagger_capacity.py --layers 4 8 \\
+    python benchmarks/tagger_capacity.py --layers 4 8 --student \\
         > benchmarks/results/tagger-capacity.md
 
-About 15 minutes for 4 trainable layers and 25 for 8 on 2 CPU cores (Intel
-Xeon with AMX-BF16, bfloat16), more when other jobs share the cores.
+About 15 minutes for 4 trainable layers, 25 for 8 and 25 for the student on
+2 CPU cores (Intel Xeon with AMX-BF16, bfloat16), more when other jobs share
+the cores.
 """
 
 from __future__ import annotations
@@ -67,6 +73,9 @@ def main() -> None:
                         help="trainable top layers, one run each")
     parser.add_argument("--train", type=Path, default=POLNEAR_TRAIN)
     parser.add_argument("--epochs", type=float, default=4.0)
+    parser.add_argument("--student", action="store_true",
+                        help="also distil a 4-layer student (the fast English tagger's shape, "
+                             "5 epochs) from the run with the most trainable layers")
     args = parser.parse_args()
     fit, held = make_folds(args.train, FOLDS)
     rows = []
@@ -80,11 +89,24 @@ def main() -> None:
                  "--epochs", str(args.epochs), "--lr", "1e-4", "--head-lr", "1e-3",
                  "--seed", "7"], check=True)
         info = json.loads((output / "training.json").read_text(encoding="utf-8"))
-        rows.append((layers, info))
+        rows.append((str(layers), info))
+    if args.student:
+        teacher = FOLDS / f"layers-{max(args.layers)}"
+        output = FOLDS / f"student-4-from-{max(args.layers)}"
+        if not (output / "training.json").is_file():
+            subprocess.run(
+                [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
+                 "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
+                 "--output", str(output), "--layers", "4", "--trainable-layers", "4",
+                 "--teacher", str(teacher), "--epochs", "5", "--lr", "1e-4",
+                 "--head-lr", "1e-3", "--seed", "7"], check=True)
+        info = json.loads((output / "training.json").read_text(encoding="utf-8"))
+        rows.append((f"4 of 4 (a 4-layer student of the {max(args.layers)})", info))
     print(f"## Trainable layers of the attribution tagger, on a held-out fold of "
           f"PolNeAR train\n\n{fit} articles to train, {held} held out (every fifth by "
           f"name); stage 1 of the shipped recipe, {args.epochs:g} epochs; the tagger "
-          f"alone, overlap F1 (`python benchmarks/tagger_capacity.py`). Minutes are "
+          f"alone, overlap F1 (`python benchmarks/tagger_capacity.py`; a student row: "
+          f"5 epochs, distilled, `--student`). Minutes are "
           f"wall time, with whatever else ran on the machine.\n")
     print("| trainable layers | source P | source R | source F1 | content P | content R "
           "| content F1 | last training loss | minutes |")
