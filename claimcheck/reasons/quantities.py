@@ -225,6 +225,11 @@ def _unit_of(word: str) -> str | None:
     return _UNIT_OF[found] if found else None
 
 
+def _a_half_at(tokens: Sequence[_Token], k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are "a half" ("two and a half")."""
+    return k + 1 < len(tokens) and tokens[k].text == "a" and tokens[k + 1].text == "half"
+
+
 def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
     """The number that starts at token ``i``: its value and the next index."""
     total = 0.0
@@ -247,11 +252,10 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
             current = 0.0
             j += 1
             continue
-        ahead = [t.text for t in tokens[j + 1:j + 4]]
-        if w == "one" and not seen and ahead == ["and", "a", "half"]:
-            current = 1.5  # "one and a half million"
+        if w == "one" and not seen and nxt == "and" and _a_half_at(tokens, j + 2):
+            current = 1.0  # "one and a half million": the half is added below
             seen = True
-            j += 4
+            j += 1
             continue
         if w in _SCALE_FRACTIONS and not seen:
             k = j + 1 + (nxt in ("a", "an"))
@@ -269,7 +273,7 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
                 j += 1
                 continue
             break
-        if w == "and" and seen and ahead[:2] == ["a", "half"]:
+        if w == "and" and seen and _a_half_at(tokens, j + 1):
             current += 0.5  # "two and a half million"
             j += 3
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 from claimcheck.text import lexicon_en
 from claimcheck.text.attribution.en.marks import Marks
 from claimcheck.text.attribution.en.words import (
+    BE,
     FINITE,
     HARD_STOPS,
     PAST,
@@ -90,7 +91,8 @@ def _lead_in(toks: list[Token], k: int, limit: int) -> bool:
 # or a closed relative clause was as often the main subject's.
 _SUBORDINATORS = frozenset("when because though although while whereas".split())
 _SUBJECT_PRONOUNS = frozenset("he she they we i".split())
-_BE = frozenset("is are was were be been am isn't wasn't aren't weren't".split())
+# Forms of "be" as a clause's verb ("'s" and "being" never pass the tense test).
+_BE = BE | frozenset("am isn't wasn't aren't weren't".split())
 _CLAUSE_REACH = 25
 
 
