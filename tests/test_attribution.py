@@ -101,6 +101,19 @@ def test_english_relative_pronoun_speaks_for_the_phrase_before_it(text: str,
     assert sources == ["who"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Prime Minister Theresa May said the deal was dead.", "Prime Minister Theresa May"),
+    ('"The deal is dead," Theresa May said on Tuesday.', "Theresa May"),
+    ("The talks may fail, Theresa May told reporters.", "Theresa May"),
+    ("The report may say the deal is dead.", "The report"),
+])
+def test_a_capitalised_modal_after_a_name_is_a_surname(text: str, speaker: str) -> None:
+    # "May" after "Theresa" is her name, not the verb "may" (the speaker
+    # was "Theresa" until this was fixed); a lowercase "may" stays a verb.
+    [claim] = _attributed(extract_claims(text, tagger=False))
+    assert claim.speaker == speaker
+
+
 @pytest.mark.parametrize("before, phrase", [
     ("Later, Vega praised the engineer Tomas Riel, who", "Tomas Riel"),
     ("The vote was backed by Senator Ida Moss of Kentucky, who", "Senator Ida Moss of Kentucky"),

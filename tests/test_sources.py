@@ -225,6 +225,13 @@ def test_a_bare_description_is_its_documents_only_body_of_that_kind() -> None:
     ("aides at the White House", ""),
     ("Kim Lee, a teacher from Ohio", "Kim Lee"),
     ("comments from Hillary Clinton", "Hillary Clinton"),  # "from" names whose
+    # lowercase particles between capitalised words are part of the name
+    ("Mayor Bill de Blasio", "Bill de Blasio"),
+    ("Commission President Ursula von der Leyen", "Ursula von der Leyen"),
+    ("President de Gaulle", "de Gaulle"),
+    ("Mayor of New York Bill de Blasio", "Bill de Blasio"),
+    ("a spokesman for the Banco de Mexico", "Banco de Mexico"),
+    ("officials of the Ministry of Health", "Health"),  # "of" is no particle
 ])
 def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) -> None:
     assert name_core(phrase, "en") == name

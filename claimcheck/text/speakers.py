@@ -168,6 +168,17 @@ def name_core(text: str, lang: str) -> str:
     while first > 0:
         word = matches[first - 1].group()
         low = word.lower()
+        if low in _NAME_PARTICLES and first < last:
+            # "Bill de Blasio", "Ursula von der Leyen": particles between
+            # capitalised words belong to the name.
+            before = first - 1
+            while before > 0 and matches[before - 1].group().lower() in _NAME_PARTICLES:
+                before -= 1
+            if before > 0 and matches[before - 1].group()[0].isupper():
+                first = before
+                if matches[before - 1].group().lower().rstrip(".") in lexicon_en.TITLES:
+                    break  # "Mayor de Blasio": the name starts at the particle
+                continue
         if not word[0].isupper() or low.rstrip(".") in lexicon_en.TITLES:
             break
         first -= 1
@@ -187,7 +198,9 @@ def name_core(text: str, lang: str) -> str:
         # Obama": a place or a body does, and the person is the last two words.
         while last - first > 1 and matches[first].group().lower() in lexicon_en.PORTFOLIO_WORDS:
             first += 1
-        first = max(first, last - 2)
+        start, first = first, max(first, last - 2)
+        while first > start and matches[first].group().lower() in _NAME_PARTICLES:
+            first -= 1  # "Banco de Mexico": a name's particle takes the word before it
     if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
         # "The Minister of Transport, Alain Diabaté": the capitalised words
         # after "of" name a portfolio; the person is the appositive's name.
@@ -197,6 +210,8 @@ def name_core(text: str, lang: str) -> str:
     return head[matches[first].start():matches[last - 1].end()].rstrip(".")
 
 
+# Lowercase particles inside a name, between capitalised words.
+_NAME_PARTICLES = frozenset("de da di del della dos du van von der den ter le la bin ibn".split())
 # Prepositions of place: the capitalised words after them name where a
 # source is ("doctors at Mercy Hospital", "aides at the White House"), not the
 # source. Not "from": "comments from Hillary Clinton" are hers.

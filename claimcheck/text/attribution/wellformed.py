@@ -181,6 +181,13 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     return cut
 
 
+def _surname(before: str, word: str) -> bool:
+    """Whether ``word``, a verb form when lowercase, is a surname here:
+    capitalised after a capitalised word ("Theresa May", "Rand Will"), not
+    "Trump may" or "the report may"."""
+    return word[:1].isupper() and before[:1].isupper()
+
+
 def _name_before_apposition(text: str, lang: str) -> tuple[int, int] | None:
     """The words before the first comma of ``text`` when they are a name:
     every word capitalised, the first no lead-in ("However, ...")."""
@@ -221,7 +228,8 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
         if word in _EN_RELATIVE and k + 1 < len(words):
             end = k
             break
-        if (word in FINITE or (word in PAST and words[k].group().islower()) or word in _EN_SPEECH
+        if ((word in FINITE and not _surname(words[k - 1].group(), words[k].group()))
+                or (word in PAST and words[k].group().islower()) or word in _EN_SPEECH
                 or (word.endswith(("ed", "ing")) and word == words[k].group() and len(word) > 4)):
             end = k  # "Ivana Trump filed" too: a lowercase "-ed" word
             break
@@ -313,7 +321,7 @@ def _english(text: str) -> bool:
                 # newly elected" stays); trim_source cuts
             # "The governor's office has faced criticism": a clause, unless the
             # verb is inside a relative clause ("a source who was not authorised").
-            if word in FINITE:
+            if word in FINITE and not _surname(written[k - 1], written[k]):
                 return False
         in_relative = in_relative or word in _EN_RELATIVE
     return True

@@ -384,11 +384,18 @@ def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[st
 _AFTER_CUE = _phrases_by_first_word(lexicon_en.AFTER_CUE)
 
 
+def _surname(toks: list[Token], j: int) -> bool:
+    """Whether the auxiliary at ``j`` is capitalised after a capitalised name,
+    a surname then ("Theresa May said"), not a verb ("Trump may say")."""
+    return j > 0 and toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper() \
+        and LETTER.search(toks[j - 1].text) is not None
+
+
 def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | None:
     n = len(toks)
     low = toks[i].low
     j = i - 1
-    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES:
+    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES and not _surname(toks, j):
         j -= 1
     if j >= 0 and toks[j].low in NOT_VERB_BEFORE:
         return None
