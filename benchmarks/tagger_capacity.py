@@ -10,7 +10,10 @@ articles are cut into five folds by sorted name (every fifth article, from
 the first, is held out: 168 articles), and one run per setting of
 ``--layers`` (trainable layers) trains stage 1 of the shipped recipe (4
 epochs, learning rates 1e-4 / 1e-3, seed 7) on the other 672 and scores the
-tagger alone on the held-out fold (overlap F1, as the benchmark).
+tagger alone on the held-out fold (overlap F1, as the benchmark), and the
+pipeline with it (the rules first, as ``extract_claims`` runs: ``python
+benchmarks/attribution_eval.py --polnear runs/tagger-folds/held --skip-gold
+--tagger DIR``).
 
 The fold folders are links into ``../shared`` under ``runs/tagger-folds/``
 (nothing is copied); each run writes ``runs/tagger-folds/layers-N/`` and
@@ -18,30 +21,35 @@ resumes from its checkpoint when run again.
 
 With ``--student`` a 4-layer tagger, all its layers trainable (the shape of
 the fast English tagger), is distilled on the same 672 articles from the run
-with the most trainable layers (5 epochs, as stage 1 of the shipped English
-tagger) and scored on the same fold: does the fast shape keep the gain?
+with the most trainable layers (or ``--student-from N``; 5 epochs, as stage
+1 of the shipped English tagger) and scored on the same fold: does the fast
+shape keep the gain?
 
 Usage::
 
-    python benchmarks/tagger_capacity.py --layers 4 8 --student \\
+    python benchmarks/tagger_capacity.py --layers 4 8 12 --student --student-from 8 \\
         > benchmarks/results/tagger-capacity.md
 
-About 15 minutes for 4 trainable layers, 25 for 8 and 25 for the student on
-2 CPU cores (Intel Xeon with AMX-BF16, bfloat16), more when other jobs share
-the cores.
+About 15 minutes for 4 trainable layers, 25 for 8, 35 for 12 and 25 for the
+student on 2 CPU cores (Intel Xeon with AMX-BF16, bfloat16), more when other
+jobs share the cores; a minute per run for the pipeline scores.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = REPO.parent / "shared" / "data" / "attribution" / "polnear" / "train"
 FOLDS = REPO / "runs" / "tagger-folds"
+sys.path.insert(0, str(REPO / "benchmarks"))
+sys.path.insert(0, str(REPO))
 
 
 def make_folds(train: Path, out: Path, every: int = 5) -> tuple[int, int]:
@@ -67,6 +75,19 @@ def make_folds(train: Path, out: Path, every: int = 5) -> tuple[int, int]:
     return len(articles) - len(held), len(held)
 
 
+def pipeline_scores(tagger_dir: Path) -> dict[str, Any]:
+    """Overlap scores of the pipeline (rules, then this tagger's relations
+    the rules miss) on the held-out fold."""
+    import attribution_eval
+
+    from claimcheck.text.tagger import AttributionTagger
+
+    tagger = AttributionTagger.load(tagger_dir)
+    predict = functools.partial(attribution_eval._predicted, tagger=tagger)
+    result = attribution_eval.evaluate_polnear(FOLDS / "held", predict)
+    return {role: result[role]["overlap"] for role in ("source", "content")}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--layers", type=int, nargs="+", default=[4, 8],
@@ -76,6 +97,9 @@ def main() -> None:
     parser.add_argument("--student", action="store_true",
                         help="also distil a 4-layer student (the fast English tagger's shape, "
                              "5 epochs) from the run with the most trainable layers")
+    parser.add_argument("--student-from", type=int, default=None, metavar="N",
+                        help="the student's teacher: the run with N trainable layers "
+                             "(default: the most)")
     args = parser.parse_args()
     fit, held = make_folds(args.train, FOLDS)
     rows = []
@@ -90,9 +114,13 @@ def main() -> None:
                  "--seed", "7"], check=True)
         info = json.loads((output / "training.json").read_text(encoding="utf-8"))
         rows.append((str(layers), info))
+    rows = [(layers, info, FOLDS / f"layers-{layers}") for layers, info in rows]
     if args.student:
-        teacher = FOLDS / f"layers-{max(args.layers)}"
-        output = FOLDS / f"student-4-from-{max(args.layers)}"
+        source = args.student_from or max(args.layers)
+        if source not in args.layers:
+            parser.error(f"--student-from {source} is not among --layers")
+        teacher = FOLDS / f"layers-{source}"
+        output = FOLDS / f"student-4-from-{source}"
         if not (output / "training.json").is_file():
             subprocess.run(
                 [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
@@ -101,24 +129,28 @@ def main() -> None:
                  "--teacher", str(teacher), "--epochs", "5", "--lr", "1e-4",
                  "--head-lr", "1e-3", "--seed", "7"], check=True)
         info = json.loads((output / "training.json").read_text(encoding="utf-8"))
-        rows.append((f"4 of 4 (a 4-layer student of the {max(args.layers)})", info))
+        rows.append((f"4 of 4 (a 4-layer student of the {source})", info, output))
     print(f"## Trainable layers of the attribution tagger, on a held-out fold of "
           f"PolNeAR train\n\n{fit} articles to train, {held} held out (every fifth by "
           f"name); stage 1 of the shipped recipe, {args.epochs:g} epochs; the tagger "
           f"alone, overlap F1 (`python benchmarks/tagger_capacity.py`; a student row: "
-          f"5 epochs, distilled, `--student`). Minutes are "
+          f"5 epochs, distilled, `--student`). Pipeline: the rules first, then "
+          f"the tagger's relations they miss, as `extract_claims` runs. Minutes are "
           f"wall time, with whatever else ran on the machine.\n")
     print("| trainable layers | source P | source R | source F1 | content P | content R "
-          "| content F1 | last training loss | minutes |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for layers, info in rows:
+          "| content F1 | pipeline source F1 | pipeline content F1 | last training loss "
+          "| minutes |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for layers, info, folder in rows:
         score = info["dev_tagger_only"]
         source, content = score["source"], score["content"]
+        pipeline = pipeline_scores(folder)
         last = info["last_loss"]
         print(f"| {layers} | {source['precision']:.3f} | {source['recall']:.3f} | "
               f"**{source['f1']:.3f}** | {content['precision']:.3f} | "
               f"{content['recall']:.3f} | **{content['f1']:.3f}** | "
-              f"{sum(last) / len(last):.3f} | {info['wall_seconds'] / 60:.0f} |")
+              f"{pipeline['source']['f1']:.3f} | {pipeline['content']['f1']:.3f} | "
+              f"{sum(last) / len(last):.3f} | {info['wall_seconds'] / 60:.0f} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -231,6 +231,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
                          jsonl=args.jsonl, fields=fields)
     if args.ray is not None and args.precision is not None:
         raise InputError("--precision applies to local runs; Ray workers pick their own")
+    if args.ray is not None and args.full_tagger:
+        raise InputError("--full-tagger applies to local runs; Ray workers use the shipped tagger")
     if args.ray is not None:
         from claimcheck.cluster import analyse_ray
         from claimcheck.detect import ContradictionFinder
@@ -244,6 +246,10 @@ def _cmd_find(args: argparse.Namespace) -> int:
         finder = _shared_finder()
         if args.max_days_apart is not None:
             finder = replace(finder, max_days_apart=args.max_days_apart.days)
+        if args.full_tagger:
+            from claimcheck.text.tagger import full_tagger
+
+            finder = replace(finder, tagger=full_tagger())
         if args.precision is not None:
             try:
                 finder.nli.precision = args.precision
@@ -389,6 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="compare the claims of two dated articles only when they were "
                       "published at most DAYS apart (default 7: a later article mostly reports "
                       "an update); 'none' compares them whatever their dates")
+    find.add_argument("--full-tagger", action="store_true",
+                      help="read English with the 12-layer attribution tagger instead of the "
+                      "fast 4-layer one: more speakers found, less than half the speed "
+                      "(models/attribution-tagger-en/README.md)")
     find.add_argument("--precision", default=None, choices=INFERENCE_PRECISIONS,
                       help="NLI arithmetic (default auto: bfloat16 where the CPU has it "
                       "natively, else float32; int8 needs VNNI, see claimcheck/quantize.py)")

@@ -65,7 +65,7 @@ from claimcheck.sources import link_sources
 from claimcheck.text import extract_claims, split_sentences
 from claimcheck.text.attribution.relations import tagger_inputs
 from claimcheck.text.normalize import folded_words
-from claimcheck.text.tagger import shipped_tagger
+from claimcheck.text.tagger import AttributionTagger, shipped_tagger
 from claimcheck.types import Claim, ClaimPair, Contradiction, Document
 
 #: Probability above which a pair is reported when the model's calibration
@@ -169,6 +169,11 @@ class ContradictionFinder:
         Cosine floor for candidate pairs.
     batch_size : int
         Batch size of the encoder and the NLI model.
+    tagger : AttributionTagger or None
+        The learned attribution tagger that reads what the rules miss
+        (default: the shipped one, :func:`~claimcheck.text.tagger.shipped_tagger`,
+        fast on English). ``full_tagger()`` reads English with the 12-layer
+        tagger: more accurate, less than half the speed (its model card).
     attributed_only : bool
         Compare only claims with a speaker (the default: a contradiction a
         journalist reports is between sources); False also compares the
@@ -297,6 +302,7 @@ class ContradictionFinder:
     top_k: int = DEFAULT_TOP_K
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     batch_size: int = 32
+    tagger: AttributionTagger | None = None
     attributed_only: bool = True
     cascade: bool = True
     reverse_floor: float = REVERSE_FLOOR
@@ -322,6 +328,9 @@ class ContradictionFinder:
             self.threshold = _probability(self.threshold)
         self.top_k = _positive_int(self.top_k, "top_k")
         self.batch_size = _positive_int(self.batch_size, "batch_size")
+        if self.tagger is not None and not isinstance(self.tagger, AttributionTagger):
+            raise TypeError("tagger must be an AttributionTagger or None, "
+                            f"got {type(self.tagger).__name__}")
         self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
             else None
         self._calibration: PlattScaler | None = None
@@ -398,7 +407,8 @@ class ContradictionFinder:
         # (one-line documents would otherwise pay a forward pass each).
         started = time.perf_counter()
         parts = [part for doc in documents for part in tagger_inputs(doc.text, doc.lang)]
-        tagger = shipped_tagger().prefetched(parts, show_progress_bar=show_progress_bar) \
+        model = self.tagger if self.tagger is not None else shipped_tagger()
+        tagger = model.prefetched(parts, show_progress_bar=show_progress_bar) \
             if parts else False
         claims = []
         for doc in documents:

@@ -165,6 +165,8 @@ def test_find_precision_errors_are_clear(capsys, monkeypatch, tmp_path):
     article.write_text("The minister said the bridge would reopen on Monday.", encoding="utf-8")
     assert main(["find", str(article), "--precision", "int8", "--ray"]) == 2
     assert "--precision applies to local runs" in capsys.readouterr().err
+    assert main(["find", str(article), "--full-tagger", "--ray"]) == 2
+    assert "--full-tagger applies to local runs" in capsys.readouterr().err
     monkeypatch.setattr(nli_module, "_cpu_flags", lambda: frozenset({"avx2"}))
     finder = _shared_finder()
     monkeypatch.setattr(finder, "_nli", nli_module.NLIModel(

@@ -103,6 +103,23 @@ def test_cross_language_clash_is_found_and_a_translation_is_not(seed_text):
     assert not any("ستعلن النصر" in t and "victory within a week" in t for t in cross), cross
 
 
+def test_a_finder_can_read_english_with_the_12_layer_tagger():
+    """ContradictionFinder(tagger=full_tagger()) extracts what extract_claims
+    does with that tagger, and a tagger of the wrong type is a clear error."""
+    from claimcheck import extract_claims
+    from claimcheck.text.tagger import full_tagger
+
+    text = ("The council met on Monday. Residents, many of them angry, packed the hall "
+            "as Mayor Lena Park defended the budget, saying the bridge would reopen in May.")
+    docs = as_documents([text])
+    expected = [c for c in extract_claims(text, doc_id=docs[0].id, tagger=full_tagger())
+                if c.speaker is not None]
+    found = ContradictionFinder(tagger=full_tagger()).extract(docs)
+    assert found == expected and found
+    with pytest.raises(TypeError, match="AttributionTagger"):
+        ContradictionFinder(tagger="models/attribution-tagger")
+
+
 def test_bad_arguments_are_clear_errors():
     with pytest.raises(TypeError, match="documents must be"):
         as_documents(None)
