@@ -101,6 +101,8 @@ def main() -> None:
                         help="the student's teacher: the run with N trainable layers "
                              "(default: the most)")
     args = parser.parse_args()
+    if args.student and args.student_from is not None and args.student_from not in args.layers:
+        parser.error(f"--student-from {args.student_from} is not among --layers")
     fit, held = make_folds(args.train, FOLDS)
     rows = []
     for layers in args.layers:
@@ -117,8 +119,6 @@ def main() -> None:
     rows = [(layers, info, FOLDS / f"layers-{layers}") for layers, info in rows]
     if args.student:
         source = args.student_from or max(args.layers)
-        if source not in args.layers:
-            parser.error(f"--student-from {source} is not among --layers")
         teacher = FOLDS / f"layers-{source}"
         output = FOLDS / f"student-4-from-{source}"
         if not (output / "training.json").is_file():

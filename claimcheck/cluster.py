@@ -288,6 +288,9 @@ def _settings(finder: ContradictionFinder) -> dict[str, Any]:
     encoder = finder.encoder
     if encoder is not None and type(encoder) is not Encoder:
         raise ValueError("a custom encoder cannot be sent to Ray workers")
+    if finder.tagger is not None and not isinstance(finder.tagger, bool):
+        raise ValueError("a tagger object cannot be sent to Ray workers: they use the "
+                         "shipped tagger (tagger=None) or the rules alone (tagger=False)")
     nli = finder._nli.path if finder._nli is not None else finder.nli_model
     # Every other field of the finder is a plain setting: all of them travel,
     # so a check added to the finder is on (or off) on the workers too.

@@ -169,11 +169,6 @@ class ContradictionFinder:
         Cosine floor for candidate pairs.
     batch_size : int
         Batch size of the encoder and the NLI model.
-    tagger : AttributionTagger or None
-        The learned attribution tagger that reads what the rules miss
-        (default: the shipped one, :func:`~claimcheck.text.tagger.shipped_tagger`,
-        fast on English). ``full_tagger()`` reads English with the 12-layer
-        tagger: more accurate, less than half the speed (its model card).
     attributed_only : bool
         Compare only claims with a speaker (the default: a contradiction a
         journalist reports is between sources); False also compares the
@@ -273,6 +268,13 @@ class ContradictionFinder:
         give two prizes next year to a very funny book"); the e2e dev cases,
         our articles and 840 PolNeAR train articles lost nothing
         (``benchmarks/run_benchmark.py e2e alarms``).
+    tagger : AttributionTagger, bool or None
+        The learned attribution tagger that reads what the rules miss. None
+        or True (the default): the shipped one,
+        :func:`~claimcheck.text.tagger.shipped_tagger`, fast on English;
+        ``full_tagger()`` reads English with the 12-layer tagger, more
+        accurate at less than half the speed (its model card); False: the
+        rules alone. Ray workers take only None or a bool.
 
     Attributes
     ----------
@@ -302,7 +304,6 @@ class ContradictionFinder:
     top_k: int = DEFAULT_TOP_K
     min_similarity: float = DEFAULT_MIN_SIMILARITY
     batch_size: int = 32
-    tagger: AttributionTagger | None = None
     attributed_only: bool = True
     cascade: bool = True
     reverse_floor: float = REVERSE_FLOOR
@@ -314,6 +315,7 @@ class ContradictionFinder:
     numbers_need_reason: bool = True
     nli_needs_cue: bool = True
     same_time: bool = True
+    tagger: AttributionTagger | bool | None = None
 
     def __post_init__(self) -> None:
         self.reverse_floor = _probability(self.reverse_floor, "reverse_floor")
@@ -328,8 +330,8 @@ class ContradictionFinder:
             self.threshold = _probability(self.threshold)
         self.top_k = _positive_int(self.top_k, "top_k")
         self.batch_size = _positive_int(self.batch_size, "batch_size")
-        if self.tagger is not None and not isinstance(self.tagger, AttributionTagger):
-            raise TypeError("tagger must be an AttributionTagger or None, "
+        if self.tagger is not None and not isinstance(self.tagger, (AttributionTagger, bool)):
+            raise TypeError("tagger must be an AttributionTagger, a bool or None, "
                             f"got {type(self.tagger).__name__}")
         self._nli: NLIModel | None = self.nli_model if isinstance(self.nli_model, NLIModel) \
             else None
@@ -407,9 +409,9 @@ class ContradictionFinder:
         # (one-line documents would otherwise pay a forward pass each).
         started = time.perf_counter()
         parts = [part for doc in documents for part in tagger_inputs(doc.text, doc.lang)]
-        model = self.tagger if self.tagger is not None else shipped_tagger()
+        model = shipped_tagger() if self.tagger in (None, True) else self.tagger
         tagger = model.prefetched(parts, show_progress_bar=show_progress_bar) \
-            if parts else False
+            if parts and model is not False else False
         claims = []
         for doc in documents:
             claims += extract_claims(doc.text, lang=doc.lang, doc_id=doc.id, tagger=tagger)

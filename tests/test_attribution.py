@@ -106,6 +106,11 @@ def test_english_relative_pronoun_speaks_for_the_phrase_before_it(text: str,
     ('"The deal is dead," Theresa May said on Tuesday.', "Theresa May"),
     ("The talks may fail, Theresa May told reporters.", "Theresa May"),
     ("The report may say the deal is dead.", "The report"),
+    ("George Will wrote that the deal was dead.", "George Will"),
+    # a headline's capitals are no surname
+    ("Trump Has Said The Deal Is Dead", "Trump"),
+    ("TRUMP HAS SAID THE DEAL IS DEAD.", "TRUMP"),
+    ("The President Will Also Say the deal is dead.", "The President"),
 ])
 def test_a_capitalised_modal_after_a_name_is_a_surname(text: str, speaker: str) -> None:
     # "May" after "Theresa" is her name, not the verb "may" (the speaker

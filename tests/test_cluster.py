@@ -76,3 +76,14 @@ def test_every_switch_of_the_finder_reaches_the_workers():
     settings = _settings(flipped)
     assert {name: settings[name] for name in switches} == {
         name: getattr(flipped, name) for name in switches}
+
+
+def test_a_tagger_object_is_refused_for_ray_workers_and_a_switch_travels():
+    from claimcheck.cluster import _settings
+    from claimcheck.detect import ContradictionFinder
+    from claimcheck.text.tagger import AttributionTagger
+
+    tagger = object.__new__(AttributionTagger)  # never loaded: only its type matters here
+    with pytest.raises(ValueError, match="tagger object cannot be sent"):
+        _settings(ContradictionFinder(tagger=tagger))
+    assert _settings(ContradictionFinder(tagger=False))["tagger"] is False

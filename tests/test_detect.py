@@ -116,6 +116,9 @@ def test_a_finder_can_read_english_with_the_12_layer_tagger():
                 if c.speaker is not None]
     found = ContradictionFinder(tagger=full_tagger()).extract(docs)
     assert found == expected and found
+    rules_only = [c for c in extract_claims(text, doc_id=docs[0].id, tagger=False)
+                  if c.speaker is not None]
+    assert ContradictionFinder(tagger=False).extract(docs) == rules_only
     with pytest.raises(TypeError, match="AttributionTagger"):
         ContradictionFinder(tagger="models/attribution-tagger")
 

@@ -237,6 +237,15 @@ def test_a_portfolio_gives_way_to_the_appositive_name(phrase: str, name: str) ->
     assert name_core(phrase, "en") == name
 
 
+@pytest.mark.parametrize(("phrase", "lang", "name"), [
+    ("El Ministro de Salud, Juan Pérez", "es", "Juan Pérez"),
+    ("Ein Sprecher der Deutschen Bank", "de", "Deutschen Bank"),
+])
+def test_name_particles_are_english_only(phrase: str, lang: str, name: str) -> None:
+    # "de", "der" are "of" in Spanish and German text: no part of a name.
+    assert name_core(phrase, lang) == name
+
+
 def test_two_full_names_with_one_last_word_are_two_people() -> None:
     # "Clinton" alone may be either; a chain of short names never joins them.
     claims = [_claim("Hillary Clinton", "d1"), _claim("Bill Clinton", "d2"),

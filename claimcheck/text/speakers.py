@@ -168,7 +168,7 @@ def name_core(text: str, lang: str) -> str:
     while first > 0:
         word = matches[first - 1].group()
         low = word.lower()
-        if low in _NAME_PARTICLES and first < last:
+        if lang == "en" and low in _NAME_PARTICLES and first < last:
             # "Bill de Blasio", "Ursula von der Leyen": particles between
             # capitalised words belong to the name.
             before = first - 1
@@ -199,7 +199,8 @@ def name_core(text: str, lang: str) -> str:
         while last - first > 1 and matches[first].group().lower() in lexicon_en.PORTFOLIO_WORDS:
             first += 1
         start, first = first, max(first, last - 2)
-        while first > start and matches[first].group().lower() in _NAME_PARTICLES:
+        while lang == "en" and first > start \
+                and matches[first].group().lower() in _NAME_PARTICLES:
             first -= 1  # "Banco de Mexico": a name's particle takes the word before it
     if first > 0 and matches[first - 1].group().lower() in _OF_WORDS:
         # "The Minister of Transport, Alain Diabaté": the capitalised words
@@ -210,7 +211,8 @@ def name_core(text: str, lang: str) -> str:
     return head[matches[first].start():matches[last - 1].end()].rstrip(".")
 
 
-# Lowercase particles inside a name, between capitalised words.
+# Lowercase particles inside an English text's name, between capitalised
+# words (in Spanish or German text "de", "der" are mostly "of").
 _NAME_PARTICLES = frozenset("de da di del della dos du van von der den ter le la bin ibn".split())
 # Prepositions of place: the capitalised words after them name where a
 # source is ("doctors at Mercy Hospital", "aides at the White House"), not the

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.text import lexicon_ar
-from claimcheck.text.attribution.en.words import FINITE, PAST
+from claimcheck.text.attribution.en.words import FINITE, PAST, surname
 from claimcheck.text.attribution.tokens import WORD, word_set
 from claimcheck.text.normalize import normalize_arabic_word
 
@@ -181,13 +181,6 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     return cut
 
 
-def _surname(before: str, word: str) -> bool:
-    """Whether ``word``, a verb form when lowercase, is a surname here:
-    capitalised after a capitalised word ("Theresa May", "Rand Will"), not
-    "Trump may" or "the report may"."""
-    return word[:1].isupper() and before[:1].isupper()
-
-
 def _name_before_apposition(text: str, lang: str) -> tuple[int, int] | None:
     """The words before the first comma of ``text`` when they are a name:
     every word capitalised, the first no lead-in ("However, ...")."""
@@ -228,7 +221,8 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
         if word in _EN_RELATIVE and k + 1 < len(words):
             end = k
             break
-        if ((word in FINITE and not _surname(words[k - 1].group(), words[k].group()))
+        if ((word in FINITE and not surname(words[k - 1].group(), words[k].group(),
+                                            words[k + 1].group() if k + 1 < len(words) else None))
                 or (word in PAST and words[k].group().islower()) or word in _EN_SPEECH
                 or (word.endswith(("ed", "ing")) and word == words[k].group() and len(word) > 4)):
             end = k  # "Ivana Trump filed" too: a lowercase "-ed" word
@@ -321,7 +315,8 @@ def _english(text: str) -> bool:
                 # newly elected" stays); trim_source cuts
             # "The governor's office has faced criticism": a clause, unless the
             # verb is inside a relative clause ("a source who was not authorised").
-            if word in FINITE and not _surname(written[k - 1], written[k]):
+            if word in FINITE and not surname(written[k - 1], written[k],
+                                              written[k + 1] if k + 1 < len(written) else None):
                 return False
         in_relative = in_relative or word in _EN_RELATIVE
     return True

@@ -41,6 +41,7 @@ from claimcheck.text.attribution.en.words import (
     SUBORDINATORS,
     TIME_OPENERS,
     WEAK,
+    surname,
 )
 from claimcheck.text.attribution.nesting import end_contents_at_next_source, outermost
 from claimcheck.text.attribution.tokens import (
@@ -384,19 +385,13 @@ def _phrases_by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[st
 _AFTER_CUE = _phrases_by_first_word(lexicon_en.AFTER_CUE)
 
 
-def _surname(toks: list[Token], j: int) -> bool:
-    """Whether the auxiliary at ``j`` is capitalised after a capitalised name,
-    a surname then ("Theresa May said"), not a verb ("Trump may say")."""
-    return j > 0 and toks[j].text[:1].isupper() and toks[j - 1].text[:1].isupper() \
-        and LETTER.search(toks[j - 1].text) is not None
-
-
 def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | None:
     n = len(toks)
     low = toks[i].low
     j = i - 1
-    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES and not _surname(toks, j):
-        j -= 1
+    while j >= 0 and toks[j].low in lexicon_en.AUXILIARIES and not (
+            j > 0 and surname(toks[j - 1].text, toks[j].text, toks[j + 1].text)):
+        j -= 1  # "has said", "would later tell"; not "George Will wrote"
     if j >= 0 and toks[j].low in NOT_VERB_BEFORE:
         return None
     negator = j
