@@ -75,6 +75,19 @@ def make_folds(train: Path, out: Path, every: int = 5) -> tuple[int, int]:
     return len(articles) - len(held), len(held)
 
 
+def train(output: Path, *options: str) -> dict[str, Any]:
+    """Stage 1 of the shipped recipe on the fit fold into ``output``, with
+    ``options`` added (learning rates 1e-4 / 1e-3, seed 7), unless a finished
+    run is there; its ``training.json``."""
+    if not (output / "training.json").is_file():
+        subprocess.run(
+            [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
+             "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
+             "--output", str(output), *options, "--lr", "1e-4", "--head-lr", "1e-3",
+             "--seed", "7"], check=True)
+    return json.loads((output / "training.json").read_text(encoding="utf-8"))
+
+
 def pipeline_scores(tagger_dir: Path) -> dict[str, Any]:
     """Overlap scores of the pipeline (rules, then this tagger's relations
     the rules miss) on the held-out fold."""
@@ -107,28 +120,13 @@ def main() -> None:
     rows = []
     for layers in args.layers:
         output = FOLDS / f"layers-{layers}"
-        if not (output / "training.json").is_file():
-            subprocess.run(
-                [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
-                 "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
-                 "--output", str(output), "--trainable-layers", str(layers),
-                 "--epochs", str(args.epochs), "--lr", "1e-4", "--head-lr", "1e-3",
-                 "--seed", "7"], check=True)
-        info = json.loads((output / "training.json").read_text(encoding="utf-8"))
-        rows.append((str(layers), info))
-    rows = [(layers, info, FOLDS / f"layers-{layers}") for layers, info in rows]
+        info = train(output, "--trainable-layers", str(layers), "--epochs", str(args.epochs))
+        rows.append((str(layers), info, output))
     if args.student:
         source = args.student_from or max(args.layers)
-        teacher = FOLDS / f"layers-{source}"
         output = FOLDS / f"student-4-from-{source}"
-        if not (output / "training.json").is_file():
-            subprocess.run(
-                [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
-                 "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
-                 "--output", str(output), "--layers", "4", "--trainable-layers", "4",
-                 "--teacher", str(teacher), "--epochs", "5", "--lr", "1e-4",
-                 "--head-lr", "1e-3", "--seed", "7"], check=True)
-        info = json.loads((output / "training.json").read_text(encoding="utf-8"))
+        info = train(output, "--layers", "4", "--trainable-layers", "4",
+                     "--teacher", str(FOLDS / f"layers-{source}"), "--epochs", "5")
         rows.append((f"4 of 4 (a 4-layer student of the {source})", info, output))
     print(f"## Trainable layers of the attribution tagger, on a held-out fold of "
           f"PolNeAR train\n\n{fit} articles to train, {held} held out (every fifth by "

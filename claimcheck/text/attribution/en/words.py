@@ -44,20 +44,6 @@ PAST = word_set(
 # "seems to", "is expected to": an impression without a holder.
 SEEM = word_set("seem seems seemed appear appears appeared expected")
 BE = word_set("is are was were be been being 's")
-# Verbs that are also surnames: "Theresa May", "George Will".
-_SURNAME_VERBS = word_set("may will")
-
-
-def surname(before: str, word: str, after: str | None) -> bool:
-    """Whether ``word``, a verb when lowercase ("may", "will"), is a surname
-    here: capitalised after a capitalised word, with a lowercase word or
-    nothing after it ("Theresa May said", "George Will wrote"); not in a
-    title-case or capitalised headline ("Trump May Say", "TRUMP WILL SAY")."""
-    def capitalised(w: str) -> bool:
-        return w[:1].isupper() and not (len(w.rstrip(".")) > 1 and w.isupper())
-
-    return word.lower() in _SURNAME_VERBS and capitalised(word) and capitalised(before) \
-        and (after is None or after[:1].islower())
 PREPOSITIONS = word_set("in on at during after before for with from by since of")
 # Tokens that close a content just before its source: '"...," she said', '"...?" he asked'.
 CONTENT_ENDS = frozenset(",”\"’'?!—–")
@@ -96,3 +82,18 @@ DETERMINERS = word_set("the a an this his her their its our")
 SUBORDINATORS = word_set("given now so such fact provided assuming seeing except considering")
 # Words that open a time phrase after a verb: "released last week said".
 TIME_OPENERS = word_set("last this next yesterday today earlier later")
+
+# Verbs that are also surnames: "Theresa May", "George Will".
+_SURNAME_VERBS = word_set("may will")
+
+
+def surname(before: str, word: str, after: str | None) -> bool:
+    """Whether ``word``, a verb when lowercase ("may", "will"), is a surname
+    here: capitalised after a capitalised word, with a lowercase word or
+    nothing after it ("Theresa May said", "George Will wrote"); not in a
+    title-case or capitalised headline ("Trump May Say", "TRUMP WILL SAY")."""
+    def capitalised(w: str) -> bool:
+        return w[:1].isupper() and not (len(w.rstrip(".")) > 1 and w.isupper())
+
+    return word.lower() in _SURNAME_VERBS and capitalised(word) and capitalised(before) \
+        and (after is None or after[:1].islower())
