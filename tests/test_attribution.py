@@ -1205,3 +1205,14 @@ def test_a_content_does_not_start_in_the_wire_dateline() -> None:
 def test_wire_datelines_of_many_shapes_are_cut(text, speaker, content) -> None:
     (claim,) = [c for c in extract_claims(text, lang="en", tagger=False) if c.speaker]
     assert (claim.speaker, claim.text) == (speaker, content)
+
+
+def test_english_verb_ending_a_that_clause_is_not_a_postposed_cue() -> None:
+    # "continue" closes the sentence as a speech verb would ('"...," he
+    # continued.'), but after "that" nothing before its subject was said.
+    text = "The prime minister said on Monday that talks would continue."
+    assert _relations(text) == [("The prime minister", "said", "talks would continue")]
+    text = "Prices fell sharply and analysts warned."
+    assert all(source != "analysts" for source, _, _ in _relations(text))
+    text = '"We will win," the general continued.'
+    assert _relations(text) == [("the general", "continued", '"We will win')]

@@ -572,7 +572,11 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         if low in WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
             return None
         return Match(source, cue, right, region_start=source[0], appositive=appositive)
-    # Nothing after the cue: the content precedes the source.
+    # Nothing after the cue: the content precedes the source. Not after a
+    # word that ends a noun phrase: in "said that talks would continue." and
+    # "Prices rose and analysts warned." nothing before the source was said.
+    if m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
+        return None
     content = span_of(toks, 0, max(m, 0))
     if content is None:
         return None
