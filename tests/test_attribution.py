@@ -1216,3 +1216,22 @@ def test_english_verb_ending_a_that_clause_is_not_a_postposed_cue() -> None:
     assert all(source != "analysts" for source, _, _ in _relations(text))
     text = '"We will win," the general continued.'
     assert _relations(text) == [("the general", "continued", '"We will win')]
+
+
+def test_english_story_labels_and_questions_name_no_speaker() -> None:
+    # A label before a colon is no speaker; a question asks, it claims nothing.
+    for text in ("The Latest: Sanders wins Minnesota Democratic caucuses",
+                 "Breaking: Federal judge rules against the state",
+                 "Editor’s Note: The following is part 3 of 3 excerpts from the book.",
+                 "Do you support Donald Trump? Like the page."):
+        assert _relations(text) == [], text
+    assert _relations("Sanders: Endorsements prove nothing") == [
+        ("Sanders", ":", "Endorsements prove nothing")]
+
+
+def test_english_participle_opening_a_phrase_is_no_speaker() -> None:
+    from claimcheck.text.attribution.wellformed import plausible_source
+
+    assert not plausible_source("Having", "en")
+    assert not plausible_source("including one PAC", "en")
+    assert plausible_source("Sterling Brown", "en")

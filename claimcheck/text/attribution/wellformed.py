@@ -26,6 +26,7 @@ _EN_BAD_FIRST = word_set("""
     although though instead far even now then also just only not never to of in on
     at for with by from into than as said says say told added adding according
     online here there hasn't didn't doesn't isn't wasn't don't don’t
+    including speaking having holding
     it's it’s that's that’s there's there’s here's here’s
     """)
 _EN_CLAUSE_START = word_set("it's it’s that's that’s there's there’s here's here’s")

@@ -27,6 +27,7 @@ from claimcheck.text.attribution.en.words import (
     DETERMINERS,
     FINITE,
     HARD_STOPS,
+    LABEL_ENDS,
     LEAD_INS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
@@ -192,7 +193,7 @@ def _english_headline(toks: list[Token]) -> Match | None:
     # "Sanders: Endorsements prove ...", "Q: And the wall?": a short capitalised
     # speaker, a colon, then what they said.
     colon = next((x for x in range(min(len(toks), 6)) if toks[x].text == ":"), -1)
-    if colon <= 0 or toks[0].low in NOT_SPEAKERS:
+    if colon <= 0 or toks[0].low in NOT_SPEAKERS or toks[colon - 1].low in LABEL_ENDS:
         return None
     if not all(toks[x].text[:1].isupper() or toks[x].text in ".'’-" for x in range(colon)):
         return None
@@ -523,6 +524,10 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             nxt += 1
         first = nxt
     if first > j:
+        return None
+    if toks[first].low in {"do", "does", "did"} or (
+            low == "note" and toks[first].low in NOT_SPEAKERS):
+        # "Do you support Ted Cruz?" asks; "Editor's Note: ..." labels.
         return None
     source = (toks[first].start, toks[j].end)
     if appositive is None:

@@ -62,12 +62,16 @@ LEAD_INS = word_set("""
     interviewed contacted responding referring writing talking testifying appearing
     following addressing answering according
     """)
-# Line openers that look like "Speaker:" but are page furniture.
+# Line openers that look like "Speaker:" but are page furniture or a
+# story's label ("The Latest:", "Breaking:", "Editor's Note:").
 NOT_SPEAKERS = word_set(
     "related update updated note photo photos video watch read listen source sources editor "
-    "correction advertisement share follow click sign posted by subscribe tags "
-    "q a twitter facebook instagram email e-mail contributing contact"
+    "editor's editor’s editors correction advertisement share follow click sign posted by "
+    "subscribe tags q a twitter facebook instagram email e-mail contributing contact "
+    "latest breaking revealed look byline question answer exclusive"
 )
+# Last words of such a label: "The Latest:", "Editor's Note:", "Delegate Update:".
+LABEL_ENDS = word_set("latest note update")
 QUESTION_OPENERS = word_set("if whether to why what how who when where about")
 # Lower-case words that may open a source placed after its cue: "said the official".
 SOURCE_OPENERS = word_set(
