@@ -29,6 +29,7 @@ from claimcheck.text.attribution.en.words import (
     HARD_STOPS,
     LABEL_ENDS,
     LEAD_INS,
+    NAMED_THINGS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
     NOT_VERB_BEFORE,
@@ -526,8 +527,10 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     if first > j:
         return None
     if toks[first].low in {"do", "does", "did"} or (
-            low == "note" and toks[first].low in NOT_SPEAKERS):
-        # "Do you support Ted Cruz?" asks; "Editor's Note: ..." labels.
+            low == "note" and toks[first].low in NOT_SPEAKERS) or (
+            low == "called" and _names_a_thing(toks, first, i)):
+        # "Do you support Ted Cruz?" asks; "Editor's Note: ..." labels;
+        # "a group called Black Votes Matter" names.
         return None
     source = (toks[first].start, toks[j].end)
     if appositive is None:
@@ -586,6 +589,21 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     if content is None:
         return None
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
+
+
+def _names_a_thing(toks: list[Token], first: int, called: int) -> bool:
+    """Whether "called" at ``called`` gives a thing its name ("a company
+    called Cambridge Analytica", "a play called \"Los Hijos de Trump\""):
+    right after a noun for a thing, in a phrase opened by "a", "an",
+    "another" or "one", and before a capital or a quotation mark. "A
+    spokesman called Trump a liar" and "the group called the plan ..." speak."""
+    thing = toks[called - 1].low
+    nxt = toks[called + 1] if called + 1 < len(toks) else None
+    return (
+        thing in NAMED_THINGS and nxt is not None
+        and (nxt.text[:1].isupper() or nxt.text in QUOTES)
+        and any(toks[x].low in {"a", "an", "another", "one"} for x in range(first, called))
+    )
 
 
 def _object_relative(toks: list[Token], that: int, last: int) -> bool:

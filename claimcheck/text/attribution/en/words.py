@@ -70,6 +70,15 @@ NOT_SPEAKERS = word_set(
     "subscribe tags q a twitter facebook instagram email e-mail contributing contact "
     "latest breaking revealed look byline question answer exclusive"
 )
+# Things that are given a name with "called": "a group called ...".
+NAMED_THINGS = word_set("""
+    company firm group program programme website site blog play show band pac party event
+    club organization organisation campaign movement competition prize book film movie app
+    project initiative network coalition committee foundation fund procedure move technique
+    plan bill law policy song album series documentary podcast newsletter page account
+    video game store restaurant town village operation process practice theory strategy
+    system tool device drug disease term phrase concept doctrine approach
+    """)
 # Last words of such a label: "The Latest:", "Editor's Note:", "Delegate Update:".
 LABEL_ENDS = word_set("latest note update")
 QUESTION_OPENERS = word_set("if whether to why what how who when where about")
