@@ -14,7 +14,9 @@ tagger's tag distributions (knowledge distillation: Hinton et al. 2015,
 "Distilling the Knowledge in a Neural Network"), computed once per window.
 Checkpoints go to ``<output>/checkpoint`` every ``--save-steps`` steps; running
 the same command again resumes from there. At the end the model is saved to
-``--output`` and scored on PolNeAR dev with the benchmark's overlap F1.
+``--output`` and scored on PolNeAR dev with the benchmark's overlap F1
+(``--dev`` another split, ``--no-dev`` none: choices belong on folds of
+train, and dev is read once at the end).
 """
 
 from __future__ import annotations
@@ -133,7 +135,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="where the model goes (copy it to models/attribution-tagger "
                              "to ship it)")
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
-    parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
+    parser.add_argument("--dev", type=Path, default=POLNEAR / "dev",
+                        help="split scored when training ends (default: PolNeAR dev)")
+    parser.add_argument("--no-dev", action="store_true",
+                        help="score nothing when training ends (keep dev unread)")
     parser.add_argument("--trainable-layers", type=int, default=4)
     parser.add_argument("--layers", type=int, default=None,
                         help="keep only e5-small's lowest N layers (default: all 12)")
@@ -244,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     model.eval()
     tagger.save(args.output)
     trained = AttributionTagger.load(args.output)
-    dev = attribution_eval.evaluate_polnear(
+    dev = None if args.no_dev else attribution_eval.evaluate_polnear(
         args.dev, predict=attribution_eval.tagger_predictor(trained))
     info = {
         "data": str(args.train), "base": str(args.base) if args.base else "e5-small",
@@ -257,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
         "temperature": args.temperature if args.teacher else None,
         "window": args.window, "seed": args.seed, "threads": args.threads,
         "wall_seconds": round(time.time() - started), "first_loss": losses[:20],
-        "last_loss": losses[-20:], "dev_tagger_only": {"source": dev["source"]["overlap"],
-                                                        "content": dev["content"]["overlap"]},
+        "last_loss": losses[-20:],
+        "dev_tagger_only": None if dev is None else {
+            "split": str(args.dev), "source": dev["source"]["overlap"],
+            "content": dev["content"]["overlap"]},
     }
     (args.output / "training.json").write_text(json.dumps(info, indent=2) + "\n",
                                                encoding="utf-8")

@@ -1239,6 +1239,7 @@ def test_english_participle_opening_a_phrase_is_no_speaker() -> None:
 
 def test_english_called_that_names_a_thing_is_no_speech() -> None:
     assert _relations("An anti-Trump super PAC called Our Principles is ramping up its work.") == []
-    assert _relations("A spokesman called Trump a liar.") == [("A spokesman", "called", "Trump a liar")]
+    assert _relations("A spokesman called Trump a liar.") == [
+        ("A spokesman", "called", "Trump a liar")]
     assert _relations("The group called the plan a disgrace.") == [
         ("The group", "called", "the plan a disgrace")]

@@ -223,9 +223,13 @@ def test_training_script_lowers_the_loss_resumes_and_saves_a_loadable_tagger(tmp
     losses = info["first_loss"]
     assert len(losses) == 10 and sum(losses[-3:]) < 0.8 * sum(losses[:3])
     assert "resumed" not in first.stderr
-    # Run again: it picks up the last checkpoint (step 8) instead of starting over.
-    again = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    assert info["dev_tagger_only"]["split"] == str(fixture / "dev")
+    # Run again: it picks up the last checkpoint (step 8) instead of starting
+    # over; with --no-dev it scores no split at the end.
+    again = subprocess.run(command + ["--no-dev"], capture_output=True, text=True, env=env,
+                           check=True)
     assert "resumed at step 8" in again.stderr
+    assert json.loads((out / "training.json").read_text())["dev_tagger_only"] is None
     tagger = AttributionTagger.load(out)
     assert tagger.model.config.trainable_layers == 1
     text = "The minister said prices would fall next year."
