@@ -1243,3 +1243,15 @@ def test_english_called_that_names_a_thing_is_no_speech() -> None:
         ("A spokesman", "called", "Trump a liar")]
     assert _relations("The group called the plan a disgrace.") == [
         ("The group", "called", "the plan a disgrace")]
+
+
+def test_english_source_after_cue_may_open_with_a_lowercase_title() -> None:
+    text = '"Thanks for welcoming these refugees," said master of ceremonies Asab Tabchi.'
+    assert _relations(text) == [
+        ("master of ceremonies Asab Tabchi", "said", '"Thanks for welcoming these refugees')]
+    assert _relations("Prices will rise, said professor Paul Beck.") == [
+        ("professor Paul Beck", "said", "Prices will rise")]
+    assert _relations("Prices will rise, said analysts.") == [
+        ("analysts", "said", "Prices will rise")]
+    # A clause after the cue is what was said, not a source.
+    assert _relations("Reid, a Democrat, said prices rose.")[0][2] == "prices rose"

@@ -468,7 +468,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         and _left_apposition(toks, j) is not None
     )
     if j >= 0 and toks[j].text in CONTENT_ENDS and right_start < n and not apposed:
-        source = _inverted_source(toks, right_start)
+        source = _inverted_source(toks, right_start, low)
         content = span_of(toks, _quote_start(toks, j, marks), j)
         if source is not None and content is not None:
             return Match(source, cue, content, region_start=source[0])
@@ -699,12 +699,13 @@ def _names_a_speaker(tok: Token) -> bool:
     return tok.text[:1].isupper() and not tok.low.endswith(("'s", "’s"))
 
 
-def _inverted_source(toks: list[Token], start: int) -> tuple[int, int] | None:
+def _inverted_source(toks: list[Token], start: int, cue: str = "said") -> tuple[int, int] | None:
     # "said Ana Ortiz, the operator's finance chief, who ...": up to a quote, a
     # participle ("..., adding") or the end of the sentence.
     n = len(toks)
     head = toks[start]
-    if not (head.text[:1].isupper() or head.low in SOURCE_OPENERS):
+    if not (head.text[:1].isupper() or head.low in SOURCE_OPENERS
+            or cue in _SPEECH and _lowercase_title(toks, start)):
         return None
     end = start
     while end < n and end - start < 40:
@@ -734,6 +735,35 @@ def _inverted_source(toks: list[Token], start: int) -> tuple[int, int] | None:
         # "— said Ali's death is painful": a clause, not a name.
         return None
     return (toks[start].start, toks[end - 1].end)
+
+
+# Verbs of speech that put their source after them: '"...," said analysts.'
+_SPEECH = frozenset("said says added asked wrote told noted explained recalled argued "
+                    "insisted warned declared replied answered".split())
+
+
+def _lowercase_title(toks: list[Token], start: int) -> bool:
+    """Whether a source after its cue opens with lowercase words of a title
+    before a name ('..., said professor Paul Beck', 'said master of
+    ceremonies Asab Al-Tabchi') or is a short plural group that ends the
+    sentence ('..., said analysts.'): not a clause ('said prices rose')."""
+    n = len(toks)
+
+    def plain(tok: Token) -> bool:
+        low = tok.low
+        return tok.text.isalpha() and tok.text.islower() and low not in FINITE \
+            and low not in PAST and low not in NOT_CONTENT_LEAD \
+            and low not in lexicon_en.NP_STOPS and not low.endswith(("ing", "ly", "ed"))
+
+    k = start
+    while k < n and k - start < 4 and (plain(toks[k]) or (k > start and toks[k].low == "of")):
+        k += 1
+    if k == start:
+        return False
+    if k < n and toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
+        return toks[k - 1].low != "of" or k - start > 1
+    return k - start <= 3 and toks[k - 1].low.endswith("s") and (
+        k == n or toks[k].text in ".!?" and k + 1 >= n)
 
 
 def _left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int] | None:
