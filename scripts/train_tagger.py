@@ -55,6 +55,37 @@ def examples(tagger: AttributionTagger, split: Path,
     return result
 
 
+def transfer_texts(path: Path, limit: int | None, seed: int) -> list[str]:
+    """Unlabelled texts for distillation: every ``*.txt`` of a folder, or the
+    distinct ``premise`` (else ``text``) fields of a JSONL file (FNC-1's
+    article bodies); a seeded sample of ``limit`` of them when given."""
+    if path.is_dir():
+        texts = [f.read_text(encoding="utf-8") for f in sorted(path.glob("*.txt"))]
+    elif path.is_file():
+        seen: dict[str, None] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                seen.setdefault(row.get("premise") or row.get("text") or "", None)
+        texts = [t for t in seen if t.strip()]
+    else:
+        raise FileNotFoundError(f"--transfer: no folder or JSONL file at {path}")
+    if limit is not None and limit < len(texts):
+        texts = random.Random(seed).sample(texts, limit)
+    return texts
+
+
+def unlabelled(tagger: AttributionTagger, texts: list[str],
+               window: int) -> list[tuple[list[int], None]]:
+    """(piece ids, no tags) windows of unlabelled texts: the student learns
+    only the teacher's distributions there."""
+    result: list[tuple[list[int], None]] = []
+    for text in tqdm(texts, desc="windows of the transfer texts"):
+        ids, offsets = tagger.pieces(text)
+        result.extend((ids[first:stop], None) for first, stop in windows(text, offsets, window))
+    return result
+
+
 def length_batches(data: list, size: int) -> list[list[int]]:
     """Indices of ``data`` sorted by window length and cut into batches."""
     order = sorted(range(len(data)), key=lambda i: len(data[i][0]))
@@ -145,6 +176,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teacher", type=Path, default=None,
                         help="a tagger folder whose tag distributions the new tagger also "
                              "learns to match (distillation)")
+    parser.add_argument("--transfer", type=Path, default=None,
+                        help="unlabelled news for distillation (a folder of .txt files or a "
+                             "JSONL file with 'premise' or 'text'); needs --teacher")
+    parser.add_argument("--transfer-max", type=int, default=None,
+                        help="use a seeded sample of this many transfer texts")
     parser.add_argument("--distill-weight", type=float, default=0.5,
                         help="share of the distillation loss (the rest: the gold tags)")
     parser.add_argument("--temperature", type=float, default=2.0)
@@ -174,9 +210,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers,
                                              layers=args.layers)
+    if args.transfer is not None and args.teacher is None:
+        parser.error("--transfer needs --teacher: unlabelled text is learnt from the teacher")
     data = examples(tagger, args.train, args.window)
     if args.max_windows:
         data = data[: args.max_windows]
+    if args.transfer is not None:
+        data = data + unlabelled(tagger, transfer_texts(args.transfer, args.transfer_max,
+                                                        args.seed), args.window)
     soft = (teacher_probabilities(AttributionTagger.load(args.teacher), data, args.temperature)
             if args.teacher is not None else None)
     # Length buckets: sort, cut into batches, shuffle the batches.
@@ -216,12 +257,18 @@ def main(argv: list[str] | None = None) -> int:
         rows = schedule[step]
         width = max(len(data[i][0]) for i in rows) + 2
         labels = torch.full((len(rows), width), -100, dtype=torch.long)
+        real = torch.zeros((len(rows), width), dtype=torch.bool)
         for r, i in enumerate(rows):
-            labels[r, 1: 1 + len(data[i][1])] = torch.tensor(data[i][1])
+            real[r, 1: 1 + len(data[i][0])] = True
+            if data[i][1] is not None:
+                labels[r, 1: 1 + len(data[i][1])] = torch.tensor(data[i][1])
         with autocast:
             logits = top_logits(model, [cached[i] for i in rows], first_trainable)
-        loss = torch.nn.functional.cross_entropy(logits.float().flatten(0, 1), labels.flatten(),
-                                                 ignore_index=-100)
+        if (labels != -100).any():
+            loss = torch.nn.functional.cross_entropy(
+                logits.float().flatten(0, 1), labels.flatten(), ignore_index=-100)
+        else:  # a batch of transfer windows only: the teacher's loss alone
+            loss = logits.new_zeros(())
         if soft is not None:
             # KL(teacher || student) on the real pieces, scaled by T^2 so its
             # gradients keep their size whatever the temperature.
@@ -230,7 +277,6 @@ def main(argv: list[str] | None = None) -> int:
                 target[r, : len(soft[i])] = soft[i].float()
             student = torch.log_softmax(logits.float() / args.temperature, dim=-1)
             kl = (target * (torch.log(target.clamp_min(1e-8)) - student)).sum(-1)
-            real = labels != -100
             distill = kl[real].mean() * args.temperature ** 2
             loss = (1 - args.distill_weight) * loss + args.distill_weight * distill
         loss.backward()
@@ -258,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
         "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
         "layers": int(model.config.num_hidden_layers),
         "teacher": str(args.teacher) if args.teacher else None,
+        "transfer": str(args.transfer) if args.transfer else None,
+        "transfer_max": args.transfer_max if args.transfer else None,
         "distill_weight": args.distill_weight if args.teacher else None,
         "temperature": args.temperature if args.teacher else None,
         "window": args.window, "seed": args.seed, "threads": args.threads,

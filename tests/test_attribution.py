@@ -1255,3 +1255,11 @@ def test_english_source_after_cue_may_open_with_a_lowercase_title() -> None:
         ("analysts", "said", "Prices will rise")]
     # A clause after the cue is what was said, not a source.
     assert _relations("Reid, a Democrat, said prices rose.")[0][2] == "prices rose"
+
+
+def test_english_according_to_after_a_linking_word_reports_what_follows() -> None:
+    text = "But, according to the poll, 46 percent of Republican voters back him."
+    assert _relations(text) == [
+        ("the poll", "according to", "46 percent of Republican voters back him")]
+    text = "Trump leads by 15 points in Indiana, according to the poll."
+    assert _relations(text) == [("the poll", "according to", "Trump leads by 15 points in Indiana")]

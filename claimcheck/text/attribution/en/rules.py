@@ -236,16 +236,22 @@ def _english_according(toks: list[Token], i: int) -> Match | None:
     before = i
     while before > 0 and toks[before - 1].text == ",":
         before -= 1
-    if all(toks[x].text in QUOTES for x in range(i)) or (
-            before > 0 and toks[before - 1].low == "that"):
-        # "According to X, ...", "Smith said that, according to the survey,
-        # prices rose": what X says follows the phrase.
+    if all(toks[x].text in QUOTES or toks[x].text == "," or toks[x].low in _DISCOURSE
+           for x in range(i)) or (before > 0 and toks[before - 1].low == "that"):
+        # "According to X, ...", "But, according to the poll, 46 percent ...",
+        # "Smith said that, according to the survey, prices rose": what X
+        # says follows the phrase.
         content = span_of(toks, k + 1, n)
     else:
         content = span_of(toks, 0, i)
     if content is None:
         return None
     return Match(source, cue, content, region_start=min(source[0], cue[0]))
+
+
+# Words that only link a sentence to the one before: "But according to X, ...".
+_DISCOURSE = frozenset("but and yet so still however also now meanwhile moreover furthermore "
+                       "indeed instead then in addition besides".split())
 
 
 def _english_asked(toks: list[Token], i: int) -> Match | None:
