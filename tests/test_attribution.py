@@ -1263,3 +1263,10 @@ def test_english_according_to_after_a_linking_word_reports_what_follows() -> Non
         ("the poll", "according to", "46 percent of Republican voters back him")]
     text = "Trump leads by 15 points in Indiana, according to the poll."
     assert _relations(text) == [("the poll", "according to", "Trump leads by 15 points in Indiana")]
+
+
+def test_english_told_a_programme_keeps_the_quotation_as_content() -> None:
+    text = "“I could hardly hear him,” Trump told “Today” on Monday."
+    assert _relations(text) == [("Trump", "told", "“I could hardly hear him")]
+    text = '"China is concerned," the senator told "Good Morning America."'
+    assert _relations(text) == [("the senator", "told", '"China is concerned')]

@@ -646,7 +646,9 @@ def _main_clause(toks: list[Token], end: int) -> bool:
 
 def _quoted_title(toks: list[Token], k: int) -> bool:
     """Whether a quotation opening at token ``k`` is a name of a few
-    capitalised words with a comma after it ('"Fox and Friends,"'), not speech."""
+    capitalised words ('"Fox and Friends,"', '"Good Morning America."',
+    '"Today" on Monday'), not speech: a comma, the sentence's end or a
+    phrase about the saying comes after it."""
     n = len(toks)
     if k >= n or toks[k].text not in QUOTES:
         return False
@@ -654,8 +656,10 @@ def _quoted_title(toks: list[Token], k: int) -> bool:
     if close < 0:
         return False
     words = [t for t in toks[k + 1:close] if LETTER.search(t.text)]
-    comma = toks[close - 1].text == "," or (close + 1 < n and toks[close + 1].text == ",")
-    return (comma and 0 < len(words) <= 4 and toks[k + 1].text[:1].isupper()
+    after = toks[close + 1] if close + 1 < n else None
+    ends = toks[close - 1].text in ",.!?" or after is None or after.text in ",.!?;" \
+        or after.low in NOT_CONTENT_LEAD
+    return (ends and 0 < len(words) <= 4 and toks[k + 1].text[:1].isupper()
             and all(t.text[:1].isupper() or t.low in {"and", "of", "the"} for t in words))
 
 
