@@ -11,7 +11,12 @@ bfloat16), so each epoch costs only the trainable layers.
 With ``--layers N`` the tagger keeps only e5-small's lowest N layers (a
 smaller, faster student); ``--teacher DIR`` adds the loss of matching that
 tagger's tag distributions (knowledge distillation: Hinton et al. 2015,
-"Distilling the Knowledge in a Neural Network"), computed once per window.
+"Distilling the Knowledge in a Neural Network"), computed once per window;
+``--transfer`` adds unlabelled news (a folder of .txt files, or a JSONL file
+such as FNC-1's article bodies) on which the student learns the teacher's
+distributions alone. In a batch that mixes both, the gold loss is the mean
+over the labelled pieces of the batch, so its weight does not shrink with
+the share of unlabelled windows.
 Checkpoints go to ``<output>/checkpoint`` every ``--save-steps`` steps; running
 the same command again resumes from there. At the end the model is saved to
 ``--output`` and scored on PolNeAR dev with the benchmark's overlap F1
@@ -240,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
         step, losses = state["step"], state["losses"]
+        settings = {"transfer": str(args.transfer) if args.transfer else None,
+                    "transfer_max": args.transfer_max if args.transfer else None}
+        if state.get("settings", settings) != settings:
+            parser.error(f"{checkpoint} was trained with {state['settings']}, not {settings}: "
+                         "the windows would differ; remove the checkpoint or match them")
         print(f"resumed at step {step}", file=sys.stderr)
     schedule: list[list[int]] = []
     epoch = 0
@@ -290,7 +300,11 @@ def main(argv: list[str] | None = None) -> int:
             checkpoint.mkdir(parents=True, exist_ok=True)
             torch.save({"model": tagger.trainable_state(), "optimizer": optimizer.state_dict(),
                         "scheduler": scheduler.state_dict(), "step": step + 1,
-                        "losses": losses}, checkpoint / "state.pt.tmp")
+                        "losses": losses,
+                        "settings": {"transfer": str(args.transfer) if args.transfer else None,
+                                     "transfer_max": args.transfer_max if args.transfer
+                                     else None}},
+                       checkpoint / "state.pt.tmp")
             (checkpoint / "state.pt.tmp").replace(checkpoint / "state.pt")
     model.eval()
     tagger.save(args.output)

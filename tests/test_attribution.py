@@ -1270,3 +1270,24 @@ def test_english_told_a_programme_keeps_the_quotation_as_content() -> None:
     assert _relations(text) == [("Trump", "told", "“I could hardly hear him")]
     text = '"China is concerned," the senator told "Good Morning America."'
     assert _relations(text) == [("the senator", "told", '"China is concerned')]
+
+
+def test_english_review_cases_of_this_stops_rules() -> None:
+    # An organisation that calls someone something speaks.
+    assert _relations("An advocacy group called Clinton a liar on Tuesday.") == [
+        ("An advocacy group", "called", "Clinton a liar on Tuesday")]
+    assert _relations("A conservative group called Obama's plan a power grab.") == [
+        ("A conservative group", "called", "Obama's plan a power grab")]
+    # ", as X said." and ", or so X says." report what comes before.
+    assert _relations("The system is rigged, as Trump said.") == [
+        ("Trump", "said", "The system is rigged")]
+    assert _relations("The economy is booming, or so the White House says.") == [
+        ("the White House", "says", "The economy is booming")]
+    # A slogan after a colon is what was said, not a programme's name.
+    assert _relations('After the vote, the senator told reporters: "We Won."') == [
+        ("the senator", "told", '"We Won."')]
+    # No time words in a source; no clause of speech read as a source.
+    assert all(source is None or "night" not in source for source, _, _ in
+               _relations('"We will fight," said last night President Obama.'))
+    assert _relations("After the vote, the senator said he would explain.") == [
+        ("the senator", "said", "he would explain")]

@@ -234,6 +234,19 @@ def test_training_script_lowers_the_loss_resumes_and_saves_a_loadable_tagger(tmp
     assert tagger.model.config.trainable_layers == 1
     text = "The minister said prices would fall next year."
     assert tagger.tag(text) == AttributionTagger.load(out).tag(text)
+    # A 1-layer student of it, with the fixture's texts again as unlabelled
+    # transfer text: twice the windows, and it saves a loadable tagger.
+    student = tmp_path / "student"
+    subprocess.run([
+        sys.executable, str(repo / "scripts" / "train_tagger.py"),
+        "--train", str(fixture / "train"), "--output", str(student), "--no-dev",
+        "--layers", "1", "--trainable-layers", "1", "--teacher", str(out),
+        "--transfer", str(fixture / "train" / "text"), "--epochs", "1", "--batch-size", "2",
+        "--threads", "1"], capture_output=True, text=True, env=env, check=True)
+    record = json.loads((student / "training.json").read_text())
+    assert record["articles_windows"] == 2 * info["articles_windows"]
+    assert record["transfer"] == str(fixture / "train" / "text")
+    assert AttributionTagger.load(student).model.config.num_hidden_layers == 1
 
 
 @pytest.mark.slow

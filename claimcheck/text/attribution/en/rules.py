@@ -27,6 +27,7 @@ from claimcheck.text.attribution.en.words import (
     DETERMINERS,
     FINITE,
     HARD_STOPS,
+    INVERTING_VERBS,
     LABEL_ENDS,
     LEAD_INS,
     NAMED_THINGS,
@@ -42,6 +43,7 @@ from claimcheck.text.attribution.en.words import (
     STOPS,
     SUBORDINATORS,
     TIME_OPENERS,
+    TIME_WORDS,
     WEAK,
     surname,
 )
@@ -576,40 +578,78 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             before = None
         else:
             before = span_of(toks, opener, m)
+    # "After the vote, the senator said he would explain.": a source that
+    # holds a verb of speech is a clause, and what precedes it no content.
+    speaks = any(toks[x].low in _SPOKE for x in range(first, j + 1))
     if before is not None and (
         not right_is_content or (toks[m].text in QUOTES and not opens_clause)
     ):
         # '"...," Cruz told reporters outside a restaurant': the quotation
         # before the source is the content; what follows the cue is the setting.
+        if speaks:
+            return None
         return Match(source, cue, before, region_start=source[0], appositive=appositive)
     if right is not None:
         if low in WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
             return None
         return Match(source, cue, right, region_start=source[0], appositive=appositive)
     # Nothing after the cue: the content precedes the source. Not after a
-    # word that ends a noun phrase: in "said that talks would continue." and
-    # "Prices rose and analysts warned." nothing before the source was said.
-    if m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
+    # word that ends a noun phrase ("said that talks would continue.",
+    # "Prices rose and analysts warned."), unless it is the "as" or "so" of
+    # "..., as Trump said." / "..., or so the White House says."; and not
+    # when the source holds a verb of speech (above).
+    if speaks:
         return None
+    if m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
+        comma = -1 if low not in INVERTING_VERBS else m - 1 if toks[m].low == "as" \
+            else m - 2 if toks[m].low == "so" and m > 0 and toks[m - 1].low == "or" else -1
+        if comma <= 0 or toks[comma].text != ",":
+            return None
+        m = comma
     content = span_of(toks, 0, max(m, 0))
     if content is None:
         return None
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
 
 
+# Inflected verbs of speech that a source never holds ("report", "note"
+# and "tweet" may be nouns in one: "the report said").
+_SPOKE = frozenset("said says told tells added adds wrote writes asked asks".split())
+
+
 def _names_a_thing(toks: list[Token], first: int, called: int) -> bool:
     """Whether "called" at ``called`` gives a thing its name ("a company
-    called Cambridge Analytica", "a play called \"Los Hijos de Trump\""):
-    right after a noun for a thing, in a phrase opened by "a", "an",
-    "another" or "one", and before a capital or a quotation mark. "A
-    spokesman called Trump a liar" and "the group called the plan ..." speak."""
-    thing = toks[called - 1].low
-    nxt = toks[called + 1] if called + 1 < len(toks) else None
-    return (
-        thing in NAMED_THINGS and nxt is not None
-        and (nxt.text[:1].isupper() or nxt.text in QUOTES)
-        and any(toks[x].low in {"a", "an", "another", "one"} for x in range(first, called))
-    )
+    called Cambridge Analytica, which ...", "a play called \"Los Hijos de
+    Trump,\" or ..."): right after a noun for a thing, in a phrase opened by
+    "a", "an", "another" or "one", with a name after it that a comma, a
+    relative pronoun, a verb or the sentence's end closes. "An advocacy group
+    called Clinton a liar", "a group called Obama's plan a power grab" and
+    "another group called Trump \"unfit\"" speak: a second phrase follows."""
+    n = len(toks)
+    if toks[called - 1].low not in NAMED_THINGS or not any(
+            toks[x].low in {"a", "an", "another", "one"} for x in range(first, called)):
+        return False
+    k = called + 1
+    if k < n and toks[k].text in QUOTES:
+        close = next((x for x in range(k + 1, min(n, k + 12)) if toks[x].text in QUOTES), -1)
+        if close < 0:
+            return False
+        k = close + 1
+    else:
+        if k >= n or not toks[k].text[:1].isupper():
+            return False
+        while k < n and (toks[k].text[:1].isupper() or toks[k].text.isdigit() or (
+                toks[k].low in {"of", "for", "the", "and", "de"}
+                and k + 1 < n and toks[k + 1].text[:1].isupper())):
+            if toks[k].low.endswith(("'s", "’s")):
+                return False  # "called Obama's plan ...": the plan is called something
+            k += 1
+    if k >= n:
+        return True
+    after = toks[k]
+    return after.text in ",.;:()—–" or after.low in {"which", "who", "that", "or", "and"} \
+        or after.low in FINITE or after.low in PAST or after.low in NOT_CONTENT_LEAD \
+        or after.text.islower() and after.low.endswith(("ed", "en"))  # "... cited", "written by"
 
 
 def _object_relative(toks: list[Token], that: int, last: int) -> bool:
@@ -656,9 +696,14 @@ def _quoted_title(toks: list[Token], k: int) -> bool:
     if close < 0:
         return False
     words = [t for t in toks[k + 1:close] if LETTER.search(t.text)]
+    comma = toks[close - 1].text == "," or (close + 1 < n and toks[close + 1].text == ",")
     after = toks[close + 1] if close + 1 < n else None
-    ends = toks[close - 1].text in ",.!?" or after is None or after.text in ",.!?;" \
-        or after.low in NOT_CONTENT_LEAD
+    # Right after "told" or "told NBC's" (no other listener, no colon), the
+    # sentence's end or a phrase about the saying closes a name too.
+    listener = k - 1 if k > 0 and not toks[k - 1].low.endswith(("'s", "’s")) else k - 2
+    ends = comma or listener >= 0 and toks[listener].low in lexicon_en.OBJECT_VERBS and (
+        toks[close - 1].text in ".!?" or after is None or after.text in ".!?;"
+        or after.low in NOT_CONTENT_LEAD)
     return (ends and 0 < len(words) <= 4 and toks[k + 1].text[:1].isupper()
             and all(t.text[:1].isupper() or t.low in {"and", "of", "the"} for t in words))
 
@@ -715,7 +760,7 @@ def _inverted_source(toks: list[Token], start: int, cue: str = "said") -> tuple[
     n = len(toks)
     head = toks[start]
     if not (head.text[:1].isupper() or head.low in SOURCE_OPENERS
-            or cue in _SPEECH and _lowercase_title(toks, start)):
+            or cue in INVERTING_VERBS and _lowercase_title(toks, start)):
         return None
     end = start
     while end < n and end - start < 40:
@@ -747,11 +792,6 @@ def _inverted_source(toks: list[Token], start: int, cue: str = "said") -> tuple[
     return (toks[start].start, toks[end - 1].end)
 
 
-# Verbs of speech that put their source after them: '"...," said analysts.'
-_SPEECH = frozenset("said says added asked wrote told noted explained recalled argued "
-                    "insisted warned declared replied answered".split())
-
-
 def _lowercase_title(toks: list[Token], start: int) -> bool:
     """Whether a source after its cue opens with lowercase words of a title
     before a name ('..., said professor Paul Beck', 'said master of
@@ -762,7 +802,7 @@ def _lowercase_title(toks: list[Token], start: int) -> bool:
     def plain(tok: Token) -> bool:
         low = tok.low
         return tok.text.isalpha() and tok.text.islower() and low not in FINITE \
-            and low not in PAST and low not in NOT_CONTENT_LEAD \
+            and low not in PAST and low not in NOT_CONTENT_LEAD and low not in TIME_WORDS \
             and low not in lexicon_en.NP_STOPS and not low.endswith(("ing", "ly", "ed"))
 
     k = start
@@ -771,7 +811,7 @@ def _lowercase_title(toks: list[Token], start: int) -> bool:
     if k == start:
         return False
     if k < n and toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
-        return toks[k - 1].low != "of" or k - start > 1
+        return True
     return k - start <= 3 and toks[k - 1].low.endswith("s") and (
         k == n or toks[k].text in ".!?" and k + 1 >= n)
 

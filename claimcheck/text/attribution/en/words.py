@@ -95,6 +95,12 @@ DETERMINERS = word_set("the a an this his her their its our")
 SUBORDINATORS = word_set("given now so such fact provided assuming seeing except considering")
 # Words that open a time phrase after a verb: "released last week said".
 TIME_OPENERS = word_set("last this next yesterday today earlier later")
+# Words of a time phrase: "said last night President Obama".
+TIME_WORDS = TIME_OPENERS | word_set(
+    "night week month year morning afternoon evening weekend tonight tomorrow")
+# Verbs of speech that may put their source after them: '"...," said analysts.'
+INVERTING_VERBS = word_set("said says added asked wrote told noted explained recalled argued "
+                           "insisted warned declared replied answered")
 
 # Verbs that are also surnames: "Theresa May", "George Will".
 _SURNAME_VERBS = word_set("may will")
