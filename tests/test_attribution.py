@@ -1291,3 +1291,13 @@ def test_english_review_cases_of_this_stops_rules() -> None:
                _relations('"We will fight," said last night President Obama.'))
     assert _relations("After the vote, the senator said he would explain.") == [
         ("the senator", "said", "he would explain")]
+
+
+def test_english_source_after_its_content_may_hold_and() -> None:
+    text = ("All 230 people aboard the ferry were rescued, the local search and rescue "
+            "agency said.")
+    assert _relations(text) == [("the local search and rescue agency", "said",
+                                 "All 230 people aboard the ferry were rescued")]
+    assert _relations("Prices will rise, Smith and Jones said.") == [
+        ("Smith and Jones", "said", "Prices will rise")]
+    assert _relations("Prices rose, and analysts warned.") == []

@@ -600,7 +600,24 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     # when the source holds a verb of speech (above).
     if speaks:
         return None
-    if m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
+    if m >= 0 and toks[m].low in {"and", "or"} and (
+            low in INVERTING_VERBS or low in {"show", "shows", "showed"}):
+        # "..., the local search and rescue agency said.", '"...," Dovere and
+        # Debenedetti wrote.': the source runs back over "and" to the comma
+        # that ends what was said.
+        comma = m - 1
+        while comma >= 0 and m - comma <= 8 and toks[comma].text != "," \
+                and toks[comma].low not in lexicon_en.NP_STOPS and toks[comma].low not in FINITE:
+            comma -= 1
+        if comma <= 0 or toks[comma].text != "," or comma == m - 1:
+            return None
+        opener = comma + 1
+        while opener < j and toks[opener].text in QUOTES:
+            opener += 1
+        source, m = (toks[opener].start, toks[j].end), comma
+    elif m >= 0 and toks[m].low in {"and", "or"}:
+        return None
+    elif m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
         comma = -1 if low not in INVERTING_VERBS else m - 1 if toks[m].low == "as" \
             else m - 2 if toks[m].low == "so" and m > 0 and toks[m - 1].low == "or" else -1
         if comma <= 0 or toks[comma].text != ",":
