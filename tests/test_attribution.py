@@ -1301,3 +1301,9 @@ def test_english_source_after_its_content_may_hold_and() -> None:
     assert _relations("Prices will rise, Smith and Jones said.") == [
         ("Smith and Jones", "said", "Prices will rise")]
     assert _relations("Prices rose, and analysts warned.") == []
+
+
+def test_english_clause_after_a_parenthetical_source_is_not_its_content() -> None:
+    text = "The bill will pass easily, Democrats predicted, but Republicans disagreed."
+    assert ("Democrats", "predicted", "The bill will pass easily") in _relations(text)
+    assert all(content != "but Republicans disagreed" for _, _, content in _relations(text))

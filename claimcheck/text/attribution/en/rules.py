@@ -592,6 +592,14 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     if right is not None:
         if low in WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
             return None
+        if m > 2 and toks[m].text == "," and toks[right_start - 1].text == "," \
+                and toks[right_start].low in COORDINATORS and toks[0].low not in PREPOSITIONS:
+            # "The bill will pass, Democrats predicted, but Republicans
+            # disagreed.": the next clause is no part of the prediction.
+            before = span_of(toks, 0, m)
+            if before is None:
+                return None
+            return Match(source, cue, before, region_start=source[0], appositive=appositive)
         return Match(source, cue, right, region_start=source[0], appositive=appositive)
     # Nothing after the cue: the content precedes the source. Not after a
     # word that ends a noun phrase ("said that talks would continue.",
