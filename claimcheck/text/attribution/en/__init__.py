@@ -1,4 +1,6 @@
-"""English attribution: the rules (:mod:`.rules`), the subject a cue
+"""English attribution: the rules (:mod:`.rules`), the phrases they test
+around a cue (:mod:`.phrases`: a source after its cue, an apposition, a
+programme's name), the subject a cue
 without a source of its own takes (:mod:`.subjects`), what they look up in a
 sentence (:mod:`.marks`), their word lists (:mod:`.words`), the cue senses
 that report nothing (:mod:`.cues`) and the phrase a relative pronoun source

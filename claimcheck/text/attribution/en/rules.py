@@ -19,31 +19,36 @@ from collections.abc import Callable
 
 from claimcheck.text import lexicon_en
 from claimcheck.text.attribution.en.marks import Marks
+from claimcheck.text.attribution.en.phrases import (
+    comma_quote,
+    inverted_source,
+    left_apposition,
+    main_clause,
+    names_a_speaker,
+    names_a_thing,
+    object_relative,
+    opens_content,
+    quote_start,
+    quoted_title,
+    skip_to_that,
+    speaks_without_that,
+)
 from claimcheck.text.attribution.en.subjects import clause_subject, sentence_subject
 from claimcheck.text.attribution.en.words import (
     BE,
-    CLOSERS,
     CONTENT_ENDS,
-    DETERMINERS,
     FINITE,
-    HARD_STOPS,
     INVERTING_VERBS,
     LABEL_ENDS,
-    LEAD_INS,
-    NAMED_THINGS,
     NOT_CONTENT_LEAD,
     NOT_SPEAKERS,
     NOT_VERB_BEFORE,
-    PAST,
     PREPOSITIONS,
     QUESTION_OPENERS,
     RELATIVES,
     SEEM,
-    SOURCE_OPENERS,
+    SPOKE,
     STOPS,
-    SUBORDINATORS,
-    TIME_OPENERS,
-    TIME_WORDS,
     WEAK,
     surname,
 )
@@ -410,7 +415,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         negator -= 1  # "did not explicitly say"
     if negator >= 0 and toks[negator].low in {"did", "does", "do", "not", "n't"}:
         return None
-    if low in lexicon_en.NOUN_LIKE_VERBS and not (j >= 0 and _names_a_speaker(toks[j])):
+    if low in lexicon_en.NOUN_LIKE_VERBS and not (j >= 0 and names_a_speaker(toks[j])):
         return None
     cue = (toks[i].start, toks[i].end)
 
@@ -431,9 +436,9 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             asks = True
     elif low in lexicon_en.OBJECT_VERBS:
         stop = k
-        while stop < n and stop - k < 7 and not _opens_content(toks[stop]):
+        while stop < n and stop - k < 7 and not opens_content(toks[stop]):
             stop += 1
-        if stop < n and _opens_content(toks[stop]):
+        if stop < n and opens_content(toks[stop]):
             k = stop
         elif k < n:
             k = k + 2 if toks[k].low in {"the", "a", "an"} else k + 1
@@ -443,7 +448,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         k = _skip_after_cue(toks, k)
     while k < n and toks[k].text in ",:":
         k += 1
-    k = _skip_to_that(toks, k)
+    k = skip_to_that(toks, k)
     right_start = k
     while k < n and toks[k].low == "that":
         k += 1
@@ -473,11 +478,11 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     # "Reid, who represents Nevada, said he ..." is an apposition, not an inversion.
     apposed = (
         right_is_content and j >= 0 and toks[j].text == ","
-        and _left_apposition(toks, j) is not None
+        and left_apposition(toks, j) is not None
     )
     if j >= 0 and toks[j].text in CONTENT_ENDS and right_start < n and not apposed:
-        source = _inverted_source(toks, right_start, low)
-        content = span_of(toks, _quote_start(toks, j, marks), j)
+        source = inverted_source(toks, right_start, low)
+        content = span_of(toks, quote_start(toks, j, marks), j)
         if source is not None and content is not None:
             return Match(source, cue, content, region_start=source[0])
 
@@ -505,7 +510,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         if j - m >= 14:
             return None
         m -= 1
-    if m > 0 and toks[m].low == "that" and _object_relative(toks, m, j):
+    if m > 0 and toks[m].low == "that" and object_relative(toks, m, j):
         # "The report that the regulator released said ...": the relative
         # clause belongs to the subject; walk on to the noun it describes.
         m -= 1
@@ -515,9 +520,9 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             m -= 1
     first = m + 1
     appositive = None
-    if first > j >= 0 and (toks[j].text == "," or _comma_quote(toks, j)):
+    if first > j >= 0 and (toks[j].text == "," or comma_quote(toks, j)):
         # "Flynn, a top Trump surrogate, said" / "Smith, who ran in 2012, said".
-        found = _left_apposition(toks, j)
+        found = left_apposition(toks, j)
         if found is None:
             return None
         first, comma = found
@@ -536,7 +541,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         return None
     if toks[first].low in {"do", "does", "did"} or (
             low == "note" and toks[first].low in NOT_SPEAKERS) or (
-            low == "called" and _names_a_thing(toks, first, i)):
+            low == "called" and names_a_thing(toks, first, i)):
         # "Do you support Ted Cruz?" asks; "Editor's Note: ..." labels;
         # "a group called Black Votes Matter" names.
         return None
@@ -565,14 +570,14 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             before = None
             right_is_content = True
     if before is not None and low in lexicon_en.OBJECT_VERBS and (
-            _quoted_title(toks, right_start)
-            or (not opens_clause and _main_clause(toks, m) and toks[first].low not in RELATIVES)):
+            quoted_title(toks, right_start)
+            or (not opens_clause and main_clause(toks, m) and toks[first].low not in RELATIVES)):
         # "This is not about me, Obama told his advisers as he ...", '"...,"
         # Fiorina told "Fox and Friends," reminding ...': after "told" come
         # the listener and the setting; what was said came first.
         opens_clause = right_is_content = False
     if before is not None and toks[m].text in QUOTES:
-        opener = _quote_start(toks, m, marks)
+        opener = quote_start(toks, m, marks)
         if right_is_content and opener > 0 and LETTER.search(toks[opener - 1].text):
             # 'on "CBS This Morning," Sanders said he ...': a quoted title, not speech.
             before = None
@@ -580,7 +585,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             before = span_of(toks, opener, m)
     # "After the vote, the senator said he would explain.": a source that
     # holds a verb of speech is a clause, and what precedes it no content.
-    speaks = any(toks[x].low in _SPOKE for x in range(first, j + 1))
+    speaks = any(toks[x].low in SPOKE for x in range(first, j + 1))
     if before is not None and (
         not right_is_content or (toks[m].text in QUOTES and not opens_clause)
     ):
@@ -590,7 +595,7 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
             return None
         return Match(source, cue, before, region_start=source[0], appositive=appositive)
     if right is not None:
-        if low in WEAK and not (opens_clause or _speaks_without_that(toks, first, j)):
+        if low in WEAK and not (opens_clause or speaks_without_that(toks, first, j)):
             return None
         if m > 2 and toks[m].text == "," and toks[right_start - 1].text == "," \
                 and toks[right_start].low in COORDINATORS and toks[0].low not in PREPOSITIONS:
@@ -635,280 +640,3 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
     if content is None:
         return None
     return Match(source, cue, content, region_start=source[0], appositive=appositive)
-
-
-# Inflected verbs of speech that a source never holds ("report", "note"
-# and "tweet" may be nouns in one: "the report said").
-_SPOKE = frozenset("said says told tells added adds wrote writes asked asks".split())
-
-
-def _names_a_thing(toks: list[Token], first: int, called: int) -> bool:
-    """Whether "called" at ``called`` gives a thing its name ("a company
-    called Cambridge Analytica, which ...", "a play called \"Los Hijos de
-    Trump,\" or ..."): right after a noun for a thing, in a phrase opened by
-    "a", "an", "another" or "one", with a name after it that a comma, a
-    relative pronoun, a verb or the sentence's end closes. "An advocacy group
-    called Clinton a liar", "a group called Obama's plan a power grab" and
-    "another group called Trump \"unfit\"" speak: a second phrase follows."""
-    n = len(toks)
-    if toks[called - 1].low not in NAMED_THINGS or not any(
-            toks[x].low in {"a", "an", "another", "one"} for x in range(first, called)):
-        return False
-    k = called + 1
-    if k < n and toks[k].text in QUOTES:
-        close = next((x for x in range(k + 1, min(n, k + 12)) if toks[x].text in QUOTES), -1)
-        if close < 0:
-            return False
-        k = close + 1
-    else:
-        if k >= n or not toks[k].text[:1].isupper():
-            return False
-        while k < n and (toks[k].text[:1].isupper() or toks[k].text.isdigit() or (
-                toks[k].low in {"of", "for", "the", "and", "de"}
-                and k + 1 < n and toks[k + 1].text[:1].isupper())):
-            if toks[k].low.endswith(("'s", "’s")):
-                return False  # "called Obama's plan ...": the plan is called something
-            k += 1
-    if k >= n:
-        return True
-    after = toks[k]
-    return after.text in ",.;:()—–" or after.low in {"which", "who", "that", "or", "and"} \
-        or after.low in FINITE or after.low in PAST or after.low in NOT_CONTENT_LEAD \
-        or after.text.islower() and after.low.endswith(("ed", "en"))  # "... cited", "written by"
-
-
-def _object_relative(toks: list[Token], that: int, last: int) -> bool:
-    """Whether "that" at ``that`` opens a relative clause on the noun before
-    it that ends at ``last``, just before a cue ("The report that the
-    regulator released on Monday [said]", "The officials that resigned
-    [said]"): not "said that", "so that", "given that", and nothing but a
-    prepositional phrase after the clause's past verb ("Given that the
-    company failed analysts said": "analysts" is the cue's own subject)."""
-    before = toks[that - 1]
-    noun = that > 1 and toks[that - 2].low in DETERMINERS  # "The report that"
-    if not LETTER.search(before.text) or before.low in FINITE or before.low in SUBORDINATORS \
-            or before.low in lexicon_en.NP_STOPS or before.low in PREPOSITIONS or not noun and (
-            before.low in lexicon_en.REPORTING_VERBS or before.low in lexicon_en.STANCE_VERBS):
-        return False
-    verbs = [x for x in range(that + 1, last + 1) if toks[x].text.islower() and (
-        toks[x].low in PAST or (toks[x].low.endswith("ed") and len(toks[x].low) > 4))]
-    if not verbs:
-        return False
-    rest = toks[verbs[-1] + 1:last + 1]
-    return not rest or rest[0].low in PREPOSITIONS or rest[0].low in TIME_OPENERS
-
-
-def _main_clause(toks: list[Token], end: int) -> bool:
-    """Whether tokens before ``end`` (the comma before a source) are a
-    statement of their own: a finite verb, four words or more, and no
-    lead-in word or preposition first ("While ...", "At the time")."""
-    words = [t for t in toks[:end] if LETTER.search(t.text)]
-    return (len(words) >= 4 and words[0].low not in LEAD_INS
-            and words[0].low not in NOT_CONTENT_LEAD
-            and not (words[0].low.endswith("ed") and len(words[0].low) > 4)
-            and any(t.low in FINITE or t.low in BE for t in words))
-
-
-def _quoted_title(toks: list[Token], k: int) -> bool:
-    """Whether a quotation opening at token ``k`` is a name of a few
-    capitalised words ('"Fox and Friends,"', '"Good Morning America."',
-    '"Today" on Monday'), not speech: a comma, the sentence's end or a
-    phrase about the saying comes after it."""
-    n = len(toks)
-    if k >= n or toks[k].text not in QUOTES:
-        return False
-    close = next((x for x in range(k + 1, min(n, k + 7)) if toks[x].text in QUOTES), -1)
-    if close < 0:
-        return False
-    words = [t for t in toks[k + 1:close] if LETTER.search(t.text)]
-    comma = toks[close - 1].text == "," or (close + 1 < n and toks[close + 1].text == ",")
-    after = toks[close + 1] if close + 1 < n else None
-    # Right after "told" or "told NBC's" (no other listener, no colon), the
-    # sentence's end or a phrase about the saying closes a name too.
-    listener = k - 1 if k > 0 and not toks[k - 1].low.endswith(("'s", "’s")) else k - 2
-    ends = comma or listener >= 0 and toks[listener].low in lexicon_en.OBJECT_VERBS and (
-        toks[close - 1].text in ".!?" or after is None or after.text in ".!?;"
-        or after.low in NOT_CONTENT_LEAD)
-    return (ends and 0 < len(words) <= 4 and toks[k + 1].text[:1].isupper()
-            and all(t.text[:1].isupper() or t.low in {"and", "of", "the"} for t in words))
-
-
-def _skip_to_that(toks: list[Token], k: int) -> int:
-    # "said earlier on Friday during a news conference that ...": a setting
-    # (prepositional phrases, no punctuation) between the cue and "that".
-    n = len(toks)
-    if k >= n or toks[k].low not in PREPOSITIONS:
-        return k
-    for x in range(k + 1, min(n, k + 10)):
-        tok = toks[x]
-        if tok.low == "that":
-            return x
-        if not LETTER.search(tok.text) or tok.low in FINITE or tok.low in {
-            "who", "which", "whether", "if", "to", "because", "as",
-        }:
-            return k
-    return k
-
-
-def _quote_start(toks: list[Token], close: int, marks: Marks) -> int:
-    """Index where the quotation closed at or just before ``close`` opens.
-
-    '"A," she said, but "B," said Kunin': the content of the second cue is
-    "B", not the whole sentence before it. 0 when no quotation closes there.
-    """
-    end = close
-    while end > 0 and toks[end].text in ",.?!":
-        end -= 1
-    if toks[end].text not in ('"', "”", "''"):
-        return 0
-    return marks.opener_before(end, CLOSERS[toks[end].text])
-
-
-def _speaks_without_that(toks: list[Token], first: int, last: int) -> bool:
-    # "I think he is wrong", "Trump described her as ...", "The poll found ...":
-    # a short source that is a person or a document may take a bare clause.
-    if last - first > 5:
-        return False
-    return _names_a_speaker(toks[last]) or toks[last].low in lexicon_en.DOCUMENT_NOUNS
-
-
-def _names_a_speaker(tok: Token) -> bool:
-    # "she plans", "Trump wants"; not "Trump's plans", "the plans".
-    if tok.low in {"he", "she", "they", "we", "i", "you", "who"}:
-        return True
-    return tok.text[:1].isupper() and not tok.low.endswith(("'s", "’s"))
-
-
-def _inverted_source(toks: list[Token], start: int, cue: str = "said") -> tuple[int, int] | None:
-    # "said Ana Ortiz, the operator's finance chief, who ...": up to a quote, a
-    # participle ("..., adding") or the end of the sentence.
-    n = len(toks)
-    head = toks[start]
-    if not (head.text[:1].isupper() or head.low in SOURCE_OPENERS
-            or cue in INVERTING_VERBS and _lowercase_title(toks, start)):
-        return None
-    end = start
-    while end < n and end - start < 40:
-        tok = toks[end]
-        if tok.text in OPEN_QUOTES or tok.text in ";:—–" or tok.text == "”":
-            break
-        if tok.text == "," and end + 1 < n and (
-            toks[end + 1].low.endswith("ing") or toks[end + 1].low in NOT_CONTENT_LEAD
-            or toks[end + 1].text in QUOTES or toks[end + 1].low in COORDINATORS
-        ):
-            break
-        if tok.low in NOT_CONTENT_LEAD and tok.low not in {"of", "for", "at", "with"}:
-            break
-        if tok.low in {"who", "whose", "which"} and end > start:
-            # "said Ana Ortiz, who ran in 2012": the relative clause describes her.
-            break
-        end += 1
-    while end > start and toks[end - 1].text in ".,?!":
-        end -= 1
-    if end == start:
-        return None
-    if head.low in {"he", "she", "they", "we", "i", "you", "it"} and end - start > 1:
-        # "..., said he" is a source; "..., said he had left" is a clause.
-        return None
-    words = {toks[x].low for x in range(start, end)}
-    if words & FINITE:
-        # "— said Ali's death is painful": a clause, not a name.
-        return None
-    return (toks[start].start, toks[end - 1].end)
-
-
-def _lowercase_title(toks: list[Token], start: int) -> bool:
-    """Whether a source after its cue opens with lowercase words of a title
-    before a name ('..., said professor Paul Beck', 'said master of
-    ceremonies Asab Al-Tabchi') or is a short plural group that ends the
-    sentence ('..., said analysts.'): not a clause ('said prices rose')."""
-    n = len(toks)
-
-    def plain(tok: Token) -> bool:
-        low = tok.low
-        return tok.text.isalpha() and tok.text.islower() and low not in FINITE \
-            and low not in PAST and low not in NOT_CONTENT_LEAD and low not in TIME_WORDS \
-            and low not in lexicon_en.NP_STOPS and not low.endswith(("ing", "ly", "ed"))
-
-    k = start
-    while k < n and k - start < 4 and (plain(toks[k]) or (k > start and toks[k].low == "of")):
-        k += 1
-    if k == start:
-        return False
-    if k < n and toks[k].text[:1].isupper() and toks[k].text[:1].isalpha():
-        return True
-    return k - start <= 3 and toks[k - 1].low.endswith("s") and (
-        k == n or toks[k].text in ".!?" and k + 1 >= n)
-
-
-def _left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int] | None:
-    """Find "NAME , APPOSITION ," ending at ``comma_before_cue``.
-
-    Returns the index of the name's first token and of the comma that opens
-    the apposition, or None. A leading phrase ("In Ohio, ...") is skipped.
-    """
-    j = comma_before_cue
-    start = j - 1
-    if _comma_quote(toks, j):
-        # 'Reid, who called it a “sham,” said': the comma is inside the quote.
-        opener = _opener_of(toks, j)
-        if opener is None:
-            return None
-        start = opener
-    while start > 0 and j - start < 40:
-        before = toks[start - 1].text
-        if before in QUOTES and start > 1 and toks[start - 2].text in ",.?!":
-            break  # the end of a quotation: '"...," Ruiz, an aide, said'
-        if before in CLOSERS:
-            # A short bracketed or quoted piece stays inside the apposition:
-            # "Moore (D-Wis.), a member, said", "Reid, who calls it a “sham,” said".
-            opener = _opener_of(toks, start - 1)
-            if opener is None:
-                break
-            start = opener
-            continue
-        if before in HARD_STOPS:
-            break
-        start -= 1
-    while start < j and (toks[start].low in lexicon_en.NP_STOPS or toks[start].text in QUOTES):
-        start += 1
-    for comma in range(start, j):
-        if toks[comma].text != ",":
-            continue
-        name = range(start, comma)
-        aside = range(comma + 1, j)
-        if (
-            0 < len(name) <= 8
-            and toks[start].low not in PREPOSITIONS
-            and toks[start].low not in lexicon_en.NP_STOPS
-            and comma + 1 < j
-            and toks[comma + 1].low not in COORDINATORS
-            and not any(toks[x].low in FINITE for x in name)
-            and (
-                any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
-                    for x in name)
-                # "a spokeswoman, Anna White, said": the name is the apposition.
-                or (len(name) <= 4 and len(aside) <= 4
-                    and all(toks[x].text[:1].isupper() for x in aside))
-            )
-        ):
-            return start, comma
-        start = comma + 1
-    return None
-
-
-def _comma_quote(toks: list[Token], k: int) -> bool:
-    return k > 1 and toks[k].text in CLOSERS and toks[k - 1].text == ","
-
-
-def _opener_of(toks: list[Token], close: int) -> int | None:
-    # The index of the mark that opens the short piece closed at ``close``.
-    want = CLOSERS[toks[close].text]
-    for k in range(close - 1, max(-1, close - 13), -1):
-        if toks[k].text == want:
-            return k
-    return None
-
-
-def _opens_content(tok: Token) -> bool:
-    return tok.low == "that" or tok.text in STOPS

@@ -98,6 +98,9 @@ TIME_OPENERS = word_set("last this next yesterday today earlier later")
 # Words of a time phrase: "said last night President Obama".
 TIME_WORDS = TIME_OPENERS | word_set(
     "night week month year morning afternoon evening weekend tonight tomorrow")
+# Inflected verbs of speech that a source never holds ("report", "note"
+# and "tweet" may be nouns in one: "the report said").
+SPOKE = word_set("said says told tells added adds wrote writes asked asks")
 # Verbs of speech that may put their source after them: '"...," said analysts.'
 INVERTING_VERBS = word_set("said says added asked wrote told noted explained recalled argued "
                            "insisted warned declared replied answered")
