@@ -125,6 +125,9 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
     while i < n:
         low = toks[i].low
         match = None
+        if low in _AMBIGUOUS_CUES:
+            i += 1
+            continue
         if low == "according" and i + 1 < n and toks[i + 1].low == "to":
             match = _english_according(toks, i)
         elif low == "asked" and (i == 0 or toks[i - 1].low in {"when", "was", "were", "if"}):
@@ -157,6 +160,14 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
         matches.append(document)
         matches.sort(key=lambda m: m.cue[0])
     return matches
+
+
+# Cue words that are mostly nouns or report nothing in news ("his support
+# for", "the attacks on", "the Clean Power Plan", "prices continue to
+# rise"): on the 840 PolNeAR train articles most of their relations match
+# no gold relation (support 58 of 74, attacks 29 of 44, ...).
+_AMBIGUOUS_CUES = frozenset("support attacks attack voice plan continue opposition email "
+                            "feels decline".split())
 
 
 # "police put the figure at about 8,000", "the ministry puts the death toll
