@@ -639,11 +639,12 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         while opener < j and toks[opener].text in QUOTES:
             opener += 1
         source, m = (toks[opener].start, toks[j].end), comma
-    elif m >= 0 and toks[m].low in {"and", "or"}:
-        return None
     elif m >= 0 and toks[m].low in lexicon_en.NP_STOPS:
-        comma = -1 if low not in INVERTING_VERBS else m - 1 if toks[m].low == "as" \
-            else m - 2 if toks[m].low == "so" and m > 0 and toks[m - 1].low == "or" else -1
+        comma = -1  # any other "and", "that", "because" ...: nothing before was said
+        if low in INVERTING_VERBS and toks[m].low == "as":
+            comma = m - 1
+        elif low in INVERTING_VERBS and toks[m].low == "so" and m > 0 and toks[m - 1].low == "or":
+            comma = m - 2
         if comma <= 0 or toks[comma].text != ",":
             return None
         m = comma
