@@ -217,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
                                              layers=args.layers)
     if args.transfer is not None and args.teacher is None:
         parser.error("--transfer needs --teacher: unlabelled text is learnt from the teacher")
+    # What decides the windows besides --train: kept in checkpoints and training.json.
+    settings = {"transfer": str(args.transfer) if args.transfer else None,
+                "transfer_max": args.transfer_max if args.transfer else None}
     data = examples(tagger, args.train, args.window)
     if args.max_windows:
         data = data[: args.max_windows]
@@ -245,8 +248,6 @@ def main(argv: list[str] | None = None) -> int:
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
         step, losses = state["step"], state["losses"]
-        settings = {"transfer": str(args.transfer) if args.transfer else None,
-                    "transfer_max": args.transfer_max if args.transfer else None}
         if state.get("settings", settings) != settings:
             parser.error(f"{checkpoint} was trained with {state['settings']}, not {settings}: "
                          "the windows would differ; remove the checkpoint or match them")
@@ -300,11 +301,7 @@ def main(argv: list[str] | None = None) -> int:
             checkpoint.mkdir(parents=True, exist_ok=True)
             torch.save({"model": tagger.trainable_state(), "optimizer": optimizer.state_dict(),
                         "scheduler": scheduler.state_dict(), "step": step + 1,
-                        "losses": losses,
-                        "settings": {"transfer": str(args.transfer) if args.transfer else None,
-                                     "transfer_max": args.transfer_max if args.transfer
-                                     else None}},
-                       checkpoint / "state.pt.tmp")
+                        "losses": losses, "settings": settings}, checkpoint / "state.pt.tmp")
             (checkpoint / "state.pt.tmp").replace(checkpoint / "state.pt")
     model.eval()
     tagger.save(args.output)
@@ -318,8 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         "head_lr": args.head_lr, "trainable_layers": args.trainable_layers,
         "layers": int(model.config.num_hidden_layers),
         "teacher": str(args.teacher) if args.teacher else None,
-        "transfer": str(args.transfer) if args.transfer else None,
-        "transfer_max": args.transfer_max if args.transfer else None,
+        **settings,
         "distill_weight": args.distill_weight if args.teacher else None,
         "temperature": args.temperature if args.teacher else None,
         "window": args.window, "seed": args.seed, "threads": args.threads,
