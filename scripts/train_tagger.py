@@ -12,8 +12,12 @@ With ``--layers N`` the tagger keeps only e5-small's lowest N layers (a
 smaller, faster student); ``--teacher DIR`` adds the loss of matching that
 tagger's tag distributions (knowledge distillation: Hinton et al. 2015,
 "Distilling the Knowledge in a Neural Network"), computed once per window;
-``--transfer`` adds unlabelled news (a folder of .txt files, or a JSONL file
-such as FNC-1's article bodies) on which the student learns the teacher's
+``--init-layers 0,4,8,11`` starts such a student from those layers of the
+teacher and the teacher's head instead of e5-small's lowest layers and a
+fresh head (layer selection, as DistilBERT's student is initialised from
+every second layer of its teacher: Sanh et al. 2019); ``--transfer`` adds
+unlabelled news (a folder of .txt files, or a JSONL file such as FNC-1's
+article bodies) on which the student learns the teacher's
 distributions alone. In a batch that mixes both, the gold loss is the mean
 over the labelled pieces of the batch, so its weight does not shrink with
 the share of unlabelled windows.
@@ -165,6 +169,31 @@ def top_logits(model, states: list[torch.Tensor], first_trainable: int) -> torch
     return model.classifier(model.dropout(hidden))
 
 
+def init_from_teacher(student: AttributionTagger, teacher: AttributionTagger,
+                      layers: list[int]) -> None:
+    """Copy ``teacher``'s transformer layers ``layers`` into ``student``'s
+    layers 0, 1, ... and the teacher's classifier head into the student's
+    (in place).
+
+    Raises
+    ------
+    ValueError
+        If the student does not keep exactly ``len(layers)`` layers, an index
+        is not a teacher layer, or the indices do not rise.
+    """
+    kept = student.model.config.num_hidden_layers
+    have = teacher.model.config.num_hidden_layers
+    if len(layers) != kept:
+        raise ValueError(f"{len(layers)} layers given for a student of {kept}")
+    if any(not 0 <= i < have for i in layers) or layers != sorted(set(layers)):
+        raise ValueError(f"{layers} are not rising layer indices of a {have}-layer teacher")
+    source = teacher.model.bert.encoder.layer
+    with torch.no_grad():
+        for k, i in enumerate(layers):
+            student.model.bert.encoder.layer[k].load_state_dict(source[i].state_dict())
+        student.model.classifier.load_state_dict(teacher.model.classifier.state_dict())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "runs" / "attribution-tagger",
@@ -181,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--teacher", type=Path, default=None,
                         help="a tagger folder whose tag distributions the new tagger also "
                              "learns to match (distillation)")
+    parser.add_argument("--init-layers", type=str, default=None, metavar="I,J,...",
+                        help="start the student's layers from these layers of --teacher (one "
+                             "per layer kept, e.g. 0,4,8,11) and its head from the teacher's")
     parser.add_argument("--transfer", type=Path, default=None,
                         help="unlabelled news for distillation (a folder of .txt files or a "
                              "JSONL file with 'premise' or 'text'); needs --teacher")
@@ -215,19 +247,31 @@ def main(argv: list[str] | None = None) -> int:
     else:
         tagger = AttributionTagger.from_base(trainable_layers=args.trainable_layers,
                                              layers=args.layers)
+    teacher = AttributionTagger.load(args.teacher) if args.teacher is not None else None
+    if args.init_layers is not None:
+        if teacher is None or args.base is not None:
+            parser.error("--init-layers needs --teacher and no --base")
+        try:
+            init_from_teacher(tagger, teacher,
+                              [int(x) for x in args.init_layers.split(",")])
+        except ValueError as err:
+            parser.error(f"--init-layers: {err}")
     if args.transfer is not None and args.teacher is None:
         parser.error("--transfer needs --teacher: unlabelled text is learnt from the teacher")
-    # What decides the windows besides --train: kept in checkpoints and training.json.
+    # What decides the windows besides --train, and the student's first
+    # weights: kept in checkpoints and training.json.
     settings = {"transfer": str(args.transfer) if args.transfer else None,
                 "transfer_max": args.transfer_max if args.transfer else None}
+    if args.init_layers is not None:
+        settings["init_layers"] = args.init_layers
     data = examples(tagger, args.train, args.window)
     if args.max_windows:
         data = data[: args.max_windows]
     if args.transfer is not None:
         data = data + unlabelled(tagger, transfer_texts(args.transfer, args.transfer_max,
                                                         args.seed), args.window)
-    soft = (teacher_probabilities(AttributionTagger.load(args.teacher), data, args.temperature)
-            if args.teacher is not None else None)
+    soft = (teacher_probabilities(teacher, data, args.temperature)
+            if teacher is not None else None)
     # Length buckets: sort, cut into batches, shuffle the batches.
     batches = length_batches(data, args.batch_size)
     total_steps = int(len(batches) * args.epochs)
@@ -250,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         step, losses = state["step"], state["losses"]
         if state.get("settings", settings) != settings:
             parser.error(f"{checkpoint} was trained with {state['settings']}, not {settings}: "
-                         "the windows would differ; remove the checkpoint or match them")
+                         "the run would differ; remove the checkpoint or match them")
         print(f"resumed at step {step}", file=sys.stderr)
     schedule: list[list[int]] = []
     epoch = 0

@@ -431,3 +431,37 @@ def test_a_lent_source_must_be_written_before_the_cue_in_the_rules_sentence():
     holderless = [(1, norm, Match(None, (cue, cue + 6), content, region_start=cue,
                                   holderless=True), "en")]
     assert lend_sources(holderless, tagged((start, start + 11))) == []
+
+
+@pytest.mark.slow
+def test_a_student_can_start_from_chosen_layers_of_its_teacher():
+    """train_tagger.py --init-layers: the student's layers and head start as
+    the teacher's chosen layers and head, so a student of the teacher's
+    layers 0..11 would tag as the teacher does; bad indices are refused."""
+    import importlib.util
+    from pathlib import Path
+
+    import torch
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "train_tagger.py"
+    spec = importlib.util.spec_from_file_location("train_tagger", script)
+    train_tagger = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_tagger)
+
+    teacher = AttributionTagger.load(precision="float32")
+    student = AttributionTagger.from_base(layers=4, trainable_layers=4, precision="float32")
+    train_tagger.init_from_teacher(student, teacher, [0, 4, 8, 11])
+    for k, i in enumerate([0, 4, 8, 11]):
+        mine = student.model.bert.encoder.layer[k].state_dict()
+        theirs = teacher.model.bert.encoder.layer[i].state_dict()
+        assert all(torch.equal(mine[name], theirs[name]) for name in theirs)
+    assert torch.equal(student.model.classifier.weight, teacher.model.classifier.weight)
+
+    whole = AttributionTagger.from_base(layers=12, trainable_layers=12, precision="float32")
+    train_tagger.init_from_teacher(whole, teacher, list(range(12)))
+    text = "The minister said prices would fall next year."
+    assert whole.tag(text) == teacher.tag(text)
+
+    for bad in ([0, 4, 8], [0, 4, 8, 12], [4, 0, 8, 11], [0, 0, 8, 11]):
+        with pytest.raises(ValueError):
+            train_tagger.init_from_teacher(student, teacher, bad)
