@@ -84,7 +84,7 @@ def train(output: Path, *options: str) -> dict[str, Any]:
             [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
              "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
              "--output", str(output), *options, "--lr", "1e-4", "--head-lr", "1e-3",
-             "--seed", "7"], check=True)
+             "--seed", "7"], check=True, stdout=sys.stderr)  # the table alone on stdout
     return json.loads((output / "training.json").read_text(encoding="utf-8"))
 
 
