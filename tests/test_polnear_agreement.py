@@ -61,3 +61,18 @@ def test_annotator_pairs_are_scored_with_the_benchmark_metric(two_annotators: Pa
     rules = result["lines"]["claimcheck rules alone vs annotator"]
     assert rules["pairs"] == 3 and rules["content"]["recall"] > 0
     assert "annotator vs annotator" in polnear_agreement.markdown(result)
+
+
+def test_rule_recall_counts_every_gold_relation_by_its_cue():
+    import rule_recall
+
+    assert rule_recall.cue_class("said") == ("in the word lists", "said")
+    assert rule_recall.cue_class("his support for") == ("ambiguous", "support")
+    assert rule_recall.cue_class("rips") == ("in none", "rips")
+    assert rule_recall.cue_class("") == ("no cue", None)
+    result = rule_recall.rule_recall(FIXTURE)
+    classes = result["classes"]
+    # d1: "said" and "warned", both in the lists and both found by the rules.
+    assert sum(c["gold"] for c in classes.values()) == 2
+    assert classes["in the word lists"] == {"gold": 2, "missed": 0, "top_missed": []}
+    assert "2 of 2" not in rule_recall.markdown(result) and "0 of 2" in rule_recall.markdown(result)
