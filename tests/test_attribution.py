@@ -1316,3 +1316,38 @@ def test_english_cue_words_that_are_mostly_nouns_open_no_relation() -> None:
                  "The Clean Power Plan is intended to limit emissions."):
         assert all(cue not in {"support", "continue", "Plan"}
                    for _, cue, _ in _relations(text)), text
+
+
+def test_english_quotation_interrupted_by_its_speaker_is_all_theirs() -> None:
+    # '"Q1," X said, "Q2."': the rules give "said" the second part; the
+    # first is the speaker's too, not the article's own statement.
+    text = ('"The water is still rising in the villages near Denga," Oketch said, '
+            '"and we expect it to crest there on Thursday."')
+    claims = extract_claims(text, lang="en", tagger=False)
+    _check_spans(text, claims)
+    assert [(c.speaker, c.cue, c.text) for c in claims] == [
+        ("Oketch", "said", '"The water is still rising in the villages near Denga'),
+        ("Oketch", "said", '"and we expect it to crest there on Thursday."'),
+    ]
+    # An article's own clause before a report stays the article's.
+    text = "The river burst its banks late on Saturday night, Oketch said, and more rain fell."
+    assert all(c.speaker in (None, "Oketch") for c in extract_claims(text, lang="en"))
+    plain = "Floods hit the northern district again this week, and officials said it would pass."
+    assert [c.speaker for c in extract_claims(plain, lang="en", tagger=False)] == [
+        None, "officials"]
+
+
+def test_english_participle_after_a_postposed_cue_takes_that_cues_source() -> None:
+    # Not the subject of what the cue reported ("The train").
+    text = ("The train was carrying about 400 passengers, the railway authority said, "
+            "adding that services on the line were suspended.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert [(c.speaker, c.cue) for c in claims] == [
+        ("the railway authority", "said"), ("the railway authority", "adding")]
+    text = "The water is still rising, Oketch said on Tuesday, adding that it would crest soon."
+    assert {c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))} \
+        == {"Oketch"}
+    # After a preposed cue the sentence's subject still speaks.
+    text = "The senator criticized the bill on Monday, saying it would cost jobs."
+    assert [c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))] \
+        == ["The senator", "The senator"]

@@ -103,8 +103,14 @@ def extract_claims(
         if found:
             lead = _unattributed_lead(text, sentence, found)
             if lead is not None:
+                speaking = _interrupted_by(text, lead, found, quoted)
                 claims.append(
                     Claim(text=text[lead[0]:lead[1]], span=lead, lang=claim_lang, doc_id=doc_id)
+                    if speaking is None else Claim(
+                        text=text[lead[0]:lead[1]], span=lead, speaker=speaking.speaker,
+                        speaker_span=speaking.speaker_span,
+                        cue=text[speaking.cue_span[0]:speaking.cue_span[1]],
+                        entity=speaking.entity, lang=claim_lang, doc_id=doc_id)
                 )
             for item in found:
                 start, end = item.content_span
@@ -245,6 +251,25 @@ def _unattributed_lead(
     if len(lead.split()) < 5:
         return None
     return (start, start + len(lead))
+
+
+def _interrupted_by(text: str, lead: tuple[int, int], found: list[Attribution],
+                    quoted: QuotedRegions) -> Attribution | None:
+    """The relation whose source and cue interrupt the quotation ``lead``
+    is part of, or None: '"The water is still rising," Oketch said, "and we
+    expect it to crest on Thursday."' The rules give "said" the quotation
+    after it; the one before it is Oketch's too, not the article's."""
+    region = quoted.at(lead[0])
+    if region is None or region[1] < lead[1]:
+        return None
+    for item in found:
+        if item.speaker is None or item.source_span is None:
+            continue
+        between = text[region[1]:item.source_span[0]]
+        if item.source_span[0] >= region[1] and not between.strip(" ,\"'”’»") \
+                and item.cue_span[0] > item.source_span[0]:
+            return item
+    return None
 
 
 def _states_something(text: str, sentence: Sentence, has_punctuation: bool) -> bool:

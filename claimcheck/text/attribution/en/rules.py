@@ -162,6 +162,21 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
     return matches
 
 
+def _cue_just_before(toks: list[Token], comma: int) -> bool:
+    """Whether a reporting verb, after a comma, ends the clause before
+    ``comma``: "..., the railway authority said[ on Tuesday]," (at most
+    four words after the verb)."""
+    for x in range(comma - 1, max(-1, comma - 6), -1):
+        if toks[x].text in STOPS:
+            return False
+        if toks[x].low in lexicon_en.REPORTING_VERBS and comma - x <= 5:
+            k = x - 1
+            while k >= 0 and toks[k].text not in STOPS and x - k <= 8:
+                k -= 1
+            return k >= 0 and toks[k].text == "," and k < x - 1
+    return False
+
+
 # Cue words that are mostly nouns or report nothing in news ("his support
 # for", "the attacks on", "the Clean Power Plan", "prices continue to
 # rise"): on the 840 PolNeAR train articles most of their relations match
@@ -482,7 +497,11 @@ def _english_verb(s: str, toks: list[Token], i: int, marks: Marks) -> Match | No
         if right is None:
             return None
         # Without a clear subject the relation stands with an implicit source.
-        subject = sentence_subject(toks, j, marks)
+        # "Services were suspended, the authority said, adding that ...": the
+        # participle goes with the cue just before its comma, whose source
+        # it takes later (relations._continue_sources), not with the subject
+        # of what that cue reported.
+        subject = None if _cue_just_before(toks, j) else sentence_subject(toks, j, marks)
         return Match(subject, cue, right, region_start=cue[0])
 
     # '"...," said Smith.' -- the source follows the cue.
