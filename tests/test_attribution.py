@@ -1351,3 +1351,17 @@ def test_english_participle_after_a_postposed_cue_takes_that_cues_source() -> No
     text = "The senator criticized the bill on Monday, saying it would cost jobs."
     assert [c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))] \
         == ["The senator", "The senator"]
+
+
+def test_english_he_after_a_surname_ending_in_s_resolves_to_that_person() -> None:
+    # "Ebbers" is no plural: "he" is the spokesman, not the police before him.
+    text = ("Police said 28 people were on the bridge.\nThe bridges reopened on Sunday, "
+            "city spokesman Mark Ebbers said. The other two would stay closed, he said.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert [c.speaker for c in claims] == ["Police", "city spokesman Mark Ebbers",
+                                           "city spokesman Mark Ebbers"]
+    # A group stays plural: "he" does not take "Senate Republicans".
+    text = ("Senator Mike Lee said the vote would wait. Senate Republicans said the bill "
+            "was dead. He said talks would go on.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert claims[-1].speaker == "Senator Mike Lee"

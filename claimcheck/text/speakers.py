@@ -359,7 +359,7 @@ class _LatestSpeakers:
 
     def add(self, j: int) -> None:
         mention = self._mentions[j]
-        plural = mention.plural or _looks_plural(self._keys[j], mention.lang)
+        plural = mention.plural or _looks_plural(self._keys[j], mention.lang, mention.text)
         rank = bisect.bisect_left(self._positions, mention.position) + 1
         for kind in (None, plural):
             tree = self._latest[kind]
@@ -439,7 +439,9 @@ def _is_definite(key: str, lang: str) -> bool:
     return True
 
 
-def _looks_plural(key: str, lang: str) -> bool:
+def _looks_plural(key: str, lang: str, text: str = "") -> bool:
+    """Whether a source reads as plural, from its key (and, in English, the
+    mention as written: ``text``)."""
     if not key:
         return False
     last = key.split()[-1]
@@ -447,4 +449,18 @@ def _looks_plural(key: str, lang: str) -> bool:
         # The head of an Arabic noun phrase comes first ("شركة ... للاتصالات").
         head = key.split()[0]
         return head.endswith(_PLURAL_AR) and len(head) > 4
-    return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}
+    if not (last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}):
+        return False
+    words = [w.strip(".,'’") for w in text.split()]
+    if len(words) >= 2 and words[-2][:1].isupper() and words[-1][:1].isupper() \
+            and words[-1][1:].islower() and not _GROUP_PLURAL.search(words[-1]):
+        # A surname after a name or title ("Mark Ebbers", "Mr Balls", "Bernie
+        # Sanders"), not a group ("Senate Republicans", "House Democrats",
+        # "Labour MPs"). A single capitalised word may open a sentence
+        # ("Demonstrators said"), so it tells nothing.
+        return False
+    return True
+
+
+# Capitalised plurals that name groups: members of parties and nations.
+_GROUP_PLURAL = re.compile(r"(?:\w{4,}(?:ans|ats|ists|ites|ics)|Dems|Tories|Greens|Liberals)$")

@@ -282,11 +282,17 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
                 # "a spokeswoman, Anna White, said": the name is the apposition.
                 or (len(name) <= 4 and len(aside) <= 4
                     and all(toks[x].text[:1].isupper() for x in aside))
+                # "But a tribal elder ..., who asked not to be named, told":
+                # a described person, whom a relative clause follows.
+                or (toks[start].low in _DETERMINERS and toks[comma + 1].low == "who")
             )
         ):
             return start, comma
         start = comma + 1
     return None
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
 
 
 def comma_quote(toks: list[Token], k: int) -> bool:
