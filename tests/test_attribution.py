@@ -1365,3 +1365,8 @@ def test_english_he_after_a_surname_ending_in_s_resolves_to_that_person() -> Non
             "was dead. He said talks would go on.")
     claims = _attributed(extract_claims(text, lang="en", tagger=False))
     assert claims[-1].speaker == "Senator Mike Lee"
+    # "Sanders" alone is the Bernie Sanders named before, not a plural.
+    text = ("Bernie Sanders said the race was close. Police said the hall was full. "
+            "Sanders said he would stay in the race. He said the votes were there.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert claims[-1].speaker == "Sanders" and claims[-1].entity == "Bernie Sanders"

@@ -282,7 +282,11 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
 
     _join_titles_to_names(nominal, keys, cores, find, union)
     entity_of_root = _entity_keys(mentions, cores, find)
-    latest = _LatestSpeakers(mentions, keys)
+    # A one-word source whose group holds a person's name ("Sanders" after
+    # "Bernie Sanders") is that person, not a plural.
+    singular = {find(i) for i in nominal
+                if cores[i] and not _looks_plural(keys[i], mentions[i].lang, mentions[i].text)}
+    latest = _LatestSpeakers(mentions, keys, [find(i) in singular for i in range(len(mentions))])
     resolved: list[ResolvedSpeaker] = []
     for i, mention in enumerate(mentions):
         if mention.kind in ("name", "description"):
@@ -350,16 +354,19 @@ class _LatestSpeakers:
     thousands of pronouns stays linear.
     """
 
-    def __init__(self, mentions: list[SpeakerMention], keys: list[str]) -> None:
+    def __init__(self, mentions: list[SpeakerMention], keys: list[str],
+                 singular: list[bool] | None = None) -> None:
         self._mentions = mentions
         self._keys = keys
+        self._singular = singular or [False] * len(mentions)
         self._positions = sorted({m.position for m in mentions})
         # The latest mention added at each position rank or below: any, plural, singular.
         self._latest = {kind: [-1] * (len(self._positions) + 1) for kind in (None, True, False)}
 
     def add(self, j: int) -> None:
         mention = self._mentions[j]
-        plural = mention.plural or _looks_plural(self._keys[j], mention.lang, mention.text)
+        plural = mention.plural or (not self._singular[j] and _looks_plural(
+            self._keys[j], mention.lang, mention.text))
         rank = bisect.bisect_left(self._positions, mention.position) + 1
         for kind in (None, plural):
             tree = self._latest[kind]
