@@ -1370,3 +1370,23 @@ def test_english_he_after_a_surname_ending_in_s_resolves_to_that_person() -> Non
             "Sanders said he would stay in the race. He said the votes were there.")
     claims = _attributed(extract_claims(text, lang="en", tagger=False))
     assert claims[-1].speaker == "Sanders" and claims[-1].entity == "Bernie Sanders"
+
+
+def test_arabic_afada_with_a_verbal_noun_after_bi() -> None:
+    # "أفاد X بعودة التيار": residents reported the power's return; a second
+    # speaker after "بينما" ends the first speaker's content.
+    text = ("وقال سكان في حي النخيل لرويترز إن الكهرباء لا تزال مقطوعة عن منازلهم منذ "
+            "الصباح، بينما أفاد سكان في أحياء شرق العاصمة بعودة التيار بعد الظهر.")
+    claims = extract_claims(text, lang="ar")
+    _check_spans(text, claims)
+    assert [(c.speaker, c.text) for c in claims] == [
+        ("سكان في حي النخيل", "الكهرباء لا تزال مقطوعة عن منازلهم منذ الصباح"),
+        ("سكان في أحياء شرق العاصمة", "بعودة التيار بعد الظهر"),
+    ]
+    # "في بيان" is no part of the source; a correspondent with no object
+    # reports nothing; after a subject the phrase is the one informed.
+    text = "وأفادت الوزارة في بيان بمقتل ثلاثة أشخاص في الهجوم."
+    assert [c.speaker for c in _attributed(extract_claims(text, lang="ar"))] == ["الوزارة"]
+    assert _attributed(extract_claims("وأفاد مراسلنا في دمشق.", lang="ar")) == []
+    text = "وقال المتحدث إن روسيا أفادت الحلف بتفاصيل المناورة في مايو الماضي."
+    assert [c.speaker for c in _attributed(extract_claims(text, lang="ar"))] == ["المتحدث"]

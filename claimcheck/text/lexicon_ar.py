@@ -53,6 +53,10 @@ MASDAR_VERBS: frozenset[str] = _word_set("""
     رجح رجحت يرجح ترجح
     """)
 
+# Verbs whose verbal-noun object takes the preposition bi- ("أفاد سكان بعودة
+# التيار", residents reported the power's return).
+BI_MASDAR_VERBS: frozenset[str] = _word_set("افاد افادت افادوا يفيد تفيد")
+
 # Adverbial participles that attach a claim to the clause's subject ("قائلا إن").
 PARTICIPLES: frozenset[str] = _word_set("""
     قائلا قائلة قائلين مضيفا مضيفة مضيفين مؤكدا مؤكدة مؤكدين

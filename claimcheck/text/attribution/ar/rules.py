@@ -407,9 +407,12 @@ def _not_a_source(word: str) -> bool:
             or not LETTER.search(word))
 
 
-def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int, int]] | None:
+def _verbal_noun_object(toks: list[Token], i: int, *, bi: bool = False
+                        ) -> tuple[int, int, tuple[int, int]] | None:
     """Source phrase [first, end) and content of "أعلن X Y" where Y is a
-    verbal noun phrase, not a clause; None when nothing follows the source."""
+    verbal noun phrase, not a clause; None when nothing follows the source.
+    With ``bi`` the object must open with the preposition bi- ("أفاد سكان
+    بعودة التيار")."""
     first = i + 1
     end = _source_phrase_end(toks, first)
     if end == first:
@@ -426,12 +429,34 @@ def _verbal_noun_object(toks: list[Token], i: int) -> tuple[int, int, tuple[int,
         return None  # a relative clause about the source, not its object
     if _strip_conj(toks[k].text) in lexicon_ar.PARTICIPLES:
         return None  # "نفى ماكيب الاتهامات، قائلا إن": the participle's report follows
+    if bi:
+        # "أفاد سكان في أحياء شرق العاصمة بعودة التيار": the source may hold a
+        # place; the object is the first word with bi- after it.
+        place = k
+        while k < len(toks) and k - place < 6 and LETTER.search(toks[k].text) \
+                and not _takes_bi(toks[k].text) and not _verb_base(toks[k].text)[0]:
+            k += 1
+        if k >= len(toks) or not _takes_bi(toks[k].text):
+            return None  # "أفاد مراسلنا في دمشق": no object that takes bi-
+        if k > place:
+            end = k
     stop = k + 1
     while stop < len(toks) and not (_strip_conj(toks[stop].text) in lexicon_ar.PARTICIPLES
                                      or _verb_base(toks[stop].text)[0]):
         stop += 1  # the object ends where the next report begins
     content = span_of(toks, k, stop)
     return (first, end, content) if content is not None else None
+
+
+_OPENS_CLAUSE = frozenset({"،", ",", "بينما", "فيما", "ثم", "كذلك"})
+# Words that open with bi- but are no object of "أفاد" ("بين", "بعد", "بسبب").
+_NOT_BI_OBJECTS = frozenset({"بين", "بعد", "بسبب", "بحسب", "بدون", "بدوره", "بدورها", "بينما"})
+
+
+def _takes_bi(word: str) -> bool:
+    """Whether ``word`` is a noun with the preposition bi- ("بعودة", "بمقتل")."""
+    return word.startswith("ب") and len(word) > 3 and word not in _NOT_BI_OBJECTS \
+        and word not in lexicon_ar.COMPLEMENTIZERS
 
 
 def _quote_before(toks: list[Token], i: int, closers: _Closers) -> tuple[int, int] | None:
@@ -470,11 +495,16 @@ def _arabic_verb(
             if content is None:
                 return None
             return Match(source, cue, content, region_start=content[0], plural=plural)
-        if base not in lexicon_ar.MASDAR_VERBS or (i > 0 and toks[i - 1].text in _AS):
+        # "وأفاد سكان بعودة التيار", "بينما أفاد سكان ...": the verb opens its
+        # clause, so the phrase after it is the source; in "روسيا أفادت الحلف
+        # بتفاصيل ..." it is the one informed.
+        bi = base in lexicon_ar.BI_MASDAR_VERBS and (
+            conj or i == 0 or toks[i - 1].text in _OPENS_CLAUSE)
+        if not (bi or base in lexicon_ar.MASDAR_VERBS) or (i > 0 and toks[i - 1].text in _AS):
             # "حسبما أعلنت الشركة": the according-to rule reads it; "لم يعلن
             # عن حصيلة": nothing was announced.
             return None
-        found_object = _verbal_noun_object(toks, i)
+        found_object = _verbal_noun_object(toks, i, bi=bi)
         if found_object is None:
             return None
         first, end, content = found_object
