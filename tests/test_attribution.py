@@ -1347,6 +1347,20 @@ def test_english_participle_after_a_postposed_cue_takes_that_cues_source() -> No
     text = "The water is still rising, Oketch said on Tuesday, adding that it would crest soon."
     assert {c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))} \
         == {"Oketch"}
+    # The verb first, its source after it.
+    text = "The bridge will reopen on Friday, said the mayor, adding that repairs cost $2m."
+    assert {c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))} \
+        == {"the mayor"}
+    # A relative clause holding a verb of speech is no postposed report (a
+    # review's probes): the subject of the sentence still speaks.
+    for text, subject in (
+        ("The president defended the trade deal, which critics said was too generous, "
+         "arguing that it would save factory jobs.", "The president"),
+        ("Republicans blocked the measure, which Schumer said was bipartisan, calling it a "
+         "partisan stunt.", "Republicans"),
+    ):
+        claims = _attributed(extract_claims(text, lang="en", tagger=False))
+        assert claims[-1].speaker == subject
     # After a preposed cue the sentence's subject still speaks.
     text = "The senator criticized the bill on Monday, saying it would cost jobs."
     assert [c.speaker for c in _attributed(extract_claims(text, lang="en", tagger=False))] \
@@ -1365,11 +1379,23 @@ def test_english_he_after_a_surname_ending_in_s_resolves_to_that_person() -> Non
             "was dead. He said talks would go on.")
     claims = _attributed(extract_claims(text, lang="en", tagger=False))
     assert claims[-1].speaker == "Senator Mike Lee"
-    # "Sanders" alone is the Bernie Sanders named before, not a plural.
-    text = ("Bernie Sanders said the race was close. Police said the hall was full. "
+    # "Sanders" alone is the senator named before, not a plural.
+    text = ("Sen. Bernie Sanders said the race was close. Police said the hall was full. "
             "Sanders said he would stay in the race. He said the votes were there.")
     claims = _attributed(extract_claims(text, lang="en", tagger=False))
     assert claims[-1].speaker == "Sanders" and claims[-1].entity == "Bernie Sanders"
+    # Groups and firms whose names end in s are no "he" (a review's probes).
+    for text, person in (
+        ("Commander Mazloum Abdi said the battle was over. The Syrian Democratic Forces said "
+         "the town was taken. He said the group would not retreat.", "Commander Mazloum Abdi"),
+        ("Chief executive David Solomon said profits rose. Goldman Sachs said it would hire. "
+         "He said the outlook was good.", "Chief executive David Solomon"),
+        ("Prime Minister Benjamin Netanyahu said the war would go on. The Israel Defense "
+         "Forces said two soldiers died. He said Hamas would pay.",
+         "Prime Minister Benjamin Netanyahu"),
+    ):
+        claims = _attributed(extract_claims(text, lang="en", tagger=False))
+        assert claims[-1].speaker == person
 
 
 def test_arabic_afada_with_a_verbal_noun_after_bi() -> None:
@@ -1390,3 +1416,17 @@ def test_arabic_afada_with_a_verbal_noun_after_bi() -> None:
     assert _attributed(extract_claims("وأفاد مراسلنا في دمشق.", lang="ar")) == []
     text = "وقال المتحدث إن روسيا أفادت الحلف بتفاصيل المناورة في مايو الماضي."
     assert [c.speaker for c in _attributed(extract_claims(text, lang="ar"))] == ["المتحدث"]
+    # A review's probes: a place after the source, a time, "في بلاغ", a word
+    # with bi- that is no object, "أفاد" meaning "benefited".
+    for text, speaker, content in (
+        ("وأفاد شهود عيان في بيروت بانتشار كثيف للجيش في الشوارع.", "شهود عيان في بيروت",
+         "بانتشار كثيف للجيش في الشوارع"),
+        ("وأفاد التلفزيون الرسمي بعد ظهر اليوم بإطلاق سراح الرهائن.", "التلفزيون الرسمي",
+         "بإطلاق سراح الرهائن"),
+        ("وأفادت وزارة الصحة في بلاغ رسمي بمقتل ثلاثة أشخاص.", "وزارة الصحة",
+         "بمقتل ثلاثة أشخاص"),
+    ):
+        assert [(c.speaker, c.text) for c in _attributed(extract_claims(text, lang="ar"))] \
+            == [(speaker, content)]
+    assert _attributed(extract_claims("وأفادت الأمطار الأخيرة المزارعين بشكل كبير.",
+                                      lang="ar")) == []

@@ -282,11 +282,14 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
 
     _join_titles_to_names(nominal, keys, cores, find, union)
     entity_of_root = _entity_keys(mentions, cores, find)
-    # A one-word source whose group holds a person's name ("Sanders" after
-    # "Bernie Sanders") is that person, not a plural.
-    singular = {find(i) for i in nominal
-                if cores[i] and not _looks_plural(keys[i], mentions[i].lang, mentions[i].text)}
-    latest = _LatestSpeakers(mentions, keys, [find(i) in singular for i in range(len(mentions))])
+    # A name that looks plural is one person when another mention of its
+    # group does not ("منوتشين" after "وزير الخزانة الأميركي، ستيفن منوتشين")
+    # or has a title ("Sanders" after "Sen. Bernie Sanders").
+    looks = [_looks_plural(keys[i], m.lang) for i, m in enumerate(mentions)]
+    one = {find(i) for i in nominal
+           if cores[i] and not _looks_plural(keys[i], mentions[i].lang, mentions[i].text)}
+    plural = [m.plural or (looks[i] and find(i) not in one) for i, m in enumerate(mentions)]
+    latest = _LatestSpeakers(mentions, keys, plural)
     resolved: list[ResolvedSpeaker] = []
     for i, mention in enumerate(mentions):
         if mention.kind in ("name", "description"):
@@ -349,26 +352,25 @@ def _join_titles_to_names(nominal: list[int], keys: list[str], cores: list[list[
 class _LatestSpeakers:
     """The antecedent of a pronoun or a missing subject: the latest earlier
     name or description whose position is not after the mention's, preferring
-    one of the same number ("they" takes any). Names and descriptions are
+    one of the same number ("they" takes any; ``plural`` says, per mention,
+    whether it reads as plural). Names and descriptions are
     added in document order; each question takes log time, so a document of
     thousands of pronouns stays linear.
     """
 
     def __init__(self, mentions: list[SpeakerMention], keys: list[str],
-                 singular: list[bool] | None = None) -> None:
+                 plural: list[bool]) -> None:
         self._mentions = mentions
         self._keys = keys
-        self._singular = singular or [False] * len(mentions)
+        self._plural = plural
         self._positions = sorted({m.position for m in mentions})
         # The latest mention added at each position rank or below: any, plural, singular.
         self._latest = {kind: [-1] * (len(self._positions) + 1) for kind in (None, True, False)}
 
     def add(self, j: int) -> None:
         mention = self._mentions[j]
-        plural = mention.plural or (not self._singular[j] and _looks_plural(
-            self._keys[j], mention.lang, mention.text))
         rank = bisect.bisect_left(self._positions, mention.position) + 1
-        for kind in (None, plural):
+        for kind in (None, self._plural[j]):
             tree = self._latest[kind]
             k = rank
             while k < len(tree):
@@ -458,16 +460,25 @@ def _looks_plural(key: str, lang: str, text: str = "") -> bool:
         return head.endswith(_PLURAL_AR) and len(head) > 4
     if not (last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}):
         return False
-    words = [w.strip(".,'’") for w in text.split()]
-    if len(words) >= 2 and words[-2][:1].isupper() and words[-1][:1].isupper() \
-            and words[-1][1:].islower() and not _GROUP_PLURAL.search(words[-1]):
-        # A surname after a name or title ("Mark Ebbers", "Mr Balls", "Bernie
-        # Sanders"), not a group ("Senate Republicans", "House Democrats",
-        # "Labour MPs"). A single capitalised word may open a sentence
-        # ("Demonstrators said"), so it tells nothing.
+    words = [w.strip(".,'’").lower() for w in text.split()]
+    if len(words) >= 2 and text.split()[-1][:1].isupper() \
+            and any(w in _PERSON_TITLES for w in words[:-1]):
+        # A surname after a title or a role ("Mr Balls", "city spokesman Mark
+        # Ebbers", "Sen. Bernie Sanders"): one person. Without one, a name
+        # ending in s may be a group or a firm ("Goldman Sachs", "The Syrian
+        # Democratic Forces", "U.S. Marines"), as it was read before.
         return False
     return True
 
 
-# Capitalised plurals that name groups: members of parties and nations.
-_GROUP_PLURAL = re.compile(r"(?:\w{4,}(?:ans|ats|ists|ites|ics)|Dems|Tories|Greens|Liberals)$")
+# Titles and roles that only a person holds.
+_PERSON_TITLES = frozenset("""
+    mr mrs ms dr sen rep gov gen lt col sgt capt rev prof president senator
+    representative governor secretary minister chairman chairwoman speaker
+    attorney judge justice spokesman spokeswoman spokesperson adviser advisor
+    director leader commander mayor ambassador chancellor premier commissioner
+    envoy king queen prince sheikh emir pope professor host editor economist
+    analyst executive founder coach manager chief
+    """.split())
+
+

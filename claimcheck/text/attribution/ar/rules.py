@@ -431,15 +431,20 @@ def _verbal_noun_object(toks: list[Token], i: int, *, bi: bool = False
         return None  # "نفى ماكيب الاتهامات، قائلا إن": the participle's report follows
     if bi:
         # "أفاد سكان في أحياء شرق العاصمة بعودة التيار": the source may hold a
-        # place; the object is the first word with bi- after it.
-        place = k
+        # place; the object is the first word with bi- after it that is not
+        # the object of a preposition ("في بيروت بانتشار ..."). A time or
+        # "في بيان" ends the source.
+        place, timed = k, k > end
         while k < len(toks) and k - place < 6 and LETTER.search(toks[k].text) \
-                and not _takes_bi(toks[k].text) and not _verb_base(toks[k].text)[0]:
+                and not (_takes_bi(toks[k].text) and toks[k - 1].text not in _GOVERNING) \
+                and not _verb_base(toks[k].text)[0]:
+            if toks[k].text in lexicon_ar.TIME_WORDS or toks[k].text in _TIMES_AFTER:
+                timed = True
+            elif not timed:
+                end = k + 1
             k += 1
         if k >= len(toks) or not _takes_bi(toks[k].text):
             return None  # "أفاد مراسلنا في دمشق": no object that takes bi-
-        if k > place:
-            end = k
     stop = k + 1
     while stop < len(toks) and not (_strip_conj(toks[stop].text) in lexicon_ar.PARTICIPLES
                                      or _verb_base(toks[stop].text)[0]):
@@ -450,7 +455,12 @@ def _verbal_noun_object(toks: list[Token], i: int, *, bi: bool = False
 
 _OPENS_CLAUSE = frozenset({"،", ",", "بينما", "فيما", "ثم", "كذلك"})
 # Words that open with bi- but are no object of "أفاد" ("بين", "بعد", "بسبب").
-_NOT_BI_OBJECTS = frozenset({"بين", "بعد", "بسبب", "بحسب", "بدون", "بدوره", "بدورها", "بينما"})
+_NOT_BI_OBJECTS = frozenset({
+    "بين", "بعد", "بعدما", "بسبب", "بحسب", "بدون", "بدوره", "بدورها", "بينما", "بالقرب",
+    "بشكل", "بصورة", "بصوره", "بنسبة", "بنسبه", "بشان", "بالنسبة", "بالنسبه", "بالفعل",
+    "بالتزامن"})
+# Words that open a time between a source and its object ("بعد ظهر اليوم").
+_TIMES_AFTER = frozenset({"بعد", "قبل", "منذ", "خلال", "ظهر", "صباح", "مساء", "فجر"})
 
 
 def _takes_bi(word: str) -> bool:

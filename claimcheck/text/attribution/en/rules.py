@@ -163,18 +163,36 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
 
 
 def _cue_just_before(toks: list[Token], comma: int) -> bool:
-    """Whether a reporting verb, after a comma, ends the clause before
-    ``comma``: "..., the railway authority said[ on Tuesday]," (at most
-    four words after the verb)."""
-    for x in range(comma - 1, max(-1, comma - 6), -1):
+    """Whether the clause before ``comma`` is a postposed report that opens
+    after an earlier comma: a source of at most eight words, a verb of
+    speech and at most three words of time or setting ("..., the railway
+    authority said on Tuesday,"), or the verb with its source after it
+    ("..., said the mayor,"). Not a relative clause ("the deal, which
+    critics said was too generous,")."""
+    for x in range(comma - 1, max(-1, comma - 7), -1):
         if toks[x].text in STOPS:
             return False
-        if toks[x].low in lexicon_en.REPORTING_VERBS and comma - x <= 5:
-            k = x - 1
-            while k >= 0 and toks[k].text not in STOPS and x - k <= 8:
-                k -= 1
-            return k >= 0 and toks[k].text == "," and k < x - 1
+        if toks[x].low not in INVERTING_VERBS:
+            continue
+        k = x - 1
+        while k >= 0 and toks[k].text not in STOPS and x - k <= 8:
+            k -= 1
+        if k < 0 or toks[k].text != "," or any(
+                toks[y].low in RELATIVES or toks[y].low in _NOT_A_REPORT_OPENER
+                for y in range(k + 1, x)):
+            return False
+        after = comma - x - 1
+        if k < x - 1:  # the source before the verb
+            return after == 0 or (after <= 3 and toks[x + 1].low in _SETTING_OPENERS)
+        return 0 < after <= 5  # "said the mayor"
     return False
+
+
+# Words that open a relative or adverbial clause, not a report: "..., as
+# critics said was likely,", "..., where officials said ...".
+_NOT_A_REPORT_OPENER = frozenset("as where what when whose".split())
+# Words that open the time or setting between a postposed cue and its comma.
+_SETTING_OPENERS = frozenset("on in at late early last this yesterday today tonight".split())
 
 
 # Cue words that are mostly nouns or report nothing in news ("his support
