@@ -8,11 +8,15 @@ gold and predicted contents one to one as the benchmark does (overlap,
 greedily by shared word tokens), and counts the gold relations left unpaired
 by the class of their gold cue:
 
-- *in the word lists*: a word of the cue is in one of the lists;
 - *ambiguous*: a word of the cue is one the rules skip on purpose
-  (``en.rules._AMBIGUOUS_CUES``: "support", "attacks", "plan", ...);
+  (``en.rules._AMBIGUOUS_CUES``: "support", "attacks", "plan", ...; this
+  class is tested first);
+- *in the word lists*: a word of the cue is in one of the lists;
+- *a rule pattern*: "according to", a sentence-opening "In" ("In a poll,
+  ...") or a colon ("Sanders: ..."), which rules of their own read;
 - *in none*: the cue has words, none of them in the lists;
-- *no cue*: the annotation has no cue span.
+- *no cue*: the annotation has no cue span (or only punctuation other than
+  a colon).
 
 Usage (train: the rules were read against it; dev is not needed)::
 
@@ -44,14 +48,19 @@ from claimcheck.text.attribution.en.rules import _AMBIGUOUS_CUES  # noqa: E402
 
 LISTS = (frozenset(lexicon_en.REPORTING_VERBS) | frozenset(lexicon_en.STANCE_VERBS)
          | frozenset(lexicon_en.CLAIM_NOUNS) | frozenset(lexicon_en.STANCE_NOUNS))
-CLASSES = ("in the word lists", "ambiguous", "in none", "no cue")
+CLASSES = ("in the word lists", "ambiguous", "a rule pattern", "in none", "no cue")
+PATTERNS = frozenset({"according to", "in", ":"})
 _LETTERS = re.compile(r"[a-z]+")
 
 
 def cue_class(cue: str) -> tuple[str, str | None]:
     """The class of a gold cue (see the module docstring) and the word that
-    decided it (None for "no cue"; the first word for "in none")."""
+    decided it (the pattern for "a rule pattern", the cue's words for "in
+    none", None for "no cue")."""
     words = _LETTERS.findall(cue.lower())
+    pattern = " ".join(words) if words else cue.strip()
+    if pattern in PATTERNS:
+        return "a rule pattern", pattern
     if not words:
         return "no cue", None
     for word in words:
@@ -63,10 +72,13 @@ def cue_class(cue: str) -> tuple[str, str | None]:
     return "in none", " ".join(words)
 
 
-def _paired_gold(text: str, gold: list[ae.Item], pred: list[ae.Item]) -> set[int]:
-    """Indices of the gold items the benchmark's one-to-one overlap pairs."""
-    pairs = sorted(((len(p.tokens & g.tokens), i, j) for i, p in enumerate(pred)
-                    for j, g in enumerate(gold) if p.tokens & g.tokens), reverse=True)
+def _paired_gold(gold: list[ae.Item], pred: list[ae.Item]) -> set[int]:
+    """Indices of the gold items that ``attribution_eval._one_to_one`` pairs
+    (greedily by shared tokens, ties in prediction order), which counts them
+    without saying which."""
+    pairs = [(len(p.tokens & g.tokens), i, j) for i, p in enumerate(pred)
+             for j, g in enumerate(gold) if p.tokens & g.tokens]
+    pairs.sort(key=lambda x: -x[0])
     used_p: set[int] = set()
     used_g: set[int] = set()
     for _, i, j in pairs:
@@ -89,7 +101,7 @@ def rule_recall(split: Path) -> dict[str, Any]:
         text = (split / "text" / f"{article}.txt").read_text(encoding="utf-8")
         gold = [r for r in ae.read_brat(ann) if "Content" in r]
         found = find_attributions(text, lang="en", tagger=False)
-        paired = _paired_gold(text, [ae._item(text, r["Content"]) for r in gold],
+        paired = _paired_gold([ae._item(text, r["Content"]) for r in gold],
                               [ae._item(text, [a.content_span]) for a in found])
         for j, relation in enumerate(gold):
             cue = " ".join(text[s:e] for s, e in relation.get("Cue", []))

@@ -80,11 +80,13 @@ def train(output: Path, *options: str) -> dict[str, Any]:
     ``options`` added (learning rates 1e-4 / 1e-3, seed 7), unless a finished
     run is there; its ``training.json``."""
     if not (output / "training.json").is_file():
+        # Its own score print is dropped (training.json holds it): the table
+        # alone goes to stdout.
         subprocess.run(
             [sys.executable, str(REPO / "scripts" / "train_tagger.py"),
              "--train", str(FOLDS / "fit"), "--dev", str(FOLDS / "held"),
              "--output", str(output), *options, "--lr", "1e-4", "--head-lr", "1e-3",
-             "--seed", "7"], check=True, stdout=sys.stderr)  # the table alone on stdout
+             "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
     return json.loads((output / "training.json").read_text(encoding="utf-8"))
 
 

@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             init_from_teacher(tagger, teacher,
                               [int(x) for x in args.init_layers.split(",")])
-        except ValueError as err:
+        except (ValueError, RuntimeError) as err:  # RuntimeError: shapes that differ
             parser.error(f"--init-layers: {err}")
     if args.transfer is not None and args.teacher is None:
         parser.error("--transfer needs --teacher: unlabelled text is learnt from the teacher")

@@ -1430,3 +1430,14 @@ def test_arabic_afada_with_a_verbal_noun_after_bi() -> None:
             == [(speaker, content)]
     assert _attributed(extract_claims("وأفادت الأمطار الأخيرة المزارعين بشكل كبير.",
                                       lang="ar")) == []
+
+
+def test_english_described_person_with_a_relative_clause_after_a_discourse_word() -> None:
+    # "But a tribal elder ..., who asked not to be named, told": no capital
+    # opens the source, yet the report is the elder's.
+    text = ("But a tribal elder involved in the mediation, who asked not to be named for his "
+            "safety, told Reuters by phone that the two men were still with their captors.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert ("a tribal elder involved in the mediation", "told",
+            "the two men were still with their captors") in [
+        (c.speaker, c.cue, c.text) for c in claims]

@@ -106,28 +106,12 @@ def extract_claims(
                 speaking = _interrupted_by(text, lead, found, quoted)
                 claims.append(
                     Claim(text=text[lead[0]:lead[1]], span=lead, lang=claim_lang, doc_id=doc_id)
-                    if speaking is None else Claim(
-                        text=text[lead[0]:lead[1]], span=lead, speaker=speaking.speaker,
-                        speaker_span=speaking.speaker_span,
-                        cue=text[speaking.cue_span[0]:speaking.cue_span[1]],
-                        entity=speaking.entity, lang=claim_lang, doc_id=doc_id)
-                )
+                    if speaking is None else _claim_of(text, speaking, lead, claim_lang, doc_id))
             for item in found:
                 start, end = item.content_span
                 if _ONLY_A_URL.fullmatch(text[start:end]):
                     continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
-                claims.append(
-                    Claim(
-                        text=text[start:end],
-                        span=item.content_span,
-                        speaker=item.speaker,
-                        speaker_span=item.speaker_span,
-                        cue=text[item.cue_span[0]:item.cue_span[1]],
-                        entity=item.entity,
-                        lang=claim_lang,
-                        doc_id=doc_id,
-                    )
-                )
+                claims.append(_claim_of(text, item, item.content_span, claim_lang, doc_id))
         elif _states_something(text, sentence, has_punctuation) and not credits.covers(
                 *sentence.span):
             claims.append(
@@ -137,6 +121,14 @@ def extract_claims(
     # before its cue ("Y, X said") may start before the previous claim.
     claims.sort(key=lambda claim: claim.span[0])
     return _quotes_begun_before(text, claims, quoted, newlines)
+
+
+def _claim_of(text: str, item: Attribution, span: tuple[int, int], lang: str,
+              doc_id: str | None) -> Claim:
+    """The claim of ``text[span]`` made by the speaker of ``item``."""
+    return Claim(text=text[span[0]:span[1]], span=span, speaker=item.speaker,
+                 speaker_span=item.speaker_span, cue=text[item.cue_span[0]:item.cue_span[1]],
+                 entity=item.entity, lang=lang, doc_id=doc_id)
 
 
 #: A content that is nothing but a web address (quotes and brackets aside).
@@ -255,10 +247,10 @@ def _unattributed_lead(
 
 def _interrupted_by(text: str, lead: tuple[int, int], found: list[Attribution],
                     quoted: QuotedRegions) -> Attribution | None:
-    """The relation whose source and cue interrupt the quotation ``lead``
-    is part of, or None: '"The water is still rising," Oketch said, "and we
-    expect it to crest on Thursday."' The rules give "said" the quotation
-    after it; the one before it is Oketch's too, not the article's."""
+    """The relation whose source and cue come right after the quotation
+    ``lead`` is part of, or None: '"The water is still rising," Oketch said,
+    "and we expect it to crest on Thursday."' The rules give "said" what
+    follows it; the quotation before it is Oketch's too, not the article's."""
     region = quoted.at(lead[0])
     if region is None or region[1] < lead[1]:
         return None

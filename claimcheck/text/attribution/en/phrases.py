@@ -284,7 +284,7 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
                     and all(toks[x].text[:1].isupper() for x in aside))
                 # "But a tribal elder ..., who asked not to be named, told":
                 # a described person, whom a relative clause follows.
-                or (toks[start].low in _DETERMINERS and toks[comma + 1].low == "who")
+                or (toks[start].low in _DESCRIPTION_OPENERS and toks[comma + 1].low == "who")
             )
         ):
             return start, comma
@@ -292,7 +292,8 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
     return None
 
 
-_DETERMINERS = frozenset({"a", "an", "the", "one", "another"})
+# Words that open a description of one person: "a tribal elder", "one resident".
+_DESCRIPTION_OPENERS = frozenset({"a", "an", "the", "one", "another"})
 
 
 def comma_quote(toks: list[Token], k: int) -> bool:
