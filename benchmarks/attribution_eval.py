@@ -143,6 +143,14 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
 
 
 def _one_to_one(pred: list[Any], gold: list[Any], score: Callable[[Any, Any], int]) -> int:
+    return len(one_to_one_pairs(pred, gold, score))
+
+
+def one_to_one_pairs(pred: list[Any], gold: list[Any], score: Callable[[Any, Any], int]
+                     ) -> dict[int, int]:
+    """``{prediction index: gold index}`` paired greedily by ``score``,
+    highest first (ties in prediction order), each side used once; only
+    pairs scoring above 0."""
     pairs = []
     for i, p in enumerate(pred):
         for j, g in enumerate(gold):
@@ -152,11 +160,13 @@ def _one_to_one(pred: list[Any], gold: list[Any], score: Callable[[Any, Any], in
     pairs.sort(key=lambda x: -x[0])
     used_p: set[int] = set()
     used_g: set[int] = set()
+    paired: dict[int, int] = {}
     for _, i, j in pairs:
         if i not in used_p and j not in used_g:
             used_p.add(i)
             used_g.add(j)
-    return len(used_p)
+            paired[i] = j
+    return paired
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,8 +4,9 @@ The rules find a relation only where a cue word is in one of their word
 lists (``claimcheck.text.lexicon_en``: reporting and stance verbs, claim and
 stance nouns) or is a pattern of theirs ("according to", "In a poll, ...").
 This script runs the rules alone (no tagger) over a PolNeAR split, pairs
-gold and predicted contents one to one as the benchmark does (overlap,
-greedily by shared word tokens), and counts the gold relations left unpaired
+gold and predicted contents one to one as the benchmark does
+(``attribution_eval.one_to_one_pairs``: overlap, greedily by shared word
+tokens), and counts the gold relations left unpaired
 by the class of their gold cue:
 
 - *ambiguous*: a word of the cue is one the rules skip on purpose
@@ -72,22 +73,6 @@ def cue_class(cue: str) -> tuple[str, str | None]:
     return "in none", " ".join(words)
 
 
-def _paired_gold(gold: list[ae.Item], pred: list[ae.Item]) -> set[int]:
-    """Indices of the gold items that ``attribution_eval._one_to_one`` pairs
-    (greedily by shared tokens, ties in prediction order), which counts them
-    without saying which."""
-    pairs = [(len(p.tokens & g.tokens), i, j) for i, p in enumerate(pred)
-             for j, g in enumerate(gold) if p.tokens & g.tokens]
-    pairs.sort(key=lambda x: -x[0])
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    for _, i, j in pairs:
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-    return used_g
-
-
 def rule_recall(split: Path) -> dict[str, Any]:
     """Gold relations of ``split`` and those the rules miss, by cue class,
     with the most frequent missed cue words of each class."""
@@ -101,8 +86,10 @@ def rule_recall(split: Path) -> dict[str, Any]:
         text = (split / "text" / f"{article}.txt").read_text(encoding="utf-8")
         gold = [r for r in ae.read_brat(ann) if "Content" in r]
         found = find_attributions(text, lang="en", tagger=False)
-        paired = _paired_gold([ae._item(text, r["Content"]) for r in gold],
-                              [ae._item(text, [a.content_span]) for a in found])
+        paired = set(ae.one_to_one_pairs(
+            [ae._item(text, [a.content_span]) for a in found],
+            [ae._item(text, r["Content"]) for r in gold],
+            lambda p, g: len(p.tokens & g.tokens)).values())
         for j, relation in enumerate(gold):
             cue = " ".join(text[s:e] for s, e in relation.get("Cue", []))
             name, word = cue_class(cue)
