@@ -1441,3 +1441,9 @@ def test_english_described_person_with_a_relative_clause_after_a_discourse_word(
     assert ("a tribal elder involved in the mediation", "told",
             "the two men were still with their captors") in [
         (c.speaker, c.cue, c.text) for c in claims]
+    # The aside asks not to be named: that request is no claim.
+    assert [c.cue for c in claims] == ["told"]
+    text = ("A White House official, who requested anonymity to discuss a private "
+            "conversation, said the president had spoken with Emanuel.")
+    assert [(c.speaker, c.cue) for c in _attributed(extract_claims(text, lang="en"))] == [
+        ("A White House official", "said")]

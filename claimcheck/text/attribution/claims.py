@@ -111,6 +111,8 @@ def extract_claims(
                 start, end = item.content_span
                 if _ONLY_A_URL.fullmatch(text[start:end]):
                     continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
+                if _ANONYMITY.match(text, start, end):
+                    continue  # "who asked not to be named", "requested anonymity": no claim
                 claims.append(_claim_of(text, item, item.content_span, claim_lang, doc_id))
         elif _states_something(text, sentence, has_punctuation) and not credits.covers(
                 *sentence.span):
@@ -130,6 +132,11 @@ def _claim_of(text: str, item: Attribution, span: tuple[int, int], lang: str,
                  speaker_span=item.speaker_span, cue=text[item.cue_span[0]:item.cue_span[1]],
                  entity=item.entity, lang=lang, doc_id=doc_id)
 
+
+#: A content that only asks not to be named: "(who asked not) to be named
+#: for his safety", "(who requested) anonymity to discuss ...".
+_ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|anonymity\b",
+                        re.IGNORECASE)
 
 #: A content that is nothing but a web address (quotes and brackets aside).
 _ONLY_A_URL = re.compile(r"[\s\"'“”‘’«»()<>\[\]]*(?:https?://|www\.)\S+?[\s\"'“”‘’«»()<>\[\].,;]*")
