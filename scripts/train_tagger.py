@@ -256,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
                               [int(x) for x in args.init_layers.split(",")])
         except (ValueError, RuntimeError) as err:  # RuntimeError: shapes that differ
             parser.error(f"--init-layers: {err}")
-    if args.transfer is not None and args.teacher is None:
+    if args.transfer is not None and teacher is None:
         parser.error("--transfer needs --teacher: unlabelled text is learnt from the teacher")
     # What decides the windows besides --train, and the student's first
     # weights: kept in checkpoints and training.json.

@@ -287,7 +287,7 @@ def resolve_speakers(mentions: list[SpeakerMention]) -> list[ResolvedSpeaker]:
     # or has a title ("Sanders" after "Sen. Bernie Sanders").
     looks = [_looks_plural(keys[i], m.lang) for i, m in enumerate(mentions)]
     one = {find(i) for i in nominal
-           if cores[i] and not _looks_plural(keys[i], mentions[i].lang, mentions[i].text)}
+           if cores[i] and (not looks[i] or _titled_name(mentions[i].text, mentions[i].lang))}
     plural = [m.plural or (looks[i] and find(i) not in one) for i, m in enumerate(mentions)]
     latest = _LatestSpeakers(mentions, keys, plural)
     resolved: list[ResolvedSpeaker] = []
@@ -448,9 +448,7 @@ def _is_definite(key: str, lang: str) -> bool:
     return True
 
 
-def _looks_plural(key: str, lang: str, text: str = "") -> bool:
-    """Whether a source reads as plural, from its key (and, in English, the
-    mention as written: ``text``)."""
+def _looks_plural(key: str, lang: str) -> bool:
     if not key:
         return False
     last = key.split()[-1]
@@ -458,20 +456,23 @@ def _looks_plural(key: str, lang: str, text: str = "") -> bool:
         # The head of an Arabic noun phrase comes first ("شركة ... للاتصالات").
         head = key.split()[0]
         return head.endswith(_PLURAL_AR) and len(head) > 4
-    if not (last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}):
-        return False
-    words = [w.strip(".,'’").lower() for w in text.split()]
-    if len(words) >= 2 and text.split()[-1][:1].isupper() \
-            and any(w in _PERSON_TITLES for w in words[:-1]):
-        # A surname after a title or a role ("Mr Balls", "city spokesman Mark
-        # Ebbers", "Sen. Bernie Sanders"): one person. Without one, a name
-        # ending in s may be a group or a firm ("Goldman Sachs", "The Syrian
-        # Democratic Forces", "U.S. Marines"), as it was read before.
-        return False
-    return True
+    return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}
 
 
-# Titles and roles that only a person holds.
+def _titled_name(text: str, lang: str) -> bool:
+    """Whether an English mention as written is a capitalised name after a
+    person's title or role ("Mr Balls", "city spokesman Mark Ebbers", "Sen.
+    Bernie Sanders"): one person, though the name ends in s. Without one, a
+    name ending in s may be a group or a firm ("Goldman Sachs", "The Syrian
+    Democratic Forces", "U.S. Marines")."""
+    written = text.split()
+    if lang == "ar" or len(written) < 2 or not written[-1][:1].isupper():
+        return False
+    return any(w.strip(".,'’").lower() in _PERSON_TITLES for w in written[:-1])
+
+
+# Titles and roles that only a person holds (lexicon_en.TITLES also holds
+# words before any name: "the", "former", "republican").
 _PERSON_TITLES = frozenset("""
     mr mrs ms dr sen rep gov gen lt col sgt capt rev prof president senator
     representative governor secretary minister chairman chairwoman speaker
