@@ -1447,3 +1447,18 @@ def test_english_described_person_with_a_relative_clause_after_a_discourse_word(
             "conversation, said the president had spoken with Emanuel.")
     assert [(c.speaker, c.cue) for c in _attributed(extract_claims(text, lang="en"))] == [
         ("A White House official", "said")]
+
+
+def test_english_relative_that_after_a_setting_is_not_what_was_said() -> None:
+    # "said in a documentary that showed off ...": "that" and a verb describe
+    # the documentary; the quotation before the source is what was said.
+    text = ("“It's like a new plane,” Mr. Trump said in a documentary that showed off some "
+            "of the renovations.")
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert [(c.speaker, c.text.lstrip("“")) for c in claims] == [
+        ("Mr. Trump", "It's like a new plane")]
+    # "that" with a subject after it is still the content's opener.
+    text = "The minister said in a statement that the plan would fail."
+    claims = _attributed(extract_claims(text, lang="en", tagger=False))
+    assert [(c.speaker, c.text) for c in claims] == [("The minister", "the plan would fail")]
+

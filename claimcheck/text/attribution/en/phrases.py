@@ -134,6 +134,13 @@ def skip_to_that(toks: list[Token], k: int) -> int:
     for x in range(k + 1, min(n, k + 10)):
         tok = toks[x]
         if tok.low == "that":
+            # "said in a documentary that showed off ...": "that" and a verb
+            # open a relative clause on the noun, not what was said.
+            after = toks[x + 1] if x + 1 < n else None
+            if after is not None and after.text.islower() and (
+                    after.low in FINITE or after.low in PAST
+                    or (after.low.endswith("ed") and len(after.low) > 4)):
+                return k
             return x
         if not LETTER.search(tok.text) or tok.low in FINITE or tok.low in {
             "who", "which", "whether", "if", "to", "because", "as",
