@@ -19,8 +19,8 @@ The fold folders are links into ``../shared`` under ``runs/tagger-folds/``
 (nothing is copied); each run writes ``runs/tagger-folds/layers-N/`` and
 resumes from its checkpoint when run again.
 
-With ``--student`` a 4-layer tagger, all its layers trainable (the shape of
-the fast English tagger), is distilled on the same 672 articles from the run
+With ``--student`` a 4-layer tagger (``--student-layers N``: N layers), all
+its layers trainable (the shape of the fast English tagger), is distilled on the same 672 articles from the run
 with the most trainable layers (or ``--student-from N``; 5 epochs, as stage
 1 of the shipped English tagger) and scored on the same fold: does the fast
 shape keep the gain?
@@ -112,6 +112,8 @@ def main() -> None:
     parser.add_argument("--student", action="store_true",
                         help="also distil a 4-layer student (the fast English tagger's shape, "
                              "5 epochs) from the run with the most trainable layers")
+    parser.add_argument("--student-layers", type=int, default=4, metavar="N",
+                        help="the student's layers, all trainable (default 4)")
     parser.add_argument("--student-from", type=int, default=None, metavar="N",
                         help="the student's teacher: the run with N trainable layers "
                              "(default: the most)")
@@ -126,10 +128,11 @@ def main() -> None:
         rows.append((str(layers), info, output))
     if args.student:
         source = args.student_from or max(args.layers)
-        output = FOLDS / f"student-4-from-{source}"
-        info = train(output, "--layers", "4", "--trainable-layers", "4",
+        n = args.student_layers
+        output = FOLDS / f"student-{n}-from-{source}"
+        info = train(output, "--layers", str(n), "--trainable-layers", str(n),
                      "--teacher", str(FOLDS / f"layers-{source}"), "--epochs", "5")
-        rows.append((f"4 of 4 (a 4-layer student of the {source})", info, output))
+        rows.append((f"{n} of {n} (a {n}-layer student of the {source})", info, output))
     print(f"## Trainable layers of the attribution tagger, on a held-out fold of "
           f"PolNeAR train\n\n{fit} articles to train, {held} held out (every fifth by "
           f"name); stage 1 of the shipped recipe, {args.epochs:g} epochs; the tagger "
