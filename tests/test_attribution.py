@@ -1462,3 +1462,18 @@ def test_english_relative_that_after_a_setting_is_not_what_was_said() -> None:
     claims = _attributed(extract_claims(text, lang="en", tagger=False))
     assert [(c.speaker, c.text) for c in claims] == [("The minister", "the plan would fail")]
 
+
+
+@pytest.mark.parametrize("text", [
+    "وقال القائد: «سنعلن النصر قريبا. المعركة مستمرة في الباغوز».",
+    'وقال القائد: "سنعلن النصر قريبا. المعركة مستمرة في الباغوز".',
+])
+def test_arabic_quotation_continued_in_next_sentence_keeps_the_speaker(text: str) -> None:
+    # The quotation (in guillemets or straight quotes) runs on past the
+    # sentence break: its second sentence is the commander's too.
+    claims = extract_claims(text, lang="ar", tagger=False)
+    _check_spans(text, claims)
+    assert [c.speaker for c in claims] == ["القائد", "القائد"]
+    # A sentence after the quotation has closed is the article's own.
+    text = "وقال القائد: «سنعلن النصر قريبا». المعركة مستمرة في الباغوز."
+    assert [c.speaker for c in extract_claims(text, lang="ar", tagger=False)] == ["القائد", None]

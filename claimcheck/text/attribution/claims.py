@@ -91,7 +91,10 @@ def extract_claims(
             # The quotation after "He said:" is already his claim.
             continue
         claim_lang = sentence_lang(sentence.text, doc_lang)
-        if not found and claim_lang == "en":
+        if not found and claim_lang in ("en", "ar"):
+            # A quoted sentence that goes on with the quotation of the claim
+            # before it (English and Arabic: the two languages whose rules
+            # find such claims).
             speaking = _quote_goes_on(text, sentence, quoted, claims, newlines)
             if speaking is not None:
                 claims.append(

@@ -13,14 +13,17 @@ import re
 from dataclasses import dataclass
 
 # The only marks that open, close or end a quotation.
-_MARKS = re.compile(r"\n|''|[\"“”]")
+_MARKS = re.compile(r"\n|''|[\"“”«»]")
+# The closing mark of each paired opener.
+_CLOSERS = {"“": "”", "«": "»"}
 
 
 @dataclass(frozen=True)
 class QuotedRegions:
     """Spans of a text inside double quotation marks, in order.
 
-    Curly quotes pair up; straight ``"`` and doubled ``''`` toggle. A quote
+    Curly quotes and guillemets (« », as Arabic and French news quote) pair
+    up; straight ``"`` and doubled ``''`` toggle. A quote
     still open at the end of a paragraph is closed there, since news style
     reopens a quotation that runs on into the next paragraph. Regions do not
     overlap, so their starts and their ends both increase.
@@ -42,9 +45,9 @@ class QuotedRegions:
                 if open_at >= 0:
                     spans.append((open_at, at))
                     open_at = -1
-            elif open_at < 0 and mark != "”":
+            elif open_at < 0 and mark not in ("”", "»"):
                 open_at = found.end()
-                closer = "”" if mark == "“" else mark
+                closer = _CLOSERS.get(mark, mark)
             elif open_at >= 0 and (
                 mark == closer or (closer == "”" and mark == '"')
                 # a straight opener closed by a curly one: '"We will win,” he said'
