@@ -1477,3 +1477,17 @@ def test_arabic_quotation_continued_in_next_sentence_keeps_the_speaker(text: str
     # A sentence after the quotation has closed is the article's own.
     text = "وقال القائد: «سنعلن النصر قريبا». المعركة مستمرة في الباغوز."
     assert [c.speaker for c in extract_claims(text, lang="ar", tagger=False)] == ["القائد", None]
+
+
+def test_declining_to_comment_is_no_claim() -> None:
+    # The source said nothing: no claim, though the relation is found (PolNeAR
+    # annotates it).
+    for text in ("North Star Construction, which employs the two men, declined to comment "
+                 "on whether a ransom had been paid.",
+                 "The ministry refused to say where the money came from."):
+        assert find_attributions(text, lang="en", tagger=False)
+        assert _attributed(extract_claims(text, lang="en", tagger=False)) == []
+    # Declining or refusing something else can still be reported.
+    text = "Trump refused to concede that he lost the election."
+    assert [c.cue for c in _attributed(extract_claims(text, lang="en", tagger=False))] == [
+        "refused"]

@@ -116,6 +116,9 @@ def extract_claims(
                     continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
                 if _ANONYMITY.match(text, start, end):
                     continue  # "who asked not to be named", "requested anonymity": no claim
+                if _DECLINED.fullmatch(text, *item.cue_span) \
+                        and _NO_COMMENT.match(text, start, end):
+                    continue  # "declined to comment on whether ...": nothing was said
                 claims.append(_claim_of(text, item, item.content_span, claim_lang, doc_id))
         elif _states_something(text, sentence, has_punctuation) and not credits.covers(
                 *sentence.span):
@@ -140,6 +143,13 @@ def _claim_of(text: str, item: Attribution, span: tuple[int, int], lang: str,
 #: for his safety", "(who requested) anonymity to discuss ...".
 _ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|anonymity\b",
                         re.IGNORECASE)
+
+#: A cue that says its source would not speak, and a content that says
+#: about what: "declined to comment on whether a ransom had been paid",
+#: "refused to say where the money came from".
+_DECLINED = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)", re.IGNORECASE)
+_NO_COMMENT = re.compile(r"to\s+(?:comment|say|elaborate|speculate|discuss|confirm|"
+                         r"give\s+details|provide\s+details)\b", re.IGNORECASE)
 
 #: A content that is nothing but a web address (quotes and brackets aside).
 _ONLY_A_URL = re.compile(r"[\s\"'“”‘’«»()<>\[\]]*(?:https?://|www\.)\S+?[\s\"'“”‘’«»()<>\[\].,;]*")
