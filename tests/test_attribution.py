@@ -1491,3 +1491,15 @@ def test_declining_to_comment_is_no_claim() -> None:
     text = "Trump refused to concede that he lost the election."
     assert [c.cue for c in _attributed(extract_claims(text, lang="en", tagger=False))] == [
         "refused"]
+
+
+def test_a_cue_its_source_did_not_perform_gives_no_claim() -> None:
+    # The tagger reads "verify" as a cue here; Reuters claims nothing.
+    text = ("The army denied targeting civilians. The United Nations said more than 40,000 "
+            "people had been displaced by the fighting. Reuters could not independently "
+            "verify the accounts of either side.")
+    claims = _attributed(extract_claims(text, lang="en"))
+    assert [c.speaker for c in claims] == ["The army", "The United Nations"]
+    # "not only" negates nothing.
+    text = "On Sunday she not only brushed off the report, she said it was false."
+    assert "she" in [c.speaker for c in _attributed(extract_claims(text, lang="en"))]

@@ -119,6 +119,8 @@ def extract_claims(
                 if _DECLINED.fullmatch(text, *item.cue_span) \
                         and _NO_COMMENT.match(text, start, end):
                     continue  # "declined to comment on whether ...": nothing was said
+                if claim_lang == "en" and _negated_cue(text, item.cue_span):
+                    continue  # "could not independently verify the accounts": nor this
                 claims.append(_claim_of(text, item, item.content_span, claim_lang, doc_id))
         elif _states_something(text, sentence, has_punctuation) and not credits.covers(
                 *sentence.span):
@@ -150,6 +152,19 @@ _ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|anonymity\
 _DECLINED = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)", re.IGNORECASE)
 _NO_COMMENT = re.compile(r"to\s+(?:comment|say|elaborate|speculate|discuss|confirm|"
                          r"give\s+details|provide\s+details)\b", re.IGNORECASE)
+
+#: What comes right before an English cue its source did not perform:
+#: "did not say", "could not independently verify", "has never claimed".
+#: ("not only brushed off" still reports.)
+_NEGATED_CUE = re.compile(r"\b(?:not|never|n['’]t|cannot)\s+(?:(?!only\b)[a-z]+ly\s+)?$",
+                          re.IGNORECASE)
+
+def _negated_cue(text: str, cue: tuple[int, int]) -> bool:
+    """Whether an English cue (the tagger's may hold the negation itself:
+    "could not independently verify") is one its source did not perform."""
+    return bool(_NEGATED_CUE.search(text, max(0, cue[0] - 40), cue[0])
+                or _NEGATED_CUE.search(text[cue[0]:cue[1]].rsplit(" ", 1)[0] + " "))
+
 
 #: A content that is nothing but a web address (quotes and brackets aside).
 _ONLY_A_URL = re.compile(r"[\s\"'“”‘’«»()<>\[\]]*(?:https?://|www\.)\S+?[\s\"'“”‘’«»()<>\[\].,;]*")
