@@ -20,10 +20,10 @@ The fold folders are links into ``../shared`` under ``runs/tagger-folds/``
 resumes from its checkpoint when run again.
 
 With ``--student`` a 4-layer tagger (``--student-layers N``: N layers), all
-its layers trainable (the shape of the fast English tagger), is distilled on the same 672 articles from the run
-with the most trainable layers (or ``--student-from N``; 5 epochs, as stage
-1 of the shipped English tagger) and scored on the same fold: does the fast
-shape keep the gain?
+its layers trainable (the shape of the fast English tagger), is distilled on
+the same 672 articles from the run with the most trainable layers (or
+``--student-from N``; 5 epochs, as stage 1 of the shipped English tagger)
+and scored on the same fold: does the fast shape keep the gain?
 
 Usage::
 
