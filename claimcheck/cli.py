@@ -397,7 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "an update); 'none' compares them whatever their dates")
     find.add_argument("--full-tagger", action="store_true",
                       help="read English with the 12-layer attribution tagger instead of the "
-                      "fast 4-layer one: more speakers found, less than half the speed "
+                      "6-layer one: about as many speakers found, 0.6 of the speed "
                       "(models/attribution-tagger-en/README.md)")
     find.add_argument("--precision", default=None, choices=INFERENCE_PRECISIONS,
                       help="NLI arithmetic (default auto: bfloat16 where the CPU has it "

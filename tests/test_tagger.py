@@ -357,7 +357,7 @@ def test_the_shipped_tagger_reads_english_itself_and_hands_other_languages_on():
     from claimcheck.text.tagger import full_tagger
 
     tagger = shipped_tagger()
-    assert len(tagger.model.bert.encoder.layer) == 4
+    assert len(tagger.model.bert.encoder.layer) == 6
     assert len(tagger.fallback.model.bert.encoder.layer) == 12
     english = "The minister said prices would fall next year."
     french = "Le ministre a déclaré que les prix baisseraient l'an prochain."
