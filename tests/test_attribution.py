@@ -1506,3 +1506,18 @@ def test_a_cue_its_source_did_not_perform_gives_no_claim() -> None:
     # "not only" negates nothing.
     text = "On Sunday she not only brushed off the report, she said it was false."
     assert "she" in [c.speaker for c in _attributed(extract_claims(text, lang="en"))]
+
+
+def test_short_negations_and_declining_without_to_give_no_claim() -> None:
+    for text in ("The spokesman didn't say whether the talks had failed.",
+                 "Officials wouldn’t say how many people had died.",
+                 "Officials declined comment."):
+        assert _attributed(extract_claims(text, lang="en", tagger=False)) == [], text
+
+
+def test_reversed_guillemets_close_their_quotation() -> None:
+    # »...« (typed the other way round) is one quotation; what follows is
+    # the article's own.
+    text = "وقال الوزير إن »الوضع صعب«، مضيفا أن الجيش يتقدم. وقتل خمسة مدنيين في القصف."
+    claims = extract_claims(text, lang="ar", tagger=False)
+    assert claims[-1].speaker is None and claims[-1].text.startswith("وقتل خمسة")

@@ -813,17 +813,6 @@ def test_counts_of_those_present_decide():
                 "3,000 soldiers were deployed along the border").detail == "5000 vs 3000 (troops)"
 
 
-def test_counts_of_one_group_in_one_state_are_one_count():
-    # no word but the count's own is shared; the dead soldiers are the measure
-    assert only("count", "government losses stood at 17 soldiers",
-                "Twenty-three of our soldiers gave their lives for this victory"
-                ).detail == "17 vs 23 (troops)"
-    # on two different days they are two counts
-    assert not kinds("12 soldiers were killed on Monday", "20 soldiers were killed on Tuesday")
-    # the same group in another state is not the same count
-    assert "count" not in kinds("17 soldiers were wounded", "23 soldiers were killed")
-
-
 @pytest.mark.parametrize(("text", "units"), [
     ("Twenty-three of our soldiers gave their lives for this victory", ("troops", "dead")),
     ("23 people lost their lives in the floods", ("dead",)),

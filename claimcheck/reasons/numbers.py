@@ -286,12 +286,6 @@ def _times(folded: _Folded) -> frozenset[str]:
     return frozenset(out)
 
 
-def _one_time(a: _Folded, b: _Folded) -> bool:
-    """Whether two claims name no two different days, months or years."""
-    times_a, times_b = _times(a), _times(b)
-    return not (times_a and times_b and not times_a & times_b)
-
-
 def _one_count(a: _Folded, b: _Folded, p: Quantity, q: Quantity,
                around_a: _Folded, around_b: _Folded) -> bool:
     """Whether nothing says that two close counts of the same people or
@@ -305,7 +299,8 @@ def _one_count(a: _Folded, b: _Folded, p: Quantity, q: Quantity,
         if any(_strip_clitic(t.text, _RANGE_BEFORE)
                for t in folded.tokens[max(0, first - 3):first]):
             return False  # "between 20 and 30": either end
-    if not _one_time(a, b):
+    times_a, times_b = _times(a), _times(b)
+    if times_a and times_b and not times_a & times_b:
         return False
     # A count of people or things in no state (not the dead, the injured,
     # the missing, the displaced), neither none nor a bare count, is one
@@ -344,12 +339,9 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
         return None  # "400 soldiers will stay" is a part of "2,000 troops"
     specific = unit not in _GENERIC_UNITS
     # The words next to the two numbers say they measure one thing, or one
-    # claim is nothing but the count ("130 مهاجرا"), or each counts the same
-    # people in the same state ("losses stood at 17 soldiers" / "23 of our
-    # soldiers gave their lives") at no two different times.
+    # claim is nothing but the count ("130 مهاجرا").
     measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
-        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q) \
-        or (single and same_units and _same_state_and_group(p, q) and _one_time(a, b))
+        single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q)
     # One count of one kind of people or things in each of two claims on one
     # thing, the counts close, as two reports of one count are ("5 soldiers
     # lost" and "10,000 soldiers took part" count two things): numeric only.
@@ -488,13 +480,6 @@ def _part(around: _Folded, whole: _Folded, q: Quantity) -> bool:
     """Whether quantity ``q`` (with ``around``, the words next to it) is a
     part or a change of a total."""
     return bool(_PART_RE.search(around.text)) or _rescued(whole, q)
-
-
-def _same_state_and_group(p: Quantity, q: Quantity) -> bool:
-    """Whether two quantities count one group of people (soldiers, civilians)
-    in one state (the dead, the injured), and nothing else."""
-    return set(p.units) == set(q.units) and bool(set(p.units) & _STATES) \
-        and bool(set(p.units) & _WHO)
 
 
 def _none_of_the_group(p: Quantity, q: Quantity) -> bool:

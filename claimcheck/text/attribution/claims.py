@@ -116,8 +116,9 @@ def extract_claims(
                     continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
                 if _ANONYMITY.match(text, start, end):
                     continue  # "who asked not to be named", "requested anonymity": no claim
-                if _DECLINED.fullmatch(text, *item.cue_span) \
-                        and _NO_COMMENT.match(text, start, end):
+                if _DECLINED.match(text, *item.cue_span) and (
+                        _NO_COMMENT.match(text, start, end)
+                        or _NO_COMMENT.search(text, *item.cue_span)):
                     continue  # "declined to comment on whether ...": nothing was said
                 if claim_lang == "en" and _negated_cue(text, item.cue_span):
                     continue  # "could not independently verify the accounts": nor this
@@ -150,13 +151,13 @@ _ANONYMITY = re.compile(r"(?:not\s+)?to\s+be\s+(?:named|identified)\b|anonymity\
 #: about what: "declined to comment on whether a ransom had been paid",
 #: "refused to say where the money came from".
 _DECLINED = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)", re.IGNORECASE)
-_NO_COMMENT = re.compile(r"to\s+(?:comment|say|elaborate|speculate|discuss|confirm|"
+_NO_COMMENT = re.compile(r"(?:to\s+)?(?:comment|say|elaborate|speculate|discuss|confirm|"
                          r"give\s+details|provide\s+details)\b", re.IGNORECASE)
 
 #: What comes right before an English cue its source did not perform:
 #: "did not say", "could not independently verify", "has never claimed".
 #: ("not only brushed off" still reports.)
-_NEGATED_CUE = re.compile(r"\b(?:not|never|n['’]t|cannot)\s+(?:(?!only\b)[a-z]+ly\s+)?$",
+_NEGATED_CUE = re.compile(r"(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?!only\b)[a-z]+ly\s+)?$",
                           re.IGNORECASE)
 
 def _negated_cue(text: str, cue: tuple[int, int]) -> bool:

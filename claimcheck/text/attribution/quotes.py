@@ -15,7 +15,8 @@ from dataclasses import dataclass
 # The only marks that open, close or end a quotation.
 _MARKS = re.compile(r"\n|''|[\"“”«»]")
 # The closing mark of each paired opener.
-_CLOSERS = {"“": "”", "«": "»"}
+# Guillemets typed the other way round (»...«) pair too.
+_CLOSERS = {"“": "”", "«": "»", "»": "«"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class QuotedRegions:
                 if open_at >= 0:
                     spans.append((open_at, at))
                     open_at = -1
-            elif open_at < 0 and mark not in ("”", "»"):
+            elif open_at < 0 and mark != "”":
                 open_at = found.end()
                 closer = _CLOSERS.get(mark, mark)
             elif open_at >= 0 and (
