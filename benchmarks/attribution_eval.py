@@ -549,6 +549,24 @@ def markdown_table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def report_main(argv: list[str] | None, *, description: str, polnear: Path, polnear_help: str,
+                compute: Callable[[Path], dict[str, Any]],
+                render: Callable[[dict[str, Any]], str]) -> int:
+    """The command line of a report on a PolNeAR folder
+    (``benchmarks/rule_recall.py``, ``benchmarks/polnear_agreement.py``):
+    ``--polnear`` (default ``polnear``) and ``--json``; prints
+    ``render(compute(folder))`` and writes the result as JSON when asked."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--polnear", type=Path, default=polnear, help=polnear_help)
+    parser.add_argument("--json", type=Path, default=None, help="also write the result here")
+    args = parser.parse_args(argv)
+    result = compute(args.polnear)
+    print(render(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: score PolNeAR and the Arabic gold set, print a markdown table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -37,10 +37,8 @@ Under a minute on 2 CPU cores.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import itertools
-import json
 import random
 import sys
 from collections import Counter, defaultdict
@@ -167,16 +165,9 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--polnear", type=Path, default=POLNEAR,
-                        help="the PolNeAR folder holding train/ and dev/")
-    parser.add_argument("--json", type=Path, default=None, help="also write the result here")
-    args = parser.parse_args(argv)
-    result = agreement(args.polnear)
-    print(markdown(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return ae.report_main(argv, description=__doc__.splitlines()[0], polnear=POLNEAR,
+                          polnear_help="the PolNeAR folder holding train/ and dev/",
+                          compute=agreement, render=markdown)
 
 
 if __name__ == "__main__":

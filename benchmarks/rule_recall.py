@@ -29,8 +29,6 @@ A few seconds on 2 CPU cores.
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import sys
 from collections import Counter
@@ -127,17 +125,11 @@ def markdown(result: dict[str, Any]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--polnear", type=Path,
-                        default=REPO.parent / "shared" / "data" / "attribution" / "polnear"
-                        / "train", help="a PolNeAR split folder (default: train)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the result here")
-    args = parser.parse_args(argv)
-    result = rule_recall(args.polnear)
-    print(markdown(result))
-    if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    return 0
+    return ae.report_main(
+        argv, description=__doc__.splitlines()[0],
+        polnear=REPO.parent / "shared" / "data" / "attribution" / "polnear" / "train",
+        polnear_help="a PolNeAR split folder (default: train)",
+        compute=rule_recall, render=markdown)
 
 
 if __name__ == "__main__":

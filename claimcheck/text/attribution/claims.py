@@ -110,19 +110,8 @@ def extract_claims(
                 claims.append(
                     Claim(text=text[lead[0]:lead[1]], span=lead, lang=claim_lang, doc_id=doc_id)
                     if speaking is None else _claim_of(text, speaking, lead, claim_lang, doc_id))
-            for item in found:
-                start, end = item.content_span
-                if _ONLY_A_URL.fullmatch(text[start:end]):
-                    continue  # "Dana Rubinstein reports: http://politi.co/...": a link, no claim
-                if _ANONYMITY.match(text, start, end):
-                    continue  # "who asked not to be named", "requested anonymity": no claim
-                if _DECLINED.match(text, *item.cue_span) and (
-                        _NO_COMMENT.match(text, start, end)
-                        or _NO_COMMENT.search(text, *item.cue_span)):
-                    continue  # "declined to comment on whether ...": nothing was said
-                if claim_lang == "en" and _negated_cue(text, item.cue_span):
-                    continue  # "could not independently verify the accounts": nor this
-                claims.append(_claim_of(text, item, item.content_span, claim_lang, doc_id))
+            claims += [_claim_of(text, item, item.content_span, claim_lang, doc_id)
+                       for item in found if not _says_nothing(text, item, claim_lang)]
         elif _states_something(text, sentence, has_punctuation) and not credits.covers(
                 *sentence.span):
             claims.append(
@@ -159,6 +148,23 @@ _NO_COMMENT = re.compile(r"(?:to\s+)?(?:comment|say|elaborate|speculate|discuss|
 #: ("not only brushed off" still reports.)
 _NEGATED_CUE = re.compile(r"(?:\b(?:not|never|cannot)|n['’]t)\s+(?:(?!only\b)[a-z]+ly\s+)?$",
                           re.IGNORECASE)
+
+
+def _says_nothing(text: str, item: Attribution, lang: str) -> bool:
+    """Whether a relation gives no claim though it was found: its content is
+    only a link ("Dana Rubinstein reports: http://politi.co/...") or a request
+    not to be named ("who asked not to be named", "requested anonymity"), its
+    source declined to speak ("declined to comment on whether ..."), or an
+    English cue its source did not perform ("could not independently verify
+    the accounts")."""
+    start, end = item.content_span
+    return bool(
+        _ONLY_A_URL.fullmatch(text[start:end])
+        or _ANONYMITY.match(text, start, end)
+        or (_DECLINED.match(text, *item.cue_span)
+            and (_NO_COMMENT.match(text, start, end) or _NO_COMMENT.search(text, *item.cue_span)))
+        or (lang == "en" and _negated_cue(text, item.cue_span)))
+
 
 def _negated_cue(text: str, cue: tuple[int, int]) -> bool:
     """Whether an English cue (the tagger's may hold the negation itself:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 # The only marks that open, close or end a quotation.
 _MARKS = re.compile(r"\n|''|[\"“”«»]")
-# The closing mark of each paired opener.
-# Guillemets typed the other way round (»...«) pair too.
+# The closing mark of each paired opener (guillemets typed the other way
+# round, »...«, pair too).
 _CLOSERS = {"“": "”", "«": "»", "»": "«"}
 
 
