@@ -71,6 +71,14 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
          [("Die Polizei", "erklärte", "zwölf Menschen gestorben seien")]),
         ("Der Damm ist sicher, sagte die Bürgermeisterin Anna Weber.", "de",
          [("die Bürgermeisterin Anna Weber", "sagte", "Der Damm ist sicher")]),
+        # a listener between a postposed verb and its subject; a closed
+        # quotation before the verb, a description of the subject after it
+        ("« Le port est paralysé », a déclaré à l'AFP Jean Dupont, secrétaire du syndicat.",
+         "fr", [("Jean Dupont", "a déclaré", "« Le port est paralysé »")]),
+        ("«El puerto está cerrado», dijo a la prensa el ministro.", "es",
+         [("el ministro", "dijo", "«El puerto está cerrado»")]),
+        ('"Der Hafen ist gelähmt", sagte Hans Müller, der seit 2010 im Amt ist.', "de",
+         [("Hans Müller", "sagte", '"Der Hafen ist gelähmt"')]),
     ],
 )
 def test_european_relations(text: str, lang: str, expected: list) -> None:
@@ -127,3 +135,18 @@ def test_spanish_article_is_read_as_spanish() -> None:
     claims = extract_claims(text)
     assert {c.lang for c in claims} == {"es"}
     assert [c.speaker for c in claims] == ["El ministro de Interior", "la policía"]
+
+
+@pytest.mark.parametrize(("text", "lang", "speaker"), [
+    ("« Le port est paralysé. Aucun navire n'a été déchargé depuis lundi », a déclaré à "
+     "l'AFP Jean Dupont, secrétaire général du syndicat.", "fr", "Jean Dupont"),
+    ("«El puerto está paralizado. Ningún barco ha sido descargado desde el lunes», dijo a "
+     "la AFP Juan Pérez, secretario general del sindicato.", "es", "Juan Pérez"),
+])
+def test_a_quotation_of_two_sentences_is_its_speakers_once(text: str, lang: str,
+                                                            speaker: str) -> None:
+    # Both sentences are the speaker's; the second is not also the article's
+    # own claim with the cue and the speaker in it.
+    claims = extract_claims(text, lang=lang)
+    assert [c.speaker for c in claims] == [speaker, speaker]
+    assert not any("AFP" in c.text for c in claims)

@@ -1036,3 +1036,39 @@ def test_all_of_a_group_unharmed_against_some_of_it_injured_in_one_language():
     assert find_reasons("all passengers were unharmed", "two crew members were injured") == []
     assert find_reasons("all passengers were unharmed",
                         "three passengers were taken to hospital as a precaution") == []
+
+
+def test_counts_compared_across_other_languages_by_unit():
+    # Turkish and Arabic, French and English: the units alone say what is counted
+    (reason,) = find_reasons("الحافلة كانت تقل 42 راكبا", "otobüste 46 yolcu bulunduğunu",
+                             lang_a="ar", lang_b="tr")
+    assert reason.detail == "42 vs 46 (passengers)"
+    (reason,) = find_reasons("Aucun navire n'a été déchargé depuis lundi",
+                             "staff had unloaded two container ships on Tuesday",
+                             lang_a="fr", lang_b="en")
+    assert (reason.kind, reason.detail) == ("count", "0 vs 2 (ships)")
+    # a bound the other count lies within is no clash ("up to 250")
+    assert find_reasons("kapal itu memiliki izin untuk mengangkut hingga 250 penumpang",
+                        "230 passengers were on board", lang_a="id", lang_b="en") == []
+    # within one such language no rule reads the words around the numbers
+    assert find_reasons("Aucun navire n'a été déchargé", "Sept navires attendaient au large",
+                        lang_a="fr", lang_b="fr") == []
+    # a language without a lexicon gives nothing
+    assert find_reasons("42 راكبا", "46 пассажиров", lang_a="ar", lang_b="ru") == []
+
+
+@pytest.mark.parametrize(("text", "value", "units", "bound"), [
+    ("más de 200 personas murieron", 200, ("people",), "min"),
+    ("sekitar 40 penumpang", 40, ("passengers",), "approx"),
+    ("il 40 per cento dei lavoratori", 40, ("percent",), "exact"),
+    ("Aucun blessé n'a été signalé", 0, ("injured",), "exact"),
+    # the ferry is not what is counted
+    ("All 230 people aboard a passenger ferry", 230, ("people",), "exact"),
+])
+def test_counts_in_other_languages(text, value, units, bound):
+    (q,) = find_quantities(text)
+    assert (q.value, q.units, q.bound) == (value, units, bound)
+
+
+def test_an_indonesian_time_is_no_count():
+    assert find_quantities("Api muncul sekitar pukul 07.30 WITA") == []

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from claimcheck.reasons import lexicon_world
 from claimcheck.reasons.antonyms import _antonym, _hedged
 from claimcheck.reasons.aspect import _aspect, _quote, other_times
 from claimcheck.reasons.fold import (
@@ -60,8 +61,13 @@ from claimcheck.reasons.reported import _reported_either, reported_clash
 
 #: The languages the rules' lexicons cover.
 RULE_LANGS = frozenset({"ar", "en"})
+#: The languages whose counts :func:`find_reasons` compares with those of
+#: another language (:mod:`~claimcheck.reasons.lexicon_world`), though no
+#: other rule reads them.
+NUMBER_LANGS = RULE_LANGS | lexicon_world.LANGS
 
 __all__ = [
+    "NUMBER_LANGS",
     "RULE_LANGS",
     "KINDS",
     "KIND_WEIGHTS",
@@ -101,9 +107,13 @@ def find_reasons(
     text_a, text_b : str
         The two claims' contents (without the speaker and reporting verb).
     lang_a, lang_b : str or None
-        Language codes of the claims. The rules cover Arabic and English;
-        for any other language code no reason is looked for, since the
-        lexicons would only match by accident.
+        Language codes of the claims. The rules cover Arabic and English.
+        A claim in another language of :data:`NUMBER_LANGS` (French,
+        Spanish, Portuguese, Italian, German, Turkish, Indonesian) has its
+        counts compared with those of a claim in another language
+        (``count`` and ``numeric`` only, by unit: "42 راكبا" / "46 yolcu");
+        otherwise no reason is looked for, since the lexicons would only
+        match by accident.
     context_a, context_b : str or None
         The sentence(s) around each claim in its article, searched for a
         clash the article itself reports, and for a figure a source puts on
@@ -128,8 +138,14 @@ def find_reasons(
     >>> [r.detail for r in find_reasons("400 جندي", "2000 soldiers")]
     ['400 vs 2000 (troops)']
     """
+    later = "a" if _later(date_a, date_b) else "b" if _later(date_b, date_a) else None
     if any(lang not in (None, "und", *RULE_LANGS) for lang in (lang_a, lang_b)):
-        return []
+        if lang_a == lang_b or not {lang_a, lang_b} <= NUMBER_LANGS:
+            return []  # within one such language the units alone say too little
+        # Across two languages no word is shared: the units have to do, as
+        # between Arabic and English.
+        counts = _numeric(_fold(text_a), _fold(text_b), False, later, cross=True)
+        return [counts] if counts else []
     a = _fold(text_a)
     b = _fold(text_b)
     reasons: list[Reason] = []
@@ -150,7 +166,6 @@ def find_reasons(
         _topics(a, units=False) & _topics(b, units=False)
     )
 
-    later = "a" if _later(date_a, date_b) else "b" if _later(date_b, date_a) else None
     numeric = _numeric(a, b, same_thing, later) or _figure_clash(a, b, context_a, context_b)
     if numeric:
         reasons.append(numeric)

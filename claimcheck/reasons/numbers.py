@@ -155,10 +155,15 @@ def _topics(folded: _Folded, *, units: bool = True) -> frozenset[str]:
 
 
 def _numeric(a: _Folded, b: _Folded, same_thing: bool,
-             later: Literal["a", "b"] | None = None) -> Reason | None:
+             later: Literal["a", "b"] | None = None, *,
+             cross: bool | None = None) -> Reason | None:
     """The ``count`` or ``numeric`` reason of two folded claims, or None. ``same_thing``:
     the claims share a content word or topic; ``later``: which claim's
-    article is dated after the other's, if known."""
+    article is dated after the other's, if known; ``cross``: the claims are
+    in two languages, so no shared word is to be expected (default: they
+    are in two scripts)."""
+    if cross is None:
+        cross = _script(a) != _script(b)
     qa = [q for q in _quantities(a) if q.units]
     qb = [q for q in _quantities(b) if q.units]
     if not qa or not qb or _named_apart(a, b):
@@ -174,7 +179,7 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool,
             p, q = same_a[0], same_b[0]
             if _TOLLS.intersection(p.units, q.units) and _grown(a, b, p, q, later):
                 continue
-            found = _clash(a, b, p, q, unit, same_thing,
+            found = _clash(a, b, p, q, unit, same_thing, cross,
                            single=len(same_a) == len(same_b) == 1,
                            same_units=not _units_disagree(p, q))
             if found:
@@ -190,7 +195,7 @@ def _numeric(a: _Folded, b: _Folded, same_thing: bool,
                 if any(_at_most(p, q) for p in kinds for q in people) \
                         or not _close(kinds[0], people[0]):
                     continue  # "11 people died" of "400 passengers": not the total
-                found = _clash(m, n, kinds[0], people[0], unit, same_thing,
+                found = _clash(m, n, kinds[0], people[0], unit, same_thing, cross,
                                single=len(kinds) == len(people) == 1, swapped=m is b,
                                subset=True)
                 if found:
@@ -322,11 +327,12 @@ _PRESENT_RE = re.compile(_word(
 
 
 def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thing: bool,
-           *, single: bool, same_units: bool = True, swapped: bool = False,
+           cross: bool, *, single: bool, same_units: bool = True, swapped: bool = False,
            subset: bool = False) -> Reason | None:
     """The ``count`` or ``numeric`` reason for quantities ``p`` of ``a`` and
     ``q`` of ``b``, whose values cannot both hold, unless something says
-    they measure different things. ``single``: each claim counts this unit
+    they measure different things. ``cross``: the claims are in two
+    languages (see :func:`_numeric`). ``single``: each claim counts this unit
     once; ``same_units``: the two quantities name the same people (not
     "soldiers killed" against "soldiers wounded", :func:`_units_disagree`); ``subset``: ``p`` counts
     a group among the people ``q`` counts."""
@@ -340,7 +346,7 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     specific = unit not in _GENERIC_UNITS
     # The words next to the two numbers say they measure one thing, or one
     # claim is nothing but the count ("130 مهاجرا").
-    measured = _same_measure(around_a, around_b, _script(a) != _script(b)) or (
+    measured = _same_measure(around_a, around_b, cross) or (
         single and specific and (_bare(a) or _bare(b))) or _none_of_the_group(p, q)
     # One count of one kind of people or things in each of two claims on one
     # thing, the counts close, as two reports of one count are ("5 soldiers

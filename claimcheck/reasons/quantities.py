@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from claimcheck.reasons import lexicon_world
 from claimcheck.reasons.fold import (
     CACHE_SIZE,
     _fold,
@@ -111,6 +112,8 @@ _BOUND_CUES: dict[str, Bound] = {
     "اقل": "max", "under": "max", "fewer": "max", "less": "max", "up": "max",
     "within": "max",
 }  # fmt: skip
+for _cue, _bound in lexicon_world.BOUND_CUES.items():
+    _BOUND_CUES.setdefault(_norm(_cue), _bound)  # type: ignore[arg-type]
 
 _UNIT_FORMS = {
     "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops servicemen",
@@ -155,6 +158,12 @@ _UNIT_FORMS = {
     "hectares": "هكتار هكتارات هكتارا hectare hectares",
 }
 _UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
+# French, Spanish, Portuguese, Italian, German, Turkish and Indonesian
+# (:mod:`~claimcheck.reasons.lexicon_world`); an Arabic or English form
+# keeps its key.
+for _key, _forms in lexicon_world.UNIT_FORMS.items():
+    for _form in _forms.split():
+        _UNIT_OF.setdefault(_norm(_form), _key)
 
 # Units that say nothing about the thing measured ("40 percent" of what?):
 # these only compare when the claims also share a topic word.
@@ -192,7 +201,8 @@ _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
 # Words right before a number that names something instead of counting it
 # ("flight 512", "الرحلة 512", "Resolution 2254", "وفقا للقرار 2254", "Article
 # 5"); the Arabic ones with or without a clitic (:func:`_strip_clitic`).
-_LABEL_WORDS = dict.fromkeys(_words("flight flights resolution article رحله قرار ماده رقم"))
+_LABEL_WORDS = dict.fromkeys(_words("flight flights resolution article رحله قرار ماده رقم "
+                                    + lexicon_world.LABEL_WORDS))
 
 
 def _strip_clitic(word: str, table: dict) -> str | None:
@@ -552,7 +562,8 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
 # English words that count nothing, and those after "no" that make it no zero
 # ("no more than 700": a bound; "no longer").
 _ZERO = {("no",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
-         ("not", "a", "single"): 0, ("not", "one"): 0}
+         ("not", "a", "single"): 0, ("not", "one"): 0,
+         **{tuple(map(_norm, words)): 0 for words in lexicon_world.ZERO_WORDS}}
 _NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".split())
 # The last word of a count of none that counts what its people did ("no one
 # was killed": none dead), not the noun after it.
@@ -681,6 +692,10 @@ def _is_conjunction(word: str) -> bool:
     )
 
 
+# An article after the counted noun opens another noun phrase.
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 def _units_near(tokens: Sequence[_Token], start: int, end: int,
                 text: str = "") -> tuple[str, ...]:
     """Units of the nouns after (or, failing that, before) a number;
@@ -694,8 +709,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break  # the next number's ("the two raised $350 million": two, not dollars)
         if forward and _is_arabic(word) and word.startswith("و") and len(word) > 3:
             break  # "مقتل 11 شخصا، وإصابة 30": the 11 are not the injured
-        if word == "per" and (j + 1 >= len(tokens) or tokens[j + 1].text != "cent"):
-            break  # "1.2 gigabits per second": a rate ("per cent" is percent)
+        if word == "per" and (j + 1 >= len(tokens) or tokens[j + 1].text not in ("cent", "cento")):
+            break  # "1.2 gigabits per second": a rate ("per cent", "per cento" are percent)
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted
@@ -706,8 +721,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             continue  # "21 bodies" are dead; "three UN bodies" are not
         if unit:
             forward.append(unit)
-        elif _is_conjunction(word):
-            break
+        elif _is_conjunction(word) or (forward and word in _ARTICLES):
+            break  # "230 people aboard a passenger ferry": the ferry is not counted
     if "dead" not in forward and _lives_lost(tokens, start, end, text):
         forward.append("dead")  # "23 people lost their lives"
     elif (set(forward) & _PEOPLE or tokens[end - 1].text in _NO_ONE) \

@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from claimcheck.text import lexicon_ar, lexicon_en
+from claimcheck.text.attribution import european
 from claimcheck.text.attribution.credits import CreditLines
 from claimcheck.text.attribution.quotes import QuotedRegions
 from claimcheck.text.attribution.relations import (
@@ -83,12 +84,14 @@ def extract_claims(
     attributions = attributions_by_sentence(text, sentences, doc_lang, tagger, quoted)
     has_punctuation = any(s.text.rstrip("\"'”’»)] ")[-1:] in ".!?؟…" for s in sentences)
     claims: list[Claim] = []
-    reported = _Covers([a.content_span for found in attributions for a in found])
+    relations = [a for found in attributions for a in found]
+    reported = _Covers([a.content_span for a in relations])
     newlines = [mark.start() for mark in re.finditer("\n", text)]
     credits = CreditLines(text)
     for sentence, found in zip(sentences, attributions):
-        if not found and reported.covers(*sentence.span):
-            # The quotation after "He said:" is already his claim.
+        if not found and (reported.covers(*sentence.span) or _ends_report(sentence, relations)):
+            # The quotation after "He said:" is already his claim; so is the
+            # last sentence of a quotation its source and cue close.
             continue
         claim_lang = sentence_lang(sentence.text, doc_lang)
         if not found and claim_lang in ("en", "ar"):
@@ -195,6 +198,16 @@ class _Covers:
         return at >= 0 and self._reach[at] >= end
 
 
+def _ends_report(sentence: Sentence, relations: list[Attribution]) -> bool:
+    """Whether ``sentence`` is the end of a relation's content that began in
+    an earlier sentence, followed by that relation's cue: '« Le port est
+    paralysé. Aucun navire n'a été déchargé », a déclaré X.' The second
+    sentence is already part of X's claim, which takes in both."""
+    start, end = sentence.span
+    return any(a.content_span[0] < start < a.content_span[1] <= a.cue_span[0]
+               and a.cue_span[1] <= end for a in relations)
+
+
 def _body_end(text: str, start: int, end: int) -> int:
     """Where the words of ``text[start:end]`` end, before its closing
     punctuation and quotation marks."""
@@ -236,22 +249,28 @@ def _quote_goes_on(
     return previous
 
 
+#: The languages whose rules give a quotation's speaker to the sentence with
+#: the cue only: English and the European languages of
+#: :mod:`~claimcheck.text.attribution.european`.
+_OPENED_QUOTES_LANGS = frozenset({"en", *european.LANGUAGES})
+
+
 def _quotes_begun_before(text: str, claims: list[Claim], quoted: QuotedRegions,
                          newlines: list[int]) -> list[Claim]:
     """Give the sentences a quotation opens the speaker who closes it:
     '"We will stand up. We need real change," Sanders told a crowd.': the first
     sentence is his as well as the second, though only the second holds the
-    report. An English sentence without a speaker gets the speaker of the
-    next claim in the same paragraph when both lie in one quotation, which
-    the sentence opens or continues, and that claim's content runs to the
-    quotation's end."""
+    report. A sentence without a speaker, in English or a language of
+    :data:`_OPENED_QUOTES_LANGS`, gets the speaker of the next claim in the
+    same paragraph when both lie in one quotation, which the sentence opens
+    or continues, and that claim's content runs to the quotation's end."""
     out = list(claims)
     # Where the report a claim belongs to ends: its own content, or for a
     # sentence given a later speaker here, that speaker's content.
     reach = [claim.span[1] for claim in out]
     for k in range(len(out) - 2, -1, -1):
         claim = out[k]
-        if claim.speaker is not None or claim.lang != "en":
+        if claim.speaker is not None or claim.lang not in _OPENED_QUOTES_LANGS:
             continue
         region = quoted.at(claim.span[0])
         following = out[k + 1]

@@ -138,6 +138,12 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
         k += 1
     opened = k + 1 < end and ((toks[k].text == ":" and toks[k + 1].text in QUOTES)
                               or (toks[k].text == "," and lex.comma_content))
+    if opened and toks[k].text == "," and toks[k + 1].text not in QUOTES \
+            and _after_quotation(toks, verb):
+        # '"Y", sagte X, der seit 2010 im Amt ist.': after a quotation the
+        # verb's subject follows it, then a description of the subject (the
+        # postposed rule); a content there would open another quotation.
+        return None
     if opened:
         # 'X dijo: "Y"'; German "X sagte (am Dienstag), (dass) Y"
         first = k + 2 if _is_complementiser(toks[k + 1], lex) else k + 1
@@ -157,6 +163,14 @@ def _preposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) -
         # the elided complementiser is part of the token: start after it
         content = (toks[k].start + 3, content[1])
     return _preposed_match(toks, cue, after, k, content, impersonal, lex)
+
+
+def _after_quotation(toks: list[Token], verb: int) -> bool:
+    """Whether the verb at ``verb`` comes right after a closed quotation and
+    its comma ('"Y", sagte', '"Y," dijo', '« Y », a déclaré')."""
+    return verb >= 2 and {toks[verb - 1].text, toks[verb - 2].text} <= {",", *QUOTES} \
+        and "," in (toks[verb - 1].text, toks[verb - 2].text) \
+        and toks[verb - 1].text != toks[verb - 2].text
 
 
 def _preposed_match(toks: list[Token], cue: int, after: int, stop: int, content: tuple[int, int],
@@ -260,17 +274,38 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
         before += 1  # the content keeps its closing quote
     # "a-t-elle ajouté": the subject is in the verb, an earlier speaker
     inverted = bool(_INVERTED.search(toks[cue].low))
-    if not inverted and (after >= end or not _opens_phrase(toks[after], lex)):
+    subject = after if inverted else _past_listener(toks, after, end, lex)
+    if not inverted and (subject >= end or not _opens_phrase(toks[subject], lex)):
         return None
     stop = next((k for k in range(after, end) if toks[k].text in _CLAUSE), end)
-    if stop < end and span_of(toks, stop + 1, end) is not None:
+    # A quotation closed before the verb is the whole content: what follows
+    # the subject's comma describes the subject ("», a déclaré X, secrétaire
+    # général du syndicat.").
+    closed = inside or toks[before - 1].text in QUOTES
+    if stop < end and not closed and span_of(toks, stop + 1, end) is not None:
         return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     content = span_of(toks, 0, before)
     if content is None:
         return None
-    source = None if inverted else _source_after(toks, after, end, lex)
+    source = None if inverted else _source_after(toks, subject, end, lex)
     return Match(source, (toks[cue].start, toks[after - 1].end), content,
                  region_start=toks[0].start)
+
+
+def _past_listener(toks: list[Token], after: int, end: int, lex: Lexicon) -> int:
+    """Where a postposed subject starts after its verb: past a listener
+    between the two ("a déclaré à l'AFP Jean Dupont", "dijo a la prensa el
+    ministro"), a preposition, an article and one word; ``after`` when
+    there is none."""
+    if after >= end or toks[after].low not in lex.source_ends:
+        return after
+    k = after + 1
+    while k < end and toks[k].low in lex.determiners:
+        k += 1
+    k += 1  # the listener: "l'AFP", "prensa", "Reuters"
+    if k < end and toks[k].text not in _CLAUSE and _opens_phrase(toks[k], lex):
+        return k
+    return after
 
 
 def _according(toks: list[Token], end: int, lex: Lexicon) -> list[Match]:
