@@ -1072,3 +1072,25 @@ def test_counts_in_other_languages(text, value, units, bound):
 
 def test_an_indonesian_time_is_no_count():
     assert find_quantities("Api muncul sekitar pukul 07.30 WITA") == []
+
+
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("1.200 personas murieron", "es", 1200),
+    ("plus de 1 200 conteneurs", "fr", 1200),
+    ("46.000 yolcu", "tr", 46000),
+    ("3,5 milyar dolar", "tr", 3.5e9),
+    ("200 mil pessoas", "pt", 200000),
+])
+def test_numbers_written_as_their_language_writes_them(text, lang, value):
+    from claimcheck.reasons.lexicon_world import english_numbers
+
+    (q,) = find_quantities(english_numbers(text, lang))
+    assert q.value == value
+    # the same figure written in English is no clash
+    assert find_reasons(text, f"{value:,.0f} people", lang_a=lang, lang_b="en") == []
+
+
+def test_a_turkish_capital_i_stays_in_its_word():
+    from claimcheck.reasons.fold import _fold
+
+    assert [t.text for t in _fold("İzmir'de 12 yolcu").tokens][0].startswith("izmir")

@@ -144,7 +144,9 @@ def find_reasons(
             return []  # within one such language the units alone say too little
         # Across two languages no word is shared: the units have to do, as
         # between Arabic and English.
-        counts = _numeric(_fold(text_a), _fold(text_b), False, later, cross=True)
+        counts = _numeric(_fold(lexicon_world.english_numbers(text_a, lang_a or "")),
+                          _fold(lexicon_world.english_numbers(text_b, lang_b or "")),
+                          False, later, cross=True)
         return [counts] if counts else []
     a = _fold(text_a)
     b = _fold(text_b)

@@ -22,6 +22,7 @@ _LETTER_TABLE = {
     ord("ى"): "ي",
     ord("’"): "'",
     ord("‘"): "'",
+    ord("İ"): "I",  # Turkish: lowercased it would carry a combining dot
 }
 
 _DROPPED = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

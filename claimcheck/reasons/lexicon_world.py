@@ -18,6 +18,8 @@ an English claim must not read them.
 
 from __future__ import annotations
 
+import re
+
 #: The languages these tables cover.
 LANGS = frozenset({"fr", "es", "pt", "it", "de", "tr", "id"})
 
@@ -276,3 +278,44 @@ ZERO_WORDS: tuple[tuple[str, ...], ...] = (
     ("hiçbir",),
     ("tidak", "ada"), ("tak", "ada"),
 )  # fmt: skip
+
+#: Scale words after a number, written as the English ones the number
+#: reader knows ("3,5 milyar" -> "3.5 billion", "200 mil" -> "200
+#: thousand"); kept apart from the merged tables, since "bin" and "mil" are
+#: also English words.
+SCALE_WORDS: dict[str, str] = {
+    **dict.fromkeys("mille mil mila tausend bin ribu".split(), "thousand"),
+    **dict.fromkeys("""million millions millón millones milhão milhões milhao milhoes
+                    milione milioni millionen milyon juta""".split(), "million"),
+    **dict.fromkeys("""milliard milliards millardo millardos bilhão bilhões bilhao bilhoes
+                    miliardo miliardi milliarde milliarden milyar miliar""".split(), "billion"),
+}
+
+# "1.200" and "46.000" (a dot between groups of three), "1 200" in French,
+# and a decimal comma ("3,5"): the number as English writes it.
+_GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?:,(\d+))?(?![\d.,]\d)")
+_GROUPED_SPACE = re.compile(
+    r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?:,(\d+))?(?![\d.,]?\d)")
+_DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d+)(?![\d.,]\d)")
+_SCALE_RE = re.compile(r"(?<=\d )(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+                       + r")\b", re.IGNORECASE)
+
+
+def english_numbers(text: str, lang: str) -> str:
+    """``text`` with its numbers written as in English, for a text in one of
+    :data:`LANGS`: group separators dropped ("1.200" -> "1200", French "1
+    200" -> "1200"), a decimal comma made a point ("3,5" -> "3.5"), and the
+    scale word after a number made English ("3,5 milyar" -> "3.5 billion").
+    Other text is returned unchanged."""
+    if lang not in LANGS:
+        return text
+
+    def joined(match: re.Match[str]) -> str:
+        whole = match.group(1) + re.sub(r"\D", "", match.group(2))
+        return whole + ("." + match.group(3) if match.group(3) else "")
+
+    text = _GROUPED.sub(joined, text)
+    if lang == "fr":
+        text = _GROUPED_SPACE.sub(joined, text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2", text)
+    return _SCALE_RE.sub(lambda m: SCALE_WORDS[m.group().lower()], text)
