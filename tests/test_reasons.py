@@ -1080,6 +1080,11 @@ def test_an_indonesian_time_is_no_count():
     ("46.000 yolcu", "tr", 46000),
     ("3,5 milyar dolar", "tr", 3.5e9),
     ("200 mil pessoas", "pt", 200000),
+    ("McCoy demande 250 000 $.", "fr", 250000),
+    ("gasta $ 7 mil millones en inteligencia", "es", 7e9),
+    ("pendant vingt-cinq ans", "fr", 25),
+    ("yirmi beş yıl", "tr", 25),
+    ("dua puluh lima orang", "id", 25),
 ])
 def test_numbers_written_as_their_language_writes_them(text, lang, value):
     from claimcheck.reasons.lexicon_world import english_numbers
@@ -1094,3 +1099,10 @@ def test_a_turkish_capital_i_stays_in_its_word():
     from claimcheck.reasons.fold import _fold
 
     assert [t.text for t in _fold("İzmir'de 12 yolcu").tokens][0].startswith("izmir")
+
+
+def test_a_day_of_a_month_is_a_date_in_other_languages_too():
+    from claimcheck.reasons.lexicon_world import english_numbers
+
+    assert [q.value for q in find_quantities(english_numbers(
+        "52 personnes ont été tuées le 7 juillet.", "fr"))] == [52]

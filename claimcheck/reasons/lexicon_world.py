@@ -212,7 +212,7 @@ UNIT_FORMS: dict[str, str] = {
         dia dias
         giorno giorni
         tage tagen
-        gün
+        gün günü günlük gündür günde
         hari""",
     "weeks": """semaine semaines
         semana semanas
@@ -232,7 +232,7 @@ UNIT_FORMS: dict[str, str] = {
         ano anos
         anno anni
         jahre jahren
-        yıl sene
+        yıl yılı yılını yıldır yıllık yıllar yılda sene
         tahun""",
     "hours": """heure heures
         hora horas
@@ -291,22 +291,73 @@ SCALE_WORDS: dict[str, str] = {
                     miliardo miliardi milliarde milliarden milyar miliar""".split(), "billion"),
 }
 
-# "1.200" and "46.000" (a dot between groups of three), "1 200" in French,
-# and a decimal comma ("3,5"): the number as English writes it.
+_MONTH_NAMES = ("january february march april may june july august september october "
+                "november december").split()
+#: Month names, written as the English ones: a day of a month is a date,
+#: not a count ("le 7 juillet"), and two claims' months compare.
+MONTHS: dict[str, str] = {
+    form: english
+    for forms in (
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+        "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+        "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+        "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
+        "dicembre",
+        "januar februar märz april mai juni juli august september oktober november dezember",
+        "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+        "januari februari maret april mei juni juli agustus september oktober november desember",
+    )
+    for form, english in zip(forms.split(), _MONTH_NAMES)
+}
+
+#: Number words (two to ten, the tens to ninety, a hundred), as digits.
+NUMBER_WORDS: dict[str, int] = {
+    form: value
+    for forms, values in (
+        ("deux trois quatre cinq six sept huit neuf dix", range(2, 11)),
+        ("vingt trente quarante cinquante soixante", range(20, 70, 10)),
+        ("dos tres cuatro cinco seis siete ocho nueve diez", range(2, 11)),
+        ("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa", range(20, 100, 10)),
+        ("dois duas três quatro cinco seis sete oito nove dez", (2, 2, *range(3, 11))),
+        ("vinte trinta quarenta cinquenta sessenta setenta oitenta noventa", range(20, 100, 10)),
+        ("due tre quattro cinque sei sette otto nove dieci", range(2, 11)),
+        ("venti trenta quaranta cinquanta sessanta settanta ottanta novanta", range(20, 100, 10)),
+        ("zwei drei vier fünf sechs sieben acht neun zehn", range(2, 11)),
+        ("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig", range(20, 100, 10)),
+        ("iki üç dört beş altı yedi sekiz dokuz", range(2, 10)),
+        ("yirmi otuz kırk elli altmış yetmiş seksen doksan", range(20, 100, 10)),
+        ("dua tiga empat lima enam tujuh delapan sembilan sepuluh", range(2, 11)),
+        ("cent cien cem cento hundert seratus", (100,) * 6),
+    )
+    for form, value in zip(forms.split(), values)
+}
+# A tens word and a units word joined ("vingt-cinq", "yirmi beş").
+_TENS = {form for form, value in NUMBER_WORDS.items() if value % 10 == 0 and 20 <= value < 100}
+_UNITS = {form for form, value in NUMBER_WORDS.items() if value < 10}
+
+# "1.200" and "46.000" (a dot between groups of three), "1 200", and a
+# decimal comma ("3,5"): the number as English writes it.
 _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?:,(\d+))?(?![\d.,]\d)")
 _GROUPED_SPACE = re.compile(
     r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?:,(\d+))?(?![\d.,]?\d)")
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d+)(?![\d.,]\d)")
-_SCALE_RE = re.compile(r"(?<=\d )(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+_SCALE_RE = re.compile(r"(?<=\d )(?:mil millones|mil milhões|"
+                       + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                        + r")\b", re.IGNORECASE)
+# A currency sign after its number ("30 $", "250 000 €") goes before it.
+_SIGN_AFTER = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s?([$€£])")
+_WORD_RE = re.compile(r"\w+(?:-\w+)?", re.UNICODE)
 
 
 def english_numbers(text: str, lang: str) -> str:
     """``text`` with its numbers written as in English, for a text in one of
-    :data:`LANGS`: group separators dropped ("1.200" -> "1200", French "1
-    200" -> "1200"), a decimal comma made a point ("3,5" -> "3.5"), and the
-    scale word after a number made English ("3,5 milyar" -> "3.5 billion").
-    Other text is returned unchanged."""
+    :data:`LANGS`: group separators dropped ("1.200" -> "1200", "1 200" ->
+    "1200"), a decimal comma made a point ("3,5" -> "3.5"), a currency sign
+    put before its number ("30 $" -> "$30"), number words and month names
+    made English ("vingt-cinq" -> "25", "yirmi beş" -> "25", "juillet" ->
+    "july"), and the scale word after a number too ("3,5 milyar" -> "3.5
+    billion", "7 mil millones" -> "7 billion"). Other text is returned
+    unchanged."""
     if lang not in LANGS:
         return text
 
@@ -314,8 +365,29 @@ def english_numbers(text: str, lang: str) -> str:
         whole = match.group(1) + re.sub(r"\D", "", match.group(2))
         return whole + ("." + match.group(3) if match.group(3) else "")
 
-    text = _GROUPED.sub(joined, text)
-    if lang == "fr":
-        text = _GROUPED_SPACE.sub(joined, text)
+    text = _GROUPED_SPACE.sub(joined, _GROUPED.sub(joined, text))
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
-    return _SCALE_RE.sub(lambda m: SCALE_WORDS[m.group().lower()], text)
+    text = _SIGN_AFTER.sub(r"\2\1", text)
+    text = _WORD_RE.sub(_english_word, text)
+    text = re.sub(r"\b([2-9]0) ([2-9])\b", lambda m: str(int(m[1]) + int(m[2])), text)
+    if lang == "id":  # "dua puluh lima": two tens and five; "tiga ratus": three hundred
+        text = re.sub(r"\b([2-9]) puluh(?: ([1-9])\b)?",
+                      lambda m: str(10 * int(m[1]) + int(m[2] or 0)), text)
+        text = re.sub(r"\b([2-9]) ratus\b", lambda m: str(100 * int(m[1])), text)
+    return _SCALE_RE.sub(lambda m: "billion" if " " in m.group()
+                         else SCALE_WORDS[m.group().lower()], text)
+
+
+def _english_word(match: re.Match[str]) -> str:
+    """A month name or a number word as English writes it; a tens and a
+    units word joined by a hyphen ("vingt-cinq") as one number."""
+    word = match.group()
+    low = word.lower()
+    if low in MONTHS:
+        return MONTHS[low]
+    if low in NUMBER_WORDS:
+        return str(NUMBER_WORDS[low])
+    tens, _, units = low.partition("-")
+    if tens in _TENS and units in _UNITS:
+        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
+    return word
