@@ -1060,7 +1060,6 @@ def test_counts_compared_across_other_languages_by_unit():
 @pytest.mark.parametrize(("text", "value", "units", "bound"), [
     ("más de 200 personas murieron", 200, ("people",), "min"),
     ("sekitar 40 penumpang", 40, ("passengers",), "approx"),
-    ("il 40 per cento dei lavoratori", 40, ("percent",), "exact"),
     ("Aucun blessé n'a été signalé", 0, ("injured",), "exact"),
     # the ferry is not what is counted
     ("All 230 people aboard a passenger ferry", 230, ("people",), "exact"),
@@ -1068,6 +1067,20 @@ def test_counts_compared_across_other_languages_by_unit():
 def test_counts_in_other_languages(text, value, units, bound):
     (q,) = find_quantities(text)
     assert (q.value, q.units, q.bound) == (value, units, bound)
+
+
+@pytest.mark.parametrize(("text", "lang", "value", "units"), [
+    ("il 40 per cento dei lavoratori", "it", 40, ("percent",)),
+    ("10 pour cent des salariés", "fr", 10, ("percent",)),
+    ("deux cents soldats", "fr", 200, ("troops",)),
+    ("treinta y cinco soldados", "es", 35, ("troops",)),
+    ("3,500 personas", "es", 3500, ("people",)),
+])
+def test_counts_as_their_languages_write_them(text, lang, value, units):
+    from claimcheck.reasons.lexicon_world import english_numbers
+
+    (q,) = find_quantities(english_numbers(text, lang))
+    assert (q.value, q.units) == (value, units)
 
 
 def test_an_indonesian_time_is_no_count():
@@ -1091,8 +1104,14 @@ def test_numbers_written_as_their_language_writes_them(text, lang, value):
 
     (q,) = find_quantities(english_numbers(text, lang))
     assert q.value == value
-    # the same figure written in English is no clash
-    assert find_reasons(text, f"{value:,.0f} people", lang_a=lang, lang_b="en") == []
+    # the same figure written in English is no clash, another one is
+    english = f"{value:,.0f} {q.units[0]}"
+    assert find_reasons(text, english, lang_a=lang, lang_b="en") == []
+    from claimcheck.reasons.quantities import _GENERIC_UNITS
+
+    if q.units[0] not in _GENERIC_UNITS:  # people, money, time: only with a shared word
+        other = value / 2 if q.bound == "min" else 2 * value  # "plus de 1 200": not 600
+        assert find_reasons(text, f"{other:,.0f} {q.units[0]}", lang_a=lang, lang_b="en")
 
 
 def test_a_turkish_capital_i_stays_in_its_word():
@@ -1106,3 +1125,35 @@ def test_a_day_of_a_month_is_a_date_in_other_languages_too():
 
     assert [q.value for q in find_quantities(english_numbers(
         "52 personnes ont été tuées le 7 juillet.", "fr"))] == [52]
+
+
+@pytest.mark.parametrize(("text", "lang", "english"), [
+    # "dos" is two in Spanish, "of the" in Portuguese
+    ("A greve dos trabalhadores durou uma semana", "pt", "2,000 workers went on strike"),
+    ("a maioria dos passageiros morreu", "pt", "40 passengers died"),
+    # "cents" multiplies; "pour cent" is percent
+    ("deux cents soldats", "fr", "200 soldiers"),
+    ("10 pour cent des salariés", "fr", "40 workers"),
+    # a year before a currency sign and its number
+    ("nel 2019 € 30 milioni", "it", "30 million euros"),
+])
+def test_no_clash_from_a_word_of_another_language(text, lang, english):
+    assert find_reasons(text, english, lang_a=lang, lang_b="en") == []
+
+
+def test_plus_is_a_bound_in_french_only():
+    (_, civilians) = find_quantities("killed 12 soldiers plus 3 civilians")
+    assert civilians.bound == "exact"
+
+
+def test_a_superscript_digit_is_no_number():
+    # "km ²" in an Indonesian article raised ValueError in the number reader
+    assert [q.value for q in find_quantities("luas wilayah 7.300 km ², 20 kecamatan")] == [
+        7.3, 20]
+    assert [q.value for q in find_quantities("an area of 50 km² and 5² things")] == [50, 5]
+
+
+def test_turkish_number_words_with_a_dotted_capital():
+    from claimcheck.reasons.lexicon_world import english_numbers
+
+    assert english_numbers("İki yolcu ve Yirmi Beş asker", "tr") == "2 yolcu ve 25 asker"

@@ -132,8 +132,6 @@ UNIT_FORMS: dict[str, str] = {
         aile
         keluarga""",
     "percent": """
-        ciento
-        cento
         prozent
         yüzde
         persen""",
@@ -222,7 +220,7 @@ UNIT_FORMS: dict[str, str] = {
         hafta
         minggu""",
     "months": """mois
-        mes meses
+        meses
         meses
         mese mesi
         monate monaten
@@ -254,7 +252,7 @@ BOUND_CUES: dict[str, str] = {
     "yaklaşık": "approx",
     "sekitar": "approx", "hampir": "approx",
     # at least / more than
-    "plus": "min", "más": "min", "oltre": "min", "più": "min",
+    "más": "min", "oltre": "min", "più": "min",
     "mehr": "min", "mindestens": "min", "über": "min", "lebih": "min",
     # at most / fewer than / up to
     "moins": "max", "menos": "max", "meno": "max", "weniger": "max", "kurang": "max",
@@ -263,8 +261,9 @@ BOUND_CUES: dict[str, str] = {
 }  # fmt: skip
 
 #: Words right before a number that make it a time or a label, not a count
-#: ("pukul 07.30": half past seven).
-LABEL_WORDS = "pukul"
+#: ("pukul 07.30": half past seven; Turkish "saat 10.30", while "3 saat" is
+#: three hours).
+LABEL_WORDS = "pukul saat"
 
 
 #: Words that count none, as in :data:`claimcheck.reasons.quantities._ZERO`:
@@ -310,30 +309,52 @@ MONTHS: dict[str, str] = {
     for form, english in zip(forms.split(), _MONTH_NAMES)
 }
 
-#: Number words (two to ten, the tens to ninety, a hundred), as digits.
-NUMBER_WORDS: dict[str, int] = {
-    form: value
-    for forms, values in (
-        ("deux trois quatre cinq six sept huit neuf dix", range(2, 11)),
-        ("vingt trente quarante cinquante soixante", range(20, 70, 10)),
-        ("dos tres cuatro cinco seis siete ocho nueve diez", range(2, 11)),
-        ("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa", range(20, 100, 10)),
-        ("dois duas três quatro cinco seis sete oito nove dez", (2, 2, *range(3, 11))),
-        ("vinte trinta quarenta cinquenta sessenta setenta oitenta noventa", range(20, 100, 10)),
-        ("due tre quattro cinque sei sette otto nove dieci", range(2, 11)),
-        ("venti trenta quaranta cinquanta sessanta settanta ottanta novanta", range(20, 100, 10)),
-        ("zwei drei vier fünf sechs sieben acht neun zehn", range(2, 11)),
-        ("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig", range(20, 100, 10)),
-        ("iki üç dört beş altı yedi sekiz dokuz", range(2, 10)),
-        ("yirmi otuz kırk elli altmış yetmiş seksen doksan", range(20, 100, 10)),
-        ("dua tiga empat lima enam tujuh delapan sembilan sepuluh", range(2, 11)),
-        ("cent cien cem cento hundert seratus", (100,) * 6),
-    )
-    for form, value in zip(forms.split(), values)
+#: Number words of each language (two to ten, the tens), as digits. Words
+#: that are also common words of another of these languages stay in their
+#: own language ("dos" is two in Spanish, "of the" in Portuguese); "cent",
+#: "cento", "cien" are left out, since "pour cent", "per cento" are percent.
+NUMBER_WORDS: dict[str, dict[str, int]] = {
+    lang: {form: value for forms, values in tables for form, value in zip(forms.split(), values)}
+    for lang, tables in {
+        "fr": (("deux trois quatre cinq six sept huit neuf dix", range(2, 11)),
+               ("vingt trente quarante cinquante soixante", range(20, 70, 10))),
+        "es": (("dos tres cuatro cinco seis siete ocho nueve diez", range(2, 11)),
+               ("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+                range(20, 100, 10))),
+        "pt": (("dois duas três quatro cinco seis sete oito nove dez", (2, *range(2, 11))),
+               ("vinte trinta quarenta cinquenta sessenta setenta oitenta noventa",
+                range(20, 100, 10))),
+        "it": (("due tre quattro cinque sei sette otto nove dieci", range(2, 11)),
+               ("venti trenta quaranta cinquanta sessanta settanta ottanta novanta",
+                range(20, 100, 10))),
+        "de": (("zwei drei vier fünf sechs sieben acht neun zehn", range(2, 11)),
+               ("zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+                range(20, 100, 10))),
+        "tr": (("iki üç dört beş altı yedi sekiz dokuz", range(2, 10)),
+               ("yirmi otuz kırk elli altmış yetmiş seksen doksan", range(20, 100, 10))),
+        "id": (("dua tiga empat lima enam tujuh delapan sembilan sepuluh", range(2, 11)),),
+    }.items()
 }
-# A tens word and a units word joined ("vingt-cinq", "yirmi beş").
-_TENS = {form for form, value in NUMBER_WORDS.items() if value % 10 == 0 and 20 <= value < 100}
-_UNITS = {form for form, value in NUMBER_WORDS.items() if value < 10}
+# A tens word and a units word written as one number: "vingt-cinq",
+# "treinta y cinco", "trinta e cinco", "yirmi beş".
+_JOINERS = {"fr": "-", "es": " y ", "pt": " e ", "tr": " "}
+
+
+def _compound_re(lang: str) -> re.Pattern[str] | None:
+    words = NUMBER_WORDS[lang]
+    if lang not in _JOINERS:
+        return None
+    tens = "|".join(w for w, v in words.items() if v >= 20)
+    units = "|".join(w for w, v in words.items() if v < 10)
+    return re.compile(rf"\b({tens}){re.escape(_JOINERS[lang])}({units})\b", re.IGNORECASE)
+
+
+_COMPOUNDS = {lang: _compound_re(lang) for lang in NUMBER_WORDS}
+_NUMBER_WORD_RES = {lang: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+                    for lang, words in NUMBER_WORDS.items()}
+_MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+# "20 pour cent", "20 per cento", "20 por ciento": percent.
+_PERCENT = re.compile(r"(\d) (?:pour|per|por) (?:cent|cento|ciento)\b", re.IGNORECASE)
 
 # "1.200" and "46.000" (a dot between groups of three), "1 200", and a
 # decimal comma ("3,5"): the number as English writes it.
@@ -345,8 +366,8 @@ _SCALE_RE = re.compile(r"(?<=\d )(?:mil millones|mil milhões|"
                        + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                        + r")\b", re.IGNORECASE)
 # A currency sign after its number ("30 $", "250 000 €") goes before it.
-_SIGN_AFTER = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s?([$€£])")
-_WORD_RE = re.compile(r"\w+(?:-\w+)?", re.UNICODE)
+_SIGN_AFTER = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s?([$€£])(?!\s?\d)")
+_GROUPED_COMMA = re.compile(r"(?<![\d.,])(\d{1,3})((?:,\d{3})+)()(?![\d.,]?\d)")
 
 
 def english_numbers(text: str, lang: str) -> str:
@@ -355,7 +376,8 @@ def english_numbers(text: str, lang: str) -> str:
     "1200"), a decimal comma made a point ("3,5" -> "3.5"), a currency sign
     put before its number ("30 $" -> "$30"), number words and month names
     made English ("vingt-cinq" -> "25", "yirmi beş" -> "25", "juillet" ->
-    "july"), and the scale word after a number too ("3,5 milyar" -> "3.5
+    "july"), "pour cent" and its kin "percent", and the scale word after a
+    number too ("3,5 milyar" -> "3.5
     billion", "7 mil millones" -> "7 billion"). Other text is returned
     unchanged."""
     if lang not in LANGS:
@@ -366,10 +388,23 @@ def english_numbers(text: str, lang: str) -> str:
         return whole + ("." + match.group(3) if match.group(3) else "")
 
     text = _GROUPED_SPACE.sub(joined, _GROUPED.sub(joined, text))
+    if lang == "es":  # "3,500 personas", as much of the Americas writes it
+        text = _GROUPED_COMMA.sub(joined, text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _SIGN_AFTER.sub(r"\2\1", text)
-    text = _WORD_RE.sub(_english_word, text)
-    text = re.sub(r"\b([2-9]0) ([2-9])\b", lambda m: str(int(m[1]) + int(m[2])), text)
+    words = NUMBER_WORDS[lang]
+    text = _MONTH_RE.sub(lambda m: MONTHS.get(_lower(m.group()), m.group()), text)
+    compound = _COMPOUNDS[lang]
+    if compound is not None:
+        text = compound.sub(lambda m: str(words[_lower(m[1])] + words[_lower(m[2])])
+                            if _lower(m[1]) in words and _lower(m[2]) in words else m.group(),
+                            text)
+    text = _NUMBER_WORD_RES[lang].sub(lambda m: str(words.get(_lower(m.group()), m.group())),
+                                      text)
+    text = _PERCENT.sub(r"\1 percent", text)
+    if lang == "fr":  # "deux cents", "trois cent mille": hundreds
+        text = re.sub(r"\b([2-9]) cents?\b", lambda m: str(100 * int(m[1])), text)
+        text = re.sub(r"\bplus de (?=\d)", "over ", text)  # "more" reads as "additional"
     if lang == "id":  # "dua puluh lima": two tens and five; "tiga ratus": three hundred
         text = re.sub(r"\b([2-9]) puluh(?: ([1-9])\b)?",
                       lambda m: str(10 * int(m[1]) + int(m[2] or 0)), text)
@@ -378,16 +413,7 @@ def english_numbers(text: str, lang: str) -> str:
                          else SCALE_WORDS[m.group().lower()], text)
 
 
-def _english_word(match: re.Match[str]) -> str:
-    """A month name or a number word as English writes it; a tens and a
-    units word joined by a hyphen ("vingt-cinq") as one number."""
-    word = match.group()
-    low = word.lower()
-    if low in MONTHS:
-        return MONTHS[low]
-    if low in NUMBER_WORDS:
-        return str(NUMBER_WORDS[low])
-    tens, _, units = low.partition("-")
-    if tens in _TENS and units in _UNITS:
-        return str(NUMBER_WORDS[tens] + NUMBER_WORDS[units])
-    return word
+def _lower(word: str) -> str:
+    """``word`` in lower case, a Turkish dotted capital I as a plain i
+    ("İki" -> "iki", not "i̇ki")."""
+    return word.replace("İ", "i").lower()

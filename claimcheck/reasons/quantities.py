@@ -205,6 +205,9 @@ _LABEL_WORDS = dict.fromkeys(_words("flight flights resolution article رحله 
                                     + lexicon_world.LABEL_WORDS))
 
 
+_DIGITS_RE = re.compile(r"\d[\d.,]*")
+
+
 def _strip_clitic(word: str, table: dict) -> str | None:
     """``word`` or ``word`` without a leading Arabic clitic, if in ``table``."""
     if word in table:
@@ -217,6 +220,7 @@ def _strip_clitic(word: str, table: dict) -> str | None:
 
 
 def _parse_digits(raw: str) -> float:
+    raw = _DIGITS_RE.match(raw).group().rstrip(".,")  # "5²": the 5
     if "," in raw:
         groups = raw.split(".")[0].split(",")
         if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
@@ -250,7 +254,7 @@ def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
         tok = tokens[j]
         w = tok.text
         nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-        if w[0].isdigit():
+        if w[0].isdecimal():  # not "²", which is a digit but no number
             if seen:
                 break
             current = _parse_digits(w)
@@ -709,8 +713,8 @@ def _units_near(tokens: Sequence[_Token], start: int, end: int,
             break  # the next number's ("the two raised $350 million": two, not dollars)
         if forward and _is_arabic(word) and word.startswith("و") and len(word) > 3:
             break  # "مقتل 11 شخصا، وإصابة 30": the 11 are not the injured
-        if word == "per" and (j + 1 >= len(tokens) or tokens[j + 1].text not in ("cent", "cento")):
-            break  # "1.2 gigabits per second": a rate ("per cent", "per cento" are percent)
+        if word == "per" and (j + 1 >= len(tokens) or tokens[j + 1].text != "cent"):
+            break  # "1.2 gigabits per second": a rate ("per cent" is percent)
         unit = _unit_of(word)
         if unit in _RATE_UNITS and tokens[j - 1].text in _RATE_WORDS:
             continue  # "a day", "per hour": a rate, not what is counted

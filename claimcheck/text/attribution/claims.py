@@ -89,7 +89,8 @@ def extract_claims(
     newlines = [mark.start() for mark in re.finditer("\n", text)]
     credits = CreditLines(text)
     for sentence, found in zip(sentences, attributions):
-        if not found and (reported.covers(*sentence.span) or _ends_report(sentence, relations)):
+        if not found and (reported.covers(*sentence.span)
+                          or _ends_report(text, sentence, relations)):
             # The quotation after "He said:" is already his claim; so is the
             # last sentence of a quotation its source and cue close.
             continue
@@ -198,14 +199,30 @@ class _Covers:
         return at >= 0 and self._reach[at] >= end
 
 
-def _ends_report(sentence: Sentence, relations: list[Attribution]) -> bool:
+def _ends_report(text: str, sentence: Sentence, relations: list[Attribution]) -> bool:
     """Whether ``sentence`` is the end of a relation's content that began in
-    an earlier sentence, followed by that relation's cue: '« Le port est
-    paralysé. Aucun navire n'a été déchargé », a déclaré X.' The second
-    sentence is already part of X's claim, which takes in both."""
+    an earlier sentence, followed by that relation's cue and source and
+    nothing else but a description of the source: '« Le port est paralysé.
+    Aucun navire n'a été déchargé », a déclaré X, secrétaire général du
+    syndicat.' The second sentence is already part of X's claim, which takes
+    in both. A clause after the source ("..., alors que la police évoquait
+    300 grévistes") keeps the sentence a claim of its own."""
     start, end = sentence.span
-    return any(a.content_span[0] < start < a.content_span[1] <= a.cue_span[0]
-               and a.cue_span[1] <= end for a in relations)
+    for a in relations:
+        if not (a.content_span[0] < start < a.content_span[1] <= a.cue_span[0]
+                and a.cue_span[1] <= end):
+            continue
+        said = max(a.cue_span[1], a.source_span[1] if a.source_span else 0)
+        if not any(word.group(1).lower() in _CLAUSE_OPENERS
+                   for word in _CLAUSE_AFTER.finditer(text, said, end)):
+            return True
+    return False
+
+
+#: The first word after a comma: a clause may open there ("..., X said, while ...").
+_CLAUSE_AFTER = re.compile(r"[,;:–—]\s*(\w+)")
+_CLAUSE_OPENERS = european.CLAUSE_OPENERS | frozenset(
+    "while whereas but and as after before although though adding".split())
 
 
 def _body_end(text: str, start: int, end: int) -> int:

@@ -1,5 +1,6 @@
 """Attribution rules for Spanish, French, Portuguese, Italian and German."""
 
 from claimcheck.text.attribution.european.rules import LANGUAGES, matcher
+from claimcheck.text.attribution.european.words import CLAUSE_OPENERS
 
-__all__ = ["LANGUAGES", "matcher"]
+__all__ = ["CLAUSE_OPENERS", "LANGUAGES", "matcher"]

@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 from claimcheck.text.attribution.european.words import (
     BEFORE_VERB,
+    CLAUSE_OPENERS,
     CONJUNCTIONS,
     LEXICONS,
     NEGATIONS,
@@ -31,7 +32,7 @@ from claimcheck.text.attribution.european.words import (
     Lexicon,
 )
 from claimcheck.text.attribution.nesting import end_contents_at_next_source, outermost
-from claimcheck.text.attribution.tokens import QUOTES, Match, Token, span_of
+from claimcheck.text.attribution.tokens import OPEN_QUOTES, QUOTES, Match, Token, span_of
 
 LANGUAGES = frozenset(LEXICONS)
 """The languages these rules read."""
@@ -278,10 +279,16 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
     if not inverted and (subject >= end or not _opens_phrase(toks[subject], lex)):
         return None
     stop = next((k for k in range(after, end) if toks[k].text in _CLAUSE), end)
-    # A quotation closed before the verb is the whole content: what follows
-    # the subject's comma describes the subject ("», a déclaré X, secrétaire
-    # général du syndicat.").
-    closed = inside or toks[before - 1].text in QUOTES
+    # A quotation that opens the sentence (or an earlier one) and closes
+    # before the verb is the whole content: what follows the subject's comma
+    # describes the subject ("« Y », a déclaré X, secrétaire général du
+    # syndicat."), unless it opens a clause of its own ("..., mientras la
+    # policía ..."). Not a quoted word inside the content ("La « réforme »,
+    # a dit X, ne passera pas").
+    closed = toks[before - 1].text in QUOTES \
+        and (toks[0].text in QUOTES
+             or not any(t.text in OPEN_QUOTES for t in toks[:before - 1])) \
+        and not (stop + 1 < end and toks[stop + 1].low in CLAUSE_OPENERS)
     if stop < end and not closed and span_of(toks, stop + 1, end) is not None:
         return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     content = span_of(toks, 0, before)
@@ -294,18 +301,29 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
 
 def _past_listener(toks: list[Token], after: int, end: int, lex: Lexicon) -> int:
     """Where a postposed subject starts after its verb: past a listener
-    between the two ("a déclaré à l'AFP Jean Dupont", "dijo a la prensa el
-    ministro"), a preposition, an article and one word; ``after`` when
-    there is none."""
+    between the two, a preposition, an article and one word, when that
+    word is an agency's initials and a name or an article follows ("a
+    déclaré à l'AFP Jean Dupont", "dijo a la AFP Juan Pérez") or a common
+    noun and an article follows ("dijo a la prensa el ministro"); else
+    ``after`` (a listener of several words, "à Radio France", would lend
+    the subject its last word)."""
     if after >= end or toks[after].low not in lex.source_ends:
         return after
     k = after + 1
     while k < end and toks[k].low in lex.determiners:
         k += 1
-    k += 1  # the listener: "l'AFP", "prensa", "Reuters"
-    if k < end and toks[k].text not in _CLAUSE and _opens_phrase(toks[k], lex):
-        return k
-    return after
+    if k + 1 >= end:
+        return after
+    word = _ELISION.sub("", toks[k].text)  # "l'AFP" -> "AFP"
+    subject = toks[k + 1]
+    if word.isupper() and len(word) > 1:
+        fits = subject.text not in _CLAUSE and _opens_phrase(subject, lex)
+    else:
+        fits = word.islower() and subject.text.islower() and subject.low in lex.determiners
+    return k + 1 if fits else after
+
+
+_ELISION = re.compile(r"^[a-zA-Z]['’]")
 
 
 def _according(toks: list[Token], end: int, lex: Lexicon) -> list[Match]:

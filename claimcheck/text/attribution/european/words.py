@@ -49,6 +49,13 @@ SUBORDINATORS = word_set("""
     quando se porque embora enquanto como
     als wenn weil obwohl während wie
 """)
+# Words that open a clause of its own after a postposed source ("», dijo X,
+# mientras la policía ...", "», a déclaré X, alors que ...", "avant
+# d'ajouter"): what follows is no description of the source.
+CLAUSE_OPENERS = CONJUNCTIONS | SUBORDINATORS | word_set('''
+    alors tandis avant après antes después tras
+    prima dopo nachdem bevor
+''')
 # Negations before a reporting verb: a report denied, not a claim.
 NEGATIONS = word_set("no non não pas jamais nunca mai nie")
 # Relative pronouns: "Selon X, qui est ..." is not the content.
