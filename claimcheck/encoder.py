@@ -60,7 +60,9 @@ class Encoder:
     def model(self):
         """The ``BertModel`` (loaded on first use)."""
         if self._model is None:
-            self._model = weights.load_base_model(self.cache_dir)
+            from claimcheck.casting import cast_weights_once
+
+            self._model = cast_weights_once(weights.load_base_model(self.cache_dir))
             weights.share_word_embeddings(self._model.embeddings.word_embeddings,
                                           self.cache_dir)
         return self._model

@@ -149,7 +149,9 @@ class NLIModel:
         path: Path | None = None,
         precision: str = "auto",
     ):
-        self.model = model
+        from claimcheck.casting import cast_weights_once
+
+        self.model = cast_weights_once(model)
         self.tokenizer = tokenizer
         self.max_length = max_length
         self.path = path

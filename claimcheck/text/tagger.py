@@ -252,7 +252,9 @@ class AttributionTagger:
         if not isinstance(window, int) or not 8 <= window <= 510:
             raise ValueError(f"window must be an int from 8 to 510 word pieces (e5-small reads "
                              f"512 with [CLS] and [SEP]), got {window!r}")
-        self.model = model.eval()
+        from claimcheck.casting import cast_weights_once
+
+        self.model = cast_weights_once(model.eval())
         self.tokenizer = tokenizer
         self.window = window
         self.precision = resolved

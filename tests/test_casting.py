@@ -1,0 +1,54 @@
+"""claimcheck.casting: bfloat16 weights cast once, the same results as autocast."""
+
+from __future__ import annotations
+
+import torch
+
+from claimcheck.casting import CastOnceLinear, cast_weights_once
+
+
+def _pair() -> tuple[torch.nn.Module, torch.nn.Module]:
+    torch.manual_seed(0)
+    plain = torch.nn.Sequential(torch.nn.Linear(16, 32), torch.nn.GELU(), torch.nn.Linear(32, 4))
+    cast = cast_weights_once(torch.nn.Sequential(*[torch.nn.Linear(16, 32), torch.nn.GELU(),
+                                                   torch.nn.Linear(32, 4)]))
+    cast.load_state_dict(plain.state_dict())
+    return plain, cast
+
+
+def _run(model: torch.nn.Module, x: torch.Tensor) -> torch.Tensor:
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
+        return model(x).float()
+
+
+def test_same_result_as_autocast_and_same_state():
+    plain, cast = _pair()
+    assert all(type(m) is CastOnceLinear for m in cast if isinstance(m, torch.nn.Linear))
+    assert list(cast.state_dict()) == list(plain.state_dict())
+    x = torch.randn(5, 16)
+    assert torch.equal(_run(plain, x), _run(cast, x))
+    assert torch.equal(_run(plain, x), _run(cast, x))  # the second call reads the kept copy
+    # outside autocast a float32 layer, as before
+    with torch.inference_mode():
+        assert torch.equal(plain(x), cast(x))
+
+
+def test_an_update_in_place_is_seen():
+    plain, cast = _pair()
+    x = torch.randn(3, 16)
+    before = _run(cast, x)
+    with torch.no_grad():
+        for p, q in zip(plain.parameters(), cast.parameters()):
+            p.add_(0.5)
+            q.add_(0.5)
+    after = _run(cast, x)
+    assert not torch.equal(before, after)
+    assert torch.equal(after, _run(plain, x))
+
+
+def test_training_takes_gradients_as_before():
+    plain, cast = _pair()
+    x = torch.randn(4, 16)
+    with torch.autocast("cpu", dtype=torch.bfloat16):
+        cast(x).float().sum().backward()
+    assert all(p.grad is not None for p in cast.parameters())
