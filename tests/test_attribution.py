@@ -269,6 +269,19 @@ def test_arabic_according_to_alone_still_attributes() -> None:
     assert (claim.speaker, claim.cue, claim.text) == ("الحكومة", "بحسب", "وانسحب الجيش من المدينة")
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # the phrase inside the clause, after its first two words: the whole clause
+    ("وتعتزم المكسيك، حسب وزير الاقتصاد، فرض تعريفات جمركية على الصادرات.",
+     "وتعتزم المكسيك، حسب وزير الاقتصاد، فرض تعريفات جمركية على الصادرات"),
+    # after a longer start the start is the claim; what follows describes the source
+    ("وانسحب الجيش من المدينة أمس، بحسب الحكومة، التي نفت ذلك لاحقا.",
+     "وانسحب الجيش من المدينة أمس"),
+])
+def test_arabic_according_to_between_commas(text: str, content: str) -> None:
+    [claim] = extract_claims(text, tagger=False)
+    assert claim.text == content
+
+
 @pytest.mark.parametrize(("text", "speaker", "content"), [
     # A site's name holds a period ("العربية.نت"): the sentence goes on.
     ('وقال المدرب، وهو والد اللاعب، لـ"الرياضة.نت"، إن الفريق سيعود الأحد.',

@@ -704,6 +704,16 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     elif words_before == 1 and n - after > 2 and toks[0].text in _PARTICLES:
         # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
         content = span_of(toks, after, n)
+    elif (i > 0 and toks[i - 1].text in "،," and after > k and _words_before(toks, i, 3) < 3
+          and _words_after(toks, after) >= 3 and not _reported_before(toks, i)):
+        # "وتعتزم المكسيك، حسب وزير الاقتصاد، فرض تعريفات ...": the phrase
+        # stands between commas inside the clause it reports, after its
+        # first two words ("وتعتزم المكسيك", no claim alone); the clause is
+        # the whole sentence. After a longer start the start is the claim,
+        # and what follows the phrase mostly describes the source ("بحسب
+        # هادي دميان، منظم مسيرة العام الماضي") or answers it ("الأمر الذي
+        # نفاه الجيش").
+        content = span_of(toks, 0, n)
     else:
         content = span_of(toks, 0, i)
     if content is None:
@@ -726,6 +736,24 @@ def _own_words(word: str) -> bool:
             if form.endswith(suffix) and form[: -len(suffix)] in _OWN_WORDS:
                 return True
     return False
+
+
+def _words_after(toks: list[Token], start: int, most: int = 3) -> int:
+    """How many words come from token ``start`` on, counted up to ``most``."""
+    seen = 0
+    for tok in toks[start:]:
+        if LETTER.search(tok.text):
+            seen += 1
+            if seen == most:
+                break
+    return seen
+
+
+def _reported_before(toks: list[Token], i: int) -> bool:
+    """Whether a complementiser comes before token ``i`` ("وقال الوزير إن
+    ...، بحسب X، ..."): another report's clause, which the rules read
+    apart."""
+    return any(t.text in lexicon_ar.COMPLEMENTIZERS for t in toks[:i])
 
 
 def _words_before(toks: list[Token], i: int, most: int = 2) -> int:
