@@ -419,3 +419,16 @@ def test_datelines_with_an_agency_and_organisations_without(text, dateline) -> N
 
     found = datelines(text)
     assert (text[found[0][0]:found[0][1]] if found else None) == dateline
+
+
+@pytest.mark.parametrize(("written", "speaker"), [
+    ("Mr Brown allegedly", "Mr Brown"),
+    ("The president repeatedly", "The president"),
+    # nouns in -ly stay
+    ("a close ally", "a close ally"),
+    ("the victim's family", "the victim's family"),
+    ("Kelly", "Kelly"),
+])
+def test_a_source_ends_before_an_adverb(written: str, speaker: str) -> None:
+    start, end = trim_source(written, "en")
+    assert written[start:end] == speaker

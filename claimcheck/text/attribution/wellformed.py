@@ -133,6 +133,21 @@ _AR_NAMES_OF_VERB_SHAPE = word_set("يحيي يحيى يزيد يعقوب يسر
 _AR_BAD_LAST = word_set("و او ثم عن من الي في مع دون بين")
 
 
+# Lowercase words in "-ly" that are nouns, not adverbs: a source may end in
+# one ("a close ally", "the victim's family").
+_EN_LY_NOUNS = word_set("""
+    ally rally family assembly supply monopoly anomaly daily weekly monthly quarterly
+    homily bully belly lily folly jelly reply
+    """)
+
+
+def _adverb(word: str) -> bool:
+    """Whether ``word`` (as written) is an English adverb in "-ly": "Mr
+    Brown allegedly", "the president repeatedly" end before it."""
+    return len(word) > 4 and word.islower() and word.endswith("ly") \
+        and word not in _EN_LY_NOUNS
+
+
 # A change of a figure ("a drop from 76 percent", "up from 40 percent"):
 # the poll's earlier number, not who answered.
 _EN_CHANGE = re.compile(
@@ -231,7 +246,7 @@ def _cut_latin(text: str, words: list[re.Match[str]], lang: str) -> tuple[int, i
     start = 0
     while start < end and low[start] in _EN_BAD_FIRST:
         start += 1
-    while end > start and low[end - 1] in _EN_BAD_LAST:
+    while end > start and (low[end - 1] in _EN_BAD_LAST or _adverb(words[end - 1].group())):
         end -= 1
     if start >= end or end - start > _MAX_WORDS:
         return None
@@ -285,7 +300,8 @@ def _english(text: str) -> bool:
     if any(w.isdigit() for w in words) and all(w.isdigit() or w in _EN_QUANTIFIERS
                                                for w in words):
         return False  # "all 23" (of "said all 23 warning sirens"): a count, no name
-    if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST:
+    if words[0] in _EN_BAD_FIRST or words[0] in _EN_NEVER_FIRST or words[-1] in _EN_BAD_LAST \
+            or (len(words) > 1 and _adverb(written[-1])):
         return False
     if len(words) == 1 and words[0] in _ARTICLES:
         return False  # "le", "die": the tagger cut a name short
