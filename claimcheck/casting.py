@@ -11,9 +11,12 @@ on one article. :func:`cast_weights_once` makes a model's Linear layers keep
 their bfloat16 copy between calls. Under autocast with gradients off the
 result is the same tensor autocast would compute (the same cast, the same
 kernel); anywhere else (float32, training, another device) the layer is an
-ordinary ``torch.nn.Linear``. The copy is made again when the weight
-changes (a new tensor, or an update in place, which bumps its version), so a
-model fine-tuned after it was used is read right.
+ordinary ``torch.nn.Linear``. The copy is made again when the weight or
+the bias changes (a new tensor or new storage, or an update in place, which
+bumps its version: an optimiser's step does), so a model fine-tuned after it
+was used is read right; a change through ``.data`` in place (``weight.data
+.copy_(...)``) is not seen. Weights made under ``torch.inference_mode`` keep
+no version and take the ordinary path.
 """
 
 from __future__ import annotations
@@ -27,17 +30,21 @@ class CastOnceLinear(torch.nn.Linear):
     bias for inference under CPU bfloat16 autocast (see the module)."""
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        weight, bias = self.weight, self.bias
         if (torch.is_grad_enabled() or x.device.type != "cpu"
                 or not torch.is_autocast_enabled("cpu")
-                or torch.get_autocast_dtype("cpu") != torch.bfloat16):
+                or torch.get_autocast_dtype("cpu") != torch.bfloat16
+                or weight.is_inference() or (bias is not None and bias.is_inference())):
+            # Tensors made under inference_mode keep no version to watch.
             return super().forward(x)
-        weight = self.weight
+        key = tuple((id(p), p.data_ptr(), p._version) if p is not None else None
+                    for p in (weight, bias))
         cast = self.__dict__.get("_bfloat16")
-        if cast is None or cast[0] is not weight or cast[1] != weight._version:
-            bias = None if self.bias is None else self.bias.detach().to(torch.bfloat16)
-            cast = (weight, weight._version, weight.detach().to(torch.bfloat16), bias)
-            self.__dict__["_bfloat16"] = cast  # not a buffer: never saved
-        return F.linear(x.to(torch.bfloat16), cast[2], cast[3])
+        if cast is None or cast[0] != key:
+            cast = (key, weight.detach().to(torch.bfloat16),
+                    None if bias is None else bias.detach().to(torch.bfloat16))
+            self.__dict__["_bfloat16"] = cast  # not a buffer: not in state_dict
+        return F.linear(x.to(torch.bfloat16), cast[1], cast[2])
 
 
 def cast_weights_once(model: torch.nn.Module) -> torch.nn.Module:

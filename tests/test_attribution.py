@@ -276,6 +276,9 @@ def test_arabic_according_to_alone_still_attributes() -> None:
     # after a longer start the start is the claim; what follows describes the source
     ("وانسحب الجيش من المدينة أمس، بحسب الحكومة، التي نفت ذلك لاحقا.",
      "وانسحب الجيش من المدينة أمس"),
+    # a clause of the article's or a description after the phrase is no part of it
+    ("وأصيب جنديان، بحسب مصدر عسكري، لكن الجيش نفى ذلك في بيان.", "وأصيب جنديان"),
+    ("وقتل مدنيان، حسب المرصد، ومقره في لندن.", "وقتل مدنيان"),
 ])
 def test_arabic_according_to_between_commas(text: str, content: str) -> None:
     [claim] = extract_claims(text, tagger=False)

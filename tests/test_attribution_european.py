@@ -79,6 +79,18 @@ def _relations(text: str, lang: str) -> list[tuple[str | None, str, str]]:
          [("el ministro", "dijo", "«El puerto está cerrado»")]),
         ('"Der Hafen ist gelähmt", sagte Hans Müller, der seit 2010 im Amt ist.', "de",
          [("Hans Müller", "sagte", '"Der Hafen ist gelähmt"')]),
+        # a clause of the article's after the subject: the quotation is still his
+        ("«La reforma no pasará», dijo el ministro, mientras la oposición pedía su dimisión.",
+         "es", [("el ministro", "dijo", "«La reforma no pasará»")]),
+        # listeners of two words, fused prepositions
+        ("« Le port est paralysé », a déclaré au Monde le ministre.", "fr",
+         [("le ministre", "a déclaré", "« Le port est paralysé »")]),
+        ("« Le port est paralysé », a déclaré à Radio France le ministre.", "fr",
+         [("le ministre", "a déclaré", "« Le port est paralysé »")]),
+        ("«El puerto está cerrado», dijo a la agencia EFE el ministro.", "es",
+         [("el ministro", "dijo", "«El puerto está cerrado»")]),
+        ("«Il porto è chiuso», ha detto all'ANSA il ministro.", "it",
+         [("il ministro", "ha detto", "«Il porto è chiuso»")]),
     ],
 )
 def test_european_relations(text: str, lang: str, expected: list) -> None:
@@ -105,6 +117,10 @@ def test_european_relations(text: str, lang: str, expected: list) -> None:
         ("La presa, dijo el ministro, no se ha roto.", "es"),
         ("Der Mann, der das sagte, ist inzwischen gestorben.", "de"),
         ("Die Firma teilte das Land in drei Regionen.", "de"),
+        # a quoted word inside the content is no quotation before the verb
+        ("La « réforme », a dit le ministre, ne passera pas.", "fr"),
+        # a listener of two words whose second word would lend the subject a name
+        ("«O porto está fechado», disse ao jornal O Globo o ministro.", "pt"),
     ],
 )
 def test_european_rules_stay_quiet(text: str, lang: str) -> None:
@@ -150,3 +166,12 @@ def test_a_quotation_of_two_sentences_is_its_speakers_once(text: str, lang: str,
     claims = extract_claims(text, lang=lang)
     assert [c.speaker for c in claims] == [speaker, speaker]
     assert not any("AFP" in c.text for c in claims)
+
+
+def test_a_clause_after_the_speaker_of_a_tagged_quotation_stays_a_claim() -> None:
+    # The tagger reads the quotation over two sentences; what follows its
+    # speaker is the article's own clause and is not dropped with the tail.
+    text = ("« Le port est paralysé. Aucun navire n'a été déchargé », a déclaré à la presse "
+            "locale Jean Dupont, alors que la police évoquait 300 grévistes.")
+    claims = extract_claims(text, lang="fr")
+    assert any("300 grévistes" in c.text for c in claims)

@@ -52,3 +52,18 @@ def test_training_takes_gradients_as_before():
     with torch.autocast("cpu", dtype=torch.bfloat16):
         cast(x).float().sum().backward()
     assert all(p.grad is not None for p in cast.parameters())
+
+
+def test_a_bias_changed_alone_is_seen_and_inference_tensors_work():
+    plain, cast = _pair()
+    x = torch.randn(3, 16)
+    _run(cast, x)
+    with torch.no_grad():
+        plain[0].bias.add_(1.0)
+        cast[0].bias.add_(1.0)
+    assert torch.equal(_run(cast, x), _run(plain, x))
+    # a model built under inference_mode (its tensors keep no version)
+    with torch.inference_mode():
+        made = cast_weights_once(torch.nn.Linear(16, 4))
+    with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16):
+        assert made(x).shape == (3, 4)

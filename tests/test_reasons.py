@@ -1157,3 +1157,35 @@ def test_turkish_number_words_with_a_dotted_capital():
     from claimcheck.reasons.lexicon_world import english_numbers
 
     assert english_numbers("İki yolcu ve Yirmi Beş asker", "tr") == "2 yolcu ve 25 asker"
+
+
+@pytest.mark.parametrize(("text", "lang", "written"), [
+    ("L'attaque a fait dix-huit morts.", "fr", "L'attaque a fait 18 morts."),
+    ("vingt-cinq ans", "fr", "25 ans"),
+    ("murieron 3 soldados y cinco civiles", "es", "murieron 3 soldados y 5 civiles"),
+    ("cinquenta e duas pessoas", "pt", "52 pessoas"),
+    ("tiga ratus orang", "id", "300 orang"),
+    ("Plus de 300 morts", "fr", "over 300 morts"),
+    # runs read no other way stay as written, never as a part of them
+    ("soixante-dix morts", "fr", "soixante-dix morts"),
+    ("trente et un morts", "fr", "trente et un morts"),
+    ("deux cent cinquante morts", "fr", "deux cent cinquante morts"),
+    ("dua belas orang", "id", "dua belas orang"),
+])
+def test_number_words_read_whole_or_not_at_all(text, lang, written):
+    from claimcheck.reasons.lexicon_world import english_numbers
+
+    assert english_numbers(text, lang) == written
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("L'attaque a fait dix-huit morts.", "The attack left 18 dead."),
+    ("soixante-quinze morts", "75 dead"),
+    ("Plus de 300 morts ont été recensés.", "The attack left 350 dead."),
+])
+def test_no_clash_from_a_french_number_read_in_part(text, english):
+    assert find_reasons(text, english, lang_a="fr", lang_b="en") == []
+
+
+def test_a_superscript_number_is_no_year_either():
+    assert [q.value for q in find_quantities("The death toll ¹²³⁴ rose to 19.")] == [19]

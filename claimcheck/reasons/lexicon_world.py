@@ -335,23 +335,65 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
         "id": (("dua tiga empat lima enam tujuh delapan sembilan sepuluh", range(2, 11)),),
     }.items()
 }
-# A tens word and a units word written as one number: "vingt-cinq",
-# "treinta y cinco", "trinta e cinco", "yirmi beş".
+# Words that join or multiply number words ("vingt-cinq", "treinta y
+# cinco", "deux cents", "dua puluh lima", "tiga ratus"): a run of number
+# words and these is read whole or not at all ("dix-huit" is no 10 and 8,
+# "trente et un" no 30, "soixante-dix" no 60 and 10).
+_RUN_EXTRA = {
+    "fr": ("cent", "cents", "mille", "onze", "douze", "treize", "quatorze", "quinze",
+           "seize", "un", "une"),
+    "es": ("cien", "ciento", "cientos", "mil", "once", "doce", "quince", "uno", "una"),
+    "pt": ("cem", "cento", "mil", "onze", "doze", "quinze", "um", "uma"),
+    "it": ("cento", "mila", "mille", "undici", "dodici", "quindici", "uno", "una"),
+    "de": ("hundert", "tausend", "elf", "zwölf", "eins"),
+    "tr": ("yüz", "bin", "on", "bir"),
+    "id": ("puluh", "ratus", "belas", "ribu", "satu", "se"),
+}
 _JOINERS = {"fr": "-", "es": " y ", "pt": " e ", "tr": " "}
+_RUN_JOINERS = {"fr": "et", "es": "y", "pt": "e", "de": "und"}
 
 
-def _compound_re(lang: str) -> re.Pattern[str] | None:
+def _run_re(lang: str) -> re.Pattern[str]:
+    joiner = _RUN_JOINERS.get(lang)
+    words = sorted({*NUMBER_WORDS[lang], *_RUN_EXTRA[lang]} - {joiner}, key=len, reverse=True)
+    word = "(?:" + "|".join(words) + ")"
+    link = rf"(?:[ -]{joiner}[ -]|[ -])" if joiner else "[ -]"
+    return re.compile(rf"(?<![\w-]){word}(?:{link}{word})*(?![\w-])", re.IGNORECASE)
+
+
+# A run starts and ends with a number word, never with "and" ("3 soldados y
+# cinco civiles": "cinco" is read).
+_RUN_RES = {lang: _run_re(lang) for lang in NUMBER_WORDS}
+
+
+def _read_run(run: str, lang: str) -> str:
+    """A run of number words as digits when it is one of the shapes read
+    (a number word; a tens and a units word with the language's joiner;
+    French "N cent(s)"; Indonesian "N puluh (M)", "N ratus"); else as
+    written."""
     words = NUMBER_WORDS[lang]
-    if lang not in _JOINERS:
-        return None
-    tens = "|".join(w for w, v in words.items() if v >= 20)
-    units = "|".join(w for w, v in words.items() if v < 10)
-    return re.compile(rf"\b({tens}){re.escape(_JOINERS[lang])}({units})\b", re.IGNORECASE)
+    low = _lower(run)
+    if low in words:
+        return str(words[low])
+    joiner = _JOINERS.get(lang)
+    if joiner and joiner in low:
+        tens, _, units = low.partition(joiner)
+        if words.get(tens, 0) >= 20 and words[tens] % 10 == 0 and 0 < words.get(units, 0) < 10:
+            return str(words[tens] + words[units])
+    if lang == "fr" and low.startswith("dix-") and low[4:] in ("sept", "huit", "neuf"):
+        return str(10 + words[low[4:]])
+    parts = low.split()
+    if lang == "fr" and len(parts) == 2 and parts[1] in ("cent", "cents") \
+            and 2 <= words.get(parts[0], 0) <= 9:
+        return str(100 * words[parts[0]])
+    if lang == "id" and 2 <= len(parts) <= 3 and 2 <= words.get(parts[0], 0) <= 9:
+        if parts[1] == "puluh" and (len(parts) == 2 or 0 < words.get(parts[2], 0) < 10):
+            return str(10 * words[parts[0]] + (words[parts[2]] if len(parts) == 3 else 0))
+        if parts[1] == "ratus" and len(parts) == 2:
+            return str(100 * words[parts[0]])
+    return run
 
 
-_COMPOUNDS = {lang: _compound_re(lang) for lang in NUMBER_WORDS}
-_NUMBER_WORD_RES = {lang: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-                    for lang, words in NUMBER_WORDS.items()}
 _MONTH_RE = re.compile(r"\b(?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
 # "20 pour cent", "20 per cento", "20 por ciento": percent.
 _PERCENT = re.compile(r"(\d) (?:pour|per|por) (?:cent|cento|ciento)\b", re.IGNORECASE)
@@ -377,8 +419,9 @@ def english_numbers(text: str, lang: str) -> str:
     put before its number ("30 $" -> "$30"), number words and month names
     made English ("vingt-cinq" -> "25", "yirmi beş" -> "25", "juillet" ->
     "july"), "pour cent" and its kin "percent", and the scale word after a
-    number too ("3,5 milyar" -> "3.5
-    billion", "7 mil millones" -> "7 billion"). Other text is returned
+    number too ("3,5 milyar" -> "3.5 billion", "7 mil millones" -> "7
+    billion"); a run of number words read no other way stays as written
+    ("soixante-dix", "trente et un"). Other text is returned
     unchanged."""
     if lang not in LANGS:
         return text
@@ -392,23 +435,11 @@ def english_numbers(text: str, lang: str) -> str:
         text = _GROUPED_COMMA.sub(joined, text)
     text = _DECIMAL_COMMA.sub(r"\1.\2", text)
     text = _SIGN_AFTER.sub(r"\2\1", text)
-    words = NUMBER_WORDS[lang]
     text = _MONTH_RE.sub(lambda m: MONTHS.get(_lower(m.group()), m.group()), text)
-    compound = _COMPOUNDS[lang]
-    if compound is not None:
-        text = compound.sub(lambda m: str(words[_lower(m[1])] + words[_lower(m[2])])
-                            if _lower(m[1]) in words and _lower(m[2]) in words else m.group(),
-                            text)
-    text = _NUMBER_WORD_RES[lang].sub(lambda m: str(words.get(_lower(m.group()), m.group())),
-                                      text)
+    text = _RUN_RES[lang].sub(lambda m: _read_run(m.group(), lang), text)
     text = _PERCENT.sub(r"\1 percent", text)
-    if lang == "fr":  # "deux cents", "trois cent mille": hundreds
-        text = re.sub(r"\b([2-9]) cents?\b", lambda m: str(100 * int(m[1])), text)
-        text = re.sub(r"\bplus de (?=\d)", "over ", text)  # "more" reads as "additional"
-    if lang == "id":  # "dua puluh lima": two tens and five; "tiga ratus": three hundred
-        text = re.sub(r"\b([2-9]) puluh(?: ([1-9])\b)?",
-                      lambda m: str(10 * int(m[1]) + int(m[2] or 0)), text)
-        text = re.sub(r"\b([2-9]) ratus\b", lambda m: str(100 * int(m[1])), text)
+    if lang == "fr":  # "more" would read as "additional"
+        text = re.sub(r"\bplus de (?=\d)", "over ", text, flags=re.IGNORECASE)
     return _SCALE_RE.sub(lambda m: "billion" if " " in m.group()
                          else SCALE_WORDS[m.group().lower()], text)
 

@@ -874,7 +874,7 @@ _SENTENCE_END = re.compile(r"[.;!?؛؟]")
 
 def _year_like(word: str) -> bool:
     """Whether a token is written like a year ("2022")."""
-    return word.isdigit() and len(word) == 4 and 1900 <= int(word) <= 2100
+    return word.isdecimal() and len(word) == 4 and 1900 <= int(word) <= 2100
 
 
 

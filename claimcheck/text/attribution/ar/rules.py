@@ -705,7 +705,8 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
         # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
         content = span_of(toks, after, n)
     elif (i > 0 and toks[i - 1].text in "،," and after > k and _words_before(toks, i, 3) < 3
-          and _words_after(toks, after) >= 3 and not _reported_before(toks, i)):
+          and _words_after(toks, after) >= 3 and not _reported_before(toks, i)
+          and not _opens_own_clause(toks[after].text)):
         # "وتعتزم المكسيك، حسب وزير الاقتصاد، فرض تعريفات ...": the phrase
         # stands between commas inside the clause it reports, after its
         # first two words ("وتعتزم المكسيك", no claim alone); the clause is
@@ -747,6 +748,18 @@ def _words_after(toks: list[Token], start: int, most: int = 3) -> int:
             if seen == most:
                 break
     return seen
+
+
+# Words that open a clause of the article's after an according-to phrase,
+# or a description of its source: "، لكن الجيش نفى ذلك", "، الأمر الذي نفاه
+# الجيش", "، التي ...". A word with "و" before it ("وهي الجهة ...", "ومقره
+# في لندن") does too.
+_OWN_CLAUSE = frozenset({"لكن", "لكنه", "لكنها", "بينما", "فيما", "الذي", "التي", "الذين",
+                         "الامر", "الأمر", "حيث", "اذ", "إذ", "ثم"})
+
+
+def _opens_own_clause(word: str) -> bool:
+    return word in _OWN_CLAUSE or (word.startswith("و") and len(word) > 2)
 
 
 def _reported_before(toks: list[Token], i: int) -> bool:

@@ -21,7 +21,6 @@ from collections.abc import Callable
 
 from claimcheck.text.attribution.european.words import (
     BEFORE_VERB,
-    CLAUSE_OPENERS,
     CONJUNCTIONS,
     LEXICONS,
     NEGATIONS,
@@ -282,13 +281,12 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
     # A quotation that opens the sentence (or an earlier one) and closes
     # before the verb is the whole content: what follows the subject's comma
     # describes the subject ("« Y », a déclaré X, secrétaire général du
-    # syndicat."), unless it opens a clause of its own ("..., mientras la
-    # policía ..."). Not a quoted word inside the content ("La « réforme »,
-    # a dit X, ne passera pas").
+    # syndicat.") or is a clause of the article's ("..., mientras la policía
+    # ..."), no part of what X said. Not a quoted word inside the content
+    # ("La « réforme », a dit X, ne passera pas").
     closed = toks[before - 1].text in QUOTES \
         and (toks[0].text in QUOTES
-             or not any(t.text in OPEN_QUOTES for t in toks[:before - 1])) \
-        and not (stop + 1 < end and toks[stop + 1].low in CLAUSE_OPENERS)
+             or not any(t.text in OPEN_QUOTES for t in toks[:before - 1]))
     if stop < end and not closed and span_of(toks, stop + 1, end) is not None:
         return None  # "La presa, dijo el ministro, no se ha roto": the rest is content too
     content = span_of(toks, 0, before)
@@ -301,29 +299,38 @@ def _postposed(toks: list[Token], cue: int, after: int, end: int, lex: Lexicon) 
 
 def _past_listener(toks: list[Token], after: int, end: int, lex: Lexicon) -> int:
     """Where a postposed subject starts after its verb: past a listener
-    between the two, a preposition, an article and one word, when that
-    word is an agency's initials and a name or an article follows ("a
-    déclaré à l'AFP Jean Dupont", "dijo a la AFP Juan Pérez") or a common
-    noun and an article follows ("dijo a la prensa el ministro"); else
-    ``after`` (a listener of several words, "à Radio France", would lend
-    the subject its last word)."""
-    if after >= end or toks[after].low not in lex.source_ends:
+    between the two, a preposition (or one elided onto the listener,
+    "all'ANSA") and at most two more words, when an agency's initials are
+    followed by a name or an article ("a déclaré à l'AFP Jean Dupont",
+    "dijo a la AFP Juan Pérez") or a lowercase article opens the subject
+    ("dijo a la prensa el ministro", "a déclaré au Monde le ministre", "dijo
+    a la agencia EFE el ministro"); else ``after`` (in "à Radio France le
+    ministre" ... "France" is no subject: the listener has two words)."""
+    if after >= end:
         return after
-    k = after + 1
+    if toks[after].low in lex.source_ends:
+        k = after + 1
+    elif _ELIDED_PREPOSITION.match(toks[after].low):
+        k = after  # "all'ANSA": the preposition is in the listener's token
+    else:
+        return after
     while k < end and toks[k].low in lex.determiners:
         k += 1
-    if k + 1 >= end:
-        return after
-    word = _ELISION.sub("", toks[k].text)  # "l'AFP" -> "AFP"
-    subject = toks[k + 1]
-    if word.isupper() and len(word) > 1:
-        fits = subject.text not in _CLAUSE and _opens_phrase(subject, lex)
-    else:
-        fits = word.islower() and subject.text.islower() and subject.low in lex.determiners
-    return k + 1 if fits else after
+    for j in range(k + 1, min(k + 3, end)):
+        if toks[j].text in _CLAUSE:
+            break
+        if toks[j].text.islower() and toks[j].low in lex.determiners:
+            return j
+        word = _ELISION.sub("", toks[j - 1].text)
+        if j == k + 1 and word.isupper() and len(word) > 1 and _opens_phrase(toks[j], lex):
+            return j  # "l'AFP Jean Dupont"
+    return after
 
 
-_ELISION = re.compile(r"^[a-zA-Z]['’]")
+_ELISION = re.compile(r"^[a-zA-Z]+['’]")
+# Italian and French prepositions fused with an elided article: "all'ANSA",
+# "dall'", "nell'", "sull'", "à l'" is two tokens.
+_ELIDED_PREPOSITION = re.compile(r"^(?:all|dall|nell|sull|dell)['’]\w")
 
 
 def _according(toks: list[Token], end: int, lex: Lexicon) -> list[Match]:
