@@ -432,3 +432,14 @@ def test_datelines_with_an_agency_and_organisations_without(text, dateline) -> N
 def test_a_source_ends_before_an_adverb(written: str, speaker: str) -> None:
     start, end = trim_source(written, "en")
     assert written[start:end] == speaker
+
+
+@pytest.mark.parametrize(("written", "speaker"), [
+    ("Tur şirketi Anka Turizm yaptığı", "Tur şirketi Anka Turizm"),
+    ("Büyükelçilik yaptığı", "Büyükelçilik"),
+    ("Ahmet Yılmaz", "Ahmet Yılmaz"),
+])
+def test_a_turkish_source_ends_before_a_participle(written: str, speaker: str) -> None:
+    start, end = trim_source(written, "tr")
+    assert written[start:end] == speaker
+    assert trim_source("yaptığı", "tr") is None

@@ -148,6 +148,13 @@ def _adverb(word: str) -> bool:
         and word not in _EN_LY_NOUNS
 
 
+# A Turkish relative participle ending a source: "X yaptığı açıklamada" (in
+# the statement X made), "X'in verdiği bilgiye göre".
+_TR_PARTICIPLE = re.compile(
+    r"(?:^|\s+)\w+(?:dığı|diği|duğu|düğü|tığı|tiği|tuğu|tüğü|dıkları|dikleri|dukları|dükleri|"
+    r"tıkları|tikleri|tukları|tükleri)\s*$")
+
+
 # A change of a figure ("a drop from 76 percent", "up from 40 percent"):
 # the poll's earlier number, not who answered.
 _EN_CHANGE = re.compile(
@@ -185,6 +192,13 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
     comma, when that is one ("Larry Cohen, a senior adviser to ... and past
     president of ..." -> "Larry Cohen").
     """
+    if lang == "tr":
+        participle = _TR_PARTICIPLE.search(text)
+        if participle:
+            # "Tur şirketi Anka Turizm yaptığı (açıklamada)": the company, not
+            # the statement it made; a participle alone names nobody
+            rest = text[:participle.start()].rstrip()
+            return trim_source(rest, lang) if rest else None
     if plausible_source(text, lang):
         return (0, len(text))
     if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text) \
