@@ -33,17 +33,25 @@ def test_same_result_as_autocast_and_same_state():
         assert torch.equal(plain(x), cast(x))
 
 
-def test_an_update_in_place_is_seen():
+def test_training_and_a_loaded_state_are_seen():
     plain, cast = _pair()
     x = torch.randn(3, 16)
     before = _run(cast, x)
+    cast.train()  # a training loop's first call
     with torch.no_grad():
         for p, q in zip(plain.parameters(), cast.parameters()):
             p.add_(0.5)
             q.add_(0.5)
+    cast.eval()
     after = _run(cast, x)
     assert not torch.equal(before, after)
     assert torch.equal(after, _run(plain, x))
+    # a state loaded into the model after it was used
+    with torch.no_grad():
+        for p in plain.parameters():
+            p.mul_(0.5)
+    cast.load_state_dict(plain.state_dict())
+    assert torch.equal(_run(cast, x), _run(plain, x))
 
 
 def test_training_takes_gradients_as_before():
@@ -54,13 +62,13 @@ def test_training_takes_gradients_as_before():
     assert all(p.grad is not None for p in cast.parameters())
 
 
-def test_a_bias_changed_alone_is_seen_and_inference_tensors_work():
+def test_a_new_bias_is_seen_and_inference_tensors_work():
     plain, cast = _pair()
     x = torch.randn(3, 16)
     _run(cast, x)
-    with torch.no_grad():
-        plain[0].bias.add_(1.0)
-        cast[0].bias.add_(1.0)
+    new = torch.nn.Parameter(plain[0].bias.detach() + 1.0)
+    plain[0].bias = new
+    cast[0].bias = torch.nn.Parameter(new.detach().clone())
     assert torch.equal(_run(cast, x), _run(plain, x))
     # a model built under inference_mode (its tensors keep no version)
     with torch.inference_mode():
