@@ -279,6 +279,9 @@ def test_arabic_according_to_alone_still_attributes() -> None:
     # a clause of the article's or a description after the phrase is no part of it
     ("وأصيب جنديان، بحسب مصدر عسكري، لكن الجيش نفى ذلك في بيان.", "وأصيب جنديان"),
     ("وقتل مدنيان، حسب المرصد، ومقره في لندن.", "وقتل مدنيان"),
+    # a word of the clause that starts with its own "و" is no new clause
+    ("وتعتزم الحكومة، بحسب مصادر مطلعة، وقف الدعم عن الوقود.",
+     "وتعتزم الحكومة، بحسب مصادر مطلعة، وقف الدعم عن الوقود"),
 ])
 def test_arabic_according_to_between_commas(text: str, content: str) -> None:
     [claim] = extract_claims(text, tagger=False)

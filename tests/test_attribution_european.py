@@ -121,6 +121,9 @@ def test_european_relations(text: str, lang: str, expected: list) -> None:
         ("La « réforme », a dit le ministre, ne passera pas.", "fr"),
         # a listener of two words whose second word would lend the subject a name
         ("«O porto está fechado», disse ao jornal O Globo o ministro.", "pt"),
+        # a phrase after the listener: its article is no subject's
+        ("«El puerto está cerrado», dijo a los periodistas en la capital el ministro.", "es"),
+        ("« Le port est paralysé », a déclaré à l'AFP dans la soirée le ministre.", "fr"),
     ],
 )
 def test_european_rules_stay_quiet(text: str, lang: str) -> None:

@@ -427,6 +427,7 @@ def test_datelines_with_an_agency_and_organisations_without(text, dateline) -> N
     # nouns in -ly stay
     ("a close ally", "a close ally"),
     ("the victim's family", "the victim's family"),
+    ("Advocates for the elderly", "Advocates for the elderly"),
     ("Kelly", "Kelly"),
 ])
 def test_a_source_ends_before_an_adverb(written: str, speaker: str) -> None:

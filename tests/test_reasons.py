@@ -1169,6 +1169,7 @@ def test_turkish_number_words_with_a_dotted_capital():
     # runs read no other way stay as written, never as a part of them
     ("soixante-dix morts", "fr", "soixante-dix morts"),
     ("trente et un morts", "fr", "trente et un morts"),
+    ("sesenta y un pasajeros", "es", "sesenta y un pasajeros"),
     ("deux cent cinquante morts", "fr", "deux cent cinquante morts"),
     ("dua belas orang", "id", "dua belas orang"),
 ])

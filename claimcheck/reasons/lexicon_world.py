@@ -342,7 +342,7 @@ NUMBER_WORDS: dict[str, dict[str, int]] = {
 _RUN_EXTRA = {
     "fr": ("cent", "cents", "mille", "onze", "douze", "treize", "quatorze", "quinze",
            "seize", "un", "une"),
-    "es": ("cien", "ciento", "cientos", "mil", "once", "doce", "quince", "uno", "una"),
+    "es": ("cien", "ciento", "cientos", "mil", "once", "doce", "quince", "un", "uno", "una"),
     "pt": ("cem", "cento", "mil", "onze", "doze", "quinze", "um", "uma"),
     "it": ("cento", "mila", "mille", "undici", "dodici", "quindici", "uno", "una"),
     "de": ("hundert", "tausend", "elf", "zwölf", "eins"),
@@ -350,6 +350,8 @@ _RUN_EXTRA = {
     "id": ("puluh", "ratus", "belas", "ribu", "satu", "se"),
 }
 _JOINERS = {"fr": "-", "es": " y ", "pt": " e ", "tr": " "}
+# "One" that is also "a": before another number word it is the article.
+_ARTICLE_ONES = frozenset({"un", "une", "una", "uno", "um", "uma", "bir", "satu"})
 _RUN_JOINERS = {"fr": "et", "es": "y", "pt": "e", "de": "und"}
 
 
@@ -375,6 +377,9 @@ def _read_run(run: str, lang: str) -> str:
     low = _lower(run)
     if low in words:
         return str(words[low])
+    first, _, rest = run.partition(" ")
+    if rest and _lower(first) in _ARTICLE_ONES:
+        return f"{first} {_read_run(rest, lang)}"  # "un treinta por ciento"
     joiner = _JOINERS.get(lang)
     if joiner and joiner in low:
         tens, _, units = low.partition(joiner)

@@ -137,7 +137,7 @@ _AR_BAD_LAST = word_set("و او ثم عن من الي في مع دون بين")
 # one ("a close ally", "the victim's family").
 _EN_LY_NOUNS = word_set("""
     ally rally family assembly supply monopoly anomaly daily weekly monthly quarterly
-    homily bully belly lily folly jelly reply
+    homily bully belly lily folly jelly reply elderly
     """)
 
 

@@ -752,14 +752,17 @@ def _words_after(toks: list[Token], start: int, most: int = 3) -> int:
 
 # Words that open a clause of the article's after an according-to phrase,
 # or a description of its source: "، لكن الجيش نفى ذلك", "، الأمر الذي نفاه
-# الجيش", "، التي ...". A word with "و" before it ("وهي الجهة ...", "ومقره
-# في لندن") does too.
-_OWN_CLAUSE = frozenset({"لكن", "لكنه", "لكنها", "بينما", "فيما", "الذي", "التي", "الذين",
-                         "الامر", "الأمر", "حيث", "اذ", "إذ", "ثم"})
+# الجيش", "، التي ...", "، وهي الجهة ...", "، ومقره في لندن". (Not any word
+# in "و": "وقف الدعم", "وضع رسوم" are the clause's own object.)
+_OWN_CLAUSE = frozenset({
+    "لكن", "لكنه", "لكنها", "ولكن", "ولكنه", "ولكنها", "بينما", "فيما", "الذي", "التي",
+    "الذين", "الامر", "الأمر", "حيث", "اذ", "إذ", "ثم", "وهو", "وهي", "وهم", "وهما",
+    "ومقره", "ومقرها", "وكان", "وكانت", "وقد", "واضاف", "وأضاف", "واضافت", "وأضافت",
+})
 
 
 def _opens_own_clause(word: str) -> bool:
-    return word in _OWN_CLAUSE or (word.startswith("و") and len(word) > 2)
+    return word in _OWN_CLAUSE
 
 
 def _reported_before(toks: list[Token], i: int) -> bool:

@@ -319,8 +319,11 @@ def _past_listener(toks: list[Token], after: int, end: int, lex: Lexicon) -> int
     for j in range(k + 1, min(k + 3, end)):
         if toks[j].text in _CLAUSE:
             break
-        if toks[j].text.islower() and toks[j].low in lex.determiners:
-            return j
+        if toks[j].text.islower():
+            # an article opens the subject; any other lowercase word (a
+            # preposition: "a los periodistas en la capital el ministro")
+            # opens a phrase the rule does not read
+            return j if toks[j].low in lex.determiners else after
         word = _ELISION.sub("", toks[j - 1].text)
         if j == k + 1 and word.isupper() and len(word) > 1 and _opens_phrase(toks[j], lex):
             return j  # "l'AFP Jean Dupont"
