@@ -1157,6 +1157,7 @@ def test_turkish_number_words_with_a_dotted_capital():
     from claimcheck.reasons.lexicon_world import english_numbers
 
     assert english_numbers("İki yolcu ve Yirmi Beş asker", "tr") == "2 yolcu ve 25 asker"
+    assert english_numbers("3 MİLYAR dolar", "tr") == "3 billion dolar"  # raised KeyError
 
 
 @pytest.mark.parametrize(("text", "lang", "written"), [

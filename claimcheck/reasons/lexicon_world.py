@@ -280,9 +280,10 @@ ZERO_WORDS: tuple[tuple[str, ...], ...] = (
 
 #: Scale words after a number, written as the English ones the number
 #: reader knows ("3,5 milyar" -> "3.5 billion", "200 mil" -> "200
-#: thousand"); kept apart from the merged tables, since "bin" and "mil" are
-#: also English words.
+#: thousand", "7 mil millones" -> "7 billion"); kept apart from the merged
+#: tables, since "bin" and "mil" are also English words.
 SCALE_WORDS: dict[str, str] = {
+    "mil millones": "billion", "mil milhões": "billion",
     **dict.fromkeys("mille mil mila tausend bin ribu".split(), "thousand"),
     **dict.fromkeys("""million millions millón millones milhão milhões milhao milhoes
                     milione milioni millionen milyon juta""".split(), "million"),
@@ -409,8 +410,7 @@ _GROUPED = re.compile(r"(?<![\d.,])(\d{1,3})((?:\.\d{3})+)(?:,(\d+))?(?![\d.,]\d
 _GROUPED_SPACE = re.compile(
     r"(?<![\d.,])(\d{1,3})((?:[ \u00a0\u202f]\d{3})+)(?:,(\d+))?(?![\d.,]?\d)")
 _DECIMAL_COMMA = re.compile(r"(?<![\d.,])(\d+),(\d+)(?![\d.,]\d)")
-_SCALE_RE = re.compile(r"(?<=\d )(?:mil millones|mil milhões|"
-                       + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+_SCALE_RE = re.compile(r"(?<=\d )(?:" + "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
                        + r")\b", re.IGNORECASE)
 # A currency sign after its number ("30 $", "250 000 €") goes before it.
 _SIGN_AFTER = re.compile(r"(?<![\w.,])(\d[\d.,]*)\s?([$€£])(?!\s?\d)")
@@ -445,8 +445,7 @@ def english_numbers(text: str, lang: str) -> str:
     text = _PERCENT.sub(r"\1 percent", text)
     if lang == "fr":  # "more" would read as "additional"
         text = re.sub(r"\bplus de (?=\d)", "over ", text, flags=re.IGNORECASE)
-    return _SCALE_RE.sub(lambda m: "billion" if " " in m.group()
-                         else SCALE_WORDS[m.group().lower()], text)
+    return _SCALE_RE.sub(lambda m: SCALE_WORDS.get(_lower(m.group()), m.group()), text)
 
 
 def _lower(word: str) -> str:

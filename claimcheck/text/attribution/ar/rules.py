@@ -688,7 +688,7 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     if k - start == 1 and _own_words(toks[start].text):
         source = None  # "وفق تقديره": by the estimate of the one who speaks
     cue = (toks[i].start, toks[i].end)
-    words_before = _words_before(toks, i)
+    words_before = _count_words(toks, 0, i, 2)
     after = k + (k < n and toks[k].text in "،,")
     if not words_before:
         # "وبحسب X، ..." opens the sentence: the rest is the content.
@@ -704,9 +704,9 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     elif words_before == 1 and n - after > 2 and toks[0].text in _PARTICLES:
         # "لكنه، وفقا لكلوب، يركز ...": "but he" is no claim; what follows is.
         content = span_of(toks, after, n)
-    elif (i > 0 and toks[i - 1].text in "،," and after > k and _words_before(toks, i, 3) < 3
-          and _words_after(toks, after) >= 3 and not _reported_before(toks, i)
-          and not _opens_own_clause(toks[after].text)):
+    elif (i > 0 and toks[i - 1].text in "،," and after > k and _count_words(toks, 0, i, 3) < 3
+          and _count_words(toks, after, n, 3) == 3 and not _reported_before(toks, i)
+          and toks[after].text not in _OWN_CLAUSE):
         # "وتعتزم المكسيك، حسب وزير الاقتصاد، فرض تعريفات ...": the phrase
         # stands between commas inside the clause it reports, after its
         # first two words ("وتعتزم المكسيك", no claim alone); the clause is
@@ -739,17 +739,6 @@ def _own_words(word: str) -> bool:
     return False
 
 
-def _words_after(toks: list[Token], start: int, most: int = 3) -> int:
-    """How many words come from token ``start`` on, counted up to ``most``."""
-    seen = 0
-    for tok in toks[start:]:
-        if LETTER.search(tok.text):
-            seen += 1
-            if seen == most:
-                break
-    return seen
-
-
 # Words that open a clause of the article's after an according-to phrase,
 # or a description of its source: "، لكن الجيش نفى ذلك", "، الأمر الذي نفاه
 # الجيش", "، التي ...", "، وهي الجهة ...", "، ومقره في لندن". (Not any word
@@ -761,10 +750,6 @@ _OWN_CLAUSE = frozenset({
 })
 
 
-def _opens_own_clause(word: str) -> bool:
-    return word in _OWN_CLAUSE
-
-
 def _reported_before(toks: list[Token], i: int) -> bool:
     """Whether a complementiser comes before token ``i`` ("وقال الوزير إن
     ...، بحسب X، ..."): another report's clause, which the rules read
@@ -772,12 +757,12 @@ def _reported_before(toks: list[Token], i: int) -> bool:
     return any(t.text in lexicon_ar.COMPLEMENTIZERS for t in toks[:i])
 
 
-def _words_before(toks: list[Token], i: int, most: int = 2) -> int:
-    """How many words come before token ``i``, counted up to ``most`` (the
-    rules ask 0, 1 or more; counting them all would make a sentence of many
-    according-to phrases quadratic)."""
+def _count_words(toks: list[Token], start: int, stop: int, most: int) -> int:
+    """How many words tokens ``start`` to ``stop`` hold, counted up to
+    ``most`` (the rules ask 0, 1 or more, or fewer than 3; counting them all
+    would make a sentence of many according-to phrases quadratic)."""
     seen = 0
-    for x in range(i):
+    for x in range(start, stop):
         if LETTER.search(toks[x].text):
             seen += 1
             if seen == most:
