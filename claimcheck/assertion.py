@@ -47,18 +47,35 @@ _POLL_WORDS = frozenset("""
 _AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
+# A race's standing in shares ("Clinton leads Trump by 43 percent to 38
+# percent", "Trump is leading Clinton 47.1 percent to 41.7 percent",
+# "يتقدم ترامب بنسبة 45% مقابل 41%"): a poll's figures, whoever reports them.
+_STANDING = re.compile(
+    r"\b(?:leads?|leading|ahead|trails?|trailing)\b[^.;]{0,60}?\d+(?:\.\d+)?\s*"
+    r"(?:percent|per cent|%|points?)?\s*(?:to|-|–|against|vs\.?)\s*\d+(?:\.\d+)?\s*"
+    r"(?:percent|per cent|%)"
+    r"|(?:يتقدم|تتقدم|متقدما|متقدمة|يتصدر|تتصدر)[^.؛]{0,60}?[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*"
+    r"(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s*(?:في )?مقابل\s*[\d٠-٩]")
+
+
 def is_poll(claim: Claim) -> bool:
     """Whether a claim's source is an opinion poll or survey ("A Monmouth
-    poll", "the latest Reuters/Ipsos survey", "استطلاع للرأي"): its figures
-    are a sample's, and two polls' figures differ by sample and date, which
-    is no contradiction between them.
+    poll", "the latest Reuters/Ipsos survey", "استطلاع للرأي"), or its content
+    gives a race's standing in shares ("Trump is leading Clinton 47.1 percent
+    to 41.7 percent"): its figures are a sample's, and two polls' figures
+    differ by sample and date, which is no contradiction between them.
 
     >>> from claimcheck.types import Claim
     >>> is_poll(Claim(text="Clinton leads 46 to 42", span=(0, 22), speaker="A Monmouth poll"))
     True
     >>> is_poll(Claim(text="...", span=(0, 3), speaker="وأظهر الاستطلاع"))
     True
+    >>> is_poll(Claim(text="Trump is leading Clinton 47.1 percent to 41.7 percent",
+    ...               span=(0, 54), speaker="the tracker"))
+    True
     """
+    if _STANDING.search(claim.text):
+        return True
     words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
     return any(w in _POLL_WORDS or any(w.startswith(c) and w[len(c):] in _POLL_WORDS
                                        for c in _AR_CLITICS) for w in words)

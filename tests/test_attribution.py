@@ -768,6 +768,10 @@ def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it(
      "Sanders"),
     ("The senator voted against the bill when it came up and said it was flawed.",
      "The senator"),
+    # a quantifier opening the sentence runs on to its noun, as "The" does
+    ("Both parents stiffened their criticism of the mayor, saying he lacked empathy.",
+     "Both parents"),
+    ("Most farmers opposed the levy, saying it was unfair.", "Most farmers"),
 ])
 def test_english_participle_or_second_verb_takes_the_subject_after_a_lead_in(
         text: str, source: str) -> None:

@@ -234,6 +234,24 @@ def test_two_polls_figures_give_no_numeric_reason():
     assert not is_poll(pair("the mayor's office", "x").a)
 
 
+@pytest.mark.parametrize(("text", "poll"), [
+    ("as of Friday, Ruiz is leading Okoro 47.1 percent to 41.7 percent", True),
+    ("in a head-to-head contest, Okoro leads Ruiz by 43 percent to 38 percent", True),
+    ("يتقدم الأنصاري بنسبة 45% مقابل 41% لمنافسه", True),
+    ("Okoro leads the field with 45 delegates to 30", False),
+    ("he led the company for 5 years to 2010, with 40% growth", False),
+])
+def test_a_race_standing_in_shares_is_a_poll_whoever_reports_it(text, poll):
+    """Two trackers' shares of one race differ by sample and date: a claim
+    that gives a race's standing is a poll's figure, even when the rules
+    took a reporter or a campaign for its source."""
+    from claimcheck.assertion import is_poll
+
+    claim = claimcheck.Claim(text, (0, len(text)), "the campaign", (0, 3), "said",
+                             "the campaign", "ar" if text[0] > "z" else "en", "d1")
+    assert is_poll(claim) is poll
+
+
 @pytest.mark.parametrize(("text", "lang", "statement"), [
     ("any exit doors had been locked", "en", "some exit doors had been locked"),
     ("Anyone had ever been hurt at all", "en", "Someone had been hurt"),

@@ -128,6 +128,25 @@ def test_a_currency_sign_starts_the_next_amount():
     assert (money.value, money.units) == (350_000_000.0, ("dollars",))
 
 
+@pytest.mark.parametrize(("text", "values"), [
+    ("debts of 14bn euros ($18.34bn; £9.6bn) this year", [14e9]),
+    ("agreed to pay 260.75bn roubles (£4.8bn; $9.4bn)", [260.75e9]),
+    ("an extra £4bn (about $7.4bn) over 10 years", [4e9, 10]),
+    ("دفعت 20 مليون جنيه (نحو مليون دولار)", [20e6]),
+    # a sum after a count of people is no conversion of it
+    ("40 workers ($2m) were laid off", [40, 2e6]),
+    ("it cost £4bn, or $7.4bn", [4e9, 7.4e9]),
+])
+def test_a_conversion_into_other_currencies_is_not_an_amount_of_its_own(text, values):
+    assert [q.value for q in find_quantities(text)] == values
+
+
+def test_two_claims_converting_different_sums_give_no_numeric_reason():
+    """One claim's conversion is not compared with another claim's figure."""
+    assert not kinds("the firm has debts of 14bn euros ($18.34bn; £9.6bn)",
+                     "the firm will pay 260.75bn roubles (£4.8bn; $9.4bn)")
+
+
 def test_at_least_thirty_does_not_clash_with_thirty_two():
     assert not kinds("أصيب 30 شخصا على الأقل", "أصيب 32 شخصا")
 

@@ -466,11 +466,43 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
                 fraction=fraction is not None,
             )
         )
+    out = _without_conversions(out, folded.original)
     unharmed = _unharmed(folded)
     if unharmed is not None and not any(q.value == 0 and "injured" in q.units for q in out):
         out.append(unharmed)
         out.sort(key=lambda q: q.span)
     return tuple(out)
+
+
+_MONEY = frozenset({"dollars", "euros", "pounds"})
+# What lies between an amount and its conversion: up to two words (the
+# currency, "roubles") and an opening parenthesis ("14bn euros ($18.34bn"),
+# perhaps a word of approximation ("(about $7.4bn"), or, between two
+# conversions in one parenthesis, a separator ("; £9.6bn"). The amount
+# converted is money, or a number whose currency the lexicon lacks.
+_TO_CONVERSION = re.compile(r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:[^\W\d]+\s+)?[$€£]?\s*\Z")
+_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*[$€£]?\s*\Z")
+
+
+def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
+    """``found`` without the amounts of money that convert the amount
+    before them into other currencies ("debts of 14bn euros ($18.34bn;
+    £9.6bn)", "260.75bn roubles (£4.8bn; $9.4bn)"): they are that amount
+    again, and a reason that read them as amounts of their own would compare
+    one claim's conversion with another claim's figure."""
+    kept: list[Quantity] = []
+    converting = False
+    last_end = 0
+    for q in found:
+        gap = text[last_end:q.span[0]]
+        last_end = q.span[1]
+        if kept and set(q.units) & _MONEY and set(kept[-1].units) <= _MONEY and (
+                _TO_CONVERSION.match(gap) or converting and _NEXT_CONVERSION.match(gap)):
+            converting = True
+            continue
+        converting = False
+        kept.append(q)
+    return kept
 
 
 # "all 186 people on board were unharmed", "جميع الركاب ... لم يصابوا بأذى",

@@ -195,8 +195,8 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
         # ..., hoping": one noun after the name, when a verb follows it (not
         # "The White House hit back").
         k += 1
-    elif k == start + 1 and toks[start].low in {"the", "a", "an", "many", "some", "several"} \
-            or k == start and toks[start].low in {"many", "some", "several", "most", "both"}:
+    elif k == start + 1 and toks[start].low in _DESCRIBED_OPENERS \
+            or k == start and toks[start].low in _DESCRIBED_OPENERS - {"the", "a", "an"}:
         # "The former candidate continued, saying": a described subject runs
         # on to its verb.
         while k < limit and k - start < 8 and LETTER.search(toks[k].text) and not (
@@ -211,3 +211,10 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
     if k == start or (k == start + 1 and toks[start].low == "the"):
         return None
     return (toks[start].start, toks[k - 1].end)
+
+
+# Words that open a described subject ("The former candidate", "Both
+# parents", "Most voters"): capitalised at the start of a sentence, they
+# make a run of their own that is no subject.
+_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "both",
+                                "all", "few"})
