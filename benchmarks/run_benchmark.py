@@ -1019,6 +1019,10 @@ ALARM_SETS = {
     # politics, sport, tech), which neither the tagger nor the rules were built on.
     "realnews-en": lambda args, limit: _e2e_module().realnews_documents(
         "en", args.realnews, limit),
+    # Persian news (FarExStance): a language with no rules, read by the
+    # 12-layer tagger alone and compared by the NLI model alone.
+    "realnews-fa": lambda args, limit: _e2e_module().realnews_documents(
+        "fa", args.realnews, limit),
 }
 
 
@@ -1537,7 +1541,8 @@ def run_language(args) -> dict[str, Any]:
     """``detect_language`` on single sentences written by others: the distinct
     premises of XNLI dev (17 languages) and of RTE-3 (English, French, German,
     Italian; its only split, which the choice of ``ENGLISH_MARGIN`` also read),
-    and on whole articles: PolNeAR dev (English) and realnews/ar (Arabic).
+    and on whole articles: PolNeAR dev (English), realnews/ar (Arabic, also
+    retyped with the Persian "ی" and "ک") and realnews/fa (Persian).
     Accuracy per language, what the misses were taken for, and the time."""
     from claimcheck.text.language import detect_language
 
@@ -1546,7 +1551,8 @@ def run_language(args) -> dict[str, Any]:
         for row in read_jsonl(path):
             sentences.setdefault(row["lang"], []).append(row["premise"])
     articles = {"en": sorted((SHARED / "attribution" / "polnear" / "dev" / "text").glob("*.txt")),
-                "ar": sorted((SHARED / "realnews" / "ar").glob("*.txt"))}
+                "ar": sorted((SHARED / "realnews" / "ar").glob("*.txt")),
+                "fa": sorted((SHARED / "realnews" / "fa").glob("*.txt"))}
     out: dict[str, Any] = {"cpu": machine()["cpu_model"], "sentences": {}, "articles": {}}
     detect_language("warm up: the classifier loads on first use")
     started, count = time.perf_counter(), 0
@@ -1561,6 +1567,13 @@ def run_language(args) -> dict[str, Any]:
         found = Counter(detect_language(p.read_text(encoding="utf-8")) for p in paths)
         out["articles"][lang] = {"n": len(paths), "accuracy": found[lang] / max(1, len(paths)),
                                  "taken_for": dict(found)}
+    # The Arabic articles as typed on a Persian keyboard ("ی", "ک" for "ي", "ك").
+    retyped = str.maketrans({"ي": "ی", "ك": "ک"})
+    found = Counter(detect_language(p.read_text(encoding="utf-8").translate(retyped))
+                    for p in articles["ar"])
+    out["articles"]["ar, Persian keyboard"] = {
+        "n": len(articles["ar"]), "accuracy": found["ar"] / max(1, len(articles["ar"])),
+        "taken_for": dict(found)}
     return out
 
 

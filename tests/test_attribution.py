@@ -555,6 +555,23 @@ def test_unknown_language_gets_no_rule_speaker_but_the_tagger_carries_over() -> 
                                                         "die Gespräche weitergehen")
 
 
+def test_persian_is_read_by_the_tagger_not_the_arabic_rules() -> None:
+    """A Persian sentence is in Arabic script but not Arabic: the Arabic
+    rules once read "تابع" (Persian "subject to") as a cue and a clause
+    before it as the speaker; the tagger carries over instead."""
+    from claimcheck.text.attribution.relations import sentence_lang
+
+    text = ("سخنگوی دولت روز دوشنبه اعلام کرد که قیمت بنزین تغییر نخواهد کرد. "
+            "این تصمیم تابع شرایط بازار است.")
+    assert sentence_lang(text, "fa") == "fa" and sentence_lang(text, "ar") == "ar"
+    assert sentence_lang("The minister said so.", "fa") == "en"
+    assert [c.speaker for c in extract_claims(text, tagger=False)] == [None, None]
+    first, *_ = extract_claims(text)
+    assert first.lang == "fa" and first.cue == "اعلام کرد"
+    assert first.speaker.startswith("سخنگوی دولت")
+    assert first.text == "قیمت بنزین تغییر نخواهد کرد"  # without its complementiser "که"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -107,6 +107,8 @@ def test_type_error_names_the_fix() -> None:
         # more Latin letters than Chinese characters, but a Chinese sentence
         ("White House发言人Sarah Sanders说，会谈将继续。", "zh"),
         ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),
+        # Arabic typed on a Persian keyboard ("ی" and "ک" for "ي" and "ك")
+        ("قال المتحدث باسم الحکومة إن المحادثات ستستمر فی الأیام المقبلة وإن الوفد سیعود", "ar"),
         # Latin-script languages that share function words ("la", "que") with
         # French or English, which the old function-word count got wrong:
         ("El ministro dijo el martes que la presa no se había roto y que no hubo "

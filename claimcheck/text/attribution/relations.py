@@ -278,14 +278,23 @@ def tagged_lang(lang: str) -> bool:
     return lang != "ar"
 
 
+# Languages written in Arabic script other than Arabic: their sentences
+# keep their document's language, and the tagger, not the Arabic rules,
+# reads them.
+_OTHER_ARABIC_SCRIPT = frozenset({"fa", "ur", "ps", "ku", "sd", "ug"})
+
+
 def sentence_lang(sentence: str, doc_lang: str) -> str:
     """The rules for ``sentence``: its script's language where the letters
-    say so clearly, the document's otherwise."""
+    say so clearly, the document's otherwise. An Arabic-script sentence is
+    Arabic unless its document is in another Arabic-script language
+    (Persian, Urdu, ...); a Latin-script one in an Arabic-script document
+    is English."""
     arabic = len(ARABIC_LETTER.findall(sentence))
     latin = len(LATIN_LETTER.findall(sentence))
     if arabic > latin:
-        return "ar"
-    if latin > arabic and doc_lang == "ar":
+        return doc_lang if doc_lang in _OTHER_ARABIC_SCRIPT else "ar"
+    if latin > arabic and (doc_lang == "ar" or doc_lang in _OTHER_ARABIC_SCRIPT):
         return "en"
     return doc_lang
 

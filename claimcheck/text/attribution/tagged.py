@@ -142,13 +142,13 @@ def _tagged_relations(
     return relations
 
 
-_COMPLEMENTISER = re.compile(r"(?:that|que|qu['’]|dass|bahwa|che|que|daß)\s*(?<=\s|['’])",
+_COMPLEMENTISER = re.compile(r"(?:that|que|qu['’]|dass|bahwa|che|daß|که|کہ)\s*(?<=\s|['’])",
                              re.IGNORECASE)
 
 
 def _without_complementiser(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` without a leading complementiser ("that", "que", "dass",
-    "bahwa", "che"): the rules' convention for contents."""
+    "bahwa", "che", Persian "که"): the rules' convention for contents."""
     word = _COMPLEMENTISER.match(text[span[0]:span[1]])
     if word and word.end() < span[1] - span[0]:
         return (span[0] + word.end(), span[1])
