@@ -313,6 +313,23 @@ def test_languages_without_rules_get_the_tagger(text: str, speaker: str, content
     assert _said(text) == [(speaker, content)]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Bakan Ahmet Yılmaz salı günü limanın kapalı olduğunu söyledi. O ayrıca "
+     "grevcilerin rıhtımdan ayrıldığını belirtti.", "Bakan Ahmet Yılmaz"),
+    ("Menteri Luar Negeri mengatakan bahwa perundingan akan dilanjutkan. Dia "
+     "menambahkan bahwa delegasi akan kembali.", "Menteri Luar Negeri"),
+    ("سردار نقدی روز شنبه گفت که انتخابات مهم است. وی افزود که مردم در انتخابات "
+     "شرکت می‌کنند.", "سردار نقدی"),
+])
+def test_a_pronoun_source_takes_its_antecedent_in_languages_without_rules(
+        text: str, speaker: str) -> None:
+    """Turkish "O", Indonesian "Dia", Persian "وی" are "he": the second claim
+    is the first speaker's, not a speaker called "O"."""
+    claims = extract_claims(text)
+    assert [c.speaker for c in claims] == [speaker, speaker]
+    assert claims[0].entity == claims[1].entity
+
+
 @pytest.mark.parametrize(("source", "text", "lang", "kept"), [
     ("l'AFP", "« Le port est fermé », a déclaré à l'AFP Jean Dupont, du syndicat.", "fr",
      "Jean Dupont"),

@@ -37,6 +37,16 @@ MentionKind = Literal["name", "description", "pronoun", "implicit"]
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_]+(?:['’\-.][^\W_]+)*\.?")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _PLURAL_AR = ("ين", "ون", "ات")
+# Third-person pronouns of the languages other than Arabic and English that
+# rules or the tagger read: as sources ("il", "o", "dia", "وی") they take
+# their antecedent, as "he" does. German "sie" is she or they: not plural.
+_OTHER_PRONOUNS = {
+    "fr": "il elle ils elles", "es": "él ella ellos ellas", "pt": "ele ela eles elas",
+    "it": "lui lei egli ella essa esso loro", "de": "er sie", "tr": "o onlar",
+    "id": "dia ia beliau mereka", "fa": "وی او ایشان آنها", "ur": "وہ انہوں",
+    "ru": "он она они",
+}
+_OTHER_PLURAL_PRONOUNS = "ils elles ellos ellas eles elas loro onlar mereka آنها они"
 
 
 @dataclass(frozen=True)
@@ -108,7 +118,14 @@ def classify_mention(text: str, lang: str) -> MentionKind:
         return "pronoun"
     if lang == "ar" and len(words) == 1 and words[0] in {"هو", "هي", "هم"}:
         return "pronoun"
+    if len(words) == 1 and words[0] in _pronouns(lang):
+        return "pronoun"
     return "name" if name_core(text, lang) else "description"
+
+
+def _pronouns(lang: str) -> frozenset[str]:
+    """:data:`_OTHER_PRONOUNS` of ``lang``, as :func:`_words` writes them."""
+    return _PRONOUN_KEYS.get(lang, frozenset())
 
 
 # Prepositions before the object of a title ("Minister of Transport",
@@ -389,11 +406,11 @@ class _LatestSpeakers:
     def antecedent(self, i: int) -> int | None:
         mention = self._mentions[i]
         pronoun = self._keys[i]
-        wants_plural = mention.plural or pronoun in lexicon_en.PLURAL_PRONOUNS
+        wants_plural = mention.plural or pronoun in _PLURAL_PRONOUNS
         latest = self._before(None, mention.position)
         if latest < 0:
             return None
-        if wants_plural and pronoun in {"they", "we"}:
+        if wants_plural and pronoun in _PLURAL_PRONOUNS:
             return latest
         agreeing = self._before(wants_plural, mention.position)
         return agreeing if agreeing >= 0 else latest
@@ -418,6 +435,12 @@ def _words(text: str, lang: str) -> list[str]:
     if lang == "ar" or _ARABIC.search(text):
         return [normalize_arabic_word(m.group()) for m in _WORD.finditer(text)]
     return [m.group().lower().rstrip(".") for m in _WORD.finditer(text)]
+
+
+_PRONOUN_KEYS = {lang: frozenset(_words(forms, lang)) for lang, forms in _OTHER_PRONOUNS.items()}
+# "they" and "we" take the latest speaker of either number.
+_PLURAL_PRONOUNS = lexicon_en.PLURAL_PRONOUNS | frozenset(
+    key for word in _OTHER_PLURAL_PRONOUNS.split() for key in _words(word, ""))
 
 
 def _key(text: str, lang: str) -> str:
