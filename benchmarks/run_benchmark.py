@@ -1539,15 +1539,17 @@ def encoder_markdown(res: dict[str, Any]) -> str:
 
 def run_language(args) -> dict[str, Any]:
     """``detect_language`` on single sentences written by others: the distinct
-    premises of XNLI dev (17 languages) and of RTE-3 (English, French, German,
-    Italian; its only split, which the choice of ``ENGLISH_MARGIN`` also read),
+    premises of XNLI dev (17 languages), of RTE-3 (English, French, German,
+    Italian; its only split, which the choice of ``ENGLISH_MARGIN`` also read)
+    and of FarsTail dev (Persian),
     and on whole articles: PolNeAR dev (English), realnews/ar (Arabic, also
     retyped with the Persian "ی" and "ک") and realnews/fa (Persian).
     Accuracy per language, what the misses were taken for, and the time."""
     from claimcheck.text.language import detect_language
 
     sentences: dict[str, list[str]] = {}
-    for path in (DATA / "xnli" / "dev.jsonl", DATA / "rte3-3way-multi" / "train.jsonl"):
+    for path in (DATA / "xnli" / "dev.jsonl", DATA / "rte3-3way-multi" / "train.jsonl",
+                 DATA / "farstail-fa" / "dev.jsonl"):
         for row in read_jsonl(path):
             sentences.setdefault(row["lang"], []).append(row["premise"])
     articles = {"en": sorted((SHARED / "attribution" / "polnear" / "dev" / "text").glob("*.txt")),
@@ -1580,9 +1582,9 @@ def run_language(args) -> dict[str, Any]:
 def language_markdown(res: dict[str, Any]) -> str:
     lines = [f"## Language identification, {res['cpu']}", "",
              "One sentence each (XNLI dev premises; RTE-3 for Italian and more English, "
-             "French, German), then whole articles. Languages whose script has no "
-             "classifier here (Burmese) come back 'und' or as what their Latin letters "
-             "look like.", "",
+             "French, German; FarsTail dev for Persian), then whole articles. Languages "
+             "whose script has no classifier here (Burmese) come back 'und' or as what "
+             "their Latin letters look like.", "",
              "| language | sentences | accuracy | taken for |", "|---|---|---|---|"]
     for lang, m in res["sentences"].items():
         taken = ", ".join(f"{k} {v}" for k, v in m["taken_for"].items() if k != lang)

@@ -47,15 +47,19 @@ _POLL_WORDS = frozenset("""
 _AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 
 
-# A race's standing in shares ("Clinton leads Trump by 43 percent to 38
-# percent", "Trump is leading Clinton 47.1 percent to 41.7 percent",
-# "يتقدم ترامب بنسبة 45% مقابل 41%"): a poll's figures, whoever reports them.
+# A race's standing in shares, one candidate named against another
+# ("Clinton leads Trump by 43 percent to 38 percent", "Trump is leading
+# Clinton 47.1 percent to 41.7 percent", "يتقدم ترامب على كلينتون بنسبة 45%
+# مقابل 41%"): a poll's figures, whoever reports them.
 _STANDING = re.compile(
-    r"\b(?:leads?|leading|ahead|trails?|trailing)\b[^.;]{0,60}?\d+(?:\.\d+)?\s*"
-    r"(?:percent|per cent|%|points?)?\s*(?:to|-|–|against|vs\.?)\s*\d+(?:\.\d+)?\s*"
-    r"(?:percent|per cent|%)"
-    r"|(?:يتقدم|تتقدم|متقدما|متقدمة|يتصدر|تتصدر)[^.؛]{0,60}?[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*"
-    r"(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s*(?:في )?مقابل\s*[\d٠-٩]")
+    r"\b(?:[Ll]eads?|[Ll]eading|[Ll]ed|[Tt]rails?|[Tt]railing)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:by\s+)?\d+(?:\.\d+)?\s*(?:percent|per cent|%|points?)?\s*(?:to|-|–)\s*"
+    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%)"
+    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم|متقدما|متقدمة)(?!\w)[^.؛]{0,40}?(?<!\w)على(?!\w)[^.؛]{0,40}?"
+    r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s*"
+    r"(?:في )?مقابل\s*[\d٠-٩]")
+# ... but a count of votes is a result, not a poll's sample.
+_RESULT = re.compile(r"\b(?:counted|results?|final|won)\b|(?<!\w)(?:النتائج|نتائج|فرز|فاز)(?!\w)")
 
 
 def is_poll(claim: Claim) -> bool:
@@ -74,7 +78,7 @@ def is_poll(claim: Claim) -> bool:
     ...               span=(0, 54), speaker="the tracker"))
     True
     """
-    if _STANDING.search(claim.text):
+    if _STANDING.search(claim.text) and not _RESULT.search(claim.text):
         return True
     words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
     return any(w in _POLL_WORDS or any(w.startswith(c) and w[len(c):] in _POLL_WORDS

@@ -237,9 +237,14 @@ def test_two_polls_figures_give_no_numeric_reason():
 @pytest.mark.parametrize(("text", "poll"), [
     ("as of Friday, Ruiz is leading Okoro 47.1 percent to 41.7 percent", True),
     ("in a head-to-head contest, Okoro leads Ruiz by 43 percent to 38 percent", True),
-    ("يتقدم الأنصاري بنسبة 45% مقابل 41% لمنافسه", True),
+    ("يتقدم الأنصاري على منافسه بنسبة 45% مقابل 41%", True),
     ("Okoro leads the field with 45 delegates to 30", False),
     ("he led the company for 5 years to 2010, with 40% growth", False),
+    # shares that are no race's standing, or a count of votes
+    ("the policy leads to a rise in prices of 5 to 7 percent", False),
+    ("the firm leads the sector, with margins of 10 to 12 percent", False),
+    ("with all ballots counted, Ruiz leads Okoro 52 percent to 48 percent", False),
+    ("نمت الدول المتقدمة بنسبة 2% مقابل 4% للدول النامية", False),
 ])
 def test_a_race_standing_in_shares_is_a_poll_whoever_reports_it(text, poll):
     """Two trackers' shares of one race differ by sample and date: a claim

@@ -136,6 +136,13 @@ def test_a_currency_sign_starts_the_next_amount():
     # a sum after a count of people is no conversion of it
     ("40 workers ($2m) were laid off", [40, 2e6]),
     ("it cost £4bn, or $7.4bn", [4e9, 7.4e9]),
+    # a sum in the same currency is a part or another figure, not a conversion
+    ("The deal is worth $5bn ($2bn in cash; $3bn in shares)", [5e9, 2e9, 3e9]),
+    ("Costs were $5m (vs $7m a year earlier)", [5e6, 7e6]),
+    ("دفع 20 مليون دولار (مقابل 15 مليون دولار)", [20e6, 15e6]),
+    # a small count without a unit converts nothing
+    ("The 3 suspects (£40,000 each) were fined", [3, 40_000]),
+    ("£4bn ($7.4bn; €5bn; £1bn)", [4e9, 1e9]),
 ])
 def test_a_conversion_into_other_currencies_is_not_an_amount_of_its_own(text, values):
     assert [q.value for q in find_quantities(text)] == values

@@ -109,6 +109,10 @@ def test_type_error_names_the_fix() -> None:
         ("گفت که مذاکرات ادامه پیدا می‌کند و کشور آماده است", "fa"),
         # Arabic typed on a Persian keyboard ("ی" and "ک" for "ي" and "ك")
         ("قال المتحدث باسم الحکومة إن المحادثات ستستمر فی الأیام المقبلة وإن الوفد سیعود", "ar"),
+        ("قال مدير شركة گوگل في مصر إن الشركة ستفتح مكتبا", "ar"),
+        # ... while a Persian sentence with an Arabic loanword stays Persian
+        ("این تصمیم تابع شرایط بازار است.", "fa"),
+        ("این رویداد بر بازار نفت تأثیر داشته است.", "fa"),
         # Latin-script languages that share function words ("la", "que") with
         # French or English, which the old function-word count got wrong:
         ("El ministro dijo el martes que la presa no se había roto y que no hubo "

@@ -478,10 +478,15 @@ _MONEY = frozenset({"dollars", "euros", "pounds"})
 # What lies between an amount and its conversion: up to two words (the
 # currency, "roubles") and an opening parenthesis ("14bn euros ($18.34bn"),
 # perhaps a word of approximation ("(about $7.4bn"), or, between two
-# conversions in one parenthesis, a separator ("; £9.6bn"). The amount
-# converted is money, or a number whose currency the lexicon lacks.
-_TO_CONVERSION = re.compile(r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:[^\W\d]+\s+)?[$€£]?\s*\Z")
-_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*[$€£]?\s*\Z")
+# conversions in one parenthesis, a separator ("; £9.6bn").
+_TO_CONVERSION = re.compile(
+    r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:(?:about|around|roughly|nearly|some|approximately|"
+    r"almost|نحو|حوالي|قرابه|قرابة|زهاء)\s+)?[$€£~]?\s*\Z", re.IGNORECASE)
+_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*[$€£~]?\s*\Z")
+# A number with no currency the lexicon knows ("260.75bn roubles") is
+# taken for an amount of money from this size up: "the 3 suspects (£40,000
+# each)" converts nothing.
+_CONVERTED_FROM = 100
 
 
 def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
@@ -489,20 +494,32 @@ def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     before them into other currencies ("debts of 14bn euros ($18.34bn;
     £9.6bn)", "260.75bn roubles (£4.8bn; $9.4bn)"): they are that amount
     again, and a reason that read them as amounts of their own would compare
-    one claim's conversion with another claim's figure."""
+    one claim's conversion with another claim's figure. A sum in the same
+    currency ("$5bn ($2bn in cash)", "$5m (vs $7m a year earlier)") is a
+    part or another figure, and stays."""
     kept: list[Quantity] = []
-    converting = False
+    currencies: set[str] = set()  # of the amount converted and its conversions so far
     last_end = 0
     for q in found:
         gap = text[last_end:q.span[0]]
         last_end = q.span[1]
-        if kept and set(q.units) & _MONEY and set(kept[-1].units) <= _MONEY and (
-                _TO_CONVERSION.match(gap) or converting and _NEXT_CONVERSION.match(gap)):
-            converting = True
-            continue
-        converting = False
+        money = set(q.units) & _MONEY
+        if money and kept:
+            chain = currencies or set(kept[-1].units) & _MONEY
+            if not money & chain and (
+                    currencies and _NEXT_CONVERSION.match(gap)
+                    or not currencies and _TO_CONVERSION.match(gap) and _converts(kept[-1])):
+                currencies = chain | money
+                continue
+        currencies = set()
         kept.append(q)
     return kept
+
+
+def _converts(q: Quantity) -> bool:
+    """Whether ``q`` may be an amount of money a conversion follows: its
+    unit is a currency, or it has none and is no small count."""
+    return bool(set(q.units) & _MONEY) or not q.units and q.value >= _CONVERTED_FROM
 
 
 # "all 186 people on board were unharmed", "جميع الركاب ... لم يصابوا بأذى",

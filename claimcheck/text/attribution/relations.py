@@ -281,7 +281,7 @@ def tagged_lang(lang: str) -> bool:
 # Languages written in Arabic script other than Arabic: their sentences
 # keep their document's language, and the tagger, not the Arabic rules,
 # reads them.
-_OTHER_ARABIC_SCRIPT = frozenset({"fa", "ur", "ps", "ku", "sd", "ug"})
+_OTHER_ARABIC_SCRIPT = frozenset({"fa", "ur", "ps", "ckb", "sd", "ug"})
 
 
 def sentence_lang(sentence: str, doc_lang: str) -> str:

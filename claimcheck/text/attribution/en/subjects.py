@@ -195,6 +195,19 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
         # ..., hoping": one noun after the name, when a verb follows it (not
         # "The White House hit back").
         k += 1
+    elif k <= start + 1 and toks[start].low in _QUANTIFIERS:
+        # "Both parents stiffened ..., saying", "All three senators": the
+        # quantifier, a number, and one noun (the noun's verb may be in the
+        # present, "Most analysts expect a cut", which the run below would
+        # take in).
+        k = start + 1
+        if k < limit and (toks[k].text[:1].isdigit() or toks[k].low in _NUMBERS):
+            k += 1
+        if not (k < limit and toks[k].text.isalpha() and toks[k].text.islower()
+                and toks[k].low not in FINITE and toks[k].low not in lexicon_en.AUXILIARIES
+                and toks[k].low not in PREPOSITIONS and toks[k].low not in lexicon_en.NP_STOPS):
+            return None
+        k += 1
     elif k == start + 1 and toks[start].low in _DESCRIBED_OPENERS \
             or k == start and toks[start].low in _DESCRIBED_OPENERS - {"the", "a", "an"}:
         # "The former candidate continued, saying": a described subject runs
@@ -213,8 +226,10 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
     return (toks[start].start, toks[k - 1].end)
 
 
-# Words that open a described subject ("The former candidate", "Both
-# parents", "Most voters"): capitalised at the start of a sentence, they
-# make a run of their own that is no subject.
-_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "many", "some", "several", "most", "both",
-                                "all", "few"})
+# Words that open a described subject ("The former candidate", "Many
+# voters"): capitalised at the start of a sentence, they make a run of
+# their own that is no subject.
+_DESCRIBED_OPENERS = frozenset({"the", "a", "an", "many", "some", "several"})
+# Quantifiers before a number and a noun ("Both parents", "All three senators").
+_QUANTIFIERS = frozenset({"most", "both", "all", "few"})
+_NUMBERS = frozenset("two three four five six seven eight nine ten dozen".split())
