@@ -52,14 +52,16 @@ _AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 # Clinton 47.1 percent to 41.7 percent", "يتقدم ترامب على كلينتون بنسبة 45%
 # مقابل 41%"): a poll's figures, whoever reports them.
 _STANDING = re.compile(
-    r"\b(?:[Ll]eads?|[Ll]eading|[Ll]ed|[Tt]rails?|[Tt]railing)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
-    r"(?:by\s+)?\d+(?:\.\d+)?\s*(?:percent|per cent|%|points?)?\s*(?:to|-|–)\s*"
+    r"\b(?:[Ll]eads?|[Ll]eading|[Ll]ed|[Tt]rails?|[Tt]railing|ahead\s+of)\s+(?:the\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},?\s+(?:[a-z]+\s+){0,3}?"
+    r"(?:by\s+\d+(?:\.\d+)?\s+(?:percentage\s+)?points?,?\s+)?(?:by\s+)?"
+    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%|points?)?\s*(?:to|-|–|vs\.?)\s*"
     r"\d+(?:\.\d+)?\s*(?:percent|per cent|%)"
-    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم|متقدما|متقدمة)(?!\w)[^.؛]{0,40}?(?<!\w)على(?!\w)[^.؛]{0,40}?"
+    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم|متقدما|متقدمة)(?!\w)[^.؛]{0,60}?"
     r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s*"
     r"(?:في )?مقابل\s*[\d٠-٩]")
 # ... but a count of votes is a result, not a poll's sample.
-_RESULT = re.compile(r"\b(?:counted|results?|final|won)\b|(?<!\w)(?:النتائج|نتائج|فرز|فاز)(?!\w)")
+_RESULT = re.compile(r"\b(?:counted|polls\s+closed)\b|(?<!\w)(?:فرز|بعد فرز)(?!\w)")
 
 
 def is_poll(claim: Claim) -> bool:

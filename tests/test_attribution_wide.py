@@ -320,6 +320,9 @@ def test_languages_without_rules_get_the_tagger(text: str, speaker: str, content
      "menambahkan bahwa delegasi akan kembali.", "Menteri Luar Negeri"),
     ("سردار نقدی روز شنبه گفت که انتخابات مهم است. وی افزود که مردم در انتخابات "
      "شرکت می‌کنند.", "سردار نقدی"),
+    # a name ending in s is one person: "Ele" is João Alves
+    ("O ministro João Alves afirmou que o porto está fechado. Ele acrescentou que a "
+     "greve continua.", "O ministro João Alves"),
 ])
 def test_a_pronoun_source_takes_its_antecedent_in_languages_without_rules(
         text: str, speaker: str) -> None:

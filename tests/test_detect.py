@@ -238,6 +238,11 @@ def test_two_polls_figures_give_no_numeric_reason():
     ("as of Friday, Ruiz is leading Okoro 47.1 percent to 41.7 percent", True),
     ("in a head-to-head contest, Okoro leads Ruiz by 43 percent to 38 percent", True),
     ("يتقدم الأنصاري على منافسه بنسبة 45% مقابل 41%", True),
+    ("يتقدم الأنصاري بنسبة 52% مقابل 42% لمنافسه", True),
+    ("Okoro leads Ruiz, 46 percent to 41 percent", True),
+    ("Okoro leads Ruiz among likely voters 46 percent to 41 percent", True),
+    ("Okoro is ahead of Ruiz 46% vs 41%", True),
+    ("Labour leads the Conservatives 40% to 35%", True),
     ("Okoro leads the field with 45 delegates to 30", False),
     ("he led the company for 5 years to 2010, with 40% growth", False),
     # shares that are no race's standing, or a count of votes

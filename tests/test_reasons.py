@@ -143,6 +143,9 @@ def test_a_currency_sign_starts_the_next_amount():
     # a small count without a unit converts nothing
     ("The 3 suspects (£40,000 each) were fined", [3, 40_000]),
     ("£4bn ($7.4bn; €5bn; £1bn)", [4e9, 1e9]),
+    # a country's own dollar is another currency
+    ("a C$5bn ($3.7bn) deal", [5e9]),
+    ("HK$10m (US$1.3m)", [10e6]),
 ])
 def test_a_conversion_into_other_currencies_is_not_an_amount_of_its_own(text, values):
     assert [q.value for q in find_quantities(text)] == values

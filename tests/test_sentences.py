@@ -113,6 +113,7 @@ def test_type_error_names_the_fix() -> None:
         # ... while a Persian sentence with an Arabic loanword stays Persian
         ("این تصمیم تابع شرایط بازار است.", "fa"),
         ("این رویداد بر بازار نفت تأثیر داشته است.", "fa"),
+        ("وی تأکید کرد که رأی مردم تأیید شده است", "fa"),
         # Latin-script languages that share function words ("la", "que") with
         # French or English, which the old function-word count got wrong:
         ("El ministro dijo el martes que la presa no se había roto y que no hubo "

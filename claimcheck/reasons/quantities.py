@@ -480,9 +480,9 @@ _MONEY = frozenset({"dollars", "euros", "pounds"})
 # perhaps a word of approximation ("(about $7.4bn"), or, between two
 # conversions in one parenthesis, a separator ("; £9.6bn").
 _TO_CONVERSION = re.compile(
-    r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:(?:about|around|roughly|nearly|some|approximately|"
-    r"almost|نحو|حوالي|قرابه|قرابة|زهاء)\s+)?[$€£~]?\s*\Z", re.IGNORECASE)
-_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*[$€£~]?\s*\Z")
+    r"\s*(?:[^\W\d]+\s*){0,2}\(\s*(?:(?:[Aa]bout|[Aa]round|roughly|nearly|some|approximately|"
+    r"almost|نحو|حوالي|قرابه|قرابة|زهاء)\s+)?(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
+_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
 # A number with no currency the lexicon knows ("260.75bn roubles") is
 # taken for an amount of money from this size up: "the 3 suspects (£40,000
 # each)" converts nothing.
@@ -503,9 +503,9 @@ def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
     for q in found:
         gap = text[last_end:q.span[0]]
         last_end = q.span[1]
-        money = set(q.units) & _MONEY
+        money = _currencies(q, text)
         if money and kept:
-            chain = currencies or set(kept[-1].units) & _MONEY
+            chain = currencies or _currencies(kept[-1], text)
             if not money & chain and (
                     currencies and _NEXT_CONVERSION.match(gap)
                     or not currencies and _TO_CONVERSION.match(gap) and _converts(kept[-1])):
@@ -514,6 +514,20 @@ def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
         currencies = set()
         kept.append(q)
     return kept
+
+
+# "C$5bn", "A$", "HK$", "NZ$", "S$": dollars of another country ("US$" is
+# the plain dollar).
+_LOCAL_DOLLAR = re.compile(r"\b([A-Z]{1,2})\$\s*\Z")
+
+
+def _currencies(q: Quantity, text: str) -> set[str]:
+    """The currencies of an amount, a local dollar told from the US one."""
+    money = set(q.units) & _MONEY
+    local = _LOCAL_DOLLAR.search(text, max(0, q.span[0] - 4), q.span[0])
+    if "dollars" in money and local and local.group(1) != "US":
+        return money - {"dollars"} | {local.group(1) + "$"}
+    return money
 
 
 def _converts(q: Quantity) -> bool:

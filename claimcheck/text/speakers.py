@@ -479,6 +479,10 @@ def _looks_plural(key: str, lang: str) -> bool:
         # The head of an Arabic noun phrase comes first ("شركة ... للاتصالات").
         head = key.split()[0]
         return head.endswith(_PLURAL_AR) and len(head) > 4
+    if lang != "en":
+        # Other languages' names end in s as often as their plurals
+        # ("João Alves", "Morales"): only the rules' own mark says plural.
+        return False
     return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}
 
 

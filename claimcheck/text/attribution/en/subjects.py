@@ -203,9 +203,18 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
         k = start + 1
         if k < limit and (toks[k].text[:1].isdigit() or toks[k].low in _NUMBERS):
             k += 1
-        if not (k < limit and toks[k].text.isalpha() and toks[k].text.islower()
-                and toks[k].low not in FINITE and toks[k].low not in lexicon_en.AUXILIARIES
-                and toks[k].low not in PREPOSITIONS and toks[k].low not in lexicon_en.NP_STOPS):
+        # up to two words before the plural noun ("Both former presidents",
+        # "Most health experts")
+        for k in range(k, min(k + 3, limit)):
+            word = toks[k]
+            if not (word.text.isalpha() and word.text.islower()) or word.low in FINITE \
+                    or word.low in lexicon_en.AUXILIARIES or word.low in PREPOSITIONS \
+                    or word.low in lexicon_en.NP_STOPS:
+                return None
+            if word.low.endswith("s") and not word.low.endswith("ss") \
+                    or word.low in _IRREGULAR_PLURALS:
+                break
+        else:
             return None
         k += 1
     elif k == start + 1 and toks[start].low in _DESCRIBED_OPENERS \
@@ -233,3 +242,4 @@ _DESCRIBED_OPENERS = frozenset({"the", "a", "an", "many", "some", "several"})
 # Quantifiers before a number and a noun ("Both parents", "All three senators").
 _QUANTIFIERS = frozenset({"most", "both", "all", "few"})
 _NUMBERS = frozenset("two three four five six seven eight nine ten dozen".split())
+_IRREGULAR_PLURALS = frozenset("men women people children police staff".split())
