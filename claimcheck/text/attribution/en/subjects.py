@@ -205,7 +205,8 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
             k += 1
         # up to two words before the plural noun ("Both former presidents",
         # "Most health experts")
-        for k in range(k, min(k + 3, limit)):
+        first = k
+        for k in range(first, min(first + 3, limit)):
             word = toks[k]
             if not (word.text.isalpha() and word.text.islower()) or word.low in FINITE \
                     or word.low in lexicon_en.AUXILIARIES or word.low in PREPOSITIONS \
