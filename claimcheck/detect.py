@@ -49,11 +49,13 @@ from claimcheck.pairs import (
     screen,
 )
 from claimcheck.reasons import (
+    RULE_LANGS,
     Reason,
     _later,
     combine,
     days_apart,
     find_reasons,
+    negates_a_shared_word,
     other_times,
     repeats_negated_phrase,
     reported_clash,
@@ -95,7 +97,7 @@ MAX_DAYS_APART = 7
 GATES_OFF: Mapping[str, object] = MappingProxyType({
     "max_days_apart": None, "same_subject": False, "self_needs_reason": False,
     "assertions_only": False, "numbers_need_reason": False, "nli_needs_cue": False,
-    "same_time": False,
+    "same_time": False, "negation_on_a_shared_word": False,
 })
 
 DocumentLike = str | Document
@@ -258,6 +260,25 @@ class ContradictionFinder:
         of 55, by our reading one real clash among them (a talc maker's
         "studies show it is safe" against users' "it caused our cancers").
         Claims in other languages are left to the NLI model.
+    negation_on_a_shared_word : bool
+        Compare two Arabic or English claims in which the rules see only a
+        negation cue, neither a denial, only when the negation is of a word
+        the other claim has (:func:`~claimcheck.reasons.negates_a_shared_word`:
+        one of the three content words after the cue): "the sirens had not
+        sounded" / "all 23 sirens had sounded", but not "the Budget would
+        not put at risk the stability of the economy" / "Brown has failed to
+        tackle unfairness in the tax system", which share a name and a
+        topic and which the NLI model calls a contradiction at 0.95 (the
+        default). Added in stop 49 after reading the real-news false
+        alarms: reported pairs on realnews/ar 6 -> 4 and realnews/en 7 -> 5,
+        none a clash by our reading; on 840 PolNeAR train articles, which
+        the rule was not written on, 52 -> 46, four of the six gone not a
+        clash by our reading and two arguable (a border plan's sensors
+        against "none of the current methods" suits, "work ... is ongoing"
+        against "has yet to follow up"). It costs the e2e dev cases one
+        right pair ("all hospitals ran on generators and medical services
+        were not affected" / "the two operating rooms stopped": recall
+        0.56 -> 0.54).
     same_time : bool
         Never compare two claims that name different times of one span
         (:func:`~claimcheck.reasons.other_times`: "this year" / "next year",
@@ -287,13 +308,15 @@ class ContradictionFinder:
         ``reverse`` (pairs read in both directions) and ``reverse_by_score``
         (of those, the pairs whose first reading reached ``reverse_floor``),
         ``apart``, ``temporary``, ``unrelated``, ``self_unreasoned``, ``unasserted``,
-        ``numbers_unreasoned``, ``no_cue`` and ``other_times`` (candidate
+        ``numbers_unreasoned``, ``no_cue``, ``negation_elsewhere`` and
+        ``other_times`` (candidate
         pairs never compared: their articles too far apart in time, an
         earlier claim of a state that holds for a while against a later one, no
         content word in common, one source twice with no rule seeing a
         clash, a claim its cue does not assert with no rule seeing a clash,
         two claims stating quantities, or two of one polarity, with no rule
-        seeing anything, two claims naming different times),
+        seeing anything, a negation of something the other claim does not
+        say, two claims naming different times),
         and wall seconds spent in ``seconds_extract`` (claims),
         ``seconds_reasons`` (the rules on candidate pairs) and ``seconds_nli``.
     """
@@ -315,6 +338,7 @@ class ContradictionFinder:
     numbers_need_reason: bool = True
     nli_needs_cue: bool = True
     same_time: bool = True
+    negation_on_a_shared_word: bool = True
     tagger: AttributionTagger | bool | None = None
 
     def __post_init__(self) -> None:
@@ -610,11 +634,13 @@ class ContradictionFinder:
         not assert (:attr:`assertions_only`), whether a rule sees a clash in
         them (:meth:`_clash_seen`); for two claims that both state a quantity
         (:attr:`numbers_need_reason`), or two Arabic or English claims of one
-        polarity (:attr:`nli_needs_cue`), whether a rule sees anything; and
+        polarity (:attr:`nli_needs_cue`), whether a rule sees anything; for
+        a pair in which the rules see only a negation, that it negates a word
+        of the other claim (:attr:`negation_on_a_shared_word`); and
         that the two do not name different times (:attr:`same_time`).
         Counted in :attr:`work` as ``unrelated``, ``self_unreasoned``,
-        ``unasserted``, ``numbers_unreasoned``, ``no_cue`` or
-        ``other_times`` when not."""
+        ``unasserted``, ``numbers_unreasoned``, ``no_cue``,
+        ``negation_elsewhere`` or ``other_times`` when not."""
         a, b = pair.a, pair.b
         if self.self_needs_reason and a.doc_id == b.doc_id and same_source(a, b) \
                 and not self._clash_seen(pair, reasons):
@@ -633,6 +659,13 @@ class ContradictionFinder:
             return False
         if self.nli_needs_cue and not reasons and not polarity_differs(a, b):
             self.work.update(no_cue=1)
+            return False
+        if self.negation_on_a_shared_word and reasons \
+                and all(r.kind == "negation" for r in reasons) \
+                and a.lang in RULE_LANGS and b.lang in RULE_LANGS \
+                and not is_denial(a) and not is_denial(b) \
+                and not negates_a_shared_word(a.text, b.text):
+            self.work.update(negation_elsewhere=1)
             return False
         if not self.same_subject or any(r.kind in ("reported", "count") for r in reasons) \
                 or same_subject(a.text, b.text, lang_a=a.lang, lang_b=b.lang):

@@ -466,6 +466,33 @@ def test_one_source_twice_is_compared_only_when_a_rule_sees_a_clash():
     assert finder.related(later)
 
 
+def test_a_negation_counts_only_when_it_negates_what_the_other_claim_says():
+    """A "not" and a shared topic: the NLI model calls such pairs of real news
+    contradictions; only a negation of a word of the other claim is compared."""
+    from claimcheck.reasons import Reason
+    from claimcheck.types import ClaimPair
+
+    negation = Reason("negation", "B negates with 'not'", 0.4)
+    same = ClaimPair(_claim("all 23 warning sirens had sounded on Saturday", "d1"),
+                     _claim("the warning sirens had not sounded", "d2", speaker="residents"),
+                     0.9)
+    elsewhere = ClaimPair(
+        _claim("the mayor's budget would not put at risk the city's finances", "d1"),
+        _claim("the mayor has failed to fix the unfair parking fees", "d2",
+               speaker="the council"), 0.9)
+    finder = ContradictionFinder()
+    assert finder.related(same, [negation])
+    assert not finder.related(elsewhere, [negation])
+    assert finder.work["negation_elsewhere"] == 1
+    # another reason, a denial, or the check off: compared
+    assert finder.related(elsewhere, [negation, Reason("temporal", "future vs done", 2.0)])
+    denial = ClaimPair(elsewhere.a, claimcheck.Claim(
+        "the budget put the finances at risk", (0, 36), "the council", (0, 11), "denied",
+        "the council", "en", "d2"), 0.9)
+    assert finder.related(denial, [negation])
+    assert ContradictionFinder(negation_on_a_shared_word=False).related(elsewhere, [negation])
+
+
 def test_a_clash_carried_word_for_word_by_other_articles_is_reported_once():
     """Wire copies carry one quote into several articles: their clash is one
     clash, reported once with the other copies under ``repeats``; the JSON
@@ -573,7 +600,7 @@ def test_two_claims_stating_quantities_are_compared_only_when_a_rule_sees_someth
     finder = ContradictionFinder(nli_needs_cue=False)
     assert not finder.related(agree)
     assert finder.work["numbers_unreasoned"] == 1
-    assert finder.related(agree, [Reason("negation", "A negates ...", 0.4)])
+    assert finder.related(agree, [Reason("temporal", "future vs done ...", 2.0)])
     assert ContradictionFinder(numbers_need_reason=False, nli_needs_cue=False).related(agree)
     # A clash of numbers the rule sees is compared, and so is a pair with a
     # number on one side only.

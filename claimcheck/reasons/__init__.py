@@ -52,6 +52,7 @@ from claimcheck.reasons.negation import (
     _negations,
     has_negation,
     is_negated,
+    negates_a_shared_word,
     prefix_negated,
     repeats_negated_phrase,
 )
@@ -79,6 +80,7 @@ __all__ = [
     "find_reasons",
     "has_negation",
     "is_negated",
+    "negates_a_shared_word",
     "normalize_digits",
     "other_times",
     "prefix_negated",

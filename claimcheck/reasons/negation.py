@@ -168,6 +168,36 @@ def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool
     return False
 
 
+def negates_a_shared_word(text_a: str, text_b: str, *, reach: int = 3) -> bool:
+    """Whether one text negates a word the other has: one of the first
+    ``reach`` content words after a negation cue of one text occurs in the
+    other (by the keys :func:`repeats_negated_phrase` compares). "the sirens
+    had not sounded" / "all 23 sirens had sounded" negate one predicate;
+    "the Budget would not put at risk the stability of the economy" /
+    "Brown has failed to tackle unfairness in the tax system" share a name
+    and a topic, and the negation is of something the other does not say.
+
+    >>> negates_a_shared_word("the sirens had not sounded", "all 23 sirens had sounded")
+    True
+    >>> negates_a_shared_word("the drills will not approach the islands",
+    ...                       "the drills are aimed at hostile moves")
+    False
+    """
+    a, b = _fold(text_a), _fold(text_b)
+    for x, y in ((a, b), (b, a)):
+        cues = _negation_indices(x)
+        if not cues:
+            continue
+        other = [k for k in _content_keys(y) if k is not None]
+        pool: set[str] = set().union(*other) if other else set()
+        keys = _content_keys(x)
+        for i in cues:
+            after = [k for k in keys[i + 1:] if k is not None][:reach]
+            if any(k & pool for k in after):
+                return True
+    return False
+
+
 def is_negated(text: str) -> bool:
     """Whether an Arabic or English text is negated: it has a negation cue
     ("not", "never", "no", لا، لم، لن، ليس، نفى ...), those the ``negation``
