@@ -333,6 +333,29 @@ def test_a_pronoun_source_takes_its_antecedent_in_languages_without_rules(
     assert claims[0].entity == claims[1].entity
 
 
+@pytest.mark.parametrize(("source", "kept"), [
+    ("سردار نقدی", "سردار نقدی"),
+    ("سردار نقدی نیز", "سردار نقدی"),  # "also"
+    ("خبرنگار الجزیره که", "خبرنگار الجزیره"),  # "that"
+    ("وی هم", "وی"),
+    ("خرداد", None),  # a month
+    ("پنجشنبه ۲۰ خرداد", None),  # a date
+    ("سه‌شنبه", None),
+    ("۷", None),
+    ("که", None),
+    ("صراحتاً", None),  # an adverb, "explicitly"
+    ("می‌پردازد،", None),  # a verb
+    ("با اشاره", None),  # a preposition opens it
+])
+def test_a_persian_source_is_trimmed_or_refused(source: str, kept: str | None) -> None:
+    """The tagger reads Persian alone; what it marks as a source is checked
+    as the rules' sources are."""
+    from claimcheck.text.attribution.wellformed import trim_source
+
+    span = trim_source(source, "fa")
+    assert (None if span is None else source[span[0]:span[1]]) == kept
+
+
 @pytest.mark.parametrize(("source", "text", "lang", "kept"), [
     ("l'AFP", "« Le port est fermé », a déclaré à l'AFP Jean Dupont, du syndicat.", "fr",
      "Jean Dupont"),

@@ -162,6 +162,48 @@ _EN_CHANGE = re.compile(
     r"change|up|down)\s+(?:from|of)\b", re.IGNORECASE)
 
 
+# Persian (read by the tagger alone): words that are no source on their own
+# (the complementiser, light verbs, "there", "false", the months of the
+# Iranian calendar), words that cannot open one (prepositions), and words a
+# source does not end with (particles the tagger drags along: "وی هم",
+# "سردار نقدی نیز", "خبرنگار الجزیره که").
+# (Not "مهر": it is also the Mehr news agency, "به گزارش مهر".)
+_FA_MONTHS = frozenset(
+    "فروردین اردیبهشت خرداد تیر مرداد شهریور آبان آذر دی بهمن اسفند".split())
+_FA_DAYS = frozenset(
+    "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه امروز دیروز".split())
+_FA_NOT_SOURCE = _FA_MONTHS | _FA_DAYS | frozenset(
+    "که و داشت کرد کرده شد شده است بود نیز هم این آن آنجا اینجا کذب پیشین توئیتی".split())
+_FA_BAD_FIRST = frozenset("با به در از برای بر تا طی ضمن".split())
+_FA_TRAILING = frozenset("که و هم نیز در با به از را".split())
+_FA_VERB_PREFIXES = ("می‌", "نمی‌", "خواهد", "نخواهد")
+
+
+def _persian(text: str) -> bool:
+    """:func:`plausible_source` for a Persian source as written (its words
+    split at spaces: "سه‌شنبه" is one word)."""
+    words = text.replace("،", " ").replace(",", " ").split()
+    if not words or words[0] in _FA_BAD_FIRST or words[-1] in _FA_TRAILING \
+            or words[0] in _FA_MONTHS or words[0] in _FA_DAYS or words[0][0].isdigit():
+        return False  # "پنجشنبه ۲۰ خرداد", "خرداد 1400", "۷": a date, a number
+    if len(words) == 1 and (words[0] in _FA_NOT_SOURCE or words[0].endswith(("اً", "انه"))):
+        return False  # "که", "صراحتاً", "سوگمندانه"
+    return not words[0].startswith(_FA_VERB_PREFIXES)  # "می‌پردازد", "نخواهد زد": a verb
+
+
+def _trim_persian(text: str) -> tuple[int, int] | None:
+    """A Persian source without the particles and commas it ends with ("وی
+    هم" -> "وی"), when what is left is plausible."""
+    words = list(WORD.finditer(text))
+    whole = len(words)
+    while words and words[-1].group() in _FA_TRAILING:
+        words.pop()
+    if not words or len(words) == whole:
+        return None  # nothing to cut: the source itself is no name
+    span = (words[0].start(), words[-1].end())
+    return span if _persian(text[span[0]:span[1]]) else None
+
+
 def plausible_source(text: str, lang: str) -> bool:
     """Whether ``text``, a source as written, can name a speaker in ``lang``.
 
@@ -174,6 +216,8 @@ def plausible_source(text: str, lang: str) -> bool:
     """
     if _URL.search(text):
         return False
+    if lang == "fa":
+        return _persian(text)
     if lang == "ar" or re.search(r"[\u0600-\u06FF]", text):
         return _arabic(text)
     return not _EN_CHANGE.match(text.strip()) and _english(text)
@@ -201,6 +245,8 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             return trim_source(rest, lang) if rest else None
     if plausible_source(text, lang):
         return (0, len(text))
+    if lang == "fa" and not _URL.search(text):
+        return _trim_persian(text)
     if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text) \
             or _EN_CHANGE.match(text.strip()):
         return None
