@@ -51,17 +51,34 @@ _AR_CLITICS = ("وال", "بال", "لل", "ال", "و", "ب", "ل")
 # ("Clinton leads Trump by 43 percent to 38 percent", "Trump is leading
 # Clinton 47.1 percent to 41.7 percent", "يتقدم ترامب على كلينتون بنسبة 45%
 # مقابل 41%"): a poll's figures, whoever reports them.
+_AR_SHARE = r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)"
+_AR_SHARES = _AR_SHARE + r"\s*(?:في )?مقابل\s*" + _AR_SHARE
 _STANDING = re.compile(
-    r"\b(?:[Ll]eads?|[Ll]eading|[Ll]ed|[Tt]rails?|[Tt]railing|ahead\s+of)\s+(?:the\s+)?"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},?\s+(?:[a-z]+\s+){0,3}?"
+    r"\b(?P<verb>[Ll]eads?|[Ll]eading|[Ll]ed|[Tt]rails?|[Tt]railing|"
+    r"(?:is|are|was|were|remains?|stays?)\s+ahead\s+of)\s+(?:the\s+|incumbent\s+)?"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},?\s+(?:[a-z]+\s+){0,4}?"
     r"(?:by\s+\d+(?:\.\d+)?\s+(?:percentage\s+)?points?,?\s+)?(?:by\s+)?"
-    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%|points?)?\s*(?:to|-|–|vs\.?)\s*"
-    r"\d+(?:\.\d+)?\s*(?:percent|per cent|%)"
-    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم|متقدما|متقدمة)(?!\w)[^.؛]{0,60}?"
-    r"[\d٠-٩]+(?:[.,٫][\d٠-٩]+)?\s*(?:%|٪|في المئة|في المائة|بالمئة|بالمائة)\s*"
-    r"(?:في )?مقابل\s*[\d٠-٩]")
+    r"(?P<first>\d+(?:\.\d+)?)\s*(?:percent|per cent|%|points?)?\s*(?:to|-|–|vs\.?)\s*"
+    r"(?P<second>\d+(?:\.\d+)?)\s*(?:percent|per cent|%)?"
+    # Arabic: a rival after "على" before the shares, or after "ل" after them
+    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم)(?!\w)[^.؛]{0,40}?(?<!\w)على(?!\w)[^.؛]{0,40}?"
+    + _AR_SHARES +
+    r"|(?<!\w)[وف]?(?:يتقدم|تتقدم)(?!\w)[^.؛]{0,40}?" + _AR_SHARES + r"\s*(?<!\w)لـ?\S")
 # ... but a count of votes is a result, not a poll's sample.
 _RESULT = re.compile(r"\b(?:counted|polls\s+closed)\b|(?<!\w)(?:فرز|بعد فرز)(?!\w)")
+
+
+def _standing(text: str) -> bool:
+    """Whether ``text`` gives a race's standing (:data:`_STANDING`), the
+    leader's share the larger ("leads ... 10 to 15 percent" is a range)."""
+    for found in _STANDING.finditer(text):
+        if found.group("verb") is None:
+            return True  # Arabic: "... 45% مقابل 41% لمنافسه"
+        first, second = float(found.group("first")), float(found.group("second"))
+        trailing = found.group("verb").lower().startswith("trail")
+        if (first < second) if trailing else (first > second):
+            return True
+    return False
 
 
 def is_poll(claim: Claim) -> bool:
@@ -80,7 +97,7 @@ def is_poll(claim: Claim) -> bool:
     ...               span=(0, 54), speaker="the tracker"))
     True
     """
-    if _STANDING.search(claim.text) and not _RESULT.search(claim.text):
+    if _standing(claim.text) and not _RESULT.search(claim.text):
         return True
     words = set(folded_words(" ".join(filter(None, (claim.speaker, claim.entity)))))
     return any(w in _POLL_WORDS or any(w.startswith(c) and w[len(c):] in _POLL_WORDS

@@ -794,6 +794,7 @@ def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it(
     ("Most analysts expect a cut, saying inflation has eased.", "Most analysts"),
     ("Both former presidents criticized the plan, saying it was flawed.",
      "Both former presidents"),
+    ("Most news outlets ignored the report, saying it was minor.", "Most news outlets"),
 ])
 def test_english_participle_or_second_verb_takes_the_subject_after_a_lead_in(
         text: str, source: str) -> None:

@@ -333,6 +333,15 @@ def test_a_pronoun_source_takes_its_antecedent_in_languages_without_rules(
     assert claims[0].entity == claims[1].entity
 
 
+def test_a_singular_pronoun_passes_over_a_plural_group() -> None:
+    text = ("O ministro João Silva afirmou que o porto está fechado. Os sindicatos "
+            "disseram que a greve continua. Ele acrescentou que o governo vai negociar.")
+    assert [c.speaker for c in extract_claims(text)] == [
+        "O ministro João Silva", "Os sindicatos", "O ministro João Silva"]
+
+
+
+
 @pytest.mark.parametrize(("source", "kept"), [
     ("سردار نقدی", "سردار نقدی"),
     ("سردار نقدی نیز", "سردار نقدی"),  # "also"

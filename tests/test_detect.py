@@ -250,6 +250,9 @@ def test_two_polls_figures_give_no_numeric_reason():
     ("the firm leads the sector, with margins of 10 to 12 percent", False),
     ("with all ballots counted, Ruiz leads Okoro 52 percent to 48 percent", False),
     ("نمت الدول المتقدمة بنسبة 2% مقابل 4% للدول النامية", False),
+    ("يتقدم الاقتصاد بنسبة 3% مقابل 2%", False),
+    ("food prices rose ahead of Eid by 10 to 15 percent", False),
+    ("Ruiz trails Okoro 41 percent to 46 percent", True),
 ])
 def test_a_race_standing_in_shares_is_a_poll_whoever_reports_it(text, poll):
     """Two trackers' shares of one race differ by sample and date: a claim

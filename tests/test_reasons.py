@@ -144,11 +144,34 @@ def test_a_currency_sign_starts_the_next_amount():
     ("The 3 suspects (£40,000 each) were fined", [3, 40_000]),
     ("£4bn ($7.4bn; €5bn; £1bn)", [4e9, 1e9]),
     # a country's own dollar is another currency
-    ("a C$5bn ($3.7bn) deal", [5e9]),
-    ("HK$10m (US$1.3m)", [10e6]),
+    ("a C$5bn ($3.7bn) deal", [3.7e9]),  # the US-dollar figure is the one kept
+    ("HK$10m (US$1.3m)", [1.3e6]),
+    ("US$5m (C$7m)", [5e6]),
 ])
 def test_a_conversion_into_other_currencies_is_not_an_amount_of_its_own(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+def test_a_local_dollar_converted_is_compared_by_its_us_dollar_figure():
+    assert not kinds("the contract is worth C$5bn ($3.7bn)", "the contract is worth $3.7bn")
+
+
+@pytest.mark.parametrize(("a", "b", "shared"), [
+    ("the ceasefire did not hold", "the ceasefire held", True),
+    ("the ship did not sink", "the ship sank", True),
+    ("the hostage didn't die", "the hostage died", True),
+    ("the shelling of the city did not stop", "the shelling of the city stopped", True),
+    ("الجيش لم ينسحب", "انسحب الجيش", True),
+    ("الهدنة لم تصمد", "صمدت الهدنة", True),
+    ("المفاوضات لم تتوقف", "توقفت المفاوضات", True),
+    ("the budget would not put at risk the stability of the economy",
+     "the mayor has failed to tackle unfairness in the tax system", False),
+    ("المناورات لن تقترب من الجزر", "المناورات موجهة ضد التوجهات العدائية", False),
+])
+def test_a_negation_of_a_word_the_other_claim_has_in_another_form(a, b, shared):
+    from claimcheck.reasons import negates_a_shared_word
+
+    assert negates_a_shared_word(a, b) is shared
 
 
 def test_two_claims_converting_different_sums_give_no_numeric_reason():

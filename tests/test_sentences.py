@@ -110,6 +110,7 @@ def test_type_error_names_the_fix() -> None:
         # Arabic typed on a Persian keyboard ("ی" and "ک" for "ي" and "ك")
         ("قال المتحدث باسم الحکومة إن المحادثات ستستمر فی الأیام المقبلة وإن الوفد سیعود", "ar"),
         ("قال مدير شركة گوگل في مصر إن الشركة ستفتح مكتبا", "ar"),
+        ("وقال وزیر الخارجیة إن المحادثات ستستمر الأسبوع المقبل", "ar"),
         # ... while a Persian sentence with an Arabic loanword stays Persian
         ("این تصمیم تابع شرایط بازار است.", "fa"),
         ("این رویداد بر بازار نفت تأثیر داشته است.", "fa"),

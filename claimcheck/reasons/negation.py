@@ -168,32 +168,95 @@ def repeats_negated_phrase(text_a: str, text_b: str, *, window: int = 5) -> bool
     return False
 
 
+# Irregular English verbs news negates ("did not hold" / "held"): past
+# forms and participles to the base.
+_IRREGULAR = {form: base for base, forms in (
+    ("hold", "held"), ("break", "broke broken"), ("sink", "sank sunk"),
+    ("fall", "fell fallen"), ("leave", "left"), ("win", "won"), ("lose", "lost"),
+    ("take", "took taken"), ("give", "gave given"), ("go", "went gone"),
+    ("come", "came"), ("see", "saw seen"), ("pay", "paid"), ("say", "said"),
+    ("keep", "kept"), ("meet", "met"), ("shoot", "shot"), ("fight", "fought"),
+    ("catch", "caught"), ("flee", "fled"), ("find", "found"), ("hear", "heard"),
+    ("bring", "brought"), ("buy", "bought"), ("begin", "began begun"),
+    ("rise", "rose risen"), ("run", "ran"), ("sell", "sold"), ("send", "sent"),
+    ("spend", "spent"), ("stand", "stood"), ("tell", "told"), ("build", "built"),
+    ("burn", "burnt"), ("lead", "led"), ("fly", "flew flown"), ("know", "knew known"),
+    ("speak", "spoke spoken"), ("write", "wrote written"), ("steal", "stole stolen"),
+    ("strike", "struck"), ("throw", "threw thrown"), ("die", "died dead"),
+    ("seize", "seized"), ("freeze", "froze frozen"), ("drive", "drove driven"),
+) for form in forms.split()}
+# Arabic imperfect prefixes ("يقتل", "تصمد") and past endings ("صمدت", "انسحبوا").
+_AR_IMPERFECT = ("ي", "ت", "ن", "ا")
+_AR_PAST_ENDINGS = ("وا", "ت", "ن", "ا")
+
+
+def _base(word: str) -> str:
+    """A folded word loosely reduced to what its other forms share."""
+    if _is_arabic(word):
+        if len(word) > 3 and word[0] in "وف":
+            word = word[1:]
+        if len(word) > 3 and word.startswith(_AR_IMPERFECT):
+            word = word[1:]
+        for ending in _AR_PAST_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 3:
+                return word[:-len(ending)]
+        return word
+    word = _IRREGULAR.get(word, word)
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
+        word = word[:-1]  # "stopped" -> "stopp" -> "stop"
+    return word
+
+
+def _loosely_same(a: str, b: str) -> bool:
+    """Whether two folded words may be forms of one word: equal once
+    reduced (:func:`_base`), or one reduced form the start of the other
+    (English, four letters at least: "detain" / "detention") or inside it
+    (Arabic, three letters at least: "توقف" / "وقف")."""
+    a, b = _base(a), _base(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if _is_arabic(short):
+        return len(short) >= 3 and short in long
+    return len(short) >= 4 and long.startswith(short)
+
+
 def negates_a_shared_word(text_a: str, text_b: str, *, reach: int = 3) -> bool:
     """Whether one text negates a word the other has: one of the first
-    ``reach`` content words after a negation cue of one text occurs in the
-    other (by the keys :func:`repeats_negated_phrase` compares). "the sirens
-    had not sounded" / "all 23 sirens had sounded" negate one predicate;
-    "the Budget would not put at risk the stability of the economy" /
-    "Brown has failed to tackle unfairness in the tax system" share a name
-    and a topic, and the negation is of something the other does not say.
+    ``reach`` content words after a negation cue of one text is a form of
+    a word of the other (:func:`_loosely_same`: "did not hold" / "held",
+    "لم يقتل" / "قتل"). "the sirens had not sounded" / "all 23 sirens had
+    sounded" negate one predicate; "the Budget would not put at risk the
+    stability of the economy" / "Brown has failed to tackle unfairness in
+    the tax system" share a name and a topic, and the negation is of
+    something the other does not say.
 
     >>> negates_a_shared_word("the sirens had not sounded", "all 23 sirens had sounded")
     True
     >>> negates_a_shared_word("the drills will not approach the islands",
     ...                       "the drills are aimed at hostile moves")
     False
+    >>> negates_a_shared_word("الهدنة لم تصمد", "صمدت الهدنة")
+    True
     """
     a, b = _fold(text_a), _fold(text_b)
     for x, y in ((a, b), (b, a)):
         cues = _negation_indices(x)
         if not cues:
             continue
-        other = [k for k in _content_keys(y) if k is not None]
-        pool: set[str] = set().union(*other) if other else set()
+        keys_y = _content_keys(y)
+        other = [t.text for t, k in zip(y.tokens, keys_y) if k is not None]
+        pool: set[str] = set().union(*[k for k in keys_y if k is not None]) if other else set()
         keys = _content_keys(x)
         for i in cues:
-            after = [k for k in keys[i + 1:] if k is not None][:reach]
-            if any(k & pool for k in after):
+            after = [(t.text, k) for t, k in zip(x.tokens[i + 1:], keys[i + 1:])
+                     if k is not None][:reach]
+            if any(k & pool or any(_loosely_same(word, w) for w in other)
+                   for word, k in after):
                 return True
     return False
 

@@ -47,6 +47,8 @@ _OTHER_PRONOUNS = {
     "ru": "он она они",
 }
 _OTHER_PLURAL_PRONOUNS = "ils elles ellos ellas eles elas loro onlar mereka آنها они"
+_PLURAL_ARTICLES = {"fr": ("les", "des", "ces"), "es": ("los", "las", "unos", "unas"),
+                    "pt": ("os", "as", "uns", "umas"), "it": ("gli", "i", "le")}
 
 
 @dataclass(frozen=True)
@@ -480,9 +482,9 @@ def _looks_plural(key: str, lang: str) -> bool:
         head = key.split()[0]
         return head.endswith(_PLURAL_AR) and len(head) > 4
     if lang != "en":
-        # Other languages' names end in s as often as their plurals
-        # ("João Alves", "Morales"): only the rules' own mark says plural.
-        return False
+        # Other languages' names end in s as often as their plurals ("João
+        # Alves", "Morales"): a plural article says it ("Os sindicatos").
+        return key.split()[0] in _PLURAL_ARTICLES.get(lang, ())
     return last.endswith("s") and not last.endswith("ss") and last not in {"his", "this"}
 
 

@@ -207,13 +207,14 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
         # "Most health experts")
         first = k
         for k in range(first, min(first + 3, limit)):
-            word = toks[k]
-            if not (word.text.isalpha() and word.text.islower()) or word.low in FINITE \
-                    or word.low in lexicon_en.AUXILIARIES or word.low in PREPOSITIONS \
-                    or word.low in lexicon_en.NP_STOPS:
+            if not _noun_like(toks[k]):
                 return None
-            if word.low.endswith("s") and not word.low.endswith("ss") \
-                    or word.low in _IRREGULAR_PLURALS:
+            if _plural(toks[k]):
+                # "Most news outlets", "Both bus drivers": a second plural
+                # after the first is the head (a verb after a plural takes
+                # no s)
+                if k + 1 < limit and _noun_like(toks[k + 1]) and _plural(toks[k + 1]):
+                    k += 1
                 break
         else:
             return None
@@ -234,6 +235,20 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
     if k == start or (k == start + 1 and toks[start].low == "the"):
         return None
     return (toks[start].start, toks[k - 1].end)
+
+
+def _noun_like(word: Token) -> bool:
+    """A word that may stand in a noun phrase after "Most", "Both" ...: a
+    lowercase word that is no verb form, auxiliary, preposition or stop, or
+    a capitalised one ("Most Republican senators")."""
+    return word.text.isalpha() and (word.text[0].isupper() or word.text.islower()) \
+        and word.low not in FINITE and word.low not in lexicon_en.AUXILIARIES \
+        and word.low not in PREPOSITIONS and word.low not in lexicon_en.NP_STOPS
+
+
+def _plural(word: Token) -> bool:
+    return word.low.endswith("s") and not word.low.endswith("ss") \
+        or word.low in _IRREGULAR_PLURALS
 
 
 # Words that open a described subject ("The former candidate", "Many
