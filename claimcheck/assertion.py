@@ -65,7 +65,8 @@ _STANDING = re.compile(
     + _AR_SHARES +
     r"|(?<!\w)[وف]?(?:يتقدم|تتقدم)(?!\w)[^.؛]{0,40}?" + _AR_SHARES + r"\s*(?<!\w)لـ?\S")
 # ... but a count of votes is a result, not a poll's sample.
-_RESULT = re.compile(r"\b(?:counted|polls\s+closed)\b|(?<!\w)(?:فرز|بعد فرز)(?!\w)")
+_RESULT = re.compile(r"\b(?:counted|polls\s+closed|precincts\s+reporting)\b"
+                     r"|(?<!\w)(?:فرز|النتائج|نتائج)(?!\w)")
 
 
 def _standing(text: str) -> bool:

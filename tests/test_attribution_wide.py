@@ -320,6 +320,9 @@ def test_languages_without_rules_get_the_tagger(text: str, speaker: str, content
      "menambahkan bahwa delegasi akan kembali.", "Menteri Luar Negeri"),
     ("سردار نقدی روز شنبه گفت که انتخابات مهم است. وی افزود که مردم در انتخابات "
      "شرکت می‌کنند.", "سردار نقدی"),
+    # Urdu: "انہوں نے" is "he"; its contents lose "کہ" and the full stop "۔"
+    ("وزیر اعظم نے کہا کہ حکومت مذاکرات جاری رکھے گی۔ انہوں نے مزید کہا کہ وفد اگلے "
+     "ہفتے واپس آئے گا۔", "وزیر اعظم"),
     # a name ending in s is one person: "Ele" is João Alves
     ("O ministro João Alves afirmou que o porto está fechado. Ele acrescentou que a "
      "greve continua.", "O ministro João Alves"),
@@ -331,6 +334,7 @@ def test_a_pronoun_source_takes_its_antecedent_in_languages_without_rules(
     claims = extract_claims(text)
     assert [c.speaker for c in claims] == [speaker, speaker]
     assert claims[0].entity == claims[1].entity
+    assert not any(c.text.endswith(("۔", ".", "،")) for c in claims)
 
 
 def test_a_singular_pronoun_passes_over_a_plural_group() -> None:

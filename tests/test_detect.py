@@ -253,6 +253,7 @@ def test_two_polls_figures_give_no_numeric_reason():
     ("يتقدم الاقتصاد بنسبة 3% مقابل 2%", False),
     ("food prices rose ahead of Eid by 10 to 15 percent", False),
     ("Ruiz trails Okoro 41 percent to 46 percent", True),
+    ("with 95% of precincts reporting, Ruiz leads Okoro 52% to 48%", False),
 ])
 def test_a_race_standing_in_shares_is_a_poll_whoever_reports_it(text, poll):
     """Two trackers' shares of one race differ by sample and date: a claim

@@ -43,7 +43,7 @@ _PLURAL_AR = ("ين", "ون", "ات")
 _OTHER_PRONOUNS = {
     "fr": "il elle ils elles", "es": "él ella ellos ellas", "pt": "ele ela eles elas",
     "it": "lui lei egli ella essa esso loro", "de": "er sie", "tr": "o onlar",
-    "id": "dia ia beliau mereka", "fa": "وی او ایشان آنها", "ur": "وہ انہوں",
+    "id": "dia ia beliau mereka", "fa": "وی او ایشان آنها", "ur": "وہ انہوں انھوں اس",
     "ru": "он она они",
 }
 _OTHER_PLURAL_PRONOUNS = "ils elles ellos ellas eles elas loro onlar mereka آنها они"

@@ -43,8 +43,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _WORDS = re.compile(r"\w+")
 # Trimmed from both ends of a span: whitespace, quotation marks and the
-# punctuation a word-level span drags along ("said.", "sagte,").
-_EDGE = frozenset(" \t\r\n\u00a0\"'“”‘’«»,.;:!?()[]")
+# punctuation a word-level span drags along ("said.", "sagte,", Urdu "۔").
+_EDGE = frozenset(" \t\r\n\u00a0\"'“”‘’«»,.;:!?()[]،؛؟۔")
 TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 ROLES = {"SRC": "source", "CUE": "cue", "CON": "content"}
 DEFAULT_WINDOW = 256
