@@ -95,7 +95,7 @@ def is_poll(claim: Claim) -> bool:
     >>> is_poll(Claim(text="...", span=(0, 3), speaker="وأظهر الاستطلاع"))
     True
     >>> is_poll(Claim(text="Trump is leading Clinton 47.1 percent to 41.7 percent",
-    ...               span=(0, 54), speaker="the tracker"))
+    ...               span=(0, 53), speaker="the tracker"))
     True
     """
     if _standing(claim.text) and not _RESULT.search(claim.text):

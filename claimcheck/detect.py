@@ -260,26 +260,6 @@ class ContradictionFinder:
         of 55, by our reading one real clash among them (a talc maker's
         "studies show it is safe" against users' "it caused our cancers").
         Claims in other languages are left to the NLI model.
-    negation_on_a_shared_word : bool
-        Compare two Arabic or English claims in which the rules see only a
-        negation cue, neither a denial, only when the negation is of a word
-        the other claim has in some form
-        (:func:`~claimcheck.reasons.negates_a_shared_word`: one of the three
-        content words after the cue; "did not hold" / "held", "لم ينسحب" /
-        "انسحب"): "the sirens had not
-        sounded" / "all 23 sirens had sounded", but not "the Budget would
-        not put at risk the stability of the economy" / "Brown has failed to
-        tackle unfairness in the tax system", which share a name and a
-        topic and which the NLI model calls a contradiction at 0.95 (the
-        default). Added in stop 49 after reading the real-news false
-        alarms: reported pairs on realnews/ar 6 -> 4 and realnews/en 7 -> 5,
-        none a clash by our reading; on 840 PolNeAR train articles, which
-        the rule was not written on, 52 -> 47, four of the five gone not a
-        clash by our reading and one arguable ("work ... is ongoing"
-        against "has yet to follow up"). It costs the e2e dev cases one
-        right pair ("all hospitals ran on generators and medical services
-        were not affected" / "the two operating rooms stopped": recall
-        0.56 -> 0.54).
     same_time : bool
         Never compare two claims that name different times of one span
         (:func:`~claimcheck.reasons.other_times`: "this year" / "next year",
@@ -290,6 +270,25 @@ class ContradictionFinder:
         give two prizes next year to a very funny book"); the e2e dev cases,
         our articles and 840 PolNeAR train articles lost nothing
         (``benchmarks/run_benchmark.py e2e alarms``).
+    negation_on_a_shared_word : bool
+        Compare two Arabic or English claims in which the rules see only a
+        negation cue, neither a denial, only when the negation is of a word
+        the other claim has in some form (the default;
+        :func:`~claimcheck.reasons.negates_a_shared_word`: one of the three
+        content words after the cue; "did not hold" / "held", "لم ينسحب" /
+        "انسحب"): "the sirens had not sounded" / "all 23 sirens had
+        sounded", but not "the Budget would not put at risk the stability
+        of the economy" / "Brown has failed to tackle unfairness in the tax
+        system", which share a name and a topic and which the NLI model
+        calls a contradiction at 0.95. Chosen after reading the real-news
+        false alarms: reported pairs on realnews/ar 6 -> 4 and realnews/en 7 -> 5,
+        none a clash by our reading; on 840 PolNeAR train articles, which
+        the rule was not written on, 52 -> 47, four of the five gone not a
+        clash by our reading and one arguable ("work ... is ongoing"
+        against "has yet to follow up"). It costs the e2e dev cases one
+        right pair ("all hospitals ran on generators and medical services
+        were not affected" / "the two operating rooms stopped": recall
+        0.56 -> 0.54).
     tagger : AttributionTagger, bool or None
         The learned attribution tagger that reads what the rules miss. None
         or True (the default): the shipped one,

@@ -795,6 +795,7 @@ def test_english_participle_after_a_quote_takes_the_source_of_the_cue_before_it(
     ("Both former presidents criticized the plan, saying it was flawed.",
      "Both former presidents"),
     ("Most news outlets ignored the report, saying it was minor.", "Most news outlets"),
+    ("Most Republican senators balked, saying it cost too much.", "Most Republican senators"),
 ])
 def test_english_participle_or_second_verb_takes_the_subject_after_a_lead_in(
         text: str, source: str) -> None:

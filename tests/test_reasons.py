@@ -158,6 +158,8 @@ def test_a_local_dollar_converted_is_compared_by_its_us_dollar_figure():
 
 @pytest.mark.parametrize(("a", "b", "shared"), [
     ("the ceasefire did not hold", "the ceasefire held", True),
+    ("the ceasefire was not holding", "the ceasefire held", True),
+    ("Smith has not led the talks", "Smith leads the talks", True),
     ("the ship did not sink", "the ship sank", True),
     ("the hostage didn't die", "the hostage died", True),
     ("the shelling of the city did not stop", "the shelling of the city stopped", True),

@@ -183,7 +183,7 @@ _IRREGULAR = {form: base for base, forms in (
     ("burn", "burnt"), ("lead", "led"), ("fly", "flew flown"), ("know", "knew known"),
     ("speak", "spoke spoken"), ("write", "wrote written"), ("steal", "stole stolen"),
     ("strike", "struck"), ("throw", "threw thrown"), ("die", "died dead"),
-    ("seize", "seized"), ("freeze", "froze frozen"), ("drive", "drove driven"),
+    ("freeze", "froze frozen"), ("drive", "drove driven"),
 ) for form in forms.split()}
 # Arabic imperfect prefixes ("يقتل", "تصمد") and past endings ("صمدت", "انسحبوا").
 _AR_IMPERFECT = ("ي", "ت", "ن", "ا")
@@ -201,11 +201,13 @@ def _base(word: str) -> str:
             if word.endswith(ending) and len(word) - len(ending) >= 3:
                 return word[:-len(ending)]
         return word
-    word = _IRREGULAR.get(word, word)
-    for suffix in ("ing", "ed", "es", "s", "d"):
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix in ("ing", "ed", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[:-len(suffix)]
             break
+    word = _IRREGULAR.get(word, word)  # "holding" -> "hold"
     if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiouls":
         word = word[:-1]  # "stopped" -> "stopp" -> "stop"
     return word
@@ -250,7 +252,7 @@ def negates_a_shared_word(text_a: str, text_b: str, *, reach: int = 3) -> bool:
             continue
         keys_y = _content_keys(y)
         other = [t.text for t, k in zip(y.tokens, keys_y) if k is not None]
-        pool: set[str] = set().union(*[k for k in keys_y if k is not None]) if other else set()
+        pool: set[str] = set().union(*[k for k in keys_y if k is not None])
         keys = _content_keys(x)
         for i in cues:
             after = [(t.text, k) for t, k in zip(x.tokens[i + 1:], keys[i + 1:])

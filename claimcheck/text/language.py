@@ -85,7 +85,10 @@ def detect_language(text: str) -> str:
 
     The script with the most letters decides first. Arabic script gives
     ``"ar"`` unless letters only Persian and Urdu use are frequent, and then
-    the classifier picks between those two. Latin script gives what the
+    the classifier picks between those two, unless letters Persian all but
+    never writes ("ة", "ى", a word-opening "أ" or "إ") make up
+    :data:`ARABIC_ONLY_SHARE` of the letters: Arabic typed on a Persian
+    keyboard. Latin script gives what the
     character n-gram classifier picks among about 40 Latin-script languages,
     but English unless that language's score beats English's clearly
     (:data:`ENGLISH_MARGIN`); a text of fewer than :data:`MIN_LETTERS`

@@ -107,7 +107,9 @@ def classify_mention(text: str, lang: str) -> MentionKind:
     text : str
         A source phrase.
     lang : str
-        "ar" for Arabic rules, anything else for English rules.
+        The mention's language: "ar" for Arabic, "en" for English; the
+        third-person pronouns of other languages (:data:`_OTHER_PRONOUNS`)
+        are pronouns too.
 
     Returns
     -------
@@ -412,7 +414,7 @@ class _LatestSpeakers:
         latest = self._before(None, mention.position)
         if latest < 0:
             return None
-        if wants_plural and pronoun in _PLURAL_PRONOUNS:
+        if pronoun in _PLURAL_PRONOUNS:
             return latest
         agreeing = self._before(wants_plural, mention.position)
         return agreeing if agreeing >= 0 else latest
@@ -440,7 +442,8 @@ def _words(text: str, lang: str) -> list[str]:
 
 
 _PRONOUN_KEYS = {lang: frozenset(_words(forms, lang)) for lang, forms in _OTHER_PRONOUNS.items()}
-# "they" and "we" take the latest speaker of either number.
+# Plural pronouns ("they", "we", "ils", "onlar" ...) take the latest speaker
+# of either number.
 _PLURAL_PRONOUNS = lexicon_en.PLURAL_PRONOUNS | frozenset(
     key for word in _OTHER_PLURAL_PRONOUNS.split() for key in _words(word, ""))
 

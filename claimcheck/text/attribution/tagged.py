@@ -148,7 +148,8 @@ _COMPLEMENTISER = re.compile(r"(?:that|que|qu['’]|dass|bahwa|che|daß|که|ک�
 
 def _without_complementiser(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` without a leading complementiser ("that", "que", "dass",
-    "bahwa", "che", Persian "که"): the rules' convention for contents."""
+    "bahwa", "che", Persian "که", Urdu "کہ"): the rules' convention for
+    contents."""
     word = _COMPLEMENTISER.match(text[span[0]:span[1]])
     if word and word.end() < span[1] - span[0]:
         return (span[0] + word.end(), span[1])

@@ -172,8 +172,8 @@ _FA_MONTHS = frozenset(
     "فروردین اردیبهشت خرداد تیر مرداد شهریور آبان آذر دی بهمن اسفند".split())
 _FA_DAYS = frozenset(
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه امروز دیروز".split())
-_FA_NOT_SOURCE = _FA_MONTHS | _FA_DAYS | frozenset(
-    "که و داشت کرد کرده شد شده است بود نیز هم این آن آنجا اینجا کذب پیشین توئیتی".split())
+_FA_NOT_SOURCE = frozenset(
+    "داشت کرد کرده شد شده است بود این آن آنجا اینجا کذب پیشین توئیتی".split())
 _FA_BAD_FIRST = frozenset("با به در از برای بر تا طی ضمن".split())
 _FA_TRAILING = frozenset("که و هم نیز در با به از را".split())
 _FA_VERB_PREFIXES = ("می‌", "نمی‌", "خواهد", "نخواهد")

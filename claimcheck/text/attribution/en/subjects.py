@@ -195,7 +195,7 @@ def sentence_subject(toks: list[Token], limit: int, marks: Marks) -> tuple[int, 
         # ..., hoping": one noun after the name, when a verb follows it (not
         # "The White House hit back").
         k += 1
-    elif k <= start + 1 and toks[start].low in _QUANTIFIERS:
+    elif toks[start].low in _QUANTIFIERS:
         # "Both parents stiffened ..., saying", "All three senators": the
         # quantifier, a number, and one noun (the noun's verb may be in the
         # present, "Most analysts expect a cut", which the run below would
@@ -247,6 +247,7 @@ def _noun_like(word: Token) -> bool:
 
 
 def _plural(word: Token) -> bool:
+    """Whether a word reads as a plural noun ("parents", "men")."""
     return word.low.endswith("s") and not word.low.endswith("ss") \
         or word.low in _IRREGULAR_PLURALS
 
