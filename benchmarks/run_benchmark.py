@@ -1023,6 +1023,11 @@ ALARM_SETS = {
     # 12-layer tagger alone and compared by the NLI model alone.
     "realnews-fa": lambda args, limit: _e2e_module().realnews_documents(
         "fa", args.realnews, limit),
+    # The three collections in one call, as a mixed archive: claims of
+    # different stories in different languages meet.
+    "realnews-mixed": lambda args, limit: [
+        d for lang in ("fa", "ar", "en")
+        for d in _e2e_module().realnews_documents(lang, args.realnews, limit)],
 }
 
 
