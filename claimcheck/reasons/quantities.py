@@ -509,8 +509,7 @@ def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
             if not money & chain and (
                     currencies and _NEXT_CONVERSION.match(gap)
                     or not currencies and _TO_CONVERSION.match(gap) and _converts(kept[-1])):
-                if not currencies and "dollars" in money and chain and "dollars" not in chain \
-                        and "dollars" in kept[-1].units:
+                if not currencies and "dollars" in money and "dollars" in kept[-1].units:
                     # "C$5bn ($3.7bn)": the amount read as dollars is a local
                     # dollar; its US-dollar conversion is the one to compare.
                     kept[-1] = q

@@ -122,14 +122,9 @@ def classify_mention(text: str, lang: str) -> MentionKind:
         return "pronoun"
     if lang == "ar" and len(words) == 1 and words[0] in {"هو", "هي", "هم"}:
         return "pronoun"
-    if len(words) == 1 and words[0] in _pronouns(lang):
+    if len(words) == 1 and words[0] in _PRONOUN_KEYS.get(lang, ()):
         return "pronoun"
     return "name" if name_core(text, lang) else "description"
-
-
-def _pronouns(lang: str) -> frozenset[str]:
-    """:data:`_OTHER_PRONOUNS` of ``lang``, as :func:`_words` writes them."""
-    return _PRONOUN_KEYS.get(lang, frozenset())
 
 
 # Prepositions before the object of a title ("Minister of Transport",
@@ -441,6 +436,7 @@ def _words(text: str, lang: str) -> list[str]:
     return [m.group().lower().rstrip(".") for m in _WORD.finditer(text)]
 
 
+# :data:`_OTHER_PRONOUNS` as :func:`_words` writes them.
 _PRONOUN_KEYS = {lang: frozenset(_words(forms, lang)) for lang, forms in _OTHER_PRONOUNS.items()}
 # Plural pronouns ("they", "we", "ils", "onlar" ...) take the latest speaker
 # of either number.

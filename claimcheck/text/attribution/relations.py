@@ -282,6 +282,7 @@ def tagged_lang(lang: str) -> bool:
 # keep their document's language, and the tagger, not the Arabic rules,
 # reads them.
 _OTHER_ARABIC_SCRIPT = frozenset({"fa", "ur", "ps", "ckb", "sd", "ug"})
+_ARABIC_SCRIPT = _OTHER_ARABIC_SCRIPT | {"ar"}
 
 
 def sentence_lang(sentence: str, doc_lang: str) -> str:
@@ -294,7 +295,7 @@ def sentence_lang(sentence: str, doc_lang: str) -> str:
     latin = len(LATIN_LETTER.findall(sentence))
     if arabic > latin:
         return doc_lang if doc_lang in _OTHER_ARABIC_SCRIPT else "ar"
-    if latin > arabic and (doc_lang == "ar" or doc_lang in _OTHER_ARABIC_SCRIPT):
+    if latin > arabic and doc_lang in _ARABIC_SCRIPT:
         return "en"
     return doc_lang
 

@@ -245,10 +245,11 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             return trim_source(rest, lang) if rest else None
     if plausible_source(text, lang):
         return (0, len(text))
-    if lang == "fa" and not _URL.search(text):
+    if _URL.search(text):
+        return None
+    if lang == "fa":
         return _trim_persian(text)
-    if _URL.search(text) or lang == "ar" or re.search(r"[\u0600-\u06FF]", text) \
-            or _EN_CHANGE.match(text.strip()):
+    if lang == "ar" or re.search(r"[\u0600-\u06FF]", text) or _EN_CHANGE.match(text.strip()):
         return None
     words = list(WORD.finditer(text))
     cut = _cut_latin(text, words, lang)
