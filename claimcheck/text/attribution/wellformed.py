@@ -173,10 +173,19 @@ _FA_MONTHS = frozenset(
 _FA_DAYS = frozenset(
     "شنبه یکشنبه دوشنبه سه‌شنبه چهارشنبه پنجشنبه پنج‌شنبه جمعه امروز دیروز".split())
 _FA_NOT_SOURCE = frozenset(
-    "داشت کرد کرده شد شده است بود این آن آنجا اینجا کذب پیشین توئیتی".split())
+    "داشت کرد کرده شد شده است بود این آن آنجا اینجا کذب پیشین توئیتی خود".split())
 _FA_BAD_FIRST = frozenset("با به در از برای بر تا طی ضمن".split())
-_FA_TRAILING = frozenset("که و هم نیز در با به از را".split())
+# Trailing words the tagger takes from what follows a source: particles, a
+# time ("وزارت بهداشت ایران روز" from "روز دوشنبه", "برای نخستین بار"), the
+# first half of a verb written apart ("پیش بینی کرد") and the reflexive
+# ("مجتهد شبستری خود": "his own").
+_FA_TRAILING = frozenset("که و هم نیز در با به از را روز شب صبح بار پیش خود".split()) \
+    | (_FA_DAYS - {"امروز", "دیروز"})
+# Where the source spoke, after "در" ("علیرضا معزی ... در توئیتی": in a tweet).
+_FA_WHERE = frozenset(
+    "توئیتی توییتی بیانیه‌ای پیامی مصاحبه‌ای گفتگویی گفت‌وگویی نامه‌ای یادداشتی".split())
 _FA_VERB_PREFIXES = ("می‌", "نمی‌", "خواهد", "نخواهد")
+_FA_WORD = re.compile(r"[^\s،,«»\"]+")
 
 
 def _persian(text: str) -> bool:
@@ -184,7 +193,8 @@ def _persian(text: str) -> bool:
     split at spaces: "سه‌شنبه" is one word)."""
     words = text.replace("،", " ").replace(",", " ").split()
     if not words or words[0] in _FA_BAD_FIRST or words[-1] in _FA_TRAILING \
-            or words[0] in _FA_MONTHS or words[0] in _FA_DAYS or words[0][0].isdigit():
+            or words[-1] in _FA_WHERE or words[0] in _FA_MONTHS or words[0] in _FA_DAYS \
+            or words[0][0].isdigit():
         return False  # "پنجشنبه ۲۰ خرداد", "خرداد 1400", "۷": a date, a number
     if len(words) == 1 and (words[0] in _FA_NOT_SOURCE or words[0].endswith(("اً", "انه"))):
         return False  # "که", "صراحتاً", "سوگمندانه"
@@ -192,11 +202,12 @@ def _persian(text: str) -> bool:
 
 
 def _trim_persian(text: str) -> tuple[int, int] | None:
-    """A Persian source without the particles and commas it ends with ("وی
-    هم" -> "وی"), when what is left is plausible."""
-    words = list(WORD.finditer(text))
+    """A Persian source without the particles, times and places of speech it
+    ends with ("وی هم" -> "وی", "وزارت بهداشت ایران روز" -> "وزارت بهداشت
+    ایران"), when what is left is plausible."""
+    words = list(_FA_WORD.finditer(text))  # "سه‌شنبه" is one word, as in _persian
     whole = len(words)
-    while words and words[-1].group() in _FA_TRAILING:
+    while words and (words[-1].group() in _FA_TRAILING or words[-1].group() in _FA_WHERE):
         words.pop()
     if not words or len(words) == whole:
         return None  # nothing to cut: the source itself is no name
