@@ -135,7 +135,12 @@ def test_a_currency_sign_starts_the_next_amount():
     ("دفعت 20 مليون جنيه (نحو مليون دولار)", [20e6]),
     # a sum after a count of people is no conversion of it
     ("40 workers ($2m) were laid off", [40, 2e6]),
-    ("it cost £4bn, or $7.4bn", [4e9, 7.4e9]),
+    ("it cost £4bn, or $7.4bn", [4e9]),  # "or" another currency: the same sum
+    ("a fine of 6.5bn euros or about $7.4bn", [6.5e9]),
+    ("رسوم تبلغ 50 مليار ين، ما يعادل 456 مليون دولار", [50e9]),
+    ("عجز 1.32 مليار دينار أي ما يعادل 3.5 مليار دولار", [1.32e9]),
+    ("it cost $4bn, or $7.4bn with interest", [4e9, 7.4e9]),  # one currency: two sums
+    ("between 40 or 50 people ($2m)", [40, 50, 2e6]),
     # a sum in the same currency is a part or another figure, not a conversion
     ("The deal is worth $5bn ($2bn in cash; $3bn in shares)", [5e9, 2e9, 3e9]),
     ("Costs were $5m (vs $7m a year earlier)", [5e6, 7e6]),
