@@ -512,7 +512,7 @@ class ContradictionFinder:
         seen = [self._reasons(pair, context, denied, dates) if ok else []
                 for pair, ok in zip(pairs, timely)]
         related = [i for i, (pair, ok) in enumerate(zip(pairs, timely))
-                   if ok and self.related(pair, seen[i])]
+                   if ok and self.related(pair, seen[i], denied)]
         if len(related) < len(pairs):
             pairs, seen = [pairs[i] for i in related], [seen[i] for i in related]
             nearest = None if nearest is None else [nearest[i] for i in related]
@@ -622,7 +622,8 @@ class ContradictionFinder:
                 return False
         return True
 
-    def related(self, pair: ClaimPair, reasons: Sequence[Reason] = ()) -> bool:
+    def related(self, pair: ClaimPair, reasons: Sequence[Reason] = (),
+                denied: Mapping[Claim, bool] | None = None) -> bool:
         """Whether a pair's claims may be about one subject
         (:func:`claimcheck.reasons.same_subject`, when :attr:`same_subject`
         is on), or the article itself reports their clash (a ``reported``
@@ -640,7 +641,9 @@ class ContradictionFinder:
         that the two do not name different times (:attr:`same_time`).
         Counted in :attr:`work` as ``unrelated``, ``self_unreasoned``,
         ``unasserted``, ``numbers_unreasoned``, ``no_cue``,
-        ``negation_elsewhere`` or ``other_times`` when not."""
+        ``negation_elsewhere`` or ``other_times`` when not. ``denied``: which
+        claims are denials (:func:`~claimcheck.assertion.is_denial`), when
+        the caller has it."""
         a, b = pair.a, pair.b
         if self.self_needs_reason and a.doc_id == b.doc_id and same_source(a, b) \
                 and not self._clash_seen(pair, reasons):
@@ -663,7 +666,8 @@ class ContradictionFinder:
         if self.negation_on_a_shared_word and reasons \
                 and all(r.kind == "negation" for r in reasons) \
                 and a.lang in RULE_LANGS and b.lang in RULE_LANGS \
-                and not is_denial(a) and not is_denial(b) \
+                and not (denied[a] if denied is not None else is_denial(a)) \
+                and not (denied[b] if denied is not None else is_denial(b)) \
                 and not negates_a_shared_word(a.text, b.text):
             self.work.update(negation_elsewhere=1)
             return False
