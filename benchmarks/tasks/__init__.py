@@ -1,0 +1,1 @@
+"""The tasks of ``benchmarks/run_benchmark.py``, one module each."""
