@@ -1166,7 +1166,7 @@ def test_numbers_written_as_their_language_writes_them(text, lang, value):
     # the same figure written in English is no clash, another one is
     english = f"{value:,.0f} {q.units[0]}"
     assert find_reasons(text, english, lang_a=lang, lang_b="en") == []
-    from claimcheck.reasons.quantities import _GENERIC_UNITS
+    from claimcheck.reasons.units import _GENERIC_UNITS
 
     if q.units[0] not in _GENERIC_UNITS:  # people, money, time: only with a shared word
         other = value / 2 if q.bound == "min" else 2 * value  # "plus de 1 200": not 600

@@ -57,8 +57,9 @@ from claimcheck.reasons.negation import (
     repeats_negated_phrase,
 )
 from claimcheck.reasons.numbers import _figure_clash, _numeric, _topics
-from claimcheck.reasons.quantities import _UNIT_OF, Quantity, find_quantities
+from claimcheck.reasons.quantities import Quantity, find_quantities
 from claimcheck.reasons.reported import _reported_either, reported_clash
+from claimcheck.reasons.units import _UNIT_OF
 
 #: The languages the rules' lexicons cover.
 RULE_LANGS = frozenset({"ar", "en"})

@@ -266,7 +266,7 @@ BOUND_CUES: dict[str, str] = {
 LABEL_WORDS = "pukul saat"
 
 
-#: Words that count none, as in :data:`claimcheck.reasons.quantities._ZERO`:
+#: Words that count none, as in :data:`claimcheck.reasons.number_words._ZERO`:
 #: the noun after them is what none of was counted.
 ZERO_WORDS: tuple[tuple[str, ...], ...] = (
     ("aucun",), ("aucune",),

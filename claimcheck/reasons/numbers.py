@@ -22,22 +22,16 @@ from claimcheck.reasons.fold import (
     _words,
 )
 from claimcheck.reasons.kinds import KIND_WEIGHTS, Reason
-from claimcheck.reasons.quantities import (
-    _DUALS,
+from claimcheck.reasons.number_words import _DUALS, _PLURAL_SCALES, _SCALES, _strip_clitic
+from claimcheck.reasons.quantities import _MONTHS, Quantity, _quantities, _year_like
+from claimcheck.reasons.units import (
     _EXCLUSIVE_UNITS,
     _GENERIC_UNITS,
     _GROUPS,
-    _MONTHS,
     _PEOPLE,
-    _PLURAL_SCALES,
-    _SCALES,
     _STATES,
     _UNIT_OF,
     _WHO,
-    Quantity,
-    _quantities,
-    _strip_clitic,
-    _year_like,
 )
 
 

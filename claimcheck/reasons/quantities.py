@@ -22,9 +22,22 @@ from claimcheck.reasons.fold import (
     _Token,
     _words,
 )
+from claimcheck.reasons.money import _without_conversions
+from claimcheck.reasons.number_words import _DUALS, _SCALES, _read_number, _strip_clitic, _zero
+from claimcheck.reasons.units import (
+    _EXCLUSIVE_UNITS,
+    _GENERIC_UNITS,
+    _MEASURE_TABLE,
+    _PEOPLE,
+    _RIGHT_AFTER_ONLY,
+    _STATES,
+    _UNIT_OF,
+    _unit_of,
+)
 from claimcheck.types import Span
 
 Bound = Literal["exact", "approx", "min", "max"]
+
 
 @dataclass(frozen=True)
 class Quantity:
@@ -57,51 +70,6 @@ class Quantity:
     fraction: bool = False
 
 
-_AR_ONES = {
-    "واحد": 1, "واحده": 1, "واحدا": 1,
-    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثني": 2, "اثنتا": 2,
-    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5,
-    "ست": 6, "سته": 6, "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8,
-    "تسع": 9, "تسعه": 9, "عشر": 10, "عشره": 10,
-    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
-    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
-    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
-}  # fmt: skip
-_AR_HUNDRED_STEMS = {
-    "ثلاث": 3, "اربع": 4, "خمس": 5, "ست": 6, "سبع": 7, "ثمان": 8, "ثماني": 8, "تسع": 9,
-}  # fmt: skip
-_AR_HUNDREDS = {"مئتان": 200, "مئتين": 200, "مئتا": 200, "مئتي": 200,
-                "مائتان": 200, "مائتين": 200, "مائتا": 200, "مائتي": 200}  # fmt: skip
-for _stem, _v in _AR_HUNDRED_STEMS.items():
-    _AR_HUNDREDS[_stem + "مئه"] = _v * 100
-    _AR_HUNDREDS[_stem + "مائه"] = _v * 100
-
-_EN_ONES = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-
-# Multipliers. "Plural" scales (آلاف، thousands) only count after a number:
-# alone they are vague ("thousands of civilians").
-_SCALES = {"hundred": 100, "مئه": 100, "مائه": 100,
-           "thousand": 1e3, "الف": 1e3, "million": 1e6, "مليون": 1e6,
-           "billion": 1e9, "مليار": 1e9, "bn": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3,
-           "trillion": 1e12, "تريليون": 1e12, "ترليون": 1e12, "tn": 1e12}  # fmt: skip
-_PLURAL_SCALES = {"الاف": 1e3, "thousands": 1e3, "ملايين": 1e6, "millions": 1e6,
-                  "مليارات": 1e9, "billions": 1e9, "hundreds": 100, "مئات": 100,
-                  "trillions": 1e12, "تريليونات": 1e12}  # fmt: skip
-# Duals: 2 x scale when alone; the forms ending in alef are also the
-# accusative singular after a number ("25 ألفا" = 25,000).
-_DUALS = {"الفان": 1e3, "الفين": 1e3, "الفا": 1e3, "الفي": 1e3,
-          "مليونان": 1e6, "مليونين": 1e6, "مليونا": 1e6, "مليوني": 1e6,
-          "ملياران": 1e9, "مليارين": 1e9, "مليارا": 1e9, "ملياري": 1e9}  # fmt: skip
-_SUFFIX_SCALES = frozenset({"bn", "m", "mn", "k", "tn"})
-# A fraction of a scale word is a number: "half a million", "نصف مليون".
-_SCALE_FRACTIONS = {"half": 0.5, "نصف": 0.5, "ربع": 0.25}
-
 _BOUND_CUES: dict[str, Bound] = {
     "نحو": "approx", "حوالي": "approx", "قرابه": "approx", "زهاء": "approx",
     "تقريبا": "approx", "about": "approx", "around": "approx", "nearly": "approx",
@@ -115,74 +83,6 @@ _BOUND_CUES: dict[str, Bound] = {
 for _cue, _bound in lexicon_world.BOUND_CUES.items():
     _BOUND_CUES.setdefault(_norm(_cue), _bound)  # type: ignore[arg-type]
 
-_UNIT_FORMS = {
-    "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops servicemen",
-    "fighters": "مقاتل مقاتلين مقاتلا مقاتلي مسلح مسلحين مسلحا مسلحي fighter fighters "
-    "militant militants gunmen",
-    "people": "شخص اشخاص شخصا نسمه people persons person individuals",
-    "civilians": "مدني مدنيين مدنيا civilian civilians",
-    "dead": "قتيل قتلي قتيلا ضحيه ضحايا وفاه وفيات جثه جثث dead death deaths killed "
-    "fatalities died victims bodies",
-    "injured": "جريح جرحي جريحا مصاب مصابين مصابا اصابه اصابات injured wounded injuries",
-    "missing": "مفقود مفقودين مفقودا missing",
-    "displaced": "نازح نازحين نازحا مشرد مشردين displaced homeless",
-    "refugees": "لاجئ لاجئين لاجئا refugee refugees",
-    "migrants": "مهاجر مهاجرين مهاجرا مهاجرون migrant migrants",
-    "passengers": "راكب ركاب راكبا passenger passengers",
-    "workers": "عامل عمال عاملا موظف موظفين موظفا وظيفه وظائف worker workers employee "
-    "employees staff jobs",
-    "families": "اسره اسر عائله عائلات family families households",
-    "children": "طفل اطفال طفلا child children",
-    "prisoners": "اسير اسري معتقل معتقلين معتقلا سجين سجناء prisoner prisoners detainee detainees",
-    "hours": "ساعه ساعات hour hours",
-    "days": "يوم ايام يوما day days",
-    "weeks": "اسبوع اسابيع اسبوعا week weeks",
-    "months": "شهر اشهر شهور شهرا month months",
-    "years": "سنه سنوات اعوام عاما years",
-    "percent": "% بالمئه بالمائه المئه المائه percent pct per",
-    "dollars": "$ دولار دولارا دولارات dollar dollars usd",
-    "euros": "€ يورو euro euros",
-    "pounds": "£ جنيه جنيها جنيهات pound pounds sterling",
-    "barrels": "برميل براميل برميلا barrel barrels bpd",
-    "doses": "جرعه جرعات doses dose",
-    "seats": "مقعد مقاعد مقعدا seat seats",
-    "votes": "صوت اصوات صوتا vote votes ballots",
-    "breaches": "خرق خروقات خرقا انتهاك انتهاكات breach breaches violation violations",
-    "ships": "سفينه سفن سفينه ship ships vessel vessels",
-    "containers": "حاويه حاويات container containers",
-    "homes": "منزل منازل منزلا بيت بيوت home homes house houses",
-    "tonnes": "طن اطنان طنا tonne tonnes ton tons",
-    "km": "كيلومتر كيلومترا كيلومترات km kilometre kilometres kilometer kilometers",
-    "trucks": "شاحنه شاحنات truck trucks lorry lorries",
-    "villages": "قريه قري villages village",
-    "hectares": "هكتار هكتارات هكتارا hectare hectares",
-}
-_UNIT_OF = {_norm(form): key for key, forms in _UNIT_FORMS.items() for form in forms.split()}
-# French, Spanish, Portuguese, Italian, German, Turkish and Indonesian
-# (:mod:`~claimcheck.reasons.lexicon_world`); an Arabic or English form
-# keeps its key.
-for _key, _forms in lexicon_world.UNIT_FORMS.items():
-    for _form in _forms.split():
-        _UNIT_OF.setdefault(_norm(_form), _key)
-
-# Units that say nothing about the thing measured ("40 percent" of what?):
-# these only compare when the claims also share a topic word.
-_GENERIC_UNITS = frozenset(
-    {"people", "percent", "dollars", "euros", "pounds", "hours", "days", "weeks", "months",
-     "years", "tonnes", "km", "hectares"}
-)  # fmt: skip
-# Unit words that count only right after the number.
-_RIGHT_AFTER_ONLY = frozenset({"bodies"})
-# Groups of people: a count of one of them is part of a count of "people".
-_GROUPS = frozenset(
-    {"troops", "fighters", "civilians", "refugees", "migrants", "passengers", "children",
-     "prisoners"}
-)  # fmt: skip
-# A quantity with one of these units is only that (``$75 a barrel`` is dollars).
-_EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "weeks",
-                    "months", "years")  # fmt: skip
-# Words that say the nearby noun is what the number counts ("عدد القتلى إلى 45").
-_MEASURE_TABLE = dict.fromkeys(_words("عدد حصيله اجمالي toll number tally total count"))
 
 _MONTHS = _words(
     """
@@ -203,167 +103,6 @@ _YEAR_CUES = _words("عام سنه العام year in since منذ عامي")
 # 5"); the Arabic ones with or without a clitic (:func:`_strip_clitic`).
 _LABEL_WORDS = dict.fromkeys(_words("flight flights resolution article رحله قرار ماده رقم "
                                     + lexicon_world.LABEL_WORDS))
-
-
-_DIGITS_RE = re.compile(r"\d[\d.,]*")
-
-
-def _strip_clitic(word: str, table: dict) -> str | None:
-    """``word`` or ``word`` without a leading Arabic clitic, if in ``table``."""
-    if word in table:
-        return word
-    if _is_arabic(word):
-        for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
-            if word.startswith(prefix) and word[len(prefix) :] in table:
-                return word[len(prefix) :]
-    return None
-
-
-def _parse_digits(raw: str) -> float:
-    raw = _DIGITS_RE.match(raw).group().rstrip(".,")  # "5²": the 5
-    if "," in raw:
-        groups = raw.split(".")[0].split(",")
-        if all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3:
-            raw = raw.replace(",", "")
-        elif raw.count(",") == 1 and "." not in raw:
-            raw = raw.replace(",", ".")  # a decimal comma: "14,5"
-        else:
-            raw = raw.replace(",", "")
-    if raw.count(".") > 1:
-        raw = raw.replace(".", "")
-    return float(raw)
-
-
-def _unit_of(word: str) -> str | None:
-    found = _strip_clitic(word, _UNIT_OF)
-    return _UNIT_OF[found] if found else None
-
-
-def _a_half_at(tokens: Sequence[_Token], k: int) -> bool:
-    """Whether tokens ``k`` and ``k + 1`` are "a half" ("two and a half")."""
-    return k + 1 < len(tokens) and tokens[k].text == "a" and tokens[k + 1].text == "half"
-
-
-def _read_number(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
-    """The number that starts at token ``i``: its value and the next index."""
-    total = 0.0
-    current = 0.0
-    seen = False
-    j = i
-    while j < len(tokens):
-        tok = tokens[j]
-        w = tok.text
-        nxt = tokens[j + 1].text if j + 1 < len(tokens) else ""
-        if w[0].isdecimal():  # not "²", which is a digit but no number
-            if seen:
-                break
-            current = _parse_digits(w)
-            seen = True
-            j += 1
-            continue
-        if seen and w in _SUFFIX_SCALES and tok.start == tokens[j - 1].end:
-            total += current * _SCALES[w]
-            current = 0.0
-            j += 1
-            continue
-        if w == "one" and not seen and nxt == "and" and _a_half_at(tokens, j + 2):
-            current = 1.0  # "one and a half million": the half is added below
-            seen = True
-            j += 1
-            continue
-        if w in _SCALE_FRACTIONS and not seen:
-            k = j + 1 + (nxt in ("a", "an"))
-            scale = tokens[k].text if k < len(tokens) else ""
-            if scale in _SCALES and scale not in _SUFFIX_SCALES:
-                current = _SCALE_FRACTIONS[w]  # "half a million", "نصف مليون"
-                seen = True
-                j = k
-                continue
-            break
-        if w in ("a", "an", "one") and not seen:
-            if nxt in ("hundred", "thousand", "million", "billion", "dozen"):
-                current = 1.0
-                seen = True
-                j += 1
-                continue
-            break
-        if w == "and" and seen and _a_half_at(tokens, j + 1):
-            current += 0.5  # "two and a half million"
-            j += 3
-            continue
-        if w == "and" and seen and (nxt in _EN_ONES or nxt in _SCALES):
-            j += 1
-            continue
-        if not seen and w in ("احد", "احدي") and nxt in ("عشر", "عشره"):
-            current = 11.0  # "أحد عشر" / "إحدى عشرة": "أحد" alone is "someone"
-            seen = True
-            j += 2
-            continue
-        if w == "dozen":
-            current = (current or 1.0) * 12
-            seen = True
-            j += 1
-            continue
-        bare = w
-        if _is_arabic(w) and seen and w.startswith("و"):
-            bare = w[1:]  # "وخمسون" continues "مئة وخمسون"
-        if bare in _SCALES and bare not in _SUFFIX_SCALES:
-            if bare in ("hundred", "مئه", "مائه"):
-                current = (current or 1.0) * 100
-            else:
-                total += (current or 1.0) * _SCALES[bare]
-                current = 0.0
-                if nxt == "ونصف":  # "مليون ونصف", "مليون ونصف المليون": 1.5 million
-                    total += 0.5 * _SCALES[bare]
-                    j += 1
-                    after = tokens[j + 1].text if j + 1 < len(tokens) else ""
-                    j += _strip_clitic(after, _SCALES) == bare
-            seen = True
-            j += 1
-            continue
-        if bare in _PLURAL_SCALES:
-            if not current:
-                break  # "thousands of civilians": vague
-            total += current * _PLURAL_SCALES[bare]
-            current = 0.0
-            j += 1
-            continue
-        if bare in _DUALS:
-            if current and bare.endswith("ا"):
-                total += current * _DUALS[bare]
-                current = 0.0
-            elif not seen:
-                total += 2 * _DUALS[bare]
-            else:
-                break
-            seen = True
-            j += 1
-            continue
-        word = _strip_clitic(bare, _AR_HUNDREDS)
-        if word:
-            if seen and current >= 100:
-                break
-            current += _AR_HUNDREDS[word]
-            seen = True
-            j += 1
-            continue
-        word = _strip_clitic(bare, _AR_ONES) if _is_arabic(bare) else None
-        if word is None and bare in _EN_ONES:
-            word = bare
-        if word:
-            value = _AR_ONES.get(word) or _EN_ONES[word]
-            if seen and (
-                tokens[j - 1].text[0].isdigit() or current % 10 and value < 10 and value != 10
-            ):
-                break
-            current += value
-            seen = True
-            j += 1
-            continue
-        break
-    if not seen:
-        return None
-    return total + current, j
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -474,76 +213,6 @@ def _quantities(folded: _Folded) -> tuple[Quantity, ...]:
     return tuple(out)
 
 
-_MONEY = frozenset({"dollars", "euros", "pounds"})
-# What lies between an amount and its conversion: up to two words (the
-# currency, "roubles") and an opening parenthesis ("14bn euros ($18.34bn"),
-# or words that say the next amount is the same one ("£4bn, or $7.4bn", "50
-# مليار ين، ما يعادل 456 مليون دولار"), perhaps a word of approximation
-# ("(about $7.4bn"); or, between two conversions in one parenthesis, a
-# separator ("; £9.6bn").
-_APPROXIMATELY = r"(?:[Aa]bout|[Aa]round|roughly|nearly|some|approximately|almost|" \
-    r"نحو|حوالي|قرابه|قرابة|زهاء)"
-_TO_CONVERSION = re.compile(
-    r"\s*(?:[^\W\d]+\s*){0,2}(?:\(|[,،]?\s*(?:or|equivalent\s+to|(?:أي\s+|وهو\s+)?ما\s+"
-    r"(?:يعادل|يوازي))\s)\s*(?:" + _APPROXIMATELY + r"\s+)?(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
-_NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
-# A number with no currency the lexicon knows ("260.75bn roubles") is
-# taken for an amount of money from this size up: "the 3 suspects (£40,000
-# each)" converts nothing.
-_CONVERTED_FROM = 100
-
-
-def _without_conversions(found: list[Quantity], text: str) -> list[Quantity]:
-    """``found`` without the amounts of money that convert the amount
-    before them into other currencies ("debts of 14bn euros ($18.34bn;
-    £9.6bn)", "260.75bn roubles (£4.8bn; $9.4bn)"): they are that amount
-    again, and a reason that read them as amounts of their own would compare
-    one claim's conversion with another claim's figure. A sum in the same
-    currency ("$5bn ($2bn in cash)", "$5m (vs $7m a year earlier)") is a
-    part or another figure, and stays."""
-    kept: list[Quantity] = []
-    currencies: set[str] = set()  # of the amount converted and its conversions so far
-    last_end = 0
-    for q in found:
-        gap = text[last_end:q.span[0]]
-        last_end = q.span[1]
-        money = _currencies(q, text)
-        if money and kept:
-            chain = currencies or _currencies(kept[-1], text)
-            if not money & chain and (
-                    currencies and _NEXT_CONVERSION.match(gap)
-                    or not currencies and _TO_CONVERSION.match(gap) and _converts(kept[-1])):
-                if not currencies and "dollars" in money and "dollars" in kept[-1].units:
-                    # "C$5bn ($3.7bn)": the amount read as dollars is a local
-                    # dollar; its US-dollar conversion is the one to compare.
-                    kept[-1] = q
-                currencies = chain | money
-                continue
-        currencies = set()
-        kept.append(q)
-    return kept
-
-
-# "C$5bn", "A$", "HK$", "NZ$", "S$": dollars of another country ("US$" is
-# the plain dollar).
-_LOCAL_DOLLAR = re.compile(r"\b([A-Z]{1,2})\$\s*\Z")
-
-
-def _currencies(q: Quantity, text: str) -> set[str]:
-    """The currencies of an amount, a local dollar told from the US one."""
-    money = set(q.units) & _MONEY
-    local = _LOCAL_DOLLAR.search(text, max(0, q.span[0] - 4), q.span[0])
-    if "dollars" in money and local and local.group(1) != "US":
-        return money - {"dollars"} | {local.group(1) + "$"}
-    return money
-
-
-def _converts(q: Quantity) -> bool:
-    """Whether ``q`` may be an amount of money a conversion follows: its
-    unit is a currency, or it has none and is no small count."""
-    return bool(set(q.units) & _MONEY) or not q.units and q.value >= _CONVERTED_FROM
-
-
 # "all 186 people on board were unharmed", "جميع الركاب ... لم يصابوا بأذى",
 # "لم يصب أحد بأذى": none of them was hurt. Without "all" or "no one" the
 # unharmed may be one person of many ("the driver was unharmed").
@@ -634,12 +303,6 @@ def _labelled(folded: _Folded, start: int, end: int) -> bool:
     return end >= len(tokens) or _unit_of(tokens[end].text) is None
 
 
-# English words that count nothing, and those after "no" that make it no zero
-# ("no more than 700": a bound; "no longer").
-_ZERO = {("no",): 0, ("none",): 0, ("no", "one"): 0, ("nobody",): 0,
-         ("not", "a", "single"): 0, ("not", "one"): 0,
-         **{tuple(map(_norm, words)): 0 for words in lexicon_world.ZERO_WORDS}}
-_NOT_ZERO_AFTER = frozenset("more fewer less longer later sooner matter doubt".split())
 # The last word of a count of none that counts what its people did ("no one
 # was killed": none dead), not the noun after it.
 _NO_ONE = frozenset({"one", "nobody"})
@@ -710,17 +373,6 @@ def _fraction(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
         plural = nxt.endswith("s")
         if after == "of" and plural == (_EN_NUMERATORS[w] > 1) and _a_whole(tokens, i + 3):
             return 100.0 * _EN_NUMERATORS[w] / _EN_DENOMINATORS[nxt], i + 2
-    return None
-
-
-def _zero(tokens: Sequence[_Token], i: int) -> tuple[float, int] | None:
-    """A count of nothing that starts at token ``i`` ("no homes", "none of
-    the passengers", "not a single soldier"): 0 and the next index."""
-    for words in sorted(_ZERO, key=len, reverse=True):
-        end = i + len(words)
-        if tuple(t.text for t in tokens[i:end]) == words and (
-                end >= len(tokens) or tokens[end].text not in _NOT_ZERO_AFTER):
-            return 0.0, end
     return None
 
 
@@ -946,11 +598,3 @@ _SENTENCE_END = re.compile(r"[.;!?؛؟]")
 def _year_like(word: str) -> bool:
     """Whether a token is written like a year ("2022")."""
     return word.isdecimal() and len(word) == 4 and 1900 <= int(word) <= 2100
-
-
-
-# The states people counted are in, and who they are; people of any kind.
-_STATES = frozenset({"dead", "injured", "missing", "displaced"})
-_WHO = _GROUPS | {"workers"}
-_PEOPLE = _WHO | {"people"}
-
