@@ -484,6 +484,7 @@ def test_seed_temporal():
         ("أعيدت المياه إلى كل أحياء البلدة", "أحياء البلدة لا تزال بلا مياه"),
         ("أعيد فتح الجسر بالكامل", "لم يزل الجسر مغلقا أمام الشاحنات"),
         ("water has been restored to every district", "several districts are still without water"),
+        ("القوات لن تدخل المدينة قبل أسابيع", "تمت استعادة المدينة بالكامل"),  # will not / done
     ],
 )
 def test_temporal_fires(a, b):
@@ -508,6 +509,12 @@ def test_temporal_fires(a, b):
         # earthquake ("زلزال") is no "still"
         ("المعبر ما زال مغلقا أمام الشاحنات", "أعيد التأكيد على أن المعبر مغلق أمام الشاحنات"),
         ("انتهت عمليات الإغاثة بعد الزلزال", "لا زلزال بهذه القوة ضرب المنطقة منذ قرن"),
+        # "لن" / "won't" is the future: "fully" in a condition of it is no
+        # completed state (still committed vs will not lift before)
+        ("الولايات المتحدة ما زالت ملتزمة بنزع السلاح النووي",
+         "رفع العقوبات لن يتم إلا بعد نزع السلاح النووي بالكامل"),
+        ("the country is still committed to disarmament",
+         "sanctions won't be lifted until the country fully disarms"),
     ],
 )
 def test_temporal_quiet(a, b):
