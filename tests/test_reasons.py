@@ -174,6 +174,9 @@ def test_a_local_dollar_converted_is_compared_by_its_us_dollar_figure():
     ("the budget would not put at risk the stability of the economy",
      "the mayor has failed to tackle unfairness in the tax system", False),
     ("المناورات لن تقترب من الجزر", "المناورات موجهة ضد التوجهات العدائية", False),
+    # the third word after the cue is what the negated predicate is about
+    ("the rebate did nothing to fix the unfair tax", "the tax rebate was £300 less", False),
+    ("the engine did not catch fire", "flames came out of the engine: it caught fire", True),
 ])
 def test_a_negation_of_a_word_the_other_claim_has_in_another_form(a, b, shared):
     from claimcheck.reasons import negates_a_shared_word
