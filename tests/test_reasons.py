@@ -1260,3 +1260,16 @@ def test_no_clash_from_a_french_number_read_in_part(text, english):
 
 def test_a_superscript_number_is_no_year_either():
     assert [q.value for q in find_quantities("The death toll ¹²³⁴ rose to 19.")] == [19]
+
+
+@pytest.mark.parametrize(("a", "b", "lang", "compared"), [
+    # a shared measure word ("growth", "نسبة") says nothing of what is measured
+    ("organic earnings growth of about 5% in 2005",
+     "economic growth in the eurozone of 1.9% in 2005", "en", False),
+    ("نسبة المشاركة في الانتخابات بلغت 40%", "نسبة النمو بلغت 3%", "ar", False),
+    # a shared thing measured still compares
+    ("the unemployment rate rose to 12%", "unemployment stood at 7%", "en", True),
+    ("ارتفعت نسبة البطالة إلى 12%", "نسبة البطالة بلغت 7%", "ar", True),
+])
+def test_two_percentages_compare_only_when_they_measure_one_thing(a, b, lang, compared):
+    assert ("numeric" in kinds(a, b, lang_a=lang, lang_b=lang)) is compared
