@@ -697,7 +697,7 @@ class ContradictionFinder:
 
     @staticmethod
     def _reasons(pair: ClaimPair, context: Callable[[Claim], str | None],
-                 denied: dict[Claim, bool],
+                 denied: Mapping[Claim, bool],
                  dates: Callable[[Claim], str | None] | None = None) -> list[Reason]:
         """What the rules see in a pair (:func:`~claimcheck.reasons.find_reasons`),
         before the calibration weighs it."""

@@ -17,9 +17,9 @@ _FUTURE_PATTERNS = (
     _word(r"(?:في|خلال) غضون \w+(?: \w+)?"),
     _word(r"خلال (?:ال)?(?:ايام|اسابيع|ساعات|اشهر) (?:ال)?مقبله"),
     _word(r"(?:ال)?مقبله?|قريبا|(?:من )?(?:ال)?متوقع|[ينت]توقع(?:ون)?|من المنتظر"),
-    # "لن يتم", "لن ننسحب": the negative future particle.
-    _word(r"لن"),
-    _word(r"will|\w+'ll|won'?t|won’t|shall|going to|plans? to|expects?|expected|expecting|soon"),
+    # "لن يتم", "ولن ننسحب": the negative future particle.
+    _word(r"[وف]?لن"),
+    _word(r"will|\w+'ll|won't|shall|going to|plans? to|expects?|expected|expecting|soon"),
     _word(r"within (?:a|an|the next|\w+) (?:\w+ )?(?:hours?|days?|weeks?|months?)"),
     _word(r"(?:in the coming|next) (?:hours|days|weeks|months|week|month)"),
 )

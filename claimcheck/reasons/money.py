@@ -14,15 +14,19 @@ if TYPE_CHECKING:
 _MONEY = frozenset({"dollars", "euros", "pounds"})
 # What lies between an amount and its conversion: up to two words (the
 # currency, "roubles") and an opening parenthesis ("14bn euros ($18.34bn"),
-# or words that say the next amount is the same one ("£4bn, or $7.4bn", "50
-# مليار ين، ما يعادل 456 مليون دولار"), perhaps a word of approximation
-# ("(about $7.4bn"); or, between two conversions in one parenthesis, a
-# separator ("; £9.6bn").
-_APPROXIMATELY = r"(?:[Aa]bout|[Aa]round|roughly|nearly|some|approximately|almost|" \
-    r"نحو|حوالي|قرابه|قرابة|زهاء)"
+# or words that say the next amount is the same one ("equivalent to", "50
+# مليار ين، ما يعادل 456 مليون دولار", and "or" after a comma or before a
+# word of approximation: "£4bn, or $7.4bn", "6.5bn euros or about $7.4bn";
+# a bare "or" may join two alternatives, "a fine of £4m or $5m, whichever is
+# higher"), perhaps a word of approximation ("(about $7.4bn"); or, between
+# two conversions in one parenthesis, a separator ("; £9.6bn").
+_APPROXIMATELY = (r"(?:[Aa]bout|[Aa]round|roughly|nearly|some|approximately|almost|"
+                  r"نحو|حوالي|قرابه|قرابة|زهاء)")
 _TO_CONVERSION = re.compile(
-    r"\s*(?:[^\W\d]+\s*){0,2}(?:\(|[,،]?\s*(?:or|equivalent\s+to|(?:أي\s+|وهو\s+)?ما\s+"
-    r"(?:يعادل|يوازي))\s)\s*(?:" + _APPROXIMATELY + r"\s+)?(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
+    r"\s*(?:[^\W\d]+\s*){0,2}"
+    r"(?:\(\s*|,\s*or\s+|(?<!\w)or\s+(?=" + _APPROXIMATELY + r"\s)"
+    r"|[,،]?\s*(?<!\w)(?:equivalent\s+to|(?:أي\s+|وهو\s+)?ما\s+(?:يعادل|يوازي))\s+)"
+    r"(?:" + _APPROXIMATELY + r"\s+)?(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
 _NEXT_CONVERSION = re.compile(r"\s*(?:[;,/]|or)\s*(?:[A-Z]{1,2}(?=\$))?[$€£~]?\s*\Z")
 # A number with no currency the lexicon knows ("260.75bn roubles") is
 # taken for an amount of money from this size up: "the 3 suspects (£40,000

@@ -1,8 +1,12 @@
-"""Numbers and what they count, in Arabic and English: digits and number
-words, the nouns that say what a number counts (units), bounds ("about",
-"more than"), counts of none ("no homes", "all passengers were
-unharmed") and the state of the people counted (the dead, the injured).
-:mod:`claimcheck.reasons.numbers` compares what this module reads."""
+"""Quantities in Arabic and English claims: each number with what it counts
+(its unit), its bound ("about", "more than", "أكثر من"), fractions of a whole
+read as percentages ("a third of"), counts of none ("no homes", "all
+passengers were unharmed") and the state of the people counted (the dead,
+the injured). The numbers themselves are read by
+:mod:`~claimcheck.reasons.number_words`, the nouns they count are in
+:mod:`~claimcheck.reasons.units`, conversions of money are dropped by
+:mod:`~claimcheck.reasons.money`; :mod:`claimcheck.reasons.numbers` compares
+what this module reads."""
 
 from __future__ import annotations
 

@@ -81,13 +81,15 @@ _EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "w
                     "months", "years")  # fmt: skip
 # Words that say the nearby noun is what the number counts ("عدد القتلى إلى 45").
 _MEASURE_TABLE = dict.fromkeys(_words("عدد حصيله اجمالي toll number tally total count"))
-# Words that name a measure or a change of something, not the thing: two
-# percentages that share only "growth" ("earnings growth of 5%" / "economic
-# growth of 1.9%") or "نسبة" measure different things.
-_MEASURES = _words("""
-    growth rate rates increase decrease rise drop fall decline share level average
+# Words that name a measure or a change of something, not the thing
+# measured: two percentages that share only "rate", "share" or "نسبة"
+# ("نسبة المشاركة" / "نسبة النمو") measure different things. Not "growth",
+# which alone is mostly the economy's ("growth of 2%" / "growth of 3%"),
+# though that keeps "earnings growth of 5%" / "economic growth of 1.9%".
+_NOT_THE_THING_MEASURED = _words("""
+    rate rates increase decrease rise drop fall decline share level average
     change percentage proportion figure figures total number
-    نمو معدل معدلات نسبه زياده ارتفاع انخفاض تراجع حصه مستوي متوسط اجمالي عدد
+    معدل معدلات نسبه زياده ارتفاع انخفاض تراجع حصه مستوي متوسط اجمالي عدد
     """)
 
 

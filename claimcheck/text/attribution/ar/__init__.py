@@ -1,4 +1,5 @@
-"""Arabic attribution: the rules (:mod:`.rules`) and their word lists (:mod:`.words`)."""
+"""Arabic attribution: the rules (:mod:`.rules`), their word lists (:mod:`.words`)
+and what can name a speaker (:mod:`.sources`)."""
 
 from claimcheck.text.attribution.ar.rules import find_matches
 

@@ -4,7 +4,9 @@ programme's name), the subject a cue
 without a source of its own takes (:mod:`.subjects`), what they look up in a
 sentence (:mod:`.marks`), their word lists (:mod:`.words`), the cue senses
 that report nothing (:mod:`.cues`) and the phrase a relative pronoun source
-stands for, or a personal pronoun no earlier source can (:mod:`.antecedents`)."""
+stands for, or a personal pronoun no earlier source can (:mod:`.antecedents`);
+what can name a speaker, in English and the other Latin-script languages
+(:mod:`.sources`)."""
 
 from claimcheck.text.attribution.en.antecedents import (
     PERSONAL_SOURCES,

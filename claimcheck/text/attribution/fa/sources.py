@@ -26,11 +26,19 @@ _BAD_FIRST = frozenset("با به در از برای بر تا طی ضمن".spli
 # ("مجتهد شبستری خود": "his own").
 _TRAILING = frozenset("که و هم نیز در با به از را روز شب صبح بار پیش خود".split()) \
     | (_DAYS - {"امروز", "دیروز"})
-# Where the source spoke, after "در" ("علیرضا معزی ... در توئیتی": in a tweet).
-_WHERE = frozenset(
-    "توئیتی توییتی بیانیه‌ای پیامی مصاحبه‌ای گفتگویی گفت‌وگویی نامه‌ای یادداشتی".split())
+# Where the source spoke, after "در" ("علیرضا معزی ... در توئیتی": in a
+# tweet; "در اطلاعیه‌ای", "در مصاحبه"): the noun alone or with its
+# indefinite ending.
+_WHERE = re.compile(
+    r"(?:توئیت|توییت|بیانیه|اطلاعیه|پیام|مصاحبه|گفتگو|گفت‌وگو|نامه|یادداشت|سخنرانی|نشست)"
+    r"(?:ی|‌ای|ای)?")
 _VERB_PREFIXES = ("می‌", "نمی‌", "خواهد", "نخواهد")
 _WORD = re.compile(r"[^\s،,«»\"]+")
+
+
+def _spoke_in(words: list[str]) -> bool:
+    """Whether ``words`` end in where their source spoke ("در توئیتی")."""
+    return len(words) > 1 and words[-2] == "در" and _WHERE.fullmatch(words[-1]) is not None
 
 
 def plausible(text: str) -> bool:
@@ -38,7 +46,7 @@ def plausible(text: str) -> bool:
     split at spaces: "سه‌شنبه" is one word)."""
     words = text.replace("،", " ").replace(",", " ").split()
     if not words or words[0] in _BAD_FIRST or words[-1] in _TRAILING \
-            or words[-1] in _WHERE or words[0] in _MONTHS or words[0] in _DAYS \
+            or _spoke_in(words) or words[0] in _MONTHS or words[0] in _DAYS \
             or words[0][0].isdigit():
         return False  # "پنجشنبه ۲۰ خرداد", "خرداد 1400", "۷": a date, a number
     if len(words) == 1 and (words[0] in _NOT_SOURCE or words[0].endswith(("اً", "انه"))):
@@ -52,8 +60,13 @@ def trim(text: str) -> tuple[int, int] | None:
     ایران"), when what is left is plausible."""
     words = list(_WORD.finditer(text))  # "سه‌شنبه" is one word, as in plausible
     whole = len(words)
-    while words and (words[-1].group() in _TRAILING or words[-1].group() in _WHERE):
-        words.pop()
+    while words:
+        if words[-1].group() in _TRAILING:
+            words.pop()
+        elif _spoke_in([w.group() for w in words[-2:]]):
+            del words[-2:]
+        else:
+            break
     if not words or len(words) == whole:
         return None  # nothing to cut: the source itself is no name
     span = (words[0].start(), words[-1].end())
