@@ -239,8 +239,8 @@ def negates_a_shared_word(text_a: str, text_b: str, *, reach: int = 2) -> bool:
     its first complement ("did not catch fire"); a third word reaches into
     what the negated predicate is about ("did nothing to fix the unfair
     tax" / "the council tax rebate was £300 less"). On the 840 PolNeAR
-    train articles (84 a call) a reach of 3 let 46 pairs through to be
-    reported, 2 let 38 (seven of the eight no longer reported are no
+    train articles (84 a call, ``benchmarks/train_alarms.py``) a reach of 3
+    let 46 pairs through to be reported, 2 let 38 (seven of the eight no longer reported are no
     clash), 1 let 31 but lost e2e dev contradictions.
 
     >>> negates_a_shared_word("the sirens had not sounded", "all 23 sirens had sounded")
