@@ -64,14 +64,21 @@ _STANDING = re.compile(
     r"|(?<!\w)[وف]?(?:يتقدم|تتقدم)(?!\w)[^.؛]{0,40}?(?<!\w)على(?!\w)[^.؛]{0,40}?"
     + _AR_SHARES +
     r"|(?<!\w)[وف]?(?:يتقدم|تتقدم)(?!\w)[^.؛]{0,40}?" + _AR_SHARES + r"\s*(?<!\w)لـ?\S")
+# A standing with its verb left out: a name, then its share "to" the rival's,
+# both in percent ("Republicans back Trump, 82 percent to 6 percent"; a
+# range has one "percent": "10 to 15 percent").
+_SHARES = re.compile(
+    r"\b[A-Z][\w'’.-]*,?\s+(?P<first>\d+(?:\.\d+)?)\s*(?:percent|per cent|%)\s+to\s+"
+    r"(?P<second>\d+(?:\.\d+)?)\s*(?:percent|per cent|%)")
 # ... but a count of votes is a result, not a poll's sample.
 _RESULT = re.compile(r"\b(?:counted|polls\s+closed|precincts\s+reporting)\b"
                      r"|(?<!\w)(?:فرز|النتائج|نتائج)(?!\w)")
 
 
 def _standing(text: str) -> bool:
-    """Whether ``text`` gives a race's standing (:data:`_STANDING`), the
-    leader's share the larger ("leads ... 10 to 15 percent" is a range)."""
+    """Whether ``text`` gives a race's standing (:data:`_STANDING`,
+    :data:`_SHARES`), the leader's share the larger ("leads ... 10 to 15
+    percent" is a range)."""
     for found in _STANDING.finditer(text):
         if found.group("verb") is None:
             return True  # Arabic: "... 45% مقابل 41% لمنافسه"
@@ -79,7 +86,8 @@ def _standing(text: str) -> bool:
         trailing = found.group("verb").lower().startswith("trail")
         if (first < second) if trailing else (first > second):
             return True
-    return False
+    return any(float(found.group("first")) > float(found.group("second"))
+               for found in _SHARES.finditer(text))
 
 
 def is_poll(claim: Claim) -> bool:

@@ -254,6 +254,11 @@ def test_two_polls_figures_give_no_numeric_reason():
     ("food prices rose ahead of Eid by 10 to 15 percent", False),
     ("Ruiz trails Okoro 41 percent to 46 percent", True),
     ("with 95% of precincts reporting, Ruiz leads Okoro 52% to 48%", False),
+    # the verb left out: a name, then two shares in percent
+    ("Republicans back Okoro, 82 percent to 6 percent", True),
+    ("Okoro, 57 percent to 22 percent", True),
+    ("unemployment fell from 7 percent to 5 percent", False),
+    ("Okoro 40% to 45%", False),
 ])
 def test_a_race_standing_in_shares_is_a_poll_whoever_reports_it(text, poll):
     """Two trackers' shares of one race differ by sample and date: a claim

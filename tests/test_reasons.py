@@ -1274,6 +1274,10 @@ def test_a_superscript_number_is_no_year_either():
     # a shared measure word ("rate", "نسبة") says nothing of what is measured
     ("the turnout rate was 40%", "the interest rate was 3%", "en", False),
     ("نسبة المشاركة في الانتخابات بلغت 40%", "نسبة النمو بلغت 3%", "ar", False),
+    # a scale ("billion") is part of the number; "well above" places it
+    ("earnings of $8.42 a share, well above the $8.04 forecast",
+     "a profit of $1.78 per share, well above the $1.11 a share of a year ago", "en", False),
+    ("the fund raised $2 billion", "exports brought in $5 billion", "en", False),
     # "growth" alone is mostly the economy's
     ("the growth rate was 2%", "growth of 3% this year", "en", True),
     ("بلغ معدل النمو 2%", "معدل النمو 3%", "ar", True),
@@ -1281,5 +1285,5 @@ def test_a_superscript_number_is_no_year_either():
     ("the unemployment rate rose to 12%", "unemployment stood at 7%", "en", True),
     ("ارتفعت نسبة البطالة إلى 12%", "نسبة البطالة بلغت 7%", "ar", True),
 ])
-def test_two_percentages_compare_only_when_they_measure_one_thing(a, b, lang, compared):
+def test_two_figures_compare_only_when_they_measure_one_thing(a, b, lang, compared):
     assert ("numeric" in kinds(a, b, lang_a=lang, lang_b=lang)) is compared

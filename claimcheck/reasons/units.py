@@ -11,7 +11,7 @@ from claimcheck.reasons.fold import (
     _norm,
     _words,
 )
-from claimcheck.reasons.number_words import _strip_clitic
+from claimcheck.reasons.number_words import _DUALS, _PLURAL_SCALES, _SCALES, _strip_clitic
 
 _UNIT_FORMS = {
     "troops": "جندي جنود جنديا عسكري عسكريين عسكريا soldier soldiers troop troops servicemen",
@@ -83,14 +83,19 @@ _EXCLUSIVE_UNITS = ("percent", "dollars", "euros", "pounds", "hours", "days", "w
 _MEASURE_TABLE = dict.fromkeys(_words("عدد حصيله اجمالي toll number tally total count"))
 # Words that name a measure or a change of something, not the thing
 # measured: two percentages that share only "rate", "share" or "نسبة"
-# ("نسبة المشاركة" / "نسبة النمو") measure different things. Not "growth",
+# ("نسبة المشاركة" / "نسبة النمو") measure different things, and neither
+# do two that share only "well above" (a figure against a forecast). Not "growth",
 # which alone is mostly the economy's ("growth of 2%" / "growth of 3%"),
 # though that keeps "earnings growth of 5%" / "economic growth of 1.9%".
 _NOT_THE_THING_MEASURED = _words("""
     rate rates increase decrease rise drop fall decline share level average
     change percentage proportion figure figures total number
     معدل معدلات نسبه زياده ارتفاع انخفاض تراجع حصه مستوي متوسط اجمالي عدد
+    above below well
     """)
+# The scales of numbers ("billion", "مليار", "thousands"): part of a number
+# written in words, not what it counts.
+_SCALE_WORDS = frozenset(_SCALES) | frozenset(_PLURAL_SCALES) | frozenset(_DUALS)
 
 
 def _unit_of(word: str) -> str | None:
