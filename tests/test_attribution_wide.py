@@ -510,3 +510,15 @@ def test_a_turkish_source_ends_before_a_participle(written: str, speaker: str) -
     start, end = trim_source(written, "tr")
     assert written[start:end] == speaker
     assert trim_source("yaptığı", "tr") is None
+
+
+@pytest.mark.parametrize("text", [
+    "La portavoz de la empresa, Marta Gil, explicó a la agencia que los retrasos "
+    "terminarán el viernes.",
+    "O porta-voz da empresa, João Silva, afirmou que os atrasos vão terminar na sexta-feira.",
+])
+def test_a_title_before_a_named_source_is_no_claim_of_its_own(text: str) -> None:
+    """The tagger takes the name of "TITLE, NAME, CUE"; the title before it
+    is part of who spoke, not a statement of the article."""
+    claims = extract_claims(text)
+    assert [c.speaker is not None for c in claims] == [True], [c.text for c in claims]
