@@ -59,7 +59,7 @@ from claimcheck.reasons.negation import (
 from claimcheck.reasons.numbers import _figure_clash, _numeric, _topics
 from claimcheck.reasons.quantities import Quantity, find_quantities
 from claimcheck.reasons.reported import _reported_either, reported_clash
-from claimcheck.reasons.units import _NOT_THE_THING_MEASURED, _SCALE_WORDS, _UNIT_OF
+from claimcheck.reasons.units import _NOT_WHAT_IS_COUNTED
 
 #: The languages the rules' lexicons cover.
 RULE_LANGS = frozenset({"ar", "en"})
@@ -168,9 +168,7 @@ def find_reasons(
     # A shared unit word ("percent"), measure ("rate", "نسبة"), scale
     # ("billion": a part of the number) or a word that only places a number
     # against another ("well above") does not make two numbers about one thing.
-    not_units = [k for k in content_a
-                 if not any(key in _UNIT_OF or key in _NOT_THE_THING_MEASURED
-                            or key in _SCALE_WORDS for key in k)]
+    not_units = [k for k in content_a if not k & _NOT_WHAT_IS_COUNTED]
     same_thing = bool(_shared(not_units, content_b)) or bool(
         _topics(a, units=False) & _topics(b, units=False)
     )

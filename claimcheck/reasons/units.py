@@ -96,6 +96,9 @@ _NOT_THE_THING_MEASURED = _words("""
 # The scales of numbers ("billion", "مليار", "thousands"): part of a number
 # written in words, not what it counts.
 _SCALE_WORDS = frozenset(_SCALES) | frozenset(_PLURAL_SCALES) | frozenset(_DUALS)
+# Words two figures may share without being about one thing: units
+# ("percent"), measures ("rate") and scales ("billion").
+_NOT_WHAT_IS_COUNTED = frozenset(_UNIT_OF) | _NOT_THE_THING_MEASURED | _SCALE_WORDS
 
 
 def _unit_of(word: str) -> str | None:

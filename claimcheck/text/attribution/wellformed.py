@@ -31,6 +31,17 @@ _TR_PARTICIPLE = re.compile(
     r"tıkları|tikleri|tukları|tükleri)\s*$")
 
 
+def _checks(text: str, lang: str):
+    """The module that checks sources of ``lang``: Persian, Arabic (or any
+    Arabic-script text outside Persian), else English and the other
+    Latin-script languages. Each has ``plausible(text)`` and ``trim(text)``."""
+    if lang == "fa":
+        return persian
+    if lang == "ar" or _ARABIC_LETTER.search(text):
+        return arabic
+    return latin
+
+
 def plausible_source(text: str, lang: str) -> bool:
     """Whether ``text``, a source as written, can name a speaker in ``lang``.
 
@@ -41,13 +52,7 @@ def plausible_source(text: str, lang: str) -> bool:
     >>> plausible_source("said all 23", "en"), plausible_source("لكنه", "ar")
     (False, False)
     """
-    if _URL.search(text):
-        return False
-    if lang == "fa":
-        return persian.plausible(text)
-    if lang == "ar" or _ARABIC_LETTER.search(text):
-        return arabic.plausible(text)
-    return latin.plausible(text)
+    return not _URL.search(text) and _checks(text, lang).plausible(text)
 
 
 def trim_source(text: str, lang: str) -> tuple[int, int] | None:
@@ -67,12 +72,4 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             # the statement it made; a participle alone names nobody
             rest = text[:participle.start()].rstrip()
             return trim_source(rest, lang) if rest else None
-    if plausible_source(text, lang):
-        return (0, len(text))
-    if _URL.search(text):
-        return None
-    if lang == "fa":
-        return persian.trim(text)
-    if lang == "ar" or _ARABIC_LETTER.search(text):
-        return None
-    return latin.trim(text)
+    return None if _URL.search(text) else _checks(text, lang).trim(text)

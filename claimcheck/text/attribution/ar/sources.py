@@ -75,3 +75,9 @@ def plausible(text: str) -> bool:
         return False  # "ويستعد ترامب للقاء", "يطلق عليها اسم": a verb and its clause
     # A listener ("للجزيرة نت", "لرويترز") is who heard it, not who said it.
     return not words[0].startswith(lexicon_ar.RECIPIENT_PREFIXES + ("لل",))
+
+
+def trim(text: str) -> tuple[int, int] | None:
+    """An Arabic source is kept whole (offsets into it) when
+    :func:`plausible`, else refused: no cut makes a name of it."""
+    return (0, len(text)) if plausible(text) else None

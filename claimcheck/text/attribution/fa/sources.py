@@ -55,9 +55,13 @@ def plausible(text: str) -> bool:
 
 
 def trim(text: str) -> tuple[int, int] | None:
-    """A Persian source without the particles, times and places of speech it
-    ends with ("وی هم" -> "وی", "وزارت بهداشت ایران روز" -> "وزارت بهداشت
-    ایران"), when what is left is plausible."""
+    """The part of a Persian source that names a speaker, as offsets into
+    it: the whole when :func:`plausible`, else the source without the
+    particles, times and places of speech it ends with ("وی هم" -> "وی",
+    "وزارت بهداشت ایران روز" -> "وزارت بهداشت ایران") when what is left is
+    plausible; None otherwise."""
+    if plausible(text):
+        return (0, len(text))
     words = list(_WORD.finditer(text))  # "سه‌شنبه" is one word, as in plausible
     whole = len(words)
     while words:
