@@ -1287,3 +1287,20 @@ def test_a_superscript_number_is_no_year_either():
 ])
 def test_two_figures_compare_only_when_they_measure_one_thing(a, b, lang, compared):
     assert ("numeric" in kinds(a, b, lang_a=lang, lang_b=lang)) is compared
+
+
+def test_a_reason_reads_the_same_in_every_process():
+    """The shared words a reason names do not depend on the order of a set,
+    which changes with each process's hash seed ("بعثة" has the keys "بعث"
+    and "عثه", both of three letters)."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("from claimcheck.reasons import find_reasons; print(find_reasons("
+            "'لم تصل بعثة المنظمة إلى المدينة', 'وصلت بعثة المنظمة إلى المدينة', "
+            "lang_a='ar', lang_b='ar'))")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                              check=True).stdout for seed in range(8)}
+    assert len(outputs) == 1, outputs

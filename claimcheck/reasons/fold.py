@@ -216,9 +216,11 @@ def _content(folded: _Folded,
 
 
 def _shared(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[str]:
-    """Content words of ``a`` (one key each) that also occur in ``b``."""
+    """Content words of ``a`` (one key each: the shortest, the first in
+    alphabetical order among those, so that a reason's text is the same in
+    every process whatever the order of a set) that also occur in ``b``."""
     pool: set[str] = set().union(*b) if b else set()
-    return [min(keys, key=len) for keys in a if keys & pool]
+    return [min(keys, key=lambda key: (len(key), key)) for keys in a if keys & pool]
 
 
 _B = r"(?<!\w)"
