@@ -68,6 +68,25 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
                  id="in_his_own_words_after_wafqan"),
     pytest.param("وأعلنت الوزارة عن خطة جديدة لدعم المزارعين.",
                  [("الوزارة", "خطة جديدة لدعم المزارعين")], id="announced_about"),
+    pytest.param("ونقلت وكالة الأنباء المحلية عن مسؤول في الميناء قوله إن السفينة غادرت.",
+                 [("مسؤول في الميناء", "السفينة غادرت")], id="relayed_quoted_official"),
+    pytest.param("ونقلت الإذاعة عن الوزير سامر حداد، رئيس اللجنة، قوله: «لن نوقع الاتفاق».",
+                 [("الوزير سامر حداد", "«لن نوقع الاتفاق»")], id="relayed_with_apposition"),
+    pytest.param("ونقل عن شهود القول إن الجسر انهار قبل الفجر.",
+                 [("شهود", "الجسر انهار قبل الفجر")], id="relayed_passive"),
+    pytest.param("وتوقف القطار في المحطة الأخيرة، وفق ما أعلنت عنه شركة السكك الحديدية الأحد.",
+                 [("شركة السكك الحديدية", "وتوقف القطار في المحطة الأخيرة")],
+                 id="according_to_what_was_announced"),
+    pytest.param("وارتفعت الأسعار بنسبة عشرة في المئة، بحسب ما نقلت صحيفة الوطن عن خبير اقتصادي.",
+                 [("خبير اقتصادي", "وارتفعت الأسعار بنسبة عشرة في المئة")],
+                 id="according_to_what_a_paper_relayed"),
+    pytest.param("وفاز الفريق بالمباراة، بحسب ما أعلن الخميس مدرب الفريق.",
+                 [("مدرب الفريق", "وفاز الفريق بالمباراة")], id="according_to_time_then_source"),
+    pytest.param("وعُين السفير وزيرا للخارجية بعد استقالة سلفه، كما أعلن مكتب الرئاسة.",
+                 [("مكتب الرئاسة", "وعُين السفير وزيرا للخارجية بعد استقالة سلفه")],
+                 id="as_announced_after_the_clause"),
+    pytest.param("وقال الوزيران إنهما سيوقعان الاتفاق غدا.",
+                 [("الوزيران", "إنهما سيوقعان الاتفاق غدا")], id="dual_complementizer"),
 ])
 def test_arabic_shapes(text: str, expected: list[tuple[str, str]]) -> None:
     assert _said(text, lang="ar") == expected
@@ -114,6 +133,22 @@ def test_arabic_relative_clause_is_neither_speaker_nor_content() -> None:
     text = ('وتظاهر المزارعون في البلدة "للمطالبة بحصتهم من الماء"، وفق المعارضة التي '
             'أشارت إلى أن "الاحتجاجات لا تزال متواصلة".')
     assert [speaker for speaker, _ in _said(text)] == ["المعارضة", "المعارضة"]
+
+
+@pytest.mark.parametrize("text", [
+    "وقد نقل الجريح إلى المستشفى بعد أن أصيب في الحادث.",  # carried, not relayed
+    "وأوقفت الشركة نقل البضائع عن طريق البحر منذ أسبوع.",  # transport
+])
+def test_arabic_carrying_is_no_relay(text: str) -> None:
+    assert _said(text, lang="ar") == []
+
+
+def test_arabic_according_to_its_own_channel_names_no_new_source() -> None:
+    # "حسبما جاء في حسابها": the account's owner speaks, not "حسابها".
+    said = _said("أعلنت الشركة رفع الأسعار. وتراجعت المبيعات، حسبما جاء في حسابها على تويتر.",
+                 lang="ar")
+    assert ("حسابها", "وتراجعت المبيعات") not in said
+    assert all(speaker != "حسابها" for speaker, _ in said)
 
 
 def test_arabic_according_to_drops_the_preposition_of_its_source() -> None:

@@ -881,6 +881,22 @@ def test_close_counts_that_need_not_be_one_count_do_not_decide(a, b):
     assert "count" not in kinds(a, b)
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("12 people were killed on Monday in the city", "20 people were killed on Tuesday in the city"),
+    ("قُتل 11 مدنيا، السبت، في غارة على المدينة", "وقتل مساء الجمعة 16 مدنيا في غارة على المدينة"),
+])
+def test_figures_of_two_named_days_give_no_numeric_reason(a, b):
+    assert not kinds(a, b)
+
+
+def test_a_day_that_opens_a_period_may_hold_the_other_day():
+    # "since Sunday" may hold Tuesday: the figures may be of one thing.
+    assert kinds("21 bodies were recovered since Sunday",
+                 "only 12 bodies were recovered on Tuesday")
+    # one day in two languages
+    assert kinds("قتل 11 مدنيا في الغارة الأحد", "16 civilians were killed in the strike on Sunday")
+
+
 def test_counts_of_those_present_decide():
     assert only("count", "«كنا 97 شخصا على متن القارب»",
                 "القارب كان يحمل 130 مهاجرا").detail == "97 vs 130 (migrants)"

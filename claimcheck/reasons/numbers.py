@@ -255,7 +255,8 @@ def _units_disagree(p: Quantity, q: Quantity) -> bool:
 # against what happened ("plans to deploy 5,000" / "3,000 have been
 # deployed", "designed to carry 300"); a rate ("about 300 a day"); a range
 # ("between 20 and 30"); or two claims anchored to different times
-# ("yesterday" / "today", "in 2021" / "in 2022", "on Monday" / "on Tuesday").
+# ("yesterday" / "today", "in 2021" / "in 2022", "this week" / "on Sunday").
+# Two claims on two named days give no reason at all (:func:`_other_days`).
 _PLANNED_RE = re.compile(_word(
     r"plan|plans|planned|planning|aim|aims|aimed|aiming|target|targets|targeted|designed|"
     r"built|licensed|capacity|expect|expects|expected|would|will|"
@@ -267,6 +268,28 @@ _RANGE_BEFORE = dict.fromkeys(_words("between بين"))
 _TIME_WORDS = dict.fromkeys([*_words(
     """yesterday today tonight monday tuesday wednesday thursday friday saturday sunday
     امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"""), *_MONTHS])
+
+
+# Day words, each language's named alike ("الاثنين" and "monday" are one day).
+_DAYS = {
+    **{day: day for day in """yesterday today tonight monday tuesday wednesday thursday
+                              friday saturday sunday""".split()},
+    "امس": "yesterday", "اليوم": "today", "الاثنين": "monday", "الثلاثاء": "tuesday",
+    "الاربعاء": "wednesday", "الخميس": "thursday", "الجمعه": "friday", "السبت": "saturday",
+    "الاحد": "sunday",
+}
+# Words that make a day the start or end of a period ("since Sunday", "منذ
+# السبت", "until Friday"): such a period may hold the other claim's day.
+_PERIOD_RE = re.compile(_word(r"since|until|till|through|منذ|حتي|خلال"))
+
+
+def _other_days(a: _Folded, b: _Folded) -> bool:
+    """Whether two folded claims each name a day ("Saturday", "أمس") and no
+    day in common, and neither opens or closes a period with it."""
+    days_a = {_DAYS[t] for t in _times(a) if t in _DAYS}
+    days_b = {_DAYS[t] for t in _times(b) if t in _DAYS}
+    return bool(days_a and days_b and not days_a & days_b
+                and not _PERIOD_RE.search(a.text) and not _PERIOD_RE.search(b.text))
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)
@@ -332,6 +355,10 @@ def _clash(a: _Folded, b: _Folded, p: Quantity, q: Quantity, unit: str, same_thi
     a group among the people ``q`` counts."""
     if _difference(a, p) or _difference(b, q):
         return None  # "£300 less than what the Tories offered": a gap, not an amount
+    if _other_days(a, b):
+        # "قتل 11 مدنيا السبت" / "قتل 16 مدنيا الجمعة": the figures of two
+        # days are two figures, not two reports of one.
+        return None
     if unit in _GENERIC_UNITS and _orders_apart(p, q):
         return None  # "$75,000 to the convention" vs "raising $64 million"
     around_a, around_b = _around(a, p), _around(b, q)

@@ -69,7 +69,7 @@ MASDAR_PARTICIPLES: frozenset[str] = _word_set("متوقعا متوقعة مست
 
 # Complementisers that open the content ("إن", "أن" and their pronoun forms).
 COMPLEMENTIZERS: frozenset[str] = _word_set("""
-    ان انه انها انهم انهن انني انا اننا بان بانه بانها بانهم لان
+    ان انه انها انهم انهن انهما انني انا اننا بان بانه بانها بانهم بانهما بانهن بانني باننا لان
     """)
 
 # Prepositions that open "according to" sources.

@@ -23,6 +23,10 @@ from claimcheck.text.attribution.ar.words import (
     BELIEF_NOUNS,
     DIRECTIONS,
     PLACE_NOUNS,
+    RELAY_MARKERS,
+    RELAY_VERBS,
+    RESUMPTIVES,
+    SHOWING_VERBS,
     TIME_NOUNS,
     TIME_PREPOSITIONS,
     TRAILING,
@@ -105,8 +109,17 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
         match = None
         if base:
             match = _arabic_verb(toks, i, base, conj, closers)
+        elif _strip_conj(word) in RELAY_VERBS or word in RELAY_VERBS:
+            match = _arabic_relay(toks, i, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
+        elif word in _AS_REPORTED and 0 < i < len(toks) - 2 and toks[i - 1].text in "،," \
+                and _published(toks[i + 1].text) \
+                and not any(t.text in lexicon_ar.COMPLEMENTIZERS or t.text == ":"
+                            for t in toks[i + 2:i + 26]):
+            # "...، كما أعلن داوننغ ستريت": as the source said, an according-to
+            # ("، كما قالت في بيان إن ..." is "she also said that": the verb's).
+            match = _arabic_according(toks, i)
         elif _according(word) and not (_according(word) == "حسب" and i > 1
                                         and toks[i - 2].text == "كل"
                                         and toks[i - 1].text == "علي"):
@@ -282,7 +295,8 @@ def _arabic_source(toks: list[Token], first: int, last: int) -> tuple[
         else:
             kept.append(k)
     while kept and (toks[kept[-1]].text in lexicon_ar.NON_SOURCE
-                    or toks[kept[-1]].text in TRAILING):
+                    or toks[kept[-1]].text in TRAILING
+                    or toks[kept[-1]].text in RELAY_MARKERS):  # "وأضاف المالكي قوله"
         kept.pop()
     while kept and toks[kept[0]].text in lexicon_ar.NON_SOURCE:
         kept.pop(0)
@@ -572,6 +586,47 @@ def _arabic_verb(
                  plural=plural)
 
 
+# Words a relay's verb follows when it opens its clause ("من جهة أخرى،
+# نقلت ...", "وقد نقلت", "كما نقلت"); after a noun "نقل" is one too ("عملية
+# نقل", transport).
+_CLAUSE_OPENERS = frozenset({"قد", "وقد", "لقد", "كما", "فيما", "بينما", "حيث", "اذ"})
+# How far after "عن" the content of a relay may open without a verbal noun
+# ("قوله") between: 'ونقلت "فرانس برس" عن مالك "..."'.
+_RELAY_BARE_REACH = 8
+
+
+def _arabic_relay(toks: list[Token], i: int, closers: _Closers) -> Match | None:
+    """"ونقلت وكالة رويترز عن مسؤول في البيت الأبيض قوله إن ...": the one
+    quoted after "عن" is the source, the verb's subject only passes the words
+    on (as "نقلا عن X" does). The relay opens its clause, names its source
+    within a few words of the verb, and its content opens with "إن", a
+    quotation or a colon after "قوله" / "القول" / "وصفه", or right after a
+    short source. None otherwise ("ونقل إلى المستشفى", "نقل الشحنات")."""
+    n = len(toks)
+    word = toks[i].text
+    opens = i == 0 or word[0] in "وف" or not LETTER.search(toks[i - 1].text) \
+        or toks[i - 1].text in _CLAUSE_OPENERS
+    if not opens:
+        return None
+    about = next((k for k in range(i + 1, min(n, i + 12)) if toks[k].text == "عن"), -1)
+    if about < 0 or any(toks[k].text in ".؟?!:" or _verb_base(toks[k].text)[0]
+                        for k in range(i + 1, about)):
+        return None
+    opening = _find_opening(toks, about + 1, 24, closers)
+    if opening < 0:
+        return None
+    marker = next((k for k in range(about + 1, opening) if toks[k].text in RELAY_MARKERS), -1)
+    if marker < 0 and opening - about > _RELAY_BARE_REACH:
+        return None
+    end = marker if marker >= 0 else opening
+    source, appositive = _arabic_source(toks, about + 1, end)
+    content = _arabic_content(toks, opening, closers)
+    if source is None or content is None:
+        return None
+    cue = (toks[i].start, toks[i].end)
+    return Match(source, cue, content, region_start=cue[0], appositive=appositive)
+
+
 _QUOTE_MARKS = frozenset('"«»“”')
 # "فإن" opening the clause an according-to phrase introduces ("وبحسب X فإن ...").
 _FA_INNA = frozenset({"فان", "فانه", "فانها"})
@@ -584,6 +639,8 @@ _PARTICLES = frozenset({"لكنه", "لكنها", "لكن", "ولكن", "ولك�
 _WHEN = frozenset({"عندما", "بعدما", "حينما", "حين", "لما", "اذا", "كلما", "فيما", "بينما",
                    "بعد", "قبل", "منذ"})
 _AS = frozenset({"حسبما", "كما", "ما", "مثلما", "لم", "لا", "لن", "ولم", "ولا"})
+# "As" before a reporting verb after a clause: "...، كما أعلن داوننغ ستريت".
+_AS_REPORTED = ("كما", "مثلما")
 # Prepositions and adverbs that never start a source named after its verb.
 _NOT_NOUNS = frozenset("""
     عن من علي الي مع ب ل ك مرارا تكرارا ايضا سابقا لاحقا مجددا رسميا صراحة علنا ردا
@@ -665,28 +722,58 @@ def _arabic_participle(
 def _arabic_according(toks: list[Token], i: int) -> Match | None:
     n = len(toks)
     k = i + 1
-    word = _according(toks[i].text)
+    word = _according(toks[i].text) or toks[i].text
     if word in {"وفقا", "طبقا"} and k < n and toks[k].text in {"ل", "لـ"}:
         k += 1
     if word == "نقلا" and k < n and toks[k].text == "عن":
         k += 1
-    if word == "حسبما" and k < n and _verb_base(toks[k].text)[0]:
+    relayed = False
+    if word in ("حسبما", *_AS_REPORTED) and k < n and _published(toks[k].text):
         k += 1
+        relayed = True
+    elif word != "نقلا" and k + 1 < n and toks[k].text in ("ما", "لما") \
+            and _published(toks[k + 1].text):
+        # "وفق ما أعلن الصليب الأحمر", "بحسب ما أظهرت صور", "وفقا لما ذكرته
+        # الوكالة": the verb's subject is the source.
+        k += 2
+        relayed = True
+    if relayed:
+        while k < n and toks[k].text in RESUMPTIVES:
+            k += 1  # "وفق ما أفاد به", "وفق ما أعلنت عنه السلطات"
+        if k < n and toks[k].text in ("في", "علي") and _strip_object(toks[k - 1].text) in (
+                "جاء", "ورد"):
+            k += 1  # "وفق ما جاء في الصفحة الرسمية"
+        # "بحسب ما نقلت وكالة شينخو السبت عن نائب رئيس الوزراء": the one the
+        # agency quotes is the source.
+        for x in range(k, min(n, k + 14)):
+            if toks[x].text in "،,.;؛":
+                break
+            if toks[x].text == "عن":
+                k = x + 1
+                break
+        while k < n and (toks[k].text in TIME_NOUNS or toks[k].text in lexicon_ar.DAY_NAMES):
+            k += 1  # "بحسب ما أعلن الخميس مدير المنتخب"
     start = k
     # The source ends at punctuation, or before a relative clause about it
-    # ("وفق المعارضة التي أشارت إلى أن ...") or a complementizer.
+    # ("وفق المعارضة التي أشارت إلى أن ...") or a complementizer; after a
+    # verb ("وفق ما أعلن X") also before a time, a place of speech or a
+    # listener ("الثلاثاء", "على صفحته", "في تصريح لمراسلة ...").
     while (k < n and toks[k].text not in "،,.;؛" and k - start < 10
            and toks[k].text not in lexicon_ar.RELATIVES
            and toks[k].text not in lexicon_ar.COMPLEMENTIZERS
-           and toks[k].text not in _FA_INNA):
+           and toks[k].text not in _FA_INNA
+           and not (relayed and k > start and _ends_relayed_source(toks[k].text))):
         k += 1
     if k == start:
         return None
     source: tuple[int, int] | None = (toks[start].start, toks[k - 1].end)
     if toks[start].text.startswith("ل") and word in {"وفقا", "طبقا"}:
         source = (toks[start].start + 1, source[1])
-    if k - start == 1 and _own_words(toks[start].text):
-        source = None  # "وفق تقديره": by the estimate of the one who speaks
+    if _own_words(toks[start].text):
+        # "وفق تقديره": by the estimate of the one who speaks; "حسبما جاء في
+        # حسابها على تويتر", "بحسب ما ورد في موقعه الرسمي": in its owner's
+        # words, whoever "its" is.
+        source = None
     cue = (toks[i].start, toks[i].end)
     words_before = _count_words(toks, 0, i, 2)
     after = k + (k < n and toks[k].text in "،,")
@@ -723,10 +810,40 @@ def _arabic_according(toks: list[Token], i: int) -> Match | None:
     return Match(source, cue, content, region_start=region, relays=True)
 
 
+def _strip_object(word: str) -> str:
+    """A verb without the object pronoun "ه" / "ها" ("ذكرته" → "ذكرت",
+    "نشرها" → "نشر")."""
+    for suffix in ("ها", "ه"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _published(word: str) -> bool:
+    """Whether ``word`` is a verb of saying, showing or publishing, as after
+    "وفق ما" ("أعلن", "ذكرته", "أظهرت", "أورد", "جاء")."""
+    for form in (word, _strip_object(word)):
+        if form in lexicon_ar.REPORTING_VERBS or form in SHOWING_VERBS:
+            return True
+    return False
+
+
+# Words that end a source named after "وفق ما <verb>": a time, where it was
+# said, to whom ("الثلاثاء", "في تصريح", "على صفحته", "لمراسلة").
+_AFTER_RELAYED_SOURCE = frozenset({"في", "علي", "خلال", "عبر", "اثناء", "لدي", "امام",
+                                   "حينها", "انذاك", "وقتها", "حينذاك"})
+
+
+def _ends_relayed_source(word: str) -> bool:
+    return (word in _AFTER_RELAYED_SOURCE or word in _ABOUT or word == ":" or word in TIME_NOUNS
+            or word in lexicon_ar.DAY_NAMES or word.startswith(lexicon_ar.RECIPIENT_PREFIXES))
+
+
 # Nouns of one's own words or view, with a pronoun suffix after "بحسب" or
 # "وفق": "وفق تقديره", "بحسب قوله", "حسب روايتها" name no new source.
 _OWN_WORDS = frozenset({"تقدير", "تعبير", "قول", "راي", "وصف", "زعم", "روايت", "كلام",
-                        "اعتقاد", "حديث", "تقديرات", "تصريحات", "معلومات"})
+                        "اعتقاد", "حديث", "تقديرات", "تصريحات", "معلومات",
+                        "حساب", "موقع", "صفحت", "بيان", "تغريدت", "تغريدات", "قنات"})
 
 
 def _own_words(word: str) -> bool:

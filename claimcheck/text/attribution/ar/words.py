@@ -36,3 +36,21 @@ BELIEF_NOUNS = word_set("الاعتقاد الانطباع الشعور القن
 PLACE_NOUNS = word_set("مدينة محافظة ولاية منطقة اقليم بلدة قرية مقاطعة مخيم حي ضاحية جزيرة")
 # Directions that place a name further: "بيشاور شمال غرب باكستان".
 DIRECTIONS = word_set("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط")
+# Verbs of passing words on: "ونقلت وكالة رويترز عن مسؤول ... قوله إن": the
+# one after "عن" speaks, the subject relays.
+RELAY_VERBS = word_set("نقل نقلت نقلوا ينقل تنقل")
+# The verbal noun that follows the one quoted in a relay ("عن X قوله إن",
+# "عن شهود عيان القول إن", "عن لافروف وصفه ... بأنها"): the source ends there.
+RELAY_MARKERS = word_set("""
+    قوله قولها قولهم قولهما قولهن القول وصفه وصفها وصفهم تاكيده تاكيدها تاكيدهم
+    """)
+# Verbs of showing and publishing that an according-to phrase names before
+# its source ("وفق ما أظهرت صور", "حسب ما أورد موقع", "وفق ما جاء في البيان"),
+# besides the reporting verbs.
+SHOWING_VERBS = word_set("""
+    اظهر اظهرت اورد اوردت نشر نشرت نقل نقلت نقلوا جاء ورد بث بثت روي روت
+    اكدته اعلنته
+    """)
+# Pronouns that repeat the verb's object after "ما" ("وفق ما أفاد به",
+# "وفق ما أعلنت عنه السلطات").
+RESUMPTIVES = word_set("به بها عنه عنها فيه فيها")
