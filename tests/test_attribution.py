@@ -814,6 +814,15 @@ def test_english_source_with_a_long_apposition_is_its_name() -> None:
         ("Ilse Marten", "said"), ("Pavel Ruda", "said")]
 
 
+@pytest.mark.parametrize("text", [
+    "Currently, a whole project can take up to three months, says Mr Dean.",
+    "However, the plant will close next year, said Mr Dean.",
+])
+def test_an_opening_adverb_and_a_clause_are_no_name_and_apposition(text: str) -> None:
+    assert [(source, cue) for source, cue, _ in _relations(text)] == [
+        ("Mr Dean", text.split(", ")[-1].split()[0])]
+
+
 def test_english_relative_clause_after_a_noun_is_no_content() -> None:
     text = ("The council runs a flood warning system, which was rebuilt after the 2019 "
             "floods. Ana Ruiz asked who would pay for the new dam. "

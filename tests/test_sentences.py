@@ -208,3 +208,22 @@ def test_a_straight_quote_closed_by_a_curly_one_ends_the_quotation() -> None:
     regions = QuotedRegions.of(text)
     assert regions.spans == ((1, text.index("”")),)
     assert [c.speaker for c in extract_claims(text, lang="en") if c.speaker] == ["the mayor"]
+
+
+def test_a_quotation_reopened_in_a_run_on_paragraph_ends_where_it_reopens() -> None:
+    # News reopens a quotation that runs on into the next paragraph without
+    # closing it; with the paragraph break lost, the straight quote that
+    # reopens it must not be read as its close, or everything after it is
+    # taken for quoted words.
+    from claimcheck.text import extract_claims
+    from claimcheck.text.attribution.quotes import QuotedRegions
+
+    text = ('She said: "The party has taken advice. "We would like you to reflect." '
+            'Mr Hale said the law was clear. A spokesman said: "It is empty."')
+    regions = QuotedRegions.of(text)
+    assert not regions.holds(text.index("Mr Hale"))
+    assert regions.holds(text.index("We would")) and regions.holds(text.index("It is"))
+    said = [(c.speaker, c.text) for c in extract_claims(text, lang="en") if c.speaker]
+    assert said == [("She", '"The party has taken advice'),
+                    ("She", '"We would like you to reflect."'),
+                    ("Mr Hale", "the law was clear"), ("A spokesman", '"It is empty."')]

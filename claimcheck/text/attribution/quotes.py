@@ -19,6 +19,16 @@ _MARKS = re.compile(r"\n|''|[\"“”«»]")
 _CLOSERS = {"“": "”", "«": "»", "»": "«"}
 
 
+def _reopens(text: str, at: int) -> bool:
+    """Whether the straight quote at ``at`` opens a new quotation inside an
+    open one: it follows the end of a sentence and a space and comes before a
+    word ('...against you. "We would'), as a run-on quotation reopens in each
+    paragraph."""
+    before = text[:at].rstrip(" \t")
+    return (len(before) < at and before[-1:] in ".?!" and at + 1 < len(text)
+            and text[at + 1].isalnum())
+
+
 @dataclass(frozen=True)
 class QuotedRegions:
     """Spans of a text inside double quotation marks, in order.
@@ -49,6 +59,12 @@ class QuotedRegions:
             elif open_at < 0 and mark != "”":
                 open_at = found.end()
                 closer = _CLOSERS.get(mark, mark)
+            elif open_at >= 0 and mark == '"' == closer and _reopens(text, at):
+                # 'against you. "We would ...': a quotation that runs on into
+                # a paragraph of its own, the break lost. A straight quote
+                # after a space and before a word opens; it does not close.
+                spans.append((open_at, at))
+                open_at = found.end()
             elif open_at >= 0 and (
                 mark == closer or (closer == "”" and mark == '"')
                 # a straight opener closed by a curly one: '"We will win,” he said'

@@ -113,6 +113,10 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
             match = _arabic_relay(toks, i, closers)
         elif _strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)
+        elif word == "علي" and 0 < i < len(toks) - 3 and toks[i - 1].text in "،," \
+                and toks[i + 1].text == "ما" and _published(toks[i + 2].text):
+            # "...، على ما أكدت عائلته": as the source said.
+            match = _arabic_according(toks, i)
         elif word in _AS_REPORTED and 0 < i < len(toks) - 2 and toks[i - 1].text in "،," \
                 and _published(toks[i + 1].text) \
                 and not any(t.text in lexicon_ar.COMPLEMENTIZERS or t.text == ":"
@@ -608,7 +612,9 @@ def _arabic_relay(toks: list[Token], i: int, closers: _Closers) -> Match | None:
         or toks[i - 1].text in _CLAUSE_OPENERS
     if not opens:
         return None
-    about = next((k for k in range(i + 1, min(n, i + 12)) if toks[k].text == "عن"), -1)
+    # "عن X", or "على لسان X" (on X's tongue).
+    about = next((k for k in range(i + 1, min(n, i + 12)) if toks[k].text == "عن"
+                  or (toks[k].text == "لسان" and toks[k - 1].text == "علي")), -1)
     if about < 0 or any(toks[k].text in ".؟?!:" or _verb_base(toks[k].text)[0]
                         for k in range(i + 1, about)):
         return None

@@ -283,6 +283,8 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
             and comma + 1 < j
             and toks[comma + 1].low not in COORDINATORS
             and not any(toks[x].low in FINITE for x in name)
+            and not _clause_aside(toks, aside)
+            and not (len(name) == 1 and _sentence_adverb(toks[start].low))
             and (
                 any(toks[x].text[:1].isupper() or toks[x].low in lexicon_en.PRONOUNS
                     for x in name)
@@ -297,6 +299,35 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
             return start, comma
         start = comma + 1
     return None
+
+
+def _clause_aside(toks: list[Token], aside: range) -> bool:
+    """Whether what stands between the commas is a clause of its own, a
+    finite verb with no relative pronoun before it ("Currently, an entire
+    project can take three months, says Mr Dean": no apposition), not a
+    description ("a lawyer who was there", "who has served since 1987")."""
+    for x in aside:
+        if toks[x].low in _RELATIVES:
+            return False
+        if toks[x].low in FINITE:
+            return True
+    return False
+
+
+_RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
+
+
+def _sentence_adverb(low: str) -> bool:
+    """Whether a word alone before a comma is an adverb that opens the
+    sentence ("Currently,", "However,"), not a name."""
+    return low.endswith("ly") or low in _OPENING_ADVERBS
+
+
+_OPENING_ADVERBS = frozenset({
+    "however", "meanwhile", "now", "today", "still", "yet", "instead", "also", "so", "then",
+    "here", "there", "indeed", "moreover", "nevertheless", "nonetheless", "besides", "again",
+    "overall", "earlier", "later", "separately", "elsewhere", "otherwise", "thus", "hence",
+})
 
 
 # Words that open a description of one person: "a tribal elder", "one resident".
