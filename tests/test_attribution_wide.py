@@ -89,6 +89,10 @@ def _said(text: str, **kwargs) -> list[tuple[str | None, str]]:
                  [("عائلته", "وتوفي الكاتب في المستشفى")], id="as_confirmed_ala_ma"),
     pytest.param("ونقل البيان على لسان الوزير قوله إن العقوبات ستشدد.",
                  [("الوزير", "العقوبات ستشدد")], id="relayed_on_the_tongue_of"),
+    pytest.param("وكشف محافظ البنك المركزي سامي خليل، الأحد، عن خطة لدعم العملة.",
+                 [("محافظ البنك المركزي سامي خليل", "خطة لدعم العملة")], id="revealed_about"),
+    pytest.param("كشفت الشركة رسميا عن هاتفها الجديد.",
+                 [("الشركة", "هاتفها الجديد")], id="revealed_officially"),
     pytest.param("وقال الوزيران إنهما سيوقعان الاتفاق غدا.",
                  [("الوزيران", "إنهما سيوقعان الاتفاق غدا")], id="dual_complementizer"),
 ])
@@ -145,6 +149,14 @@ def test_arabic_relative_clause_is_neither_speaker_nor_content() -> None:
 ])
 def test_arabic_carrying_is_no_relay(text: str) -> None:
     assert _said(text, lang="ar") == []
+
+
+@pytest.mark.parametrize("text", [
+    "وحظرت الهيئة تطبيقات كشف الأرقام عن طريق مزودي الخدمة.",  # a noun, no report
+    "وكان الوزير أعلن مطلع الأسبوع عن زيادة في الأسعار.",  # a time is no source
+])
+def test_arabic_revealing_needs_its_source_after_it(text: str) -> None:
+    assert all(speaker not in ("الأرقام", "مطلع الأسبوع") for speaker, _ in _said(text, lang="ar"))
 
 
 def test_arabic_according_to_its_own_channel_names_no_new_source() -> None:

@@ -362,8 +362,8 @@ def _source_phrase_end(toks: list[Token], first: int) -> int:
     السنابل", "وزير الكهرباء فيصل الأنصاري")."""
     n = len(toks)
     if first >= n or not LETTER.search(toks[first].text) or _not_a_source(toks[first].text) \
-            or toks[first].text in TIME_NOUNS:
-        return first  # "وأعلن الأسبوع الماضي عن ...": a time, no subject
+            or toks[first].text in TIME_NOUNS or toks[first].text in _TIME_OPENERS:
+        return first  # "وأعلن الأسبوع الماضي عن ...", "مطلع الأسبوع": a time, no subject
     titled = toks[first].text in lexicon_ar.ROLE_NOUNS or toks[first].text in lexicon_ar.TITLES
     k = first + 1
     jumped = False  # one indefinite word at most: a name, not the object
@@ -528,16 +528,25 @@ def _arabic_verb(
         # بتفاصيل ..." it is the one informed.
         bi = base in lexicon_ar.BI_MASDAR_VERBS and (
             conj or i == 0 or toks[i - 1].text in _OPENS_CLAUSE)
-        if not (bi or base in lexicon_ar.MASDAR_VERBS) or (i > 0 and toks[i - 1].text in _AS):
+        if i > 0 and toks[i - 1].text in _AS:
             # "حسبما أعلنت الشركة": the according-to rule reads it; "لم يعلن
             # عن حصيلة": nothing was announced.
             return None
-        found_object = _verbal_noun_object(toks, i, bi=bi)
+        found_object = _verbal_noun_object(toks, i, bi=bi) \
+            if bi or base in lexicon_ar.MASDAR_VERBS else None
         if found_object is None:
-            return None
+            if base not in _REVEALING:
+                return None
+            revealed = _revealed_object(toks, i)
+            if revealed is None:
+                return None
+            source, appositive, content = revealed
+            return Match(source, cue, content, region_start=cue[0], appositive=appositive,
+                         plural=plural)
         first, end, content = found_object
         source = (toks[first].start, toks[end - 1].end)
         return Match(source, cue, content, region_start=cue[0], plural=plural)
+
     cue, content, k = found
     if i + 1 < k and _adjunct(toks, i + 1):
         # "ثم اعترف بعد ذلك في مقابلة بأنه", "وكانت هايلي شددت أمام مجلس
@@ -588,6 +597,56 @@ def _arabic_verb(
             region = source[0]
     return Match(source, cue, content, region_start=region, appositive=appositive,
                  plural=plural)
+
+
+# Verbs of revealing and announcing whose object follows "عن" ("كشف X عن Y",
+# "أعلنت X، الاثنين، عن Y").
+_REVEALING = frozenset({"كشف", "كشفت", "كشفوا", "يكشف", "تكشف",
+                        "اعلن", "اعلنت", "اعلنوا", "يعلن", "تعلن"})
+# How far after its verb "عن" may come, past the source and its apposition.
+_REVEALED_REACH = 14
+# Words that open a time after a verb: "مطلع الأسبوع", "أواخر الشهر".
+_TIME_OPENERS = frozenset({"مطلع", "اوائل", "اواخر", "منتصف", "نهايه", "نهاية", "بدايه",
+                           "بداية", "الاسبوع", "الشهر", "العام"})
+
+
+def _revealed_object(toks: list[Token], i: int) -> tuple[
+        tuple[int, int], tuple[int, int] | None, tuple[int, int]] | None:
+    """Source, apposition and content of "كشف الدكتور محمد الزبير، محافظ
+    البنك، عن تشكيل لجنة": the source stands between the verb and "عن"
+    (times and "في بيان" left out), what was revealed after it, up to the
+    next report. None when no "عن" follows within reach, when a verb or the
+    end of a sentence comes first, or when nothing between names a source
+    ("أعلن في العاصمة عمان عن توقيع": announced, by nobody named)."""
+    n = len(toks)
+    word = toks[i].text
+    opens = i == 0 or word[0] in "وف" or not LETTER.search(toks[i - 1].text) \
+        or toks[i - 1].text in _CLAUSE_OPENERS
+    if not opens or _adjunct(toks, i + 1) or toks[i + 1].text in _TIME_OPENERS:
+        # "تطبيقات كشف الأرقام": a noun; "وكان الوزير أعلن مطلع الأسبوع عن":
+        # the subject came before the verb, a time after it.
+        return None
+    about = next((k for k in range(i + 2, min(n, i + _REVEALED_REACH)) if toks[k].text == "عن"),
+                 -1)
+    if about < 0 or n - about < 3:
+        return None
+    for k in range(i + 1, about):
+        if toks[k].text in lexicon_ar.RELATIVES:
+            break  # "حزب العمال الذي أسسه ...": the clause describes the source
+        if toks[k].text in ".؟?!:" or _verb_base(toks[k].text)[0]:
+            return None
+    last = about
+    while last > i + 1 and toks[last - 1].text in _NOT_NOUNS:
+        last -= 1  # "كشفت سامسونج رسميا عن": how, not who
+    source, appositive = _arabic_source(toks, i + 1, last)
+    if source is None:
+        return None
+    stop = about + 1
+    while stop < n and not (_strip_conj(toks[stop].text) in lexicon_ar.PARTICIPLES
+                            or _verb_base(toks[stop].text)[0]):
+        stop += 1  # the object ends where the next report begins
+    content = span_of(toks, about + 1, stop)
+    return (source, appositive, content) if content is not None else None
 
 
 # Words a relay's verb follows when it opens its clause ("من جهة أخرى،
