@@ -48,8 +48,16 @@ EN_WORDS = """
     said says told announced added stated claimed denied insisted warned reported confirmed
     noted argued explained estimated predicted acknowledged wrote tweeted
     """.split() + ["according to"]
+def _spellings(word: str) -> set[str]:
+    """A word as written with hamza and as often typed without ("أكد" / "اكد",
+    "نفى" / "نفي")."""
+    bare = word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا")
+    return {word, bare, bare.replace("ى", "ي"), word.replace("ى", "ي")}
+
+
+_AR_SPELLINGS = {spelling: word for word in AR_WORDS for spelling in _spellings(word)}
 _CUES = {
-    "ar": re.compile(r"(?<!\w)[وف]?(" + "|".join(sorted(AR_WORDS, key=len, reverse=True))
+    "ar": re.compile(r"(?<!\w)[وف]?(" + "|".join(sorted(_AR_SPELLINGS, key=len, reverse=True))
                      + r")(?!\w)"),
     "en": re.compile(r"\b(" + "|".join(sorted(EN_WORDS, key=len, reverse=True)) + r")\b",
                      re.IGNORECASE),
@@ -71,7 +79,7 @@ def coverage(folder: Path, lang: str = "ar") -> tuple[Counter, Counter, dict[str
             found = _CUES[lang].search(text, start, end)
             if not found:
                 continue
-            word = found.group(1).lower()
+            word = _AR_SPELLINGS.get(found.group(1), found.group(1).lower())
             seen[word] += 1
             if any(a < end and b > start for a, b in spans):
                 continue

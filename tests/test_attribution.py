@@ -823,6 +823,18 @@ def test_an_opening_adverb_and_a_clause_are_no_name_and_apposition(text: str) ->
         ("Mr Dean", text.split(", ")[-1].split()[0])]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Kelly, a spokeswoman for the department, said the plan was dead.",
+     "Kelly, a spokeswoman for the department"),
+    ("Connolly, a Democrat from Virginia, said the vote would fail.",
+     "Connolly, a Democrat from Virginia"),
+    ("The prime minister, Theresa May, said the deal was dead.",
+     "The prime minister, Theresa May"),
+])
+def test_names_like_adverbs_or_verbs_still_take_an_apposition(text: str, source: str) -> None:
+    assert [s for s, _, _ in _relations(text)] == [source]
+
+
 def test_english_relative_clause_after_a_noun_is_no_content() -> None:
     text = ("The council runs a flood warning system, which was rebuilt after the 2019 "
             "floods. Ana Ruiz asked who would pay for the new dam. "

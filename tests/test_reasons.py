@@ -889,6 +889,13 @@ def test_figures_of_two_named_days_give_no_numeric_reason(a, b):
     assert not kinds(a, b)
 
 
+def test_yesterday_may_be_the_other_claims_weekday():
+    assert kinds("12 people were killed in the strike yesterday",
+                 "20 people were killed in the strike on Monday")
+    assert kinds("12 people were killed in the strike today",
+                 "20 people were killed in the strike tonight")
+
+
 def test_a_day_that_opens_a_period_may_hold_the_other_day():
     # "since Sunday" may hold Tuesday: the figures may be of one thing.
     assert kinds("21 bodies were recovered since Sunday",

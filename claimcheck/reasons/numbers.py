@@ -255,8 +255,9 @@ def _units_disagree(p: Quantity, q: Quantity) -> bool:
 # against what happened ("plans to deploy 5,000" / "3,000 have been
 # deployed", "designed to carry 300"); a rate ("about 300 a day"); a range
 # ("between 20 and 30"); or two claims anchored to different times
-# ("yesterday" / "today", "in 2021" / "in 2022", "this week" / "on Sunday").
-# Two claims on two named days give no reason at all (:func:`_other_days`).
+# ("yesterday" / "today", "in 2021" / "in 2022", "this week" / "on Sunday"),
+# which still give a numeric reason. Two claims on two weekdays give none
+# (:func:`_other_days`).
 _PLANNED_RE = re.compile(_word(
     r"plan|plans|planned|planning|aim|aims|aimed|aiming|target|targets|targeted|designed|"
     r"built|licensed|capacity|expect|expects|expected|would|will|"
@@ -270,26 +271,41 @@ _TIME_WORDS = dict.fromkeys([*_words(
     امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت"""), *_MONTHS])
 
 
-# Day words, each language's named alike ("الاثنين" and "monday" are one day).
-_DAYS = {
-    **{day: day for day in """yesterday today tonight monday tuesday wednesday thursday
-                              friday saturday sunday""".split()},
-    "امس": "yesterday", "اليوم": "today", "الاثنين": "monday", "الثلاثاء": "tuesday",
-    "الاربعاء": "wednesday", "الخميس": "thursday", "الجمعه": "friday", "السبت": "saturday",
-    "الاحد": "sunday",
+# Weekdays, each language's named alike ("الاثنين" and "monday" are one day).
+# "Yesterday" and "today" are not: one claim's yesterday may be the other's
+# Monday.
+_WEEKDAYS = {
+    **{day: day for day in "monday tuesday wednesday thursday friday saturday sunday".split()},
+    "الاثنين": "monday", "الثلاثاء": "tuesday", "الاربعاء": "wednesday", "الخميس": "thursday",
+    "الجمعه": "friday", "السبت": "saturday", "الاحد": "sunday",
 }
-# Words that make a day the start or end of a period ("since Sunday", "منذ
-# السبت", "until Friday"): such a period may hold the other claim's day.
-_PERIOD_RE = re.compile(_word(r"since|until|till|through|منذ|حتي|خلال"))
+# Words that make the day after them the start or end of a period ("since
+# Sunday", "منذ السبت", "until Friday"): such a period may hold the other
+# claim's day.
+_PERIOD_WORDS = frozenset(_words("since until till through منذ حتي"))
+
+
+def _weekdays(folded: _Folded) -> frozenset[str] | None:
+    """The weekdays a folded claim names, as English names; None when one of
+    them bounds a period ("since Sunday", "منذ يوم السبت")."""
+    days = set()
+    tokens = folded.tokens
+    for i, tok in enumerate(tokens):
+        word = _strip_clitic(tok.text, _WEEKDAYS) if _is_arabic(tok.text) else tok.text
+        if word not in _WEEKDAYS:
+            continue
+        before = [t.text for t in tokens[max(0, i - 3):i]]
+        if any(_strip_clitic(w, _PERIOD_WORDS) or w in _PERIOD_WORDS for w in before):
+            return None
+        days.add(_WEEKDAYS[word])
+    return frozenset(days)
 
 
 def _other_days(a: _Folded, b: _Folded) -> bool:
-    """Whether two folded claims each name a day ("Saturday", "أمس") and no
-    day in common, and neither opens or closes a period with it."""
-    days_a = {_DAYS[t] for t in _times(a) if t in _DAYS}
-    days_b = {_DAYS[t] for t in _times(b) if t in _DAYS}
-    return bool(days_a and days_b and not days_a & days_b
-                and not _PERIOD_RE.search(a.text) and not _PERIOD_RE.search(b.text))
+    """Whether two folded claims each name a weekday ("Saturday", "السبت"),
+    and no weekday in common, and neither bounds a period with it."""
+    days_a, days_b = _weekdays(a), _weekdays(b)
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 @functools.lru_cache(maxsize=CACHE_SIZE)

@@ -34,10 +34,13 @@ class QuotedRegions:
     """Spans of a text inside double quotation marks, in order.
 
     Curly quotes and guillemets (« », as Arabic and French news quote) pair
-    up; straight ``"`` and doubled ``''`` toggle. A quote
-    still open at the end of a paragraph is closed there, since news style
-    reopens a quotation that runs on into the next paragraph. Regions do not
-    overlap, so their starts and their ends both increase.
+    up; straight ``"`` and doubled ``''`` toggle, but for a straight quote
+    inside an open quotation that comes after the end of a sentence and a
+    space and before a word: it reopens the quotation (its paragraph break
+    lost) rather than closing it. A quote still open at the end of a
+    paragraph is closed there, since news style reopens a quotation that
+    runs on into the next paragraph. Regions do not overlap, so their starts
+    and their ends both increase.
     """
 
     spans: tuple[tuple[int, int], ...]

@@ -24,6 +24,7 @@ from claimcheck.text.attribution.ar.phrases import (
 )
 from claimcheck.text.attribution.ar.words import (
     RELAY_MARKERS,
+    RELAY_VERBS,
     RESUMPTIVES,
     SHOWING_VERBS,
     TIME_NOUNS,
@@ -34,6 +35,17 @@ from claimcheck.text.attribution.tokens import (
     Token,
     span_of,
 )
+
+# Nouns that make "عن" part of a set phrase, no preposition of a report:
+# "عن طريق البحر" (by sea), "عن كثب" (closely), "عن قرب", "عن بعد".
+_SET_PHRASES = frozenset({"طريق", "كثب", "قرب", "بعد", "عمد", "غير"})
+
+
+def _about(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is the "عن" of a report ("نقلت عن X", "كشف عن Y"),
+    not of a set phrase ("عن طريق")."""
+    return toks[k].text == "عن" and not (k + 1 < len(toks) and toks[k + 1].text in _SET_PHRASES)
+
 
 # Verbs of revealing and announcing whose object follows "عن" ("كشف X عن Y",
 # "أعلنت X، الاثنين، عن Y").
@@ -60,14 +72,15 @@ def revealed_object(toks: list[Token], i: int) -> tuple[
     ("أعلن في العاصمة عمان عن توقيع": announced, by nobody named)."""
     n = len(toks)
     word = toks[i].text
+    if i + 2 >= n:
+        return None  # the sentence ends with its verb ("وكان الوزير قد أعلن")
     opens = i == 0 or word[0] in "وف" or not LETTER.search(toks[i - 1].text) \
         or toks[i - 1].text in CLAUSE_OPENERS
     if not opens or adjunct(toks, i + 1) or toks[i + 1].text in TIME_OPENERS:
         # "تطبيقات كشف الأرقام": a noun; "وكان الوزير أعلن مطلع الأسبوع عن":
         # the subject came before the verb, a time after it.
         return None
-    about = next((k for k in range(i + 2, min(n, i + _REVEALED_REACH)) if toks[k].text == "عن"),
-                 -1)
+    about = next((k for k in range(i + 2, min(n, i + _REVEALED_REACH)) if _about(toks, k)), -1)
     if about < 0 or n - about < 3:
         return None
     for k in range(i + 1, about):
@@ -114,7 +127,7 @@ def relay_match(toks: list[Token], i: int, closers: Closers) -> Match | None:
     if not opens:
         return None
     # "عن X", or "على لسان X" (on X's tongue).
-    about = next((k for k in range(i + 1, min(n, i + 12)) if toks[k].text == "عن"
+    about = next((k for k in range(i + 1, min(n, i + 12)) if _about(toks, k)
                   or (toks[k].text == "لسان" and toks[k - 1].text == "علي")), -1)
     if about < 0 or any(toks[k].text in ".؟?!:" or verb_base(toks[k].text)[0]
                         for k in range(i + 1, about)):
@@ -155,14 +168,15 @@ def according_match(toks: list[Token], i: int) -> Match | None:
     if word == "نقلا" and k < n and toks[k].text == "عن":
         k += 1
     relayed = False
+    verb = -1
     if word in ("حسبما", *AS_REPORTED) and k < n and published(toks[k].text):
-        k += 1
+        verb, k = k, k + 1
         relayed = True
     elif word != "نقلا" and k + 1 < n and toks[k].text in ("ما", "لما") \
             and published(toks[k + 1].text):
         # "وفق ما أعلن الصليب الأحمر", "بحسب ما أظهرت صور", "وفقا لما ذكرته
         # الوكالة": the verb's subject is the source.
-        k += 2
+        verb, k = k + 1, k + 2
         relayed = True
     if relayed:
         while k < n and toks[k].text in RESUMPTIVES:
@@ -171,13 +185,16 @@ def according_match(toks: list[Token], i: int) -> Match | None:
                 "جاء", "ورد"):
             k += 1  # "وفق ما جاء في الصفحة الرسمية"
         # "بحسب ما نقلت وكالة شينخو السبت عن نائب رئيس الوزراء": the one the
-        # agency quotes is the source.
-        for x in range(k, min(n, k + 14)):
-            if toks[x].text in "،,.;؛":
-                break
-            if toks[x].text == "عن":
-                k = x + 1
-                break
+        # agency quotes is the source (after a verb of relaying only: "بحسب ما
+        # ذكر المرصد الذي تحدث عن سقوط قتلى" names the observatory).
+        if _strip_object(toks[verb].text) in RELAY_VERBS:
+            for x in range(k, min(n, k + 14)):
+                if toks[x].text in "،,.;؛" or toks[x].text in lexicon_ar.RELATIVES \
+                        or verb_base(toks[x].text)[0]:
+                    break
+                if _about(toks, x):
+                    k = x + 1
+                    break
         while k < n and (toks[k].text in TIME_NOUNS or toks[k].text in lexicon_ar.DAY_NAMES):
             k += 1  # "بحسب ما أعلن الخميس مدير المنتخب"
     start = k
@@ -244,6 +261,20 @@ def _strip_object(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def says_as(word: str) -> bool:
+    """Whether ``word`` is a verb of saying that "، كما" turns into "as X
+    said" ("، كما قال الوزير", "كما تقول جولي"); verbs that take an object
+    ("، كما أكدت الوزارة ضرورة ...", "كما نشرت صورا") mean "X also did"."""
+    return strip_conj(word) in _SAYING
+
+
+# Verbs of saying that take no object after "، كما" (normalised).
+_SAYING = frozenset("""
+    قال قالت قالوا يقول تقول يقولون ذكر ذكرت ذكروا يذكر تذكر افاد افادت افادوا يفيد تفيد
+    اوضح اوضحت صرح صرحت اورد اوردت روي روت
+    """.split())
 
 
 def published(word: str) -> bool:

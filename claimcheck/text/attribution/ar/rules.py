@@ -44,6 +44,7 @@ from claimcheck.text.attribution.ar.relays import (
     published,
     relay_match,
     revealed_object,
+    says_as,
 )
 from claimcheck.text.attribution.ar.words import (
     DIRECTIONS,
@@ -115,10 +116,10 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
             # "...، على ما أكدت عائلته": as the source said.
             match = according_match(toks, i)
         elif word in AS_REPORTED and 0 < i < len(toks) - 2 and toks[i - 1].text in "،," \
-                and published(toks[i + 1].text) \
+                and says_as(toks[i + 1].text) \
                 and not any(t.text in lexicon_ar.COMPLEMENTIZERS or t.text == ":"
                             for t in toks[i + 2:i + 26]):
-            # "...، كما أعلن داوننغ ستريت": as the source said, an according-to
+            # "...، كما قالت أم لولدها": as the source said, an according-to
             # ("، كما قالت في بيان إن ..." is "she also said that": the verb's).
             match = according_match(toks, i)
         elif according(word) and not (according(word) == "حسب" and i > 1

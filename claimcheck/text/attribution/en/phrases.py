@@ -309,8 +309,8 @@ def _clause_aside(toks: list[Token], aside: range) -> bool:
     for x in aside:
         if toks[x].low in _RELATIVES:
             return False
-        if toks[x].low in FINITE:
-            return True
+        if toks[x].low in FINITE and toks[x].text == toks[x].low:
+            return True  # lowercase only: "Theresa May", "Will Smith" are names
     return False
 
 
@@ -319,15 +319,20 @@ _RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
 
 def _sentence_adverb(low: str) -> bool:
     """Whether a word alone before a comma is an adverb that opens the
-    sentence ("Currently,", "However,"), not a name."""
-    return low.endswith("ly") or low in _OPENING_ADVERBS
+    sentence ("Currently,", "However,"), not a name ("Kelly,", "Connolly,":
+    not every word in -ly is an adverb)."""
+    return low in _OPENING_ADVERBS
 
 
-_OPENING_ADVERBS = frozenset({
-    "however", "meanwhile", "now", "today", "still", "yet", "instead", "also", "so", "then",
-    "here", "there", "indeed", "moreover", "nevertheless", "nonetheless", "besides", "again",
-    "overall", "earlier", "later", "separately", "elsewhere", "otherwise", "thus", "hence",
-})
+_OPENING_ADVERBS = frozenset("""
+    however meanwhile now today still yet instead also so then here there indeed moreover
+    nevertheless nonetheless besides again overall earlier later elsewhere otherwise thus
+    hence currently recently previously finally additionally initially ultimately
+    unfortunately fortunately importantly similarly eventually apparently clearly obviously
+    notably specifically generally typically usually originally reportedly allegedly
+    surprisingly interestingly ironically traditionally historically separately frankly
+    honestly basically essentially certainly definitely probably possibly perhaps
+    """.split())
 
 
 # Words that open a description of one person: "a tribal elder", "one resident".
