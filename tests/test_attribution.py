@@ -823,6 +823,25 @@ def test_an_opening_adverb_and_a_clause_are_no_name_and_apposition(text: str) ->
         ("Mr Dean", text.split(", ")[-1].split()[0])]
 
 
+@pytest.mark.parametrize(("text", "source", "content"), [
+    ("A spokeswoman said the two incidents appear to be unrelated.", "A spokeswoman",
+     "the two incidents appear to be unrelated"),
+    ("Analysts said the firm seemed to have done well out of the deal.", "Analysts",
+     "the firm seemed to have done well out of the deal"),
+    ("Ana Ruiz, the woman behind Harbourlist.com, said the site would close.",
+     "Ana Ruiz, the woman behind Harbourlist.com", "the site would close"),
+])
+def test_a_report_holding_seem_or_a_web_address_in_an_apposition(
+        text: str, source: str, content: str) -> None:
+    assert [(s, c) for s, _, c in _relations(text)] == [(source, content)]
+
+
+def test_a_subject_before_seem_is_still_its_whole_noun_phrase() -> None:
+    text = "The ballot question fight is expected to be a costly one."
+    assert [c for _, _, c in _relations(text)] == [
+        "The ballot question fight is expected to be a costly one"]
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("Kelly, a spokeswoman for the department, said the plan was dead.",
      "Kelly, a spokeswoman for the department"),

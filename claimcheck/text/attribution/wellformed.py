@@ -52,7 +52,7 @@ def plausible_source(text: str, lang: str) -> bool:
     >>> plausible_source("said all 23", "en"), plausible_source("لكنه", "ar")
     (False, False)
     """
-    return not _URL.search(text) and _checks(text, lang).plausible(text)
+    return not _names_a_url(text) and _checks(text, lang).plausible(text)
 
 
 def trim_source(text: str, lang: str) -> tuple[int, int] | None:
@@ -72,4 +72,11 @@ def trim_source(text: str, lang: str) -> tuple[int, int] | None:
             # the statement it made; a participle alone names nobody
             rest = text[:participle.start()].rstrip()
             return trim_source(rest, lang) if rest else None
-    return None if _URL.search(text) else _checks(text, lang).trim(text)
+    return None if _names_a_url(text) else _checks(text, lang).trim(text)
+
+
+def _names_a_url(text: str) -> bool:
+    """Whether the name a source opens with, before any apposition, holds a
+    web address ("http://ap-gfkpoll.com"); "Scott Richter, the man behind
+    OptInRealBig.com" names a man."""
+    return bool(_URL.search(re.split(r"[,،(]", text, maxsplit=1)[0]))

@@ -254,6 +254,7 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
         if opener is None:
             return None
         start = opener
+
     while start > 0 and j - start < 40:
         before = toks[start - 1].text
         if before in QUOTES and start > 1 and toks[start - 2].text in ",.?!":
@@ -266,7 +267,7 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
                 break
             start = opener
             continue
-        if before in HARD_STOPS:
+        if before in HARD_STOPS and not _inside_a_word(toks, start - 1):
             break
         start -= 1
     while start < j and (toks[start].low in lexicon_en.NP_STOPS or toks[start].text in QUOTES):
@@ -299,6 +300,13 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
             return start, comma
         start = comma + 1
     return None
+
+
+def _inside_a_word(toks: list[Token], k: int) -> bool:
+    """Whether the mark at ``k`` joins two words with no space around it, as
+    the dot of "OptInRealBig.com" does: no end of a sentence."""
+    return 0 < k < len(toks) - 1 and toks[k - 1].end == toks[k].start \
+        and toks[k].end == toks[k + 1].start
 
 
 def _clause_aside(toks: list[Token], aside: range) -> bool:

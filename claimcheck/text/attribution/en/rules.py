@@ -162,6 +162,15 @@ def _english_matches(s: str, toks: list[Token]) -> list[Match]:
     return matches
 
 
+# Reporting verbs that cannot be nouns ("said", not "question" or "report"):
+# where the subject of "appear" / "seem" starts after a report holding it.
+_REPORTED_BY = frozenset("""
+    said says told tells added argued argues noted notes stated wrote writes claimed claims
+    insisted insists warned warns explained explains suggested suggests acknowledged
+    believe believes believed think thinks thought fear fears feared
+    """.split())
+
+
 def _cue_just_before(toks: list[Token], comma: int) -> bool:
     """Whether the clause before ``comma`` is a postposed report that opens
     after an earlier comma: a source of at most eight words, a verb of
@@ -402,7 +411,10 @@ def _english_seem(toks: list[Token], i: int) -> Match | None:
         start -= 1
     end_subject = start
     while start >= 0 and i - start < 14 and toks[start].text not in STOPS \
-            and toks[start].low not in lexicon_en.NP_STOPS:
+            and toks[start].low not in lexicon_en.NP_STOPS \
+            and toks[start].low not in _REPORTED_BY and toks[start].low != "that":
+        # ("A spokeswoman said | the two incidents appear to be unrelated":
+        # the subject of "appear" starts after the report that holds it.)
         start -= 1
     if start == end_subject:
         return None
