@@ -295,7 +295,7 @@ def _weekdays(folded: _Folded) -> frozenset[str] | None:
         if word not in _WEEKDAYS:
             continue
         before = [t.text for t in tokens[max(0, i - 3):i]]
-        if any(_strip_clitic(w, _PERIOD_WORDS) or w in _PERIOD_WORDS for w in before):
+        if any(_strip_clitic(w, _PERIOD_WORDS) for w in before):
             return None
         days.add(_WEEKDAYS[word])
     return frozenset(days)

@@ -24,9 +24,10 @@ def _reopens(text: str, at: int) -> bool:
     open one: it follows the end of a sentence and a space and comes before a
     word ('...against you. "We would'), as a run-on quotation reopens in each
     paragraph."""
-    before = text[:at].rstrip(" \t")
-    return (len(before) < at and before[-1:] in ".?!" and at + 1 < len(text)
-            and text[at + 1].isalnum())
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1  # back over the space, without copying the text before it
+    return 0 < k < at and text[k - 1] in ".?!" and at + 1 < len(text) and text[at + 1].isalnum()
 
 
 @dataclass(frozen=True)

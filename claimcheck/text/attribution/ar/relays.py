@@ -62,6 +62,20 @@ TIME_OPENERS = frozenset({"مطلع", "اوائل", "اواخر", "منتصف", 
                            "بداية", "الاسبوع", "الشهر", "العام"})
 
 
+# Words a verb of relaying or revealing follows when it opens its clause
+# ("من جهة أخرى، نقلت ...", "وقد نقلت", "كما نقلت").
+_CLAUSE_OPENERS = frozenset({"قد", "وقد", "لقد", "كما", "فيما", "بينما", "حيث", "اذ"})
+
+
+def _opens_clause(toks: list[Token], i: int) -> bool:
+    """Whether the verb at token ``i`` opens its clause: first in the
+    sentence, with a conjunction, after punctuation or after one of
+    :data:`_CLAUSE_OPENERS`. After a noun the same letters are a noun
+    ("عملية نقل", transport; "تطبيقات كشف الأرقام")."""
+    return i == 0 or toks[i].text[0] in "وف" or not LETTER.search(toks[i - 1].text) \
+        or toks[i - 1].text in _CLAUSE_OPENERS
+
+
 def revealed_object(toks: list[Token], i: int) -> tuple[
         tuple[int, int], tuple[int, int] | None, tuple[int, int]] | None:
     """Source, apposition and content of "كشف الدكتور محمد الزبير، محافظ
@@ -71,12 +85,9 @@ def revealed_object(toks: list[Token], i: int) -> tuple[
     end of a sentence comes first, or when nothing between names a source
     ("أعلن في العاصمة عمان عن توقيع": announced, by nobody named)."""
     n = len(toks)
-    word = toks[i].text
     if i + 2 >= n:
         return None  # the sentence ends with its verb ("وكان الوزير قد أعلن")
-    opens = i == 0 or word[0] in "وف" or not LETTER.search(toks[i - 1].text) \
-        or toks[i - 1].text in CLAUSE_OPENERS
-    if not opens or adjunct(toks, i + 1) or toks[i + 1].text in TIME_OPENERS:
+    if not _opens_clause(toks, i) or adjunct(toks, i + 1) or toks[i + 1].text in TIME_OPENERS:
         # "تطبيقات كشف الأرقام": a noun; "وكان الوزير أعلن مطلع الأسبوع عن":
         # the subject came before the verb, a time after it.
         return None
@@ -102,10 +113,6 @@ def revealed_object(toks: list[Token], i: int) -> tuple[
     return (source, appositive, content) if content is not None else None
 
 
-# Words a relay's verb follows when it opens its clause ("من جهة أخرى،
-# نقلت ...", "وقد نقلت", "كما نقلت"); after a noun "نقل" is one too ("عملية
-# نقل", transport).
-CLAUSE_OPENERS = frozenset({"قد", "وقد", "لقد", "كما", "فيما", "بينما", "حيث", "اذ"})
 
 
 # How far after "عن" the content of a relay may open without a verbal noun
@@ -121,10 +128,7 @@ def relay_match(toks: list[Token], i: int, closers: Closers) -> Match | None:
     quotation or a colon after "قوله" / "القول" / "وصفه", or right after a
     short source. None otherwise ("ونقل إلى المستشفى", "نقل الشحنات")."""
     n = len(toks)
-    word = toks[i].text
-    opens = i == 0 or word[0] in "وف" or not LETTER.search(toks[i - 1].text) \
-        or toks[i - 1].text in CLAUSE_OPENERS
-    if not opens:
+    if not _opens_clause(toks, i):
         return None
     # "عن X", or "على لسان X" (on X's tongue).
     about = next((k for k in range(i + 1, min(n, i + 12)) if _about(toks, k)

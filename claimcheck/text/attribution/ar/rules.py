@@ -107,7 +107,7 @@ def _arabic_matches(s: str, toks: list[Token]) -> list[Match]:
         match = None
         if base:
             match = _arabic_verb(toks, i, base, conj, closers)
-        elif strip_conj(word) in RELAY_VERBS or word in RELAY_VERBS:
+        elif strip_conj(word) in RELAY_VERBS:
             match = relay_match(toks, i, closers)
         elif strip_conj(word) in lexicon_ar.PARTICIPLES or word in lexicon_ar.PARTICIPLES:
             match = _arabic_participle(toks, i, clause_start, matches, closers)

@@ -19,6 +19,7 @@ from claimcheck.text.attribution.en.words import (
     NOT_CONTENT_LEAD,
     PAST,
     PREPOSITIONS,
+    RELATIVES,
     SOURCE_OPENERS,
     STOPS,
     SUBORDINATORS,
@@ -254,7 +255,6 @@ def left_apposition(toks: list[Token], comma_before_cue: int) -> tuple[int, int]
         if opener is None:
             return None
         start = opener
-
     while start > 0 and j - start < 40:
         before = toks[start - 1].text
         if before in QUOTES and start > 1 and toks[start - 2].text in ",.?!":
@@ -322,7 +322,7 @@ def _clause_aside(toks: list[Token], aside: range) -> bool:
     return False
 
 
-_RELATIVES = frozenset({"who", "whose", "whom", "which", "that"})
+_RELATIVES = RELATIVES | {"whose"}
 
 
 def _sentence_adverb(low: str) -> bool:
